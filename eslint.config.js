@@ -1,0 +1,36 @@
+// Lint rules. The boundary that matters most: step code reaches the appliance only through
+// target protocols, so nothing under steps/ may import twin/ except the twin target adapter.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export const twinBoundary = {
+  patterns: [{
+    regex: '^(\\.\\./)+twin/|^twin/',
+    message: 'Steps reach the appliance only through target protocols (steps/support/protocols.ts); only steps/support/targets/twin/ may import twin/.',
+  }],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'reports/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error',
+        { selector: 'TSEnumDeclaration', message: 'Node strips types only: no enums.' },
+        { selector: 'TSParameterProperty', message: 'Node strips types only: no parameter properties.' }],
+    },
+  },
+  {
+    files: ['steps/**/*.ts'],
+    ignores: ['steps/support/targets/twin/**'],
+    rules: { 'no-restricted-imports': ['error', twinBoundary] },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);

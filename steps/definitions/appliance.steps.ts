@@ -1,0 +1,39 @@
+// Given steps that bring the appliance to a state the guide describes.
+import { Given } from '../support/define.ts';
+import { reach } from '../support/strategy.ts';
+import { goToMenuItem, openMainMenu, openPrompt } from '../support/tasks/navigation.ts';
+
+Given('the appliance is plugged in and switched off', async function () {
+  await reach(this, 'off');
+});
+
+Given('the appliance is running', async function () {
+  await reach(this, 'booted');
+});
+
+Given('the appliance shows its name and IP address', async function () {
+  await reach(this, 'name-and-ip');
+});
+
+Given('the appliance has been activated by user {string}', async function (username: string) {
+  await reach(this, 'name-and-ip', username);
+});
+
+Given('the appliance shows the ACTIVATION CODE screen', async function () {
+  await reach(this, 'activation-code');
+});
+
+Given('the main menu is shown', async function () {
+  await reach(this, 'name-and-ip');
+  await this.act('open the main menu', () => openMainMenu(this));
+});
+
+Given('the {string} menu item is shown', async function (label: string) {
+  await reach(this, 'name-and-ip');
+  await this.act(`go to the ${label} menu item`, () => goToMenuItem(this, label));
+});
+
+Given('the {string} prompt is shown', async function (prompt: string) {
+  await reach(this, 'name-and-ip');
+  await this.act(`open the ${prompt} prompt`, () => openPrompt(this, prompt));
+});

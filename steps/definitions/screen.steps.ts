@@ -1,0 +1,85 @@
+// What the LCD (or the remote console) shows.
+import assert from 'node:assert/strict';
+import type { Key } from '../support/protocols.ts';
+import { Then } from '../support/define.ts';
+import { charAtCursor, normalize, screenText, shows } from '../support/screens.ts';
+import { classify } from '../support/tasks/navigation.ts';
+
+Then('the screen shows {string}', async function (text: string) {
+  const screen = await this.target.screen.read();
+  assert.ok(shows(screen, text), `expected the screen to show "${text}"; it shows ${this.describe(screen)}`);
+});
+
+Then('the screen does not show {string}', async function (text: string) {
+  const screen = await this.target.screen.read();
+  assert.ok(!shows(screen, text) && !screenText(screen).includes(normalize(text)), `the screen shows "${text}": ${this.describe(screen)}`);
+});
+
+Then(/^the screen shows "([^"]*)" within (\d+) (seconds?|minutes?)$/, async function (text: string, amount: string, unit: string) {
+  const ms = Number(amount) * (unit.startsWith('minute') ? 60_000 : 1000);
+  const start = this.target.time.now();
+  const screen = await this.target.screen.waitFor((s) => shows(s, text), ms);
+  this.recordScreens();
+  assert.ok(screen, `"${text}" did not appear within ${amount} ${unit}; the screen shows ${this.describe(await this.target.screen.read())}`);
+  this.remembered.set('waited ms', screen.at - start);
+});
+
+Then('line {int} reads {string}', async function (line: number, text: string) {
+  const screen = await this.target.screen.read();
+  assert.equal(normalize(screen.lines[line - 1] ?? ''), normalize(text), `line ${line}: ${this.describe(screen)}`);
+});
+
+Then('the indicators are {keys}', async function (keys: Key[]) {
+  const screen = await this.target.screen.read();
+  assert.deepEqual([...screen.indicators].sort(), [...keys].sort(), `indicators of ${this.describe(screen)}`);
+});
+
+Then('the field reads {string}', async function (text: string) {
+  const screen = await this.target.screen.read();
+  assert.equal(screen.lines[1].trimEnd(), text.trimEnd(), `the field line of ${this.describe(screen)}`);
+});
+
+Then('the field is blank', async function () {
+  const screen = await this.target.screen.read();
+  assert.equal(screen.lines[1].trim(), '', `the field line of ${this.describe(screen)}`);
+});
+
+Then('the cursor is under character {int} of the field', async function (position: number) {
+  const screen = await this.target.screen.read();
+  assert.ok(screen.cursor, `no cursor on ${this.describe(screen)}`);
+  assert.equal(screen.cursor.col + 1, position, `cursor of ${this.describe(screen)}`);
+});
+
+Then('no cursor is shown', async function () {
+  const screen = await this.target.screen.read();
+  assert.equal(screen.cursor, null, `a cursor is shown on ${this.describe(screen)}`);
+});
+
+Then('the character under the cursor is {string}', async function (char: string) {
+  const screen = await this.target.screen.read();
+  assert.equal(charAtCursor(screen), char, `character under the cursor of ${this.describe(screen)}`);
+});
+
+Then('the screen shows a menu item', async function () {
+  const screen = await this.target.screen.read();
+  assert.equal(classify(screen, this.guide.firmware), 'menu', `${this.describe(screen)} is not a menu item`);
+});
+
+/** "These messages appear in the order shown": each in turn, waiting for the last. */
+Then('these messages appear in this order:', async function (docString: string) {
+  const expected = docString.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const last = expected[expected.length - 1]!;
+  let seen = this.screensSinceAction();
+  if (!seen.some((s) => shows(s, last))) {
+    await this.target.screen.waitFor((s) => shows(s, last), 6 * 60_000);
+    this.recordScreens();
+    seen = this.screensSinceAction();
+  }
+  const texts = seen.map((s) => screenText(s));
+  let at = 0;
+  for (const message of expected) {
+    const found = seen.findIndex((s, i) => i >= at && shows(s, message));
+    assert.ok(found >= 0, `"${message}" did not appear after the messages before it; seen: ${texts.join(' / ')}`);
+    at = found + 1;
+  }
+});

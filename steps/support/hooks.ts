@@ -1,0 +1,47 @@
+// Per-scenario set-up and tear-down: a target from the run's session, capability checks
+// ("not applicable" rather than pass or fail), and the transcript as evidence in the report.
+import { After, AfterAll, Before, Status } from '@cucumber/cucumber';
+import type { Capability, TargetSession } from './protocols.ts';
+import { openTarget } from './targets/index.ts';
+import type { ApplianceWorld } from './world.ts';
+import { NotApplicable } from './world.ts';
+
+/** The run's target session: opened by the first scenario, closed after the last. */
+let session: Promise<TargetSession> | null = null;
+
+Before(async function (this: ApplianceWorld, { pickle }) {
+  const tags = pickle.tags.map((t) => t.name);
+  const generation = this.parameters.generation;
+  const wrongGeneration = tags.find((t) => /^@fw-\d{4}$/.test(t) && t !== `@fw-${generation}`);
+  if (wrongGeneration && !tags.includes(`@fw-${generation}`)) {
+    this.attach(`not applicable: the scenario documents firmware ${wrongGeneration.slice(4)}, the target runs ${generation}`, 'text/plain');
+    return 'skipped';
+  }
+  session ??= openTarget(this.parameters.target, generation);
+  const opened = await session;
+  const missing = tags.filter((t) => t.startsWith('@needs-')).map((t) => t.slice('@needs-'.length))
+    .filter((c) => !opened.capabilities.has(c as Capability));
+  if (missing.length > 0) {
+    this.attach(`not applicable: target ${opened.name} has no ${missing.join(', ')}`, 'text/plain');
+    return 'skipped';
+  }
+  this.target = await opened.forScenario();
+  return undefined;
+});
+
+After(async function (this: ApplianceWorld, { result, error }) {
+  if (!this.hasTarget) return;
+  this.recordScreens();
+  if (error instanceof NotApplicable) this.attach(`not applicable: ${error.message}`, 'text/plain');
+  if (result?.status === Status.FAILED) {
+    const screen = await this.target.screen.read();
+    this.transcript.push(`last screen: ${this.describe(screen)}`);
+  }
+  this.attach(this.transcript.join('\n'), { mediaType: 'text/plain', fileName: 'transcript.txt' });
+  await this.target.stop();
+});
+
+AfterAll(async function () {
+  if (session) await (await session).close();
+  session = null;
+});

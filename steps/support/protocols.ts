@@ -1,0 +1,109 @@
+// The protocols a target offers. Steps and tasks reach the appliance only through these, so the
+// same features run against the in-process twin, the twin behind a serial port, or real hardware.
+import type { Key } from '../../fixtures/profiles.ts';
+
+export type { Key };
+export type Port = 'LAN' | 'WAN';
+export type LedName = 'power' | 'S1' | 'S2' | 'S3';
+
+/** What the screen reads at one instant. */
+export interface ScreenSnapshot {
+  /** The two lines' text, without the indicator glyphs; trailing spaces removed. */
+  lines: [string, string];
+  /** The navigation indicators in the top right corner. */
+  indicators: Key[];
+  /** Where the cursor is, if one is shown. */
+  cursor: { row: number; col: number } | null;
+  /** Appliance time of this screen, in milliseconds. */
+  at: number;
+}
+
+export interface Keypad {
+  press(key: Key): Promise<void>;
+  /** LEFT and RIGHT pressed at the same time. */
+  chordLeftRight(): Promise<void>;
+  /** Holds a key down for `ms` of appliance time. */
+  hold(key: Key, ms: number): Promise<void>;
+}
+
+export interface Screen {
+  read(): Promise<ScreenSnapshot>;
+  /**
+   * Waits event by event until `accept` holds for the screen, for at most `timeoutMs` of
+   * appliance time; returns the accepted screen or null.
+   */
+  waitFor(accept: (screen: ScreenSnapshot) => boolean, timeoutMs: number): Promise<ScreenSnapshot | null>;
+  /** Every distinct screen since the target started, oldest first. */
+  history(): readonly ScreenSnapshot[];
+}
+
+/** The remote console's keyboard: characters typed into the field on screen. */
+export interface Console {
+  type(text: string): Promise<void>;
+}
+
+export interface Power {
+  pressButton(): Promise<void>;
+  plugAc(): Promise<void>;
+  unplugAc(): Promise<void>;
+  acPlugged(): Promise<boolean>;
+}
+
+export interface Leds {
+  read(): Promise<Record<LedName, boolean>>;
+}
+
+export interface Ports {
+  plug(port: Port): Promise<void>;
+  unplug(port: Port): Promise<void>;
+}
+
+/** The label on the bottom of the appliance and the physical make-up a person can see. */
+export interface Label {
+  read(): Promise<{ model: string; serialNumber: number; ethernetPorts: Port[]; usbPorts: string[] }>;
+}
+
+/** Appliance time: virtual for the twin, wall-clock for hardware. */
+export interface ApplianceTime {
+  now(): number;
+  wait(ms: number): Promise<void>;
+}
+
+/** The environment the lab provides around the appliance. */
+export interface Lab {
+  /** New > Scanner Appliance in the portal, with an activation code, by a user. */
+  activate(activationCode: string, username: string): Promise<void>;
+  /** A DHCP server on the LAN, or none. */
+  setLanDhcp(present: boolean): Promise<void>;
+  /** Whether the Qualys Cloud Platform answers from the appliance's network. */
+  setPlatformReachable(reachable: boolean): Promise<void>;
+}
+
+/** What a target can do (its capability statement); scenarios declare needs with @needs-<name>. */
+export type Capability = 'keypad' | 'screen' | 'console' | 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'lcd' | 'virtual-time' | 'power-cut';
+
+export interface Target {
+  readonly name: string;
+  readonly generation: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  readonly keypad: Keypad;
+  readonly screen: Screen;
+  readonly time: ApplianceTime;
+  readonly console?: Console;
+  readonly power?: Power;
+  readonly leds?: Leds;
+  readonly ports?: Ports;
+  readonly label?: Label;
+  readonly lab?: Lab;
+  /** Ends the target's use by one scenario (a fresh twin, or the same hardware, next time). */
+  stop(): Promise<void>;
+}
+
+/** A kind of target opened once per run; hands out a target per scenario. */
+export interface TargetSession {
+  readonly name: string;
+  readonly generation: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  forScenario(): Promise<Target>;
+  close(): Promise<void>;
+}

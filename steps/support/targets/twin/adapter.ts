@@ -1,0 +1,146 @@
+// The in-process twin target: a fresh appliance twin, network and platform per scenario, on a
+// virtual clock. The only suite code allowed to import twin/ (the lint rule enforces it).
+import type { Key } from '../../../../fixtures/profiles.ts';
+import { Appliance } from '../../../../twin/appliance/appliance.ts';
+import { loadFirmware } from '../../../../twin/appliance/firmware.ts';
+import type { LcdScreen } from '../../../../twin/appliance/lcd.ts';
+import { VirtualClock } from '../../../../twin/clock.ts';
+import { Platform } from '../../../../twin/cloud/platform.ts';
+import { defaultEnvironment } from '../../../../twin/network/environment.ts';
+import type { Capability, Lab, ScreenSnapshot, Target, TargetSession } from '../../protocols.ts';
+
+export interface TwinTargetOptions {
+  generation: string;
+  /** From the target's capability statement (fixtures/targets/twin.yaml). */
+  capabilities: ReadonlySet<Capability>;
+  serialNumber?: number;
+}
+
+export function openTwinSession(options: TwinTargetOptions): TargetSession {
+  // Load (and check) the profiles once per run, so a bad profile fails before any scenario.
+  loadFirmware(options.generation);
+  return {
+    name: 'twin',
+    generation: options.generation,
+    capabilities: options.capabilities,
+    forScenario: async () => createTwinTarget(options),
+    close: async () => {},
+  };
+}
+
+function sameScreen(a: LcdScreen, b: ScreenSnapshot | undefined): boolean {
+  return b !== undefined && a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1]
+    && a.indicators.join() === b.indicators.join() && a.cursor?.row === b.cursor?.row && a.cursor?.col === b.cursor?.col;
+}
+
+/** A twin appliance, plugged into AC and switched off, with its network and platform. */
+export function createTwinTarget(options: TwinTargetOptions): TwinTarget {
+  return new TwinTarget(options);
+}
+
+export class TwinTarget implements Target {
+  readonly name = 'twin';
+  readonly generation: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  readonly clock = new VirtualClock();
+  readonly platform = new Platform();
+  readonly appliance: Appliance;
+  readonly #history: ScreenSnapshot[] = [];
+
+  constructor(options: TwinTargetOptions) {
+    this.generation = options.generation;
+    this.capabilities = options.capabilities;
+    const generation = loadFirmware(options.generation);
+    const environment = defaultEnvironment(this.platform.pod.url);
+    const serial = options.serialNumber;
+    this.appliance = new Appliance({ generation, clock: this.clock, environment, platform: this.platform, ...(serial === undefined ? {} : { serialNumber: serial }) });
+    this.platform.ship(this.appliance.identity);
+    this.#record();
+    this.appliance.subscribe(() => this.#record());
+  }
+
+  #snapshot(): ScreenSnapshot {
+    const s = this.appliance.screen();
+    return { lines: s.lines, indicators: s.indicators, cursor: s.cursor, at: this.clock.now() };
+  }
+
+  #record(): void {
+    const screen = this.appliance.screen();
+    if (sameScreen(screen, this.#history[this.#history.length - 1])) return;
+    this.#history.push({ lines: screen.lines, indicators: screen.indicators, cursor: screen.cursor, at: this.clock.now() });
+  }
+
+  readonly keypad = {
+    press: async (key: Key) => this.appliance.press(key),
+    chordLeftRight: async () => this.appliance.chordLeftRight(),
+    hold: async (key: Key, ms: number) => {
+      this.appliance.hold(key, ms);
+      await this.clock.advance(ms);
+    },
+  };
+
+  readonly screen = {
+    read: async () => this.#snapshot(),
+    waitFor: async (accept: (s: ScreenSnapshot) => boolean, timeoutMs: number) => {
+      const met = await this.clock.runUntil(() => accept(this.#snapshot()), timeoutMs);
+      return met ? this.#snapshot() : null;
+    },
+    history: () => this.#history,
+  };
+
+  readonly console = {
+    type: async (text: string) => {
+      for (const ch of text) this.appliance.typeCharacter(ch);
+    },
+  };
+
+  readonly time = {
+    now: () => this.clock.now(),
+    wait: async (ms: number) => this.clock.advance(ms),
+  };
+
+  readonly power = {
+    pressButton: async () => this.appliance.pressPowerButton(),
+    plugAc: async () => this.appliance.plugAc(),
+    unplugAc: async () => this.appliance.unplugAc(),
+    acPlugged: async () => this.appliance.acPlugged,
+  };
+
+  readonly leds = {
+    read: async () => ({ ...this.appliance.leds }),
+  };
+
+  readonly ports = {
+    plug: async (port: 'LAN' | 'WAN') => { this.#segment(port).cable = true; },
+    unplug: async (port: 'LAN' | 'WAN') => { this.#segment(port).cable = false; },
+  };
+
+  #segment(port: 'LAN' | 'WAN') {
+    return port === 'LAN' ? this.appliance.environment.lan : this.appliance.environment.wan;
+  }
+
+  readonly label = {
+    read: async () => {
+      const hw = this.appliance.generation.hardware;
+      return { model: hw.model, serialNumber: this.appliance.identity.serialNumber, ethernetPorts: [...hw.ethernetPorts], usbPorts: [...hw.usbPorts] };
+    },
+  };
+
+  readonly lab: Lab = {
+    activate: async (code, username) => {
+      const result = this.platform.activate(code, username);
+      if (!result.ok) throw new Error(`the platform refused activation code ${code}: ${result.reason}`);
+    },
+    setLanDhcp: async (present) => {
+      const lan = this.appliance.environment.lan;
+      lan.dhcp = present ? { address: '198.18.10.20', netmask: '255.255.255.0', gateway: '198.18.10.1', dns: ['198.18.10.53'], wins: [] } : null;
+    },
+    setPlatformReachable: async (reachable) => {
+      this.appliance.environment.platform.reachable = reachable;
+    },
+  };
+
+  async stop(): Promise<void> {
+    // Nothing outlives the scenario: the twin is garbage once the World lets go of it.
+  }
+}

@@ -1,0 +1,128 @@
+// A fresh World per scenario: the target it speaks to, the generation's documented behaviour,
+// and the transcript of what was done and what the screen showed (attached to the report).
+import { isFieldStep } from '../../fixtures/profiles.ts';
+import { World, setWorldConstructor } from '@cucumber/cucumber';
+import type { IWorldOptions } from '@cucumber/cucumber';
+import type { Generation } from '../../fixtures/profiles.ts';
+import { loadGeneration } from '../../fixtures/profiles.ts';
+import type { Capability, ScreenSnapshot, Target } from './protocols.ts';
+import { describeScreen, formatTime, normalize } from './screens.ts';
+
+export interface RunParameters {
+  target: string;
+  generation: string;
+}
+
+/** A scenario needs something its target cannot give: reported as not applicable, not as passed. */
+export class NotApplicable extends Error {
+  override name = 'NotApplicable';
+}
+
+/** The lab (network, platform, power) broke, not the appliance. */
+export class LabFailure extends Error {
+  override name = 'LabFailure';
+}
+
+export class ApplianceWorld extends World<RunParameters> {
+  #target: Target | null = null;
+  #guide: Generation | null = null;
+  #secretPrompts: Set<string> | null = null;
+  readonly transcript: string[] = [];
+  /** Index in the screen history where the latest action began. */
+  actionMark = 0;
+  /** Values the scenario remembers (an activation code read from the screen, a time). */
+  readonly remembered = new Map<string, string | number>();
+
+  constructor(options: IWorldOptions<RunParameters>) {
+    super(options);
+  }
+
+  get target(): Target {
+    if (!this.#target) throw new Error('no target: the Before hook did not run');
+    return this.#target;
+  }
+
+  set target(target: Target) {
+    this.#target = target;
+  }
+
+  get hasTarget(): boolean {
+    return this.#target !== null;
+  }
+
+  /** The generation's documented behaviour (its firmware profile): the suite's knowledge of the guide. */
+  get guide(): Generation {
+    this.#guide ??= loadGeneration(this.parameters.generation);
+    return this.#guide;
+  }
+
+  get generation(): string {
+    return this.parameters.generation;
+  }
+
+  /** The protocol for a capability, or NotApplicable when the target lacks it. */
+  need<K extends 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'console'>(name: K): NonNullable<Target[K]> {
+    const protocol = this.target[name];
+    if (!protocol || !this.target.capabilities.has(name as Capability)) {
+      throw new NotApplicable(`target ${this.target.name} has no ${name}`);
+    }
+    return protocol as NonNullable<Target[K]>;
+  }
+
+  #isSecretPrompt(screen: ScreenSnapshot): boolean {
+    if (!this.#secretPrompts) {
+      const { firmware } = this.guide;
+      this.#secretPrompts = new Set();
+      for (const flow of Object.values(firmware.flows)) {
+        for (const step of flow.steps) {
+          if (isFieldStep(step) && firmware.editors[step.editor]?.kind === 'text') {
+            const editor = firmware.editors[step.editor]!;
+            if (editor.kind === 'text' && editor.secret) this.#secretPrompts.add(normalize(step.prompt));
+          }
+        }
+      }
+    }
+    return this.#secretPrompts.has(normalize(screen.lines[0]));
+  }
+
+  /** A screen as the transcript shows it: secret fields (the proxy password) masked. */
+  describe(screen: ScreenSnapshot): string {
+    return describeScreen(screen, this.#isSecretPrompt(screen));
+  }
+
+  /**
+   * Runs an action through the target, writing it and every screen it led to into the
+   * transcript. `secret` keeps the action's own words (a password being typed) out of it.
+   */
+  async act<T>(description: string, action: () => Promise<T>): Promise<T> {
+    const history = this.target.screen.history();
+    this.actionMark = history.length;
+    this.transcript.push(`${formatTime(this.target.time.now())}  ${description}`);
+    const result = await action();
+    this.#recordSince(this.actionMark);
+    return result;
+  }
+
+  #recorded = 0;
+
+  #recordSince(mark: number): void {
+    const history = this.target.screen.history();
+    for (let i = Math.max(mark, this.#recorded); i < history.length; i++) {
+      const screen = history[i]!;
+      this.transcript.push(`${formatTime(screen.at)}    ${this.describe(screen)}`);
+    }
+    this.#recorded = Math.max(this.#recorded, history.length);
+  }
+
+  /** Writes screens seen since the last action (while waiting) into the transcript. */
+  recordScreens(): void {
+    this.#recordSince(this.#recorded);
+  }
+
+  /** The screens shown since the latest action began. */
+  screensSinceAction(): readonly ScreenSnapshot[] {
+    return this.target.screen.history().slice(this.actionMark);
+  }
+}
+
+setWorldConstructor(ApplianceWorld);

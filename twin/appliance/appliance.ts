@@ -1,0 +1,456 @@
+// The appliance twin: hardware (power button, AC, LEDs, keypad, LCD, ports, disk) and the
+// firmware that runs on it (boot, status screens, menus, applying changes, contacting the
+// platform). All time is the injected clock's; all configuration is the store's.
+import type { Generation, Key } from '../../fixtures/profiles.ts';
+import type { Clock, TimerCallback, TimerHandle } from '../clock.ts';
+import type { PlatformClient } from '../cloud/platform.ts';
+import type { Environment } from '../network/environment.ts';
+import type { Condition } from '../network/path.ts';
+import { reachPlatform, requestLease } from '../network/path.ts';
+import type { ActionOutcome, AttemptContext, ConfigContext, NetworkConfig, NetworkRuntime } from './config.ts';
+import { defaultConfig, effectiveLan } from './config.ts';
+import type { EditorKey } from './editors.ts';
+import type { Identity } from './identity.ts';
+import { identityOf } from './identity.ts';
+import type { LcdScreen, ScreenContent } from './lcd.ts';
+import { blankScreen, layout } from './lcd.ts';
+import { ConfigStore, Disk, filesystem } from './store.ts';
+import { Ui } from './ui.ts';
+
+export type Phase = 'off' | 'booting' | 'running' | 'applying' | 'rebooting' | 'shutting-down' | 'halted';
+
+export type Status =
+  | { kind: 'none' }
+  | { kind: 'ready'; name: string; address: string; indicator: string }
+  | { kind: 'activation' }
+  | { kind: 'error'; condition: Condition; context: AttemptContext }
+  | { kind: 'communication-failure' };
+
+export interface Leds {
+  /** The power button's green backlight. */
+  power: boolean;
+  S1: boolean;
+  S2: boolean;
+  S3: boolean;
+}
+
+export interface ApplianceOptions {
+  generation: Generation;
+  clock: Clock;
+  environment: Environment;
+  platform: PlatformClient;
+  serialNumber?: number;
+  /** AC plugged in at the start (the appliance is then off until its power button is pressed). */
+  acPlugged?: boolean;
+}
+
+type Display = { kind: 'blank' } | { kind: 'message'; text: string } | { kind: 'notice'; content: ScreenContent } | { kind: 'ui' };
+
+export class Appliance {
+  readonly generation: Generation;
+  readonly identity: Identity;
+  readonly environment: Environment;
+  readonly disk: Disk;
+  readonly #clock: Clock;
+  readonly #platform: PlatformClient;
+  readonly #store: ConfigStore<NetworkConfig>;
+  readonly #ui: Ui;
+  readonly #timers = new Set<TimerHandle>();
+  readonly #listeners = new Set<() => void>();
+
+  #ac: boolean;
+  #phase: Phase = 'off';
+  /** Power came back after being lost while running: the appliance starts by itself (ERRATA-017). */
+  #restoreOnAc = false;
+  #display: Display = { kind: 'blank' };
+  #config: NetworkConfig;
+  #runtime: NetworkRuntime = { lanLease: null, wanLease: null, lanIpv6: null };
+  #status: Status = { kind: 'none' };
+  #scanning = false;
+  #updating = false;
+  #lastBootRecovered = false;
+
+  constructor(options: ApplianceOptions) {
+    this.generation = options.generation;
+    this.identity = identityOf(options.serialNumber ?? options.generation.hardware.defaultSerialNumber);
+    this.environment = options.environment;
+    this.#clock = options.clock;
+    this.#platform = options.platform;
+    this.#ac = options.acPlugged ?? true;
+    this.disk = new Disk(ConfigStore.blocksNeeded);
+    this.#store = new ConfigStore<NetworkConfig>(this.disk);
+    filesystem.mark(this.disk, true);
+    this.#config = defaultConfig(this.generation.firmware.networkModes[0]!);
+    this.#ui = new Ui(this.generation, {
+      context: () => this.context(),
+      statusScreen: () => this.#statusScreen(),
+      statusEnterRetries: () => this.#status.kind === 'activation',
+      retry: () => this.#retryFromActivation(),
+      linkSetting: (port) => (port === 'LAN' ? this.#config.lan.link : this.#config.wan.link),
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // What can be observed from outside.
+
+  get phase(): Phase {
+    return this.#phase;
+  }
+
+  get acPlugged(): boolean {
+    return this.#ac;
+  }
+
+  get status(): Status {
+    return this.#status;
+  }
+
+  /** The configuration in effect (loaded from the store at boot, replaced when a save commits). */
+  get config(): NetworkConfig {
+    return this.#config;
+  }
+
+  context(): ConfigContext {
+    return { config: this.#config, runtime: this.#runtime };
+  }
+
+  get leds(): Leds {
+    const powered = this.#ac && this.#phase !== 'off' && this.#phase !== 'halted';
+    return { power: powered, S1: powered && this.#scanning, S2: powered && this.#updating, S3: false };
+  }
+
+  /** Whether the last boot ran the recovery filesystem check (power lost without a shutdown). */
+  get lastBootRecovered(): boolean {
+    return this.#lastBootRecovered;
+  }
+
+  /** The visible labels of a menu now (for the model checks of the suite's properties). */
+  menuLabels(menu: string): string[] {
+    return this.#ui.menuLabels(menu);
+  }
+
+  screen(): LcdScreen {
+    return layout(this.#content(), this.generation.hardware.lcd);
+  }
+
+  /** Whether the field on screen is a secret one (the proxy password). */
+  showsSecret(): boolean {
+    return this.#display.kind === 'ui' && this.#ui.showsSecret();
+  }
+
+  /** Called after every change of what the appliance shows or lights. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #content(): ScreenContent {
+    switch (this.#display.kind) {
+      case 'blank': return { text: '', indicators: [] };
+      case 'message': return { text: this.#display.text, indicators: [] };
+      case 'notice': return this.#display.content;
+      case 'ui': return this.#ui.screen();
+    }
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  #show(display: Display): void {
+    this.#display = display;
+    this.#changed();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Time.
+
+  #after(ms: number, callback: TimerCallback): void {
+    const handle = this.#clock.setTimer(ms, () => {
+      this.#timers.delete(handle);
+      return callback();
+    });
+    this.#timers.add(handle);
+  }
+
+  /** Shows each message for its time, then runs `then`. */
+  #messages(steps: ReadonlyArray<readonly [string, number]>, then: TimerCallback): void | Promise<void> {
+    const [first, ...rest] = steps;
+    // The last step's work runs inside the timer callback, so the clock awaits it.
+    if (!first) return then();
+    this.#show({ kind: 'message', text: first[0] });
+    this.#after(first[1], () => this.#messages(rest, then));
+  }
+
+  #stopEverything(): void {
+    for (const handle of this.#timers) this.#clock.cancel(handle);
+    this.#timers.clear();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Power.
+
+  plugAc(): void {
+    if (this.#ac) return;
+    this.#ac = true;
+    if (this.#restoreOnAc) {
+      this.#restoreOnAc = false;
+      this.#boot();
+    } else {
+      this.#changed();
+    }
+  }
+
+  /** Pulling the plug: everything stops at once, mid-write if need be. */
+  unplugAc(): void {
+    if (!this.#ac) return;
+    this.#ac = false;
+    const wasRunning = this.#phase !== 'off' && this.#phase !== 'halted';
+    this.#restoreOnAc = wasRunning;
+    this.#stopEverything();
+    this.#phase = 'off';
+    this.#scanning = false;
+    this.#updating = false;
+    this.#runtime = { lanLease: null, wanLease: null, lanIpv6: null };
+    this.#status = { kind: 'none' };
+    this.#ui.reset();
+    this.#show({ kind: 'blank' });
+  }
+
+  /** "Press the power button on the back panel." On: boots; running: shuts down properly. */
+  pressPowerButton(): void {
+    if (!this.#ac) return;
+    if (this.#phase === 'off' || this.#phase === 'halted') this.#boot();
+    else if (this.#phase === 'running') this.#shutdown();
+    // Pressed while booting, applying a change or already going down: ignored (ERRATA-018).
+  }
+
+  #boot(): void {
+    const timing = this.generation.hardware.timing;
+    const [welcome, starting, fsck, coming] = this.generation.firmware.texts.boot as [string, string, string, string];
+    this.#phase = 'booting';
+    this.#status = { kind: 'none' };
+    this.#ui.reset();
+    this.#lastBootRecovered = !filesystem.isClean(this.disk);
+    const fsckMs = timing.bootMessagesMs[2]! + (this.#lastBootRecovered ? timing.recoveryFsckMs : 0);
+    this.#messages([[welcome, timing.bootMessagesMs[0]!], [starting, timing.bootMessagesMs[1]!], [fsck, fsckMs]], () => {
+      // Mounted: the filesystem stays unclean until a proper shutdown.
+      filesystem.mark(this.disk, false);
+      this.#config = this.#store.load() ?? defaultConfig(this.generation.firmware.networkModes[0]!);
+      this.#messages([[coming, timing.bootMessagesMs[3]!]], () => this.#contact('boot', ['LAN', 'WAN']));
+    });
+  }
+
+  #shutdown(): void {
+    this.#phase = 'shutting-down';
+    this.#ui.reset();
+    this.#show({ kind: 'blank' });
+    this.#after(this.generation.hardware.timing.shutdownMs, () => {
+      this.#stopEverything();
+      filesystem.mark(this.disk, true);
+      this.#phase = 'halted';
+      this.#scanning = false;
+      this.#updating = false;
+      this.#runtime = { lanLease: null, wanLease: null, lanIpv6: null };
+      this.#status = { kind: 'none' };
+      this.#show({ kind: 'message', text: this.generation.firmware.texts.safeToUnplug });
+    });
+  }
+
+  #reboot(): void {
+    this.#phase = 'rebooting';
+    this.#messages([[this.generation.firmware.texts.rebooting, this.generation.hardware.timing.rebootingMs]], () => {
+      this.#stopEverything();
+      filesystem.mark(this.disk, true);
+      this.#runtime = { lanLease: null, wanLease: null, lanIpv6: null };
+      this.#scanning = false;
+      this.#boot();
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The keypad.
+
+  get acceptsKeys(): boolean {
+    return this.#phase === 'running' && this.#display.kind === 'ui';
+  }
+
+  press(key: Key): void {
+    this.#key(key);
+  }
+
+  /** LEFT and RIGHT pressed together. */
+  chordLeftRight(): void {
+    this.#key('LEFT+RIGHT');
+  }
+
+  /**
+   * Holds a key for `ms`. In text fields UP and DOWN repeat ("you can hold down the Up and Down
+   * arrow buttons to scroll through characters quickly"); elsewhere a hold is one press.
+   */
+  hold(key: Key, ms: number): void {
+    this.#key(key);
+    const editor = this.#ui.editor;
+    if (!editor?.repeats || (key !== 'UP' && key !== 'DOWN')) return;
+    const { repeatDelayMs, repeatIntervalMs } = this.generation.hardware.keypad;
+    for (let t = repeatDelayMs; t <= ms; t += repeatIntervalMs) {
+      this.#after(t, () => {
+        if (this.#ui.editor === editor) this.#key(key);
+      });
+    }
+  }
+
+  /** A character typed on the remote console's keyboard, into the field on screen. */
+  typeCharacter(char: string): void {
+    if (!this.acceptsKeys) return;
+    this.#ui.type(char);
+    this.#changed();
+  }
+
+  #key(key: EditorKey): void {
+    if (!this.acceptsKeys) return;
+    const effect = this.#ui.press(key);
+    switch (effect.kind) {
+      case 'perform': this.#perform(effect.outcome, effect.message); break;
+      case 'refused': this.#notice(effect.reason); break;
+      case 'link': this.#setLink(effect.port, effect.value); break;
+      default: break;
+    }
+    this.#changed();
+  }
+
+  #notice(reason: string): void {
+    const prompt = this.#ui.screen().text;
+    this.#show({ kind: 'notice', content: { text: prompt, body: reason, indicators: [] } });
+    this.#after(this.generation.hardware.timing.noticeMs, () => this.#show({ kind: 'ui' }));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Changes.
+
+  #perform(outcome: ActionOutcome, message: string | undefined): void {
+    if (outcome.kind === 'reboot') return this.#reboot();
+    if (outcome.kind === 'shutdown') return this.#shutdown();
+    const { texts } = this.generation.firmware;
+    const { messageMs } = this.generation.hardware.timing;
+    const steps: Array<[string, number]> = [];
+    if (this.#scanning) {
+      // "the scan task is cancelled and the message CANCELING THE ONGOING SCAN appears"
+      this.#scanning = false;
+      steps.push([texts.cancelingScan, messageMs]);
+    }
+    if (message) steps.push([message, messageMs]);
+    this.#phase = 'applying';
+    this.#messages(steps, () => this.#save(outcome.config, () => this.#contact(outcome.context, outcome.renew)));
+  }
+
+  #setLink(port: 'LAN' | 'WAN', value: string): void {
+    const config = port === 'LAN'
+      ? { ...this.#config, lan: { ...this.#config.lan, link: value } }
+      : { ...this.#config, wan: { ...this.#config.wan, link: value } };
+    this.#save(config, () => this.#changed());
+  }
+
+  /** Writes the configuration block by block; it takes effect once the last write is on disk. */
+  #save(config: NetworkConfig, then: () => void | Promise<void>): void | Promise<void> {
+    const writes = this.#store.planSave(config);
+    const { storeWriteMs } = this.generation.hardware.timing;
+    const next = (i: number): void | Promise<void> => {
+      const w = writes[i];
+      if (!w) {
+        this.#config = config;
+        return then();
+      }
+      this.#after(storeWriteMs, () => {
+        this.disk.write(w.block, w.data);
+        return next(i + 1);
+      });
+    };
+    return next(0);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The platform.
+
+  #retryFromActivation(): void {
+    this.#phase = 'applying';
+    void this.#contact('activation-retry', []);
+  }
+
+  /** Shows CONTACTING QUALYS, tries the platform and shows the result. */
+  #contact(context: AttemptContext, renew: ReadonlyArray<'LAN' | 'WAN'>): void | Promise<void> {
+    const { texts } = this.generation.firmware;
+    const ms = this.generation.hardware.timing.contactingMs;
+    const steps: Array<[string, number]> = context === 'boot'
+      ? texts.contacting.map((t, i) => [t, ms[i]!] as [string, number])
+      : [[texts.contactingAfterChange, ms[0]!]];
+    return this.#messages(steps, async () => {
+      for (const side of renew) this.#renew(side);
+      await this.#attempt(context);
+      this.#phase = 'running';
+      this.#ui.reset();
+      this.#show({ kind: 'ui' });
+      this.#schedulePoll();
+    });
+  }
+
+  #renew(side: 'LAN' | 'WAN'): void {
+    if (side === 'LAN') {
+      this.#runtime.lanLease = this.#config.lan.ipv4.kind === 'dhcp' ? requestLease(this.environment.lan) : null;
+    } else {
+      this.#runtime.wanLease = this.#config.wan.ipv4.kind === 'dhcp' ? requestLease(this.environment.wan) : null;
+    }
+  }
+
+  async #attempt(context: AttemptContext): Promise<boolean> {
+    const path = reachPlatform(this.context(), this.environment);
+    if (!path.ok) {
+      this.#status = { kind: 'error', condition: path.condition, context };
+      return false;
+    }
+    const hello = await this.#platform.hello(this.identity.serialNumber);
+    const address = effectiveLan(this.context())?.ip ?? path.address;
+    this.#status = hello.kind === 'activated'
+      ? { kind: 'ready', name: hello.name, address, indicator: hello.indicator }
+      : { kind: 'activation' };
+    return true;
+  }
+
+  #schedulePoll(): void {
+    this.#after(this.generation.hardware.timing.pollIntervalMs, async () => {
+      if (this.#phase !== 'running') return this.#schedulePoll();
+      const before = this.#status;
+      const ok = await this.#attempt('poll');
+      if (!ok && (before.kind === 'ready' || before.kind === 'activation' || before.kind === 'communication-failure')) {
+        // "The next time the Appliance sends a polling request ... the polling request fails, and
+        // then the COMMUNICATION FAILURE message appears."
+        this.#status = { kind: 'communication-failure' };
+      }
+      this.#changed();
+      this.#schedulePoll();
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The status screen.
+
+  #statusScreen(): ScreenContent {
+    const { texts, errors } = this.generation.firmware;
+    const indicators: Key[] = ['DOWN', 'ENTER'];
+    const s = this.#status;
+    switch (s.kind) {
+      case 'ready': return { text: s.name, body: s.address, bodyRight: s.indicator, indicators };
+      case 'activation': return { text: texts.activationCode, body: this.identity.activationCode, indicators };
+      case 'communication-failure': return { text: texts.communicationFailure, indicators };
+      case 'error': {
+        if (errors.style === 'long-form') return { text: errors.messages[s.condition]!, indicators };
+        const code = errors.codes.find((c) => (c.contexts.length === 0 || c.contexts.includes(s.context))
+          && (c.conditions.length === 0 || c.conditions.includes(s.condition)))!;
+        return { text: `${errors.title} ${code.code}`, body: errors.descriptions[s.condition]!, indicators };
+      }
+      case 'none': return { text: '', indicators: [] };
+    }
+  }
+}
+
+export { blankScreen };

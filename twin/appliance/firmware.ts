@@ -1,0 +1,26 @@
+// Loads a firmware generation against the names this engine implements, so that a profile
+// naming an unknown predicate, action, value source or condition fails at load, in one line.
+import type { Generation, ProfileVocabulary } from '../../fixtures/profiles.ts';
+import { loadGeneration } from '../../fixtures/profiles.ts';
+import { conditions } from '../network/path.ts';
+import { actions, attemptContexts, predicates, sources } from './config.ts';
+
+export const vocabulary: ProfileVocabulary = {
+  predicates: new Set(Object.keys(predicates)),
+  actions: new Set(Object.keys(actions)),
+  sources: new Set(Object.keys(sources)),
+  conditions: new Set(conditions),
+  contexts: new Set(attemptContexts),
+};
+
+const cache = new Map<string, Generation>();
+
+/** The generation's firmware and hardware profiles, checked against the engine; loaded once. */
+export function loadFirmware(generation: string): Generation {
+  let loaded = cache.get(generation);
+  if (!loaded) {
+    loaded = loadGeneration(generation, vocabulary);
+    cache.set(generation, loaded);
+  }
+  return loaded;
+}

@@ -1,0 +1,65 @@
+// The Qualys Cloud Platform as the appliance meets it: a POD that knows the units shipped (their
+// activation codes) and which of them a user has activated. The portal and the HTTP API build on
+// this model.
+import type { Identity } from '../appliance/identity.ts';
+
+export interface Pod {
+  id: string;
+  /** The platform URL the appliance contacts. */
+  url: string;
+  /** "The Qualys Cloud Platform indicator for your account appears in the lower right corner." */
+  indicator: string;
+}
+
+export const defaultPod: Pod = { id: 'US1', url: 'https://qualysguard.us1.qualys.test', indicator: 'US1' };
+
+export type HelloResult =
+  | { kind: 'activated'; name: string; indicator: string }
+  | { kind: 'not-activated' };
+
+/** How the appliance's cloud agent talks to the platform. */
+export interface PlatformClient {
+  hello(serialNumber: number): Promise<HelloResult>;
+}
+
+interface ApplianceRecord {
+  identity: Identity;
+  /** The appliance's name: "is_username" by default; "can be changed using the Qualys user interface". */
+  name: string | null;
+}
+
+export class Platform implements PlatformClient {
+  readonly pod: Pod;
+  readonly #units = new Map<number, ApplianceRecord>();
+
+  constructor(pod: Pod = defaultPod) {
+    this.pod = pod;
+  }
+
+  /** Makes a shipped unit known to the platform (its activation code is on record). */
+  ship(identity: Identity): void {
+    if (!this.#units.has(identity.serialNumber)) this.#units.set(identity.serialNumber, { identity, name: null });
+  }
+
+  /** New > Scanner Appliance with the activation code, by a user. */
+  activate(activationCode: string, username: string): { ok: true; serialNumber: number } | { ok: false; reason: string } {
+    for (const record of this.#units.values()) {
+      if (record.identity.activationCode === activationCode) {
+        if (record.name !== null) return { ok: false, reason: 'already activated' };
+        record.name = `is_${username}`;
+        return { ok: true, serialNumber: record.identity.serialNumber };
+      }
+    }
+    return { ok: false, reason: 'unknown activation code' };
+  }
+
+  isActivated(serialNumber: number): boolean {
+    return (this.#units.get(serialNumber)?.name ?? null) !== null;
+  }
+
+  async hello(serialNumber: number): Promise<HelloResult> {
+    const record = this.#units.get(serialNumber);
+    if (!record || record.name === null) return { kind: 'not-activated' };
+    return { kind: 'activated', name: record.name, indicator: this.pod.indicator };
+  }
+}
