@@ -26,6 +26,7 @@ Before(async function (this: ApplianceWorld, { pickle }) {
     return 'skipped';
   }
   this.target = await opened.forScenario();
+  this.remembered.set('scenario start', this.target.time.now());
   return undefined;
 });
 
@@ -38,6 +39,11 @@ After(async function (this: ApplianceWorld, { result, error }) {
     this.transcript.push(`last screen: ${this.describe(screen)}`);
   }
   this.attach(this.transcript.join('\n'), { mediaType: 'text/plain', fileName: 'transcript.txt' });
+  const start = this.remembered.get('scenario start');
+  if (typeof start === 'number') {
+    // How long the scenario would have taken on hardware: the report sums these.
+    this.attach(JSON.stringify({ ms: this.target.time.now() - start }), 'application/vnd.appliance-time+json');
+  }
   await this.target.stop();
 });
 

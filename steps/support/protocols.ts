@@ -69,14 +69,24 @@ export interface ApplianceTime {
   wait(ms: number): Promise<void>;
 }
 
+export interface DhcpLease {
+  address: string;
+  netmask: string;
+  gateway: string | null;
+  dns: string[];
+  wins: string[];
+}
+
 /** The environment the lab provides around the appliance. */
 export interface Lab {
   /** New > Scanner Appliance in the portal, with an activation code, by a user. */
   activate(activationCode: string, username: string): Promise<void>;
-  /** A DHCP server on the LAN, or none. */
-  setLanDhcp(present: boolean): Promise<void>;
+  /** The LAN's DHCP server and the lease it gives, or no DHCP server (null). */
+  setLanDhcp(lease: DhcpLease | null): Promise<void>;
   /** Whether the Qualys Cloud Platform answers from the appliance's network. */
   setPlatformReachable(reachable: boolean): Promise<void>;
+  /** The platform (POD) the appliance's account is on. */
+  platform(): Promise<{ url: string; indicator: string }>;
 }
 
 /** What a target can do (its capability statement); scenarios declare needs with @needs-<name>. */

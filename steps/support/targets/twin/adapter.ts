@@ -131,10 +131,10 @@ export class TwinTarget implements Target {
       const result = this.platform.activate(code, username);
       if (!result.ok) throw new Error(`the platform refused activation code ${code}: ${result.reason}`);
     },
-    setLanDhcp: async (present) => {
-      const lan = this.appliance.environment.lan;
-      lan.dhcp = present ? { address: '198.18.10.20', netmask: '255.255.255.0', gateway: '198.18.10.1', dns: ['198.18.10.53'], wins: [] } : null;
+    setLanDhcp: async (lease) => {
+      this.appliance.environment.lan.dhcp = lease ? { ...lease, dns: [...lease.dns], wins: [...lease.wins] } : null;
     },
+    platform: async () => ({ url: this.platform.pod.url, indicator: this.platform.pod.indicator }),
     setPlatformReachable: async (reachable) => {
       this.appliance.environment.platform.reachable = reachable;
     },

@@ -1,0 +1,180 @@
+// npm start: runs the conformance suite against a target (the built-in twin by default), once
+// per firmware generation, and writes the reports. Every input is checked before anything is
+// written: a bad flag, target, generation, tag expression, profile, register or feature file
+// ends the run with one line naming what and where, and exit code 2.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
+import parseTagExpression from '@cucumber/tag-expressions';
+import { FixtureError, projectRoot } from '../../fixtures/load.ts';
+import { listGenerations, loadGeneration } from '../../fixtures/profiles.ts';
+import { loadErrataRegister, loadRequirementRegister } from '../../fixtures/registers.ts';
+import { loadTargetStatement } from '../../fixtures/targets.ts';
+import type { RunTally } from './tally.ts';
+import { Tally } from './tally.ts';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface RunRequest {
+  target: string;
+  generations: string[];
+  tags: string | undefined;
+  paths: string[];
+  reportsDir: string;
+  /** Progress on stdout (the progress bar when stdout is a terminal). */
+  progress: boolean;
+}
+
+const usage = 'usage: npm start -- [--target <name>] [--generation <2017|2022|all>] [--tags <expression>] [--reports <dir>] [--quiet] [feature paths...]';
+
+export function parseRequest(argv: string[]): RunRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        target: { type: 'string', default: 'twin' },
+        generation: { type: 'string', default: 'all' },
+        tags: { type: 'string' },
+        reports: { type: 'string', default: join(projectRoot, 'reports') },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}; ${usage}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) throw new UsageError(usage);
+  const statement = loadTargetStatement(values.target);
+  const known = listGenerations();
+  const generations = values.generation === 'all' ? statement.generations : [values.generation];
+  for (const g of generations) {
+    if (!known.includes(g)) throw new UsageError(`--generation ${g}: unknown firmware profile (known: ${known.join(', ')})`);
+    if (!statement.generations.includes(g)) throw new UsageError(`--generation ${g}: target ${statement.name} runs ${statement.generations.join(' or ')}`);
+  }
+  if (values.tags !== undefined) {
+    try {
+      parseTagExpression(values.tags);
+    } catch (error) {
+      throw new UsageError(`--tags "${values.tags}": ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return { target: statement.name, generations, tags: values.tags, paths: positionals, reportsDir: values.reports, progress: !values.quiet };
+}
+
+/** Scenarios written for another generation only do not run against this one. */
+export function generationFilter(generation: string, userTags: string | undefined): string {
+  const others = listGenerations().filter((g) => g !== generation);
+  const parts = others.map((o) => `not (@fw-${o} and not @fw-${generation})`);
+  if (userTags) parts.unshift(`(${userTags})`);
+  return parts.join(' and ');
+}
+
+/** Fails, in one line, on any malformed profile, register or feature file. */
+export async function checkInputs(request: RunRequest): Promise<void> {
+  for (const g of request.generations) loadGeneration(g);
+  const register = loadRequirementRegister();
+  loadErrataRegister(undefined, register.sections);
+  const { runConfiguration } = await loadConfiguration({ file: 'cucumber.mjs', provided: { paths: request.paths.length ? request.paths : ['features/**/*.feature'] } }, { cwd: projectRoot });
+  const sources = await loadSources(runConfiguration.sources, { cwd: projectRoot });
+  const first = sources.errors[0];
+  if (first) throw new UsageError(`${first.uri}:${first.location.line}: ${first.message.split('\n')[0]}`);
+}
+
+export interface RunOutcome {
+  generation: string;
+  dir: string;
+  tally: RunTally;
+  wallMs: number;
+}
+
+/**
+ * The step definitions loaded by the first run. ES modules load once per process, so later runs
+ * (the other generation) must reuse them rather than import them again.
+ */
+let supportLibrary: Awaited<ReturnType<typeof runCucumber>>['support'] | undefined;
+
+/** One cucumber run against `target` with firmware `generation`; reports go to its own folder. */
+export async function runGeneration(request: RunRequest, generation: string): Promise<RunOutcome> {
+  const dir = join(request.reportsDir, `${request.target}-${generation}`);
+  mkdirSync(dir, { recursive: true });
+  const tally = new Tally();
+  const progress = request.progress ? [process.stdout.isTTY ? 'progress-bar' : 'progress'] : [];
+  const { runConfiguration } = await loadConfiguration({
+    file: 'cucumber.mjs',
+    provided: {
+      paths: request.paths.length ? request.paths : ['features/**/*.feature'],
+      tags: generationFilter(generation, request.tags),
+      worldParameters: { target: request.target, generation },
+      format: [...progress, `html:${join(dir, 'cucumber.html')}`, `junit:${join(dir, 'junit.xml')}`, `message:${join(dir, 'messages.ndjson')}`],
+      formatOptions: { junit: { suiteName: `${request.target}-${generation}` } },
+    },
+  }, { cwd: projectRoot });
+  const started = performance.now();
+  const run = { ...runConfiguration, support: supportLibrary ?? runConfiguration.support };
+  const result = await runCucumber(run, { cwd: projectRoot, stdout: process.stdout, stderr: process.stderr }, tally.onMessage);
+  supportLibrary ??= result.support;
+  return { generation, dir, tally: tally.result(), wallMs: performance.now() - started };
+}
+
+function hours(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.round((ms % 3_600_000) / 60_000);
+  return h > 0 ? `${h} h ${m} min` : `${m} min`;
+}
+
+export function summaryLine(target: string, o: RunOutcome): string {
+  const { passed, failed, notApplicable, scenarios } = o.tally;
+  const appliance = scenarios.reduce((sum, s) => sum + s.applianceMs, 0);
+  return `${target} ${o.generation}: ${passed} passed, ${failed} failed, ${notApplicable} not applicable `
+    + `(${(o.wallMs / 1000).toFixed(1)} s; ${hours(appliance)} of appliance time)`;
+}
+
+export function writeSummary(request: RunRequest, outcomes: RunOutcome[]): void {
+  const summary = outcomes.map((o) => ({
+    target: request.target, generation: o.generation, passed: o.tally.passed, failed: o.tally.failed,
+    notApplicable: o.tally.notApplicable, wallMs: Math.round(o.wallMs),
+    failures: o.tally.scenarios.filter((s) => s.status === 'failed').map((s) => ({ name: s.name, uri: s.uri, reason: s.reason })),
+    notApplicableScenarios: o.tally.scenarios.filter((s) => s.status === 'not-applicable').map((s) => ({ name: s.name, uri: s.uri, reason: s.reason })),
+  }));
+  mkdirSync(request.reportsDir, { recursive: true });
+  writeFileSync(join(request.reportsDir, `summary-${request.target}.json`), JSON.stringify(summary, null, 2) + '\n');
+  writeFileSync(join(request.reportsDir, `summary-${request.target}.txt`), outcomes.map((o) => summaryLine(request.target, o)).join('\n') + '\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let request: RunRequest;
+  try {
+    request = parseRequest(argv);
+    await checkInputs(request);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof FixtureError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const outcomes: RunOutcome[] = [];
+  for (const generation of request.generations) {
+    outcomes.push(await runGeneration(request, generation));
+    writeSummary(request, outcomes);
+  }
+  process.stdout.write('\n' + outcomes.map((o) => summaryLine(request.target, o)).join('\n') + '\n');
+  for (const o of outcomes) {
+    for (const s of o.tally.scenarios.filter((x) => x.status === 'failed')) process.stdout.write(`  FAILED ${o.generation} ${s.uri}: ${s.name}: ${s.reason}\n`);
+  }
+  process.stdout.write(`reports: ${outcomes.map((o) => join(o.dir, 'cucumber.html')).join(', ')}\n`);
+  return outcomes.every((o) => o.tally.failed === 0) ? 0 : 1;
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
+    process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  });
+}

@@ -1,0 +1,37 @@
+// The lab around the appliance: its network and the Qualys Cloud Platform.
+import assert from 'node:assert/strict';
+import { Given, Then } from '../support/define.ts';
+import { normalize } from '../support/screens.ts';
+
+Given('the LAN has a DHCP server that leases {ipv4} with gateway {ipv4} and DNS server {ipv4}', async function (address: string, gateway: string, dns: string) {
+  const lab = this.need('lab');
+  await lab.setLanDhcp({ address, netmask: '255.255.255.0', gateway, dns: [dns], wins: [] });
+  this.remembered.set('leased address', address);
+});
+
+Given('the LAN has no DHCP server', async function () {
+  await this.need('lab').setLanDhcp(null);
+});
+
+Given('the Qualys Cloud Platform cannot be reached', async function () {
+  await this.need('lab').setPlatformReachable(false);
+});
+
+/** "The Scanner Appliance name displayed is "is_username"" ... "The Qualys Cloud Platform indicator ... lower right corner." */
+Then('the screen shows the name {string}, the LAN IP address and the platform indicator', async function (name: string) {
+  const screen = await this.target.screen.read();
+  const { indicator } = await this.need('lab').platform();
+  const leased = this.remembered.get('leased address');
+  assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
+  const [address, ...rest] = screen.lines[1].trim().split(/\s+/);
+  assert.match(address ?? '', /^\d{1,3}(\.\d{1,3}){3}$/, `line 2 of ${this.describe(screen)} starts with no IPv4 address`);
+  if (typeof leased === 'string') assert.equal(address, leased, 'the IP address shown is not the LAN address');
+  assert.equal(rest.join(' '), indicator, `the platform indicator in the lower right corner of ${this.describe(screen)}`);
+  assert.ok(screen.lines[1].endsWith(indicator), 'the platform indicator is not in the lower right corner');
+});
+
+Then('the screen shows the activation code', async function () {
+  const screen = await this.target.screen.read();
+  assert.match(screen.lines[1].trim(), /^\S+$/, `no activation code on the second line of ${this.describe(screen)}`);
+  this.remembered.set('activation code', screen.lines[1].trim());
+});
