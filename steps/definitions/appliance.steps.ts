@@ -29,11 +29,11 @@ Given('the main menu is shown', async function () {
 });
 
 Given('the {string} menu item is shown', async function (label: string) {
-  await reach(this, 'name-and-ip');
+  await reach(this, 'booted');
   await this.act(`go to the ${label} menu item`, () => goToMenuItem(this, label));
 });
 
 Given('the {string} prompt is shown', async function (prompt: string) {
-  await reach(this, 'name-and-ip');
+  await reach(this, 'booted');
   await this.act(`open the ${prompt} prompt`, () => openPrompt(this, prompt));
 });

@@ -13,6 +13,11 @@ Given('the LAN has no DHCP server', async function () {
   await this.need('lab').setLanDhcp(null);
 });
 
+Given(/^a (scan|software update) of (\d+) minutes has been launched on the appliance$/, async function (job: string, minutes: string) {
+  const lab = this.need('lab');
+  await this.act(`launch a ${job} of ${minutes} minutes in the portal`, () => lab.launch(job === 'scan' ? 'scan' : 'software-update', Number(minutes) * 60_000));
+});
+
 Given('the Qualys Cloud Platform cannot be reached', async function () {
   await this.need('lab').setPlatformReachable(false);
 });

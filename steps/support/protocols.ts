@@ -87,6 +87,8 @@ export interface Lab {
   setPlatformReachable(reachable: boolean): Promise<void>;
   /** The platform (POD) the appliance's account is on. */
   platform(): Promise<{ url: string; indicator: string }>;
+  /** Launches a scan (or pushes a software update) on the activated appliance; it starts at its next poll. */
+  launch(job: 'scan' | 'software-update', durationMs: number): Promise<void>;
 }
 
 /** What a target can do (its capability statement); scenarios declare needs with @needs-<name>. */

@@ -3,7 +3,7 @@
 // platform). All time is the injected clock's; all configuration is the store's.
 import type { Generation, Key } from '../../fixtures/profiles.ts';
 import type { Clock, TimerCallback, TimerHandle } from '../clock.ts';
-import type { PlatformClient } from '../cloud/platform.ts';
+import type { Job, PlatformClient } from '../cloud/platform.ts';
 import type { Environment } from '../network/environment.ts';
 import type { Condition } from '../network/path.ts';
 import { reachPlatform, requestLease } from '../network/path.ts';
@@ -410,10 +410,25 @@ export class Appliance {
     }
     const hello = await this.#platform.hello(this.identity.serialNumber);
     const address = effectiveLan(this.context())?.ip ?? path.address;
-    this.#status = hello.kind === 'activated'
-      ? { kind: 'ready', name: hello.name, address, indicator: hello.indicator }
-      : { kind: 'activation' };
+    if (hello.kind === 'activated') {
+      this.#status = { kind: 'ready', name: hello.name, address, indicator: hello.indicator };
+      for (const job of hello.jobs) this.#startJob(job);
+    } else {
+      this.#status = { kind: 'activation' };
+    }
     return true;
+  }
+
+  /** A scan lights S1 while it runs; a software update lights S2. */
+  #startJob(job: Job): void {
+    if (job.kind === 'scan') this.#scanning = true;
+    else this.#updating = true;
+    this.#changed();
+    this.#after(job.durationMs, () => {
+      if (job.kind === 'scan') this.#scanning = false;
+      else this.#updating = false;
+      this.#changed();
+    });
   }
 
   #schedulePoll(): void {

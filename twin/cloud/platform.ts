@@ -13,8 +13,11 @@ export interface Pod {
 
 export const defaultPod: Pod = { id: 'US1', url: 'https://qualysguard.us1.qualys.test', indicator: 'US1' };
 
+/** Work the platform hands an appliance when it polls. */
+export type Job = { kind: 'scan'; durationMs: number } | { kind: 'software-update'; durationMs: number };
+
 export type HelloResult =
-  | { kind: 'activated'; name: string; indicator: string }
+  | { kind: 'activated'; name: string; indicator: string; jobs: Job[] }
   | { kind: 'not-activated' };
 
 /** How the appliance's cloud agent talks to the platform. */
@@ -26,6 +29,8 @@ interface ApplianceRecord {
   identity: Identity;
   /** The appliance's name: "is_username" by default; "can be changed using the Qualys user interface". */
   name: string | null;
+  /** Jobs waiting for the appliance's next poll. */
+  pending: Job[];
 }
 
 export class Platform implements PlatformClient {
@@ -38,7 +43,7 @@ export class Platform implements PlatformClient {
 
   /** Makes a shipped unit known to the platform (its activation code is on record). */
   ship(identity: Identity): void {
-    if (!this.#units.has(identity.serialNumber)) this.#units.set(identity.serialNumber, { identity, name: null });
+    if (!this.#units.has(identity.serialNumber)) this.#units.set(identity.serialNumber, { identity, name: null, pending: [] });
   }
 
   /** New > Scanner Appliance with the activation code, by a user. */
@@ -57,9 +62,17 @@ export class Platform implements PlatformClient {
     return (this.#units.get(serialNumber)?.name ?? null) !== null;
   }
 
+  /** Queues work (a scan, a software update) for the appliance's next poll. */
+  queue(serialNumber: number, job: Job): void {
+    const record = this.#units.get(serialNumber);
+    if (!record || record.name === null) throw new Error(`appliance ${serialNumber} is not activated`);
+    record.pending.push(job);
+  }
+
   async hello(serialNumber: number): Promise<HelloResult> {
     const record = this.#units.get(serialNumber);
     if (!record || record.name === null) return { kind: 'not-activated' };
-    return { kind: 'activated', name: record.name, indicator: this.pod.indicator };
+    const jobs = record.pending.splice(0);
+    return { kind: 'activated', name: record.name, indicator: this.pod.indicator, jobs };
   }
 }

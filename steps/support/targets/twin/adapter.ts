@@ -135,6 +135,7 @@ export class TwinTarget implements Target {
       this.appliance.environment.lan.dhcp = lease ? { ...lease, dns: [...lease.dns], wins: [...lease.wins] } : null;
     },
     platform: async () => ({ url: this.platform.pod.url, indicator: this.platform.pod.indicator }),
+    launch: async (job, durationMs) => this.platform.queue(this.appliance.identity.serialNumber, { kind: job, durationMs }),
     setPlatformReachable: async (reachable) => {
       this.appliance.environment.platform.reachable = reachable;
     },
