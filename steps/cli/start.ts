@@ -4,6 +4,7 @@
 // ends the run with one line naming what and where, and exit code 2.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import parseTagExpression from '@cucumber/tag-expressions';
@@ -117,7 +118,9 @@ export async function runGeneration(request: RunRequest, generation: string): Pr
   }, { cwd: projectRoot });
   const started = performance.now();
   const run = { ...runConfiguration, support: supportLibrary ?? runConfiguration.support };
-  const result = await runCucumber(run, { cwd: projectRoot, stdout: process.stdout, stderr: process.stderr }, tally.onMessage);
+  // Cucumber falls back to its progress formatter on stdout when none is given: quiet means a sink.
+  const stdout = request.progress ? process.stdout : new Writable({ write: (_chunk, _encoding, done) => done() });
+  const result = await runCucumber(run, { cwd: projectRoot, stdout, stderr: process.stderr }, tally.onMessage);
   supportLibrary ??= result.support;
   return { generation, dir, tally: tally.result(), wallMs: performance.now() - started };
 }

@@ -33,8 +33,10 @@ export interface Screen {
    * appliance time; returns the accepted screen or null.
    */
   waitFor(accept: (screen: ScreenSnapshot) => boolean, timeoutMs: number): Promise<ScreenSnapshot | null>;
-  /** Every distinct screen since the target started, oldest first. */
-  history(): readonly ScreenSnapshot[];
+  /** How many distinct screens have been shown since the target started (a mark for `since`). */
+  count(): number;
+  /** The distinct screens shown since `mark`, oldest first (the last few thousand are kept). */
+  since(mark: number): ScreenSnapshot[];
 }
 
 /** The remote console's keyboard: characters typed into the field on screen. */

@@ -23,6 +23,17 @@ export class LabFailure extends Error {
   override name = 'LabFailure';
 }
 
+/** Profiles are immutable data: parsed once per run, not once per scenario. */
+const guides = new Map<string, Generation>();
+function guideOf(generation: string): Generation {
+  let guide = guides.get(generation);
+  if (!guide) {
+    guide = loadGeneration(generation);
+    guides.set(generation, guide);
+  }
+  return guide;
+}
+
 export class ApplianceWorld extends World<RunParameters> {
   #target: Target | null = null;
   #guide: Generation | null = null;
@@ -52,7 +63,7 @@ export class ApplianceWorld extends World<RunParameters> {
 
   /** The generation's documented behaviour (its firmware profile): the suite's knowledge of the guide. */
   get guide(): Generation {
-    this.#guide ??= loadGeneration(this.parameters.generation);
+    this.#guide ??= guideOf(this.parameters.generation);
     return this.#guide;
   }
 
@@ -95,8 +106,7 @@ export class ApplianceWorld extends World<RunParameters> {
    * transcript. `secret` keeps the action's own words (a password being typed) out of it.
    */
   async act<T>(description: string, action: () => Promise<T>): Promise<T> {
-    const history = this.target.screen.history();
-    this.actionMark = history.length;
+    this.actionMark = this.target.screen.count();
     this.transcript.push(`${formatTime(this.target.time.now())}  ${description}`);
     const result = await action();
     this.#recordSince(this.actionMark);
@@ -106,12 +116,9 @@ export class ApplianceWorld extends World<RunParameters> {
   #recorded = 0;
 
   #recordSince(mark: number): void {
-    const history = this.target.screen.history();
-    for (let i = Math.max(mark, this.#recorded); i < history.length; i++) {
-      const screen = history[i]!;
-      this.transcript.push(`${formatTime(screen.at)}    ${this.describe(screen)}`);
-    }
-    this.#recorded = Math.max(this.#recorded, history.length);
+    const from = Math.max(mark, this.#recorded);
+    for (const screen of this.target.screen.since(from)) this.transcript.push(`${formatTime(screen.at)}    ${this.describe(screen)}`);
+    this.#recorded = Math.max(this.#recorded, this.target.screen.count());
   }
 
   /** Writes screens seen since the last action (while waiting) into the transcript. */
@@ -121,7 +128,7 @@ export class ApplianceWorld extends World<RunParameters> {
 
   /** The screens shown since the latest action began. */
   screensSinceAction(): readonly ScreenSnapshot[] {
-    return this.target.screen.history().slice(this.actionMark);
+    return this.target.screen.since(this.actionMark);
   }
 }
 

@@ -28,6 +28,8 @@ export function openTwinSession(options: TwinTargetOptions): TargetSession {
   };
 }
 
+const HISTORY_LIMIT = 4000;
+
 function sameScreen(a: LcdScreen, b: ScreenSnapshot | undefined): boolean {
   return b !== undefined && a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1]
     && a.indicators.join() === b.indicators.join() && a.cursor?.row === b.cursor?.row && a.cursor?.col === b.cursor?.col;
@@ -45,7 +47,9 @@ export class TwinTarget implements Target {
   readonly clock = new VirtualClock();
   readonly platform = new Platform();
   readonly appliance: Appliance;
+  /** Recent distinct screens; `#dropped` older ones were let go, so long fuzzing runs stay small. */
   readonly #history: ScreenSnapshot[] = [];
+  #dropped = 0;
 
   constructor(options: TwinTargetOptions) {
     this.generation = options.generation;
@@ -68,6 +72,11 @@ export class TwinTarget implements Target {
     const screen = this.appliance.screen();
     if (sameScreen(screen, this.#history[this.#history.length - 1])) return;
     this.#history.push({ lines: screen.lines, indicators: screen.indicators, cursor: screen.cursor, at: this.clock.now() });
+    if (this.#history.length > HISTORY_LIMIT) {
+      const drop = this.#history.length - HISTORY_LIMIT / 2;
+      this.#history.splice(0, drop);
+      this.#dropped += drop;
+    }
   }
 
   readonly keypad = {
@@ -85,7 +94,8 @@ export class TwinTarget implements Target {
       const met = await this.clock.runUntil(() => accept(this.#snapshot()), timeoutMs);
       return met ? this.#snapshot() : null;
     },
-    history: () => this.#history,
+    count: () => this.#dropped + this.#history.length,
+    since: (mark: number) => this.#history.slice(Math.max(0, mark - this.#dropped)),
   };
 
   readonly console = {

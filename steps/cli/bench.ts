@@ -1,0 +1,81 @@
+// npm run bench: speed and memory figures, printed against their targets (never asserted in
+// tests). The suite's wall time and median time per scenario against the twin, and key presses
+// per second through the twin target's keypad protocol.
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Key, Target } from '../support/protocols.ts';
+import { openTarget } from '../support/targets/index.ts';
+import { checkInputs, parseRequest, runGeneration } from './start.ts';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function benchSuite(): Promise<void> {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
+  try {
+    const request = { ...parseRequest(['--quiet', '--reports', reportsDir]), progress: false };
+    await checkInputs(request);
+    for (const generation of request.generations) {
+      const outcome = await runGeneration(request, generation);
+      const times = outcome.tally.scenarios.map((s) => s.wallMs);
+      const inScenarios = times.reduce((a, b) => a + b, 0);
+      const m = median(times);
+      process.stdout.write(`suite against twin ${generation}: ${times.length} scenarios, ${fmt(outcome.wallMs / 1000, 2)} s wall `
+        + `(${fmt(inScenarios / 1000, 2)} s in scenarios); per scenario median ${fmt(m, 2)} ms, p90 ${fmt(percentile(times, 0.9), 2)} ms `
+        + `(target: median under 5 ms — ${verdict(m < 5)}); ${outcome.tally.failed} failed\n`);
+    }
+  } finally {
+    rmSync(reportsDir, { recursive: true, force: true });
+  }
+}
+
+async function bootedTwin(generation: string): Promise<Target> {
+  const session = await openTarget('twin', generation);
+  const target = await session.forScenario();
+  await target.power!.pressButton();
+  const ready = await target.screen.waitFor((s) => s.indicators.length > 0, 10 * 60_000);
+  if (!ready) throw new Error('the twin did not boot');
+  return target;
+}
+
+async function measure(target: Target, keys: readonly Key[], presses: number): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < presses; i++) await target.keypad.press(keys[i % keys.length]!);
+  return presses / ((performance.now() - started) / 1000);
+}
+
+async function benchKeys(): Promise<void> {
+  for (const generation of ['2017', '2022']) {
+    const presses = 200_000;
+    // Menus: into the main menu, then down and up through it.
+    const menu = await bootedTwin(generation);
+    await menu.keypad.press('DOWN');
+    const menuRate = await measure(menu, ['DOWN', 'DOWN', 'DOWN', 'UP', 'UP', 'UP'], presses);
+    // A text field: scrolling characters and moving the cursor, as a fuzzer would.
+    const field = await bootedTwin(generation);
+    // DOWN opens the menu from the status screen; SETUP NETWORK > ENABLE PROXY > ... > PROXY USER:.
+    for (const k of ['DOWN', 'ENTER', 'DOWN', 'DOWN', 'DOWN', 'ENTER'] as const) await field.keypad.press(k);
+    for (let i = 0; i < 6 && !(await field.screen.read()).lines[0].startsWith('PROXY USER'); i++) await field.keypad.press('ENTER');
+    const fieldScreen = await field.screen.read();
+    const fieldRate = await measure(field, ['UP', 'UP', 'RIGHT', 'UP', 'LEFT', 'DOWN'], presses);
+    const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+    process.stdout.write(`key presses through the twin ${generation}: menus ${fmt(menuRate, 0)}/s, text field "${fieldScreen.lines[0]}" ${fmt(fieldRate, 0)}/s `
+      + `(target: over 50,000/s — ${verdict(Math.min(menuRate, fieldRate) > 50_000)}); heap ${fmt(heapMb)} MB\n`);
+  }
+}
+
+await benchSuite();
+await benchKeys();
+process.stdout.write(`memory: peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB\n`);
