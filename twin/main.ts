@@ -3,6 +3,7 @@
 // the keypad. `--speed 10` runs the appliance's clock ten times faster than life.
 import { parseArgs } from 'node:util';
 import { FixtureError } from '../fixtures/load.ts';
+import type { Generation } from '../fixtures/profiles.ts';
 import { Appliance } from './appliance/appliance.ts';
 import { loadFirmware } from './appliance/firmware.ts';
 import { drawLcd } from './appliance/lcd.ts';
@@ -36,16 +37,19 @@ function options() {
 }
 
 const { generation: name, speed, serial } = options();
-let generation;
-try {
-  generation = loadFirmware(name);
-} catch (error) {
-  if (error instanceof FixtureError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    process.exit(2);
+
+function firmware(): Generation {
+  try {
+    return loadFirmware(name);
+  } catch (error) {
+    if (error instanceof FixtureError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
   }
-  throw error;
 }
+const generation = firmware();
 
 const clock = new RealTimeClock(speed);
 const platform = new Platform();
