@@ -208,6 +208,7 @@ export class Appliance {
     const wasRunning = this.#phase !== 'off' && this.#phase !== 'halted';
     this.#restoreOnAc = wasRunning;
     this.#stopEverything();
+    this.#saves = [];
     this.#phase = 'off';
     this.#scanning = false;
     this.#updating = false;
@@ -263,7 +264,9 @@ export class Appliance {
       this.#stopEverything();
       filesystem.mark(this.disk, true);
       this.#runtime = { lanLease: null, wanLease: null, lanIpv6: null };
+      // The reboot ends the jobs it interrupts (their timers are gone): S1 and S2 go out.
       this.#scanning = false;
+      this.#updating = false;
       this.#boot();
     });
   }
@@ -341,32 +344,48 @@ export class Appliance {
     }
     if (message) steps.push([message, messageMs]);
     this.#phase = 'applying';
+    // Not the status screen (whose indicators would name keys that do nothing now) while the
+    // change is written: the contacting message the change leads to.
+    if (steps.length === 0) this.#show({ kind: 'message', text: texts.contactingAfterChange });
     this.#messages(steps, () => this.#save(outcome.config, () => this.#contact(outcome.context, outcome.renew)));
   }
 
+  /** "A change to an Ethernet port setting takes effect right away": in effect now, stored after. */
   #setLink(port: 'LAN' | 'WAN', value: string): void {
     const config = port === 'LAN'
       ? { ...this.#config, lan: { ...this.#config.lan, link: value } }
       : { ...this.#config, wan: { ...this.#config.wan, link: value } };
-    this.#save(config, () => this.#changed());
+    this.#config = config;
+    void this.#save(config, () => this.#changed());
   }
+
+  /** Saves waiting behind the one being written: saves never interleave their block writes. */
+  #saves: Array<() => void | Promise<void>> = [];
 
   /** Writes the configuration block by block; it takes effect once the last write is on disk. */
   #save(config: NetworkConfig, then: () => void | Promise<void>): void | Promise<void> {
-    const writes = this.#store.planSave(config);
-    const { storeWriteMs } = this.generation.hardware.timing;
-    const next = (i: number): void | Promise<void> => {
-      const w = writes[i];
-      if (!w) {
-        this.#config = config;
-        return then();
-      }
-      this.#after(storeWriteMs, () => {
-        this.disk.write(w.block, w.data);
-        return next(i + 1);
-      });
+    const start = (): void | Promise<void> => {
+      const writes = this.#store.planSave(config);
+      const { storeWriteMs } = this.generation.hardware.timing;
+      const next = (i: number): void | Promise<void> => {
+        const w = writes[i];
+        if (!w) {
+          this.#config = config;
+          this.#saves.shift();
+          const queued = this.#saves[0];
+          const done = then();
+          if (queued) void queued();
+          return done;
+        }
+        this.#after(storeWriteMs, () => {
+          this.disk.write(w.block, w.data);
+          return next(i + 1);
+        });
+      };
+      return next(0);
     };
-    return next(0);
+    this.#saves.push(start);
+    if (this.#saves.length === 1) return start();
   }
 
   // -------------------------------------------------------------------------------------------

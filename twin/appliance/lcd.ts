@@ -25,9 +25,12 @@ export interface LcdScreen {
 
 export const blankScreen: LcdScreen = { lines: ['', ''], indicators: [], cursor: null };
 
-/** Columns the first line leaves for text next to the indicators (one space between). */
+/**
+ * Columns the first line leaves for text next to the indicators: all but the glyphs (a text
+ * that fills them, like "Insert Character?" beside three indicators, runs up to the glyphs).
+ */
 export function firstLineWidth(columns: number, indicators: number): number {
-  return indicators === 0 ? columns : columns - indicators - 1;
+  return columns - indicators;
 }
 
 /** Word-wraps text into a first line of `first` columns and a second of `second`. */
@@ -74,6 +77,6 @@ export function drawLcd(screen: LcdScreen, hardware: HardwareProfile): [string, 
   const columns = hardware.lcd.columns;
   const glyphs = screen.indicators.map((k) => hardware.indicatorGlyphs[k]).join('');
   const first = firstLineWidth(columns, screen.indicators.length);
-  const line1 = glyphs === '' ? screen.lines[0].padEnd(columns) : `${screen.lines[0].padEnd(first)} ${glyphs}`;
+  const line1 = screen.lines[0].padEnd(first) + glyphs;
   return [line1, screen.lines[1].padEnd(columns)];
 }

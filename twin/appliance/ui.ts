@@ -158,7 +158,8 @@ export class Ui {
     const step = this.#steps(m.flow)[index];
     if (!step) return this.#quit(m, 'origin');
     m.step = index;
-    if (isConfirmStep(step)) m.screen = { kind: 'confirm', ups: 0 };
+    // A link step carries its own confirmation ("REALLY SET LAN TO"): it opens on its prompt.
+    if (isConfirmStep(step) && !isLinkStep(step)) m.screen = { kind: 'confirm', ups: 0 };
     else if (isChoiceStep(step)) m.screen = { kind: 'choice', index: 0 };
     else if (isFieldStep(step)) {
       const ctx = this.#host.context();

@@ -1,0 +1,229 @@
+// Entry fields as "Entering Information" documents them: what the character under the cursor
+// becomes as the arrows are pressed, which characters a field never offers, how long entries
+// are read back, and going back to a field to see what was stored.
+import assert from 'node:assert/strict';
+import type { DataTable } from '@cucumber/cucumber';
+import type { Key, ScreenSnapshot } from '../support/protocols.ts';
+import { Then, When } from '../support/define.ts';
+import { charAtCursor, normalize, shows } from '../support/screens.ts';
+import { BOOT_TIMEOUT_MS, goToMenuItem, goToStatus } from '../support/tasks/navigation.ts';
+import type { ApplianceWorld } from '../support/world.ts';
+
+/** Shows a character readably in a failure message. */
+function show(char: string | null): string {
+  if (char === null) return 'no cursor';
+  return char === ' ' ? 'the space character' : `"${char}"`;
+}
+
+async function pressAndRead(world: ApplianceWorld, key: Key): Promise<ScreenSnapshot> {
+  await world.target.keypad.press(key);
+  return world.target.screen.read();
+}
+
+/**
+ * Presses `key` `times` times and returns the character under the cursor after each press.
+ * The field must keep its cursor throughout.
+ */
+async function scrollAndCollect(world: ApplianceWorld, key: Key, times: number): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < times; i++) {
+    const screen = await pressAndRead(world, key);
+    const char = charAtCursor(screen);
+    assert.ok(char !== null, `press ${i + 1} of ${key} left no cursor: ${world.describe(screen)}`);
+    seen.push(char);
+  }
+  return seen;
+}
+
+/** The characters a {string} names, one by one ("a-z" is not a range here: it is three characters). */
+function charactersOf(text: string): string[] {
+  return [...new Set([...text])];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The character under the cursor.
+
+/** "the character under the cursor is \ (backslash)": the form Scenario Outlines copy from the guide's tables. */
+Then(/^the character under the cursor is (\S) \(([^)]+)\)$/, async function (char: string, name: string) {
+  const screen = await this.target.screen.read();
+  assert.equal(charAtCursor(screen), char, `expected ${name} "${char}" under the cursor of ${this.describe(screen)}`);
+});
+
+Then('the character under the cursor is one of {string}', async function (chars: string) {
+  const screen = await this.target.screen.read();
+  const here = charAtCursor(screen);
+  assert.ok(here !== null && chars.includes(here), `${show(here)} is under the cursor of ${this.describe(screen)}; expected one of "${chars}"`);
+});
+
+When('I press {key} until the character under the cursor is {string}', async function (key: Key, char: string) {
+  await this.act(`press ${key} until "${char}" is under the cursor`, async () => {
+    let screen = await this.target.screen.read();
+    for (let i = 0; i < 120 && charAtCursor(screen) !== char; i++) screen = await pressAndRead(this, key);
+    assert.equal(charAtCursor(screen), char, `"${char}" never came under the cursor pressing ${key}: ${this.describe(screen)}`);
+  });
+});
+
+/**
+ * One press per row, checking the character each press brings under the cursor. The first column
+ * holds the character; a blank cell is the space character, which the name column must then call
+ * "space".
+ */
+Then('pressing {key} shows these characters in turn:', async function (key: Key, table: DataTable) {
+  const rows = table.raw();
+  const expected = rows.map((row) => {
+    const [char = '', name = ''] = row;
+    if (char === '') {
+      assert.equal(name, 'space', `a blank cell must be named "space": | ${row.join(' | ')} |`);
+      return ' ';
+    }
+    assert.equal([...char].length, 1, `one character per row: | ${row.join(' | ')} |`);
+    return char;
+  });
+  const seen = await this.act(`press ${key} ${expected.length} times`, () => scrollAndCollect(this, key, expected.length));
+  expected.forEach((want, i) => {
+    assert.equal(seen[i], want, `press ${i + 1} of ${key} showed ${show(seen[i] ?? null)}, the guide's order has ${show(want)} (${rows[i]!.slice(1).join(' ') || 'row ' + (i + 1)}); seen: "${seen.slice(0, i + 1).join('')}"`);
+  });
+});
+
+/** The guide's order written out: one character per press, the space included. */
+Then('pressing {key} shows {string} in turn', async function (key: Key, order: string) {
+  const expected = [...order];
+  const seen = await this.act(`press ${key} ${expected.length} times`, () => scrollAndCollect(this, key, expected.length));
+  expected.forEach((want, i) => {
+    assert.equal(seen[i], want, `press ${i + 1} of ${key} showed ${show(seen[i] ?? null)} where the guide's order has ${show(want)}; seen: "${seen.slice(0, i + 1).join('')}"`);
+  });
+});
+
+Then('pressing {key} {int} times never puts any of {string} under the cursor', async function (key: Key, times: number, forbidden: string) {
+  const seen = await this.act(`press ${key} ${times} times`, () => scrollAndCollect(this, key, times));
+  const bad = charactersOf(forbidden).filter((c) => seen.includes(c));
+  assert.deepEqual(bad, [], `the field offered ${bad.map(show).join(', ')}; seen in turn: "${seen.join('')}"`);
+});
+
+Then('pressing {key} {int} times puts each of {string} under the cursor', async function (key: Key, times: number, wanted: string) {
+  const seen = await this.act(`press ${key} ${times} times`, () => scrollAndCollect(this, key, times));
+  const missing = charactersOf(wanted).filter((c) => !seen.includes(c));
+  assert.deepEqual(missing, [], `the field never offered ${missing.map(show).join(', ')}; seen in turn: "${seen.join('')}"`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reading a field.
+
+/** "pre-filled with values in this format: nnn.nnn.nnn.nnn": each n is a digit, the rest as written. */
+Then('the field reads a value in the format {string}', async function (format: string) {
+  const screen = await this.target.screen.read();
+  const pattern = new RegExp(`^${[...format].map((c) => (c === 'n' ? '\\d' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+  assert.match(screen.lines[1].trim(), pattern, `the field line of ${this.describe(screen)} is not in the format ${format}`);
+});
+
+/**
+ * Reads a whole entry, longer than the 16 characters shown at once: the cursor goes to the first
+ * position, then right to the last, reading the character under it at each position; then back
+ * to where it was. Trailing spaces (unused positions) are not part of the entry.
+ */
+Then('the whole field reads {string}', async function (expected: string) {
+  const text = await this.act('read the whole field with LEFT and RIGHT', async () => {
+    let screen = await this.target.screen.read();
+    assert.ok(screen.cursor, `the field has no cursor: ${this.describe(screen)}`);
+    let back = 0;
+    while (screen.indicators.includes('LEFT') && back < 100) {
+      screen = await pressAndRead(this, 'LEFT');
+      back++;
+    }
+    const chars: string[] = [charAtCursor(screen) ?? ' '];
+    let forward = 0;
+    while (screen.indicators.includes('RIGHT') && forward < 100) {
+      screen = await pressAndRead(this, 'RIGHT');
+      forward++;
+      chars.push(charAtCursor(screen) ?? ' ');
+    }
+    for (let i = 0; i < forward - back; i++) await this.target.keypad.press('LEFT');
+    return chars.join('').trimEnd();
+  });
+  assert.equal(text, expected, 'the whole field');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Going back to a field: "Any space characters entered appear in the interface screen until the
+// next time you revisit the screen"; "Existing parameters are displayed in each screen".
+
+/**
+ * After a confirmed change: "Review the confirmation messages. The Scanner Appliance attempts to
+ * make a connection to the Qualys Cloud Platform using the new configuration." Waits for the
+ * messages (screens that take no keys) and then for the screen that follows them, whatever it
+ * reports.
+ */
+async function reviewConfirmationMessages(world: ApplianceWorld): Promise<void> {
+  if (!world.screensSinceAction().some((s) => s.indicators.length === 0)) {
+    const message = await world.target.screen.waitFor((s) => s.indicators.length === 0, 30_000);
+    world.recordScreens();
+    assert.ok(message, `no confirmation message appeared after the change; the screen shows ${world.describe(await world.target.screen.read())}`);
+  }
+  const after = await world.target.screen.waitFor((s) => s.indicators.length > 0, BOOT_TIMEOUT_MS);
+  world.recordScreens();
+  assert.ok(after, `the confirmation messages did not end; the screen shows ${world.describe(await world.target.screen.read())}`);
+}
+
+When('I review the confirmation messages', async function () {
+  await reviewConfirmationMessages(this);
+});
+
+/**
+ * After a confirmed change: reviews its confirmation messages, then opens the menu item `item`
+ * and accepts every screen before `prompt` with ENTER, leaving `prompt` on screen.
+ */
+When('I go back to the {string} prompt through {string}', async function (prompt: string, item: string) {
+  await reviewConfirmationMessages(this);
+  await this.act(`go back to ${prompt} through ${item}`, async () => {
+    await goToStatus(this);
+    const found = await goToMenuItem(this, item);
+    assert.equal(found, normalize(item), `the menu shows ${found}, not ${item}`);
+    await this.target.keypad.press('ENTER');
+    let screen = await this.target.screen.read();
+    for (let i = 0; i < 12 && !shows(screen, prompt) && normalize(screen.lines[0]) !== normalize(prompt); i++) {
+      assert.ok(screen.indicators.includes('ENTER'), `on the way to ${prompt}: ${this.describe(screen)} takes no ENTER`);
+      screen = await pressAndRead(this, 'ENTER');
+    }
+    assert.equal(normalize(screen.lines[0]), normalize(prompt), `the ${prompt} prompt did not appear after ${item}; the screen shows ${this.describe(screen)}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// List fields (the netmask): "Order (ascending)" numbers the values from the one shown first.
+
+When('I scroll {key} to position {int} of the list', async function (key: Key, position: number) {
+  assert.ok(position >= 1, 'positions start at 1, the value shown first');
+  await this.act(`press ${key} ${position - 1} times`, async () => {
+    for (let i = 1; i < position; i++) await this.target.keypad.press(key);
+  });
+});
+
+/**
+ * Puts `text` into the field from the cursor on, the way the guide describes on the LCD: for
+ * each character the Up arrow until it shows, then the Right arrow to the next position. Knows
+ * nothing of the field's order, so it serves fields whose characters depend on the network mode
+ * (PROXY HOST in IPv6-only mode).
+ */
+When('I scroll in {string} with UP and RIGHT', async function (text: string) {
+  await this.act(`scroll in "${text}" with UP and RIGHT`, async () => {
+    const chars = [...text];
+    for (let i = 0; i < chars.length; i++) {
+      let screen = await this.target.screen.read();
+      for (let n = 0; n < 120 && charAtCursor(screen) !== chars[i]; n++) screen = await pressAndRead(this, 'UP');
+      assert.equal(charAtCursor(screen), chars[i], `"${chars[i]}" never came under the cursor: ${this.describe(screen)}`);
+      if (i < chars.length - 1) await this.target.keypad.press('RIGHT');
+    }
+  });
+});
+
+/** Left to the first position of the entry, then Right to position `position` (1 is the first). */
+When('I move the cursor to position {int} of the entry', async function (position: number) {
+  await this.act(`move the cursor to position ${position}`, async () => {
+    let screen = await this.target.screen.read();
+    for (let i = 0; i < 100 && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(this, 'LEFT');
+    for (let i = 1; i < position; i++) {
+      assert.ok(screen.indicators.includes('RIGHT'), `the cursor cannot move right of position ${i}: ${this.describe(screen)}`);
+      screen = await pressAndRead(this, 'RIGHT');
+    }
+  });
+});
