@@ -40,3 +40,12 @@ Then('the screen shows the activation code', async function () {
   assert.match(screen.lines[1].trim(), /^\S+$/, `no activation code on the second line of ${this.describe(screen)}`);
   this.remembered.set('activation code', screen.lines[1].trim());
 });
+
+/** "A unique code is assigned to each Appliance": no other unit on the platform's record has it. */
+Then('no other appliance known to the platform has the activation code shown', async function () {
+  const screen = await this.target.screen.read();
+  const code = screen.lines[1].trim();
+  const { units, holders } = await this.need('lab').activationCodeHolders(code);
+  assert.ok(units > 1, `the platform knows ${units} appliance(s): uniqueness cannot be judged`);
+  assert.equal(holders, 1, `${holders} of the ${units} appliances the platform knows have activation code ${code}`);
+});

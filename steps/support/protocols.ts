@@ -89,6 +89,8 @@ export interface Lab {
   setPlatformReachable(reachable: boolean): Promise<void>;
   /** The platform (POD) the appliance's account is on. */
   platform(): Promise<{ url: string; indicator: string }>;
+  /** How many appliances the platform has on record, and how many of them carry `activationCode`. */
+  activationCodeHolders(activationCode: string): Promise<{ units: number; holders: number }>;
   /** Launches a scan (or pushes a software update) on the activated appliance; it starts at its next poll. */
   launch(job: 'scan' | 'software-update', durationMs: number): Promise<void>;
 }

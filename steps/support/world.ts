@@ -96,9 +96,9 @@ export class ApplianceWorld extends World<RunParameters> {
     return this.#secretPrompts.has(normalize(screen.lines[0]));
   }
 
-  /** A screen as the transcript shows it: secret fields (the proxy password) masked. */
+  /** A screen as the transcript shows it: a secret field being edited (the proxy password) masked. */
   describe(screen: ScreenSnapshot): string {
-    return describeScreen(screen, this.#isSecretPrompt(screen));
+    return describeScreen(screen, screen.cursor !== null && this.#isSecretPrompt(screen));
   }
 
   /**

@@ -165,12 +165,13 @@ export class Appliance {
   // -------------------------------------------------------------------------------------------
   // Time.
 
-  #after(ms: number, callback: TimerCallback): void {
+  #after(ms: number, callback: TimerCallback): TimerHandle {
     const handle = this.#clock.setTimer(ms, () => {
       this.#timers.delete(handle);
       return callback();
     });
     this.#timers.add(handle);
+    return handle;
   }
 
   /** Shows each message for its time, then runs `then`. */
@@ -185,6 +186,7 @@ export class Appliance {
   #stopEverything(): void {
     for (const handle of this.#timers) this.#clock.cancel(handle);
     this.#timers.clear();
+    this.#poll = null;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -450,8 +452,16 @@ export class Appliance {
     });
   }
 
+  /** The one pending poll: each contact restarts the polling interval, never adds a second loop. */
+  #poll: TimerHandle | null = null;
+
   #schedulePoll(): void {
-    this.#after(this.generation.hardware.timing.pollIntervalMs, async () => {
+    if (this.#poll) {
+      this.#clock.cancel(this.#poll);
+      this.#timers.delete(this.#poll);
+    }
+    this.#poll = this.#after(this.generation.hardware.timing.pollIntervalMs, async () => {
+      this.#poll = null;
       if (this.#phase !== 'running') return this.#schedulePoll();
       const before = this.#status;
       const ok = await this.#attempt('poll');

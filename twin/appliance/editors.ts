@@ -308,7 +308,8 @@ class TextEditor implements Editor {
   }
 
   acts(): Key[] {
-    if (this.#menu) return keysOf({ UP: true, DOWN: true, ENTER: true });
+    // DOWN moves through the options only when there is more than one to move to.
+    if (this.#menu) return keysOf({ UP: true, DOWN: this.#menuOptions().length > 1, ENTER: true });
     return keysOf({ UP: true, DOWN: true, LEFT: this.#cursor > 0, RIGHT: this.#cursor < this.#cells.length - 1, ENTER: true });
   }
 

@@ -58,6 +58,13 @@ export class Platform implements PlatformClient {
     return { ok: false, reason: 'unknown activation code' };
   }
 
+  /** How many shipped units the platform knows, and how many carry this activation code. */
+  activationCodeHolders(activationCode: string): { units: number; holders: number } {
+    let holders = 0;
+    for (const record of this.#units.values()) if (record.identity.activationCode === activationCode) holders++;
+    return { units: this.#units.size, holders };
+  }
+
   isActivated(serialNumber: number): boolean {
     return (this.#units.get(serialNumber)?.name ?? null) !== null;
   }

@@ -2,6 +2,7 @@
 // virtual clock. The only suite code allowed to import twin/ (the lint rule enforces it).
 import type { Key } from '../../../../fixtures/profiles.ts';
 import { Appliance } from '../../../../twin/appliance/appliance.ts';
+import { identityOf } from '../../../../twin/appliance/identity.ts';
 import { loadFirmware } from '../../../../twin/appliance/firmware.ts';
 import type { LcdScreen } from '../../../../twin/appliance/lcd.ts';
 import { VirtualClock } from '../../../../twin/clock.ts';
@@ -29,6 +30,8 @@ export function openTwinSession(options: TwinTargetOptions): TargetSession {
 }
 
 const HISTORY_LIMIT = 4000;
+/** Other units the twin's platform has on record. */
+const FLEET = 200;
 
 function sameScreen(a: LcdScreen, b: ScreenSnapshot | undefined): boolean {
   return b !== undefined && a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1]
@@ -59,6 +62,8 @@ export class TwinTarget implements Target {
     const serial = options.serialNumber;
     this.appliance = new Appliance({ generation, clock: this.clock, environment, platform: this.platform, ...(serial === undefined ? {} : { serialNumber: serial }) });
     this.platform.ship(this.appliance.identity);
+    // The platform knows every unit shipped, not just this one: a fleet around it.
+    for (let i = 1; i <= FLEET; i++) this.platform.ship(identityOf(this.appliance.identity.serialNumber + i));
     this.#record();
     this.appliance.subscribe(() => this.#record());
   }
@@ -145,6 +150,7 @@ export class TwinTarget implements Target {
       this.appliance.environment.lan.dhcp = lease ? { ...lease, dns: [...lease.dns], wins: [...lease.wins] } : null;
     },
     platform: async () => ({ url: this.platform.pod.url, indicator: this.platform.pod.indicator }),
+    activationCodeHolders: async (code) => this.platform.activationCodeHolders(code),
     launch: async (job, durationMs) => this.platform.queue(this.appliance.identity.serialNumber, { kind: job, durationMs }),
     setPlatformReachable: async (reachable) => {
       this.appliance.environment.platform.reachable = reachable;

@@ -1,0 +1,127 @@
+// The front and back panel as the tour of the appliance shows them: keys that act only where
+// their indicator is shown, the activation code of a unit, the cables in its ports, its USB
+// ports by type, the remote console's keyboard, and how long the boot's messages stay up.
+import assert from 'node:assert/strict';
+import type { Key, Port, ScreenSnapshot } from '../support/protocols.ts';
+import { Given, Then, When } from '../support/define.ts';
+import { charAtCursor, shows } from '../support/screens.ts';
+import type { ApplianceWorld } from '../support/world.ts';
+
+function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
+  return a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1] && a.indicators.join() === b.indicators.join()
+    && a.cursor?.row === b.cursor?.row && a.cursor?.col === b.cursor?.col;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys that do nothing.
+
+/**
+ * "indicating the navigation options available from the current screen": a key whose indicator
+ * is not shown leaves the screen exactly as it was (text, indicators and cursor), press by press.
+ */
+Then('pressing {keys} does nothing', async function (keys: Key[]) {
+  for (const key of keys) {
+    const before = await this.target.screen.read();
+    await this.act(`press ${key}`, () => this.target.keypad.press(key));
+    const after = await this.target.screen.read();
+    assert.ok(sameScreen(before, after), `${key} changed ${this.describe(before)} into ${this.describe(after)}`);
+  }
+});
+
+Then('the screen is blank', async function () {
+  const screen = await this.target.screen.read();
+  assert.ok(screen.lines[0] === '' && screen.lines[1] === '' && screen.indicators.length === 0, `the screen shows ${this.describe(screen)}`);
+});
+
+Then('the character under the cursor is none of {string}', async function (chars: string) {
+  const screen = await this.target.screen.read();
+  const here = charAtCursor(screen);
+  assert.ok(here !== null, `no cursor on ${this.describe(screen)}`);
+  assert.ok(!chars.includes(here), `"${here}" is under the cursor of ${this.describe(screen)}`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The activation code ("A unique code is assigned to each Appliance").
+
+function activationCodeOn(screen: ScreenSnapshot): string {
+  return screen.lines[1].trim();
+}
+
+/** ERRATA-014: twelve digits on the second line, under ACTIVATION CODE. */
+Then('the activation code has twelve digits', async function () {
+  const screen = await this.target.screen.read();
+  assert.match(activationCodeOn(screen), /^\d{12}$/, `the activation code on ${this.describe(screen)}`);
+});
+
+/** The code noted by "the screen shows the activation code" is the one shown now. */
+Then('the activation code is the one shown before', async function () {
+  const screen = await this.target.screen.read();
+  const before = this.remembered.get('activation code');
+  assert.equal(typeof before, 'string', 'no activation code was read before');
+  assert.equal(activationCodeOn(screen), before, `the activation code on ${this.describe(screen)}`);
+});
+
+/** "Select New > Scanner Appliance and enter the activation code for the appliance (as it appears in the ACTIVATION CODE screen)" */
+When('I activate the appliance in the portal with the code shown, as user {string}', async function (username: string) {
+  const screen = await this.target.screen.read();
+  const code = activationCodeOn(screen);
+  assert.match(code, /^\S+$/, `no activation code on ${this.describe(screen)}`);
+  const lab = this.need('lab');
+  await this.act(`activate the appliance in the portal with code ${code} as ${username}`, () => lab.activate(code, username));
+});
+
+// ---------------------------------------------------------------------------------------------
+// The ports on the back panel.
+
+Given('the {port} port has no cable', async function (port: Port) {
+  const ports = this.need('ports');
+  await this.act(`unplug the cable from the ${port} port`, () => ports.unplug(port));
+});
+
+When('I plug a cable into the {port} port', async function (port: Port) {
+  const ports = this.need('ports');
+  await this.act(`plug a cable into the ${port} port`, () => ports.plug(port));
+});
+
+When('I unplug the cable from the {port} port', async function (port: Port) {
+  const ports = this.need('ports');
+  await this.act(`unplug the cable from the ${port} port`, () => ports.unplug(port));
+});
+
+/** "two USB 2.0 ports and two USB 3.0 ports": the count of one type. */
+Then('the back panel has {int} USB {word} port(s)', async function (count: number, type: string) {
+  const label = await this.need('label').read();
+  const ofType = label.usbPorts.filter((t) => t === type).length;
+  assert.equal(ofType, count, `USB ports: ${label.usbPorts.join(', ')}`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The remote console ("the optional Remote Console interface").
+
+When('I type {string} on the remote console keyboard', async function (text: string) {
+  const console = this.need('console');
+  await this.act(`type "${text}" on the remote console keyboard`, () => console.type(text));
+});
+
+// ---------------------------------------------------------------------------------------------
+// How long a boot message stayed up, compared between two boots.
+
+function shownMs(world: ApplianceWorld, text: string): number {
+  const seen = world.screensSinceAction();
+  const first = seen.findIndex((s) => shows(s, text));
+  assert.ok(first >= 0, `"${text}" was not shown since the last action`);
+  const next = seen.findIndex((s, i) => i > first && !shows(s, text));
+  assert.ok(next >= 0, `"${text}" is still shown`);
+  return seen[next]!.at - seen[first]!.at;
+}
+
+When('I note how long {string} was shown', async function (text: string) {
+  this.remembered.set(`shown ${text}`, shownMs(this, text));
+});
+
+Then('{string} was shown {int} to {int} seconds longer than noted', async function (text: string, low: number, high: number) {
+  const noted = this.remembered.get(`shown ${text}`);
+  assert.equal(typeof noted, 'number', `how long "${text}" was shown was not noted`);
+  const longer = (shownMs(this, text) - (noted as number)) / 1000;
+  assert.ok(longer >= low && longer <= high, `"${text}" was shown ${longer} s longer than the first time`);
+});
