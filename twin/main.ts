@@ -9,7 +9,7 @@ import { loadFirmware } from './appliance/firmware.ts';
 import { drawLcd } from './appliance/lcd.ts';
 import { RealTimeClock } from './clock.ts';
 import { Platform } from './cloud/platform.ts';
-import { defaultEnvironment } from './network/environment.ts';
+import { loadNetwork } from '../fixtures/networks.ts';
 
 const usage = 'usage: npm run twin -- [--generation 2017|2022] [--speed <factor>] [--serial <number>]';
 
@@ -53,7 +53,7 @@ const generation = firmware();
 
 const clock = new RealTimeClock(speed);
 const platform = new Platform();
-const appliance = new Appliance({ generation, clock, environment: defaultEnvironment(platform.pod.url), platform, ...(serial === undefined ? {} : { serialNumber: serial }) });
+const appliance = new Appliance({ generation, clock, network: loadNetwork('office'), platform, ...(serial === undefined ? {} : { serialNumber: serial }) });
 platform.ship(appliance.identity);
 
 const help = 'arrows: keypad   Enter: ENTER   c: LEFT+RIGHT together   p: power button   a: AC cord in/out   x: activate in the portal   q: quit';

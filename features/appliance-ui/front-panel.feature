@@ -102,8 +102,7 @@ Feature: A Quick Look at the Appliance - Front Panel
       Given the appliance has been activated by user "jdoe"
       And a scan of 10 minutes has been launched on the appliance
       Then the S1 LED is off
-      When 3 minutes pass
-      Then the S1 LED is on
+      Then the S1 LED is on within 4 minutes
       And the S2 LED is off
       And the S3 LED is off
       When 10 minutes pass
@@ -114,8 +113,7 @@ Feature: A Quick Look at the Appliance - Front Panel
       Given the appliance has been activated by user "jdoe"
       And a software update of 5 minutes has been launched on the appliance
       Then the S2 LED is off
-      When 3 minutes pass
-      Then the S2 LED is on
+      Then the S2 LED is on within 4 minutes
       And the S1 LED is off
       And the S3 LED is off
       When 5 minutes pass
@@ -126,8 +124,7 @@ Feature: A Quick Look at the Appliance - Front Panel
       Given the appliance has been activated by user "jdoe"
       And a scan of 10 minutes has been launched on the appliance
       And a software update of 10 minutes has been launched on the appliance
-      When 3 minutes pass
-      Then the S1 LED is on
+      Then the S1 LED is on within 4 minutes
       And the S2 LED is on
       And the S3 LED is off
 
@@ -135,8 +132,7 @@ Feature: A Quick Look at the Appliance - Front Panel
     Scenario: After a reboot S2 no longer tells of an update that the reboot interrupted
       Given the appliance has been activated by user "jdoe"
       And a software update of 30 minutes has been launched on the appliance
-      When 3 minutes pass
-      Then the S2 LED is on
+      Then the S2 LED is on within 4 minutes
       When I press DOWN until "SYSTEM REBOOT" appears
       And I press ENTER
       And I press ENTER
@@ -147,8 +143,7 @@ Feature: A Quick Look at the Appliance - Front Panel
     Scenario: After a reboot S1 no longer tells of a scan that the reboot interrupted
       Given the appliance has been activated by user "jdoe"
       And a scan of 30 minutes has been launched on the appliance
-      When 3 minutes pass
-      Then the S1 LED is on
+      Then the S1 LED is on within 4 minutes
       When I press DOWN until "SYSTEM REBOOT" appears
       And I press ENTER
       And I press ENTER

@@ -43,6 +43,8 @@ export function readScenarios(featuresDir = join(projectRoot, 'features')): Scen
     if (document.feature) walk(document.feature.children);
     for (const pickle of pickles) {
       const tags = pickle.tags.map((t) => t.name);
+      // @fw-2017 / @fw-2022 restrict a scenario to an edition; other generations (the older
+      // model, which both editions document) leave both.
       const fw = tags.filter((t) => /^@fw-\d{4}$/.test(t)).map((t) => t.slice(4) as Edition);
       out.push({ uri, name: pickle.name, line: lines.get(pickle.astNodeIds[0]!) ?? 0, tags, editions: fw.length ? fw : [...editions] });
     }

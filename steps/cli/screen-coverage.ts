@@ -40,9 +40,13 @@ export function screenTexts(fw: FirmwareProfile): ScreenTextEntry[] {
   if (fw.errors.style === 'network-err') {
     add('error title', fw.errors.title);
     Object.values(fw.errors.descriptions).forEach((t) => add('error description', t));
-  } else {
+  } else if (fw.errors.style === 'long-form') {
     Object.values(fw.errors.messages).forEach((t) => add('error message', t));
+  } else {
+    add('error title', fw.errors.title);
+    fw.errors.codes.forEach((c) => add('error code', c.code));
   }
+  for (const fault of Object.values(fw.storageFaults)) if (fault.show === 'error') add('storage error', fault.text);
   return out;
 }
 
@@ -70,6 +74,10 @@ export function unseenTexts(generation: string, reportsDir = join(projectRoot, '
   const screens = passingScreens(file);
   const texts = screenTexts(loadGeneration(generation).firmware);
   const shown = (text: string) => {
+    if (text.includes('{code}')) {
+      const [before, after] = normalize(text).split('{code}') as [string, string];
+      return screens.some((s) => s.startsWith(before) && /^\d{3}/.test(s.slice(before.length)) && s.slice(before.length + 3).startsWith(after));
+    }
     const want = normalize(text);
     // An error title is followed by its code; a link confirmation by the setting.
     return screens.some((s) => s === want || s.startsWith(`${want} `));

@@ -68,10 +68,14 @@ export function parseRequest(argv: string[]): RunRequest {
   return { target: statement.name, generations, tags: values.tags, paths: positionals, reportsDir: values.reports, progress: !values.quiet };
 }
 
-/** Scenarios written for another generation only do not run against this one. */
+/**
+ * Scenarios written for another generation only do not run against this one; a generation whose
+ * profile has `scope: tagged` (the older model, documented only by its errors) runs only its own.
+ */
 export function generationFilter(generation: string, userTags: string | undefined): string {
-  const others = listGenerations().filter((g) => g !== generation);
-  const parts = others.map((o) => `not (@fw-${o} and not @fw-${generation})`);
+  const parts = loadGeneration(generation).firmware.scope === 'tagged'
+    ? [`@fw-${generation}`]
+    : listGenerations().filter((g) => g !== generation).map((o) => `not (@fw-${o} and not @fw-${generation})`);
   if (userTags) parts.unshift(`(${userTags})`);
   return parts.join(' and ');
 }

@@ -3,23 +3,9 @@ import assert from 'node:assert/strict';
 import { Given, Then } from '../support/define.ts';
 import { normalize } from '../support/screens.ts';
 
-Given('the LAN has a DHCP server that leases {ipv4} with gateway {ipv4} and DNS server {ipv4}', async function (address: string, gateway: string, dns: string) {
-  const lab = this.need('lab');
-  await lab.setLanDhcp({ address, netmask: '255.255.255.0', gateway, dns: [dns], wins: [] });
-  this.remembered.set('leased address', address);
-});
-
-Given('the LAN has no DHCP server', async function () {
-  await this.need('lab').setLanDhcp(null);
-});
-
 Given(/^a (scan|software update) of (\d+) minutes has been launched on the appliance$/, async function (job: string, minutes: string) {
   const lab = this.need('lab');
   await this.act(`launch a ${job} of ${minutes} minutes in the portal`, () => lab.launch(job === 'scan' ? 'scan' : 'software-update', Number(minutes) * 60_000));
-});
-
-Given('the Qualys Cloud Platform cannot be reached', async function () {
-  await this.need('lab').setPlatformReachable(false);
 });
 
 /** "The Scanner Appliance name displayed is "is_username"" ... "The Qualys Cloud Platform indicator ... lower right corner." */

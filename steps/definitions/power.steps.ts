@@ -32,3 +32,10 @@ Then('the lights and LEDs are off', async function () {
   const leds = await this.need('leds').read();
   assert.deepEqual(leds, { power: false, S1: false, S2: false, S3: false });
 });
+
+Then('the {led} LED is {onOff} within {int} minute(s)', async function (led: LedName, on: boolean, minutes: number) {
+  const leds = this.need('leds');
+  const met = await this.target.time.waitUntil(async () => (await leds.read())[led] === on, minutes * 60_000);
+  this.recordScreens();
+  assert.ok(met, `LED ${led} did not go ${on ? 'on' : 'off'} within ${minutes} minutes`);
+});

@@ -12,7 +12,7 @@ let session: Promise<TargetSession> | null = null;
 Before(async function (this: ApplianceWorld, { pickle }) {
   const tags = pickle.tags.map((t) => t.name);
   const generation = this.parameters.generation;
-  const wrongGeneration = tags.find((t) => /^@fw-\d{4}$/.test(t) && t !== `@fw-${generation}`);
+  const wrongGeneration = tags.find((t) => /^@fw-[a-z0-9]+$/.test(t) && t !== `@fw-${generation}`);
   if (wrongGeneration && !tags.includes(`@fw-${generation}`)) {
     this.attach(`not applicable: the scenario documents firmware ${wrongGeneration.slice(4)}, the target runs ${generation}`, 'text/plain');
     return 'skipped';

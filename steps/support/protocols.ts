@@ -1,5 +1,6 @@
 // The protocols a target offers. Steps and tasks reach the appliance only through these, so the
 // same features run against the in-process twin, the twin behind a serial port, or real hardware.
+import type { NetworkSpec } from '../../fixtures/networks.ts';
 import type { Key } from '../../fixtures/profiles.ts';
 
 export type { Key };
@@ -69,30 +70,30 @@ export interface Label {
 export interface ApplianceTime {
   now(): number;
   wait(ms: number): Promise<void>;
+  /** Waits, event by event, until `check` holds, for at most `timeoutMs`; returns whether it did. */
+  waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean>;
 }
 
-export interface DhcpLease {
-  address: string;
-  netmask: string;
-  gateway: string | null;
-  dns: string[];
-  wins: string[];
-}
+/** How the platform answers the appliance: normally, or with a failure the lab injects. */
+export type PlatformAnswer = 'normal' | 'unknown-scanner' | 'scanner-disabled' | 'account-expired' | { status: number };
 
 /** The environment the lab provides around the appliance. */
 export interface Lab {
   /** New > Scanner Appliance in the portal, with an activation code, by a user. */
   activate(activationCode: string, username: string): Promise<void>;
-  /** The LAN's DHCP server and the lease it gives, or no DHCP server (null). */
-  setLanDhcp(lease: DhcpLease | null): Promise<void>;
-  /** Whether the Qualys Cloud Platform answers from the appliance's network. */
-  setPlatformReachable(reachable: boolean): Promise<void>;
   /** The platform (POD) the appliance's account is on. */
   platform(): Promise<{ url: string; indicator: string }>;
   /** How many appliances the platform has on record, and how many of them carry `activationCode`. */
   activationCodeHolders(activationCode: string): Promise<{ units: number; holders: number }>;
   /** Launches a scan (or pushes a software update) on the activated appliance; it starts at its next poll. */
   launch(job: 'scan' | 'software-update', durationMs: number): Promise<void>;
+  /** The lab's network as data (a copy): change it and hand it back with `setNetwork`. */
+  network(): Promise<NetworkSpec>;
+  setNetwork(spec: NetworkSpec): Promise<void>;
+  /** How the platform answers the appliance from now on. */
+  setPlatformAnswer(answer: PlatformAnswer): Promise<void>;
+  /** A storage fault the appliance meets at its next boot (EFS filesystem check or mount). */
+  injectStorageFault(fault: 'fsck' | 'mount' | null): Promise<void>;
 }
 
 /** What a target can do (its capability statement); scenarios declare needs with @needs-<name>. */

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Key } from '../../fixtures/profiles.ts';
 import { VirtualClock } from '../clock.ts';
 import { Platform } from '../cloud/platform.ts';
-import { defaultEnvironment } from '../network/environment.ts';
+import { loadNetwork } from '../../fixtures/networks.ts';
 import { Appliance } from './appliance.ts';
 import type { NetworkConfig } from './config.ts';
 import { loadFirmware } from './firmware.ts';
@@ -26,7 +26,7 @@ interface Rig {
 function rig(generation: string): Rig {
   const clock = new VirtualClock();
   const platform = new Platform();
-  const appliance = new Appliance({ generation: loadFirmware(generation), clock, environment: defaultEnvironment(platform.pod.url), platform });
+  const appliance = new Appliance({ generation: loadFirmware(generation), clock, network: loadNetwork('office'), platform });
   platform.ship(appliance.identity);
   const screens: string[] = [];
   const record = () => {

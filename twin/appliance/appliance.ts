@@ -3,10 +3,10 @@
 // platform). All time is the injected clock's; all configuration is the store's.
 import type { Generation, Key } from '../../fixtures/profiles.ts';
 import type { Clock, TimerCallback, TimerHandle } from '../clock.ts';
-import type { Job, PlatformClient } from '../cloud/platform.ts';
-import type { Environment } from '../network/environment.ts';
+import type { NetworkSpec } from '../../fixtures/networks.ts';
+import type { HelloResult, Job, PlatformClient } from '../cloud/platform.ts';
 import type { Condition } from '../network/path.ts';
-import { reachPlatform, requestLease } from '../network/path.ts';
+import { reachPlatform, requestIpv6, requestLease } from '../network/path.ts';
 import type { ActionOutcome, AttemptContext, ConfigContext, NetworkConfig, NetworkRuntime } from './config.ts';
 import { defaultConfig, effectiveLan } from './config.ts';
 import type { EditorKey } from './editors.ts';
@@ -23,8 +23,13 @@ export type Status =
   | { kind: 'none' }
   | { kind: 'ready'; name: string; address: string; indicator: string }
   | { kind: 'activation' }
-  | { kind: 'error'; condition: Condition; context: AttemptContext }
-  | { kind: 'communication-failure' };
+  /** A configuration error: what stopped the attempt, why it was made, an HTTP status if any. */
+  | { kind: 'error'; condition: Condition; context: AttemptContext; code?: number }
+  | { kind: 'communication-failure' }
+  /** The filesystem check or mount failed at boot (2022: "EFS fsck fatal errors"). */
+  | { kind: 'storage-fault'; fault: StorageFault };
+
+export type StorageFault = 'fsck' | 'mount';
 
 export interface Leds {
   /** The power button's green backlight. */
@@ -37,7 +42,8 @@ export interface Leds {
 export interface ApplianceOptions {
   generation: Generation;
   clock: Clock;
-  environment: Environment;
+  /** The lab's network (its spec is the model: the appliance reads it, the lab changes it). */
+  network: NetworkSpec;
   platform: PlatformClient;
   serialNumber?: number;
   /** AC plugged in at the start (the appliance is then off until its power button is pressed). */
@@ -49,7 +55,8 @@ type Display = { kind: 'blank' } | { kind: 'message'; text: string } | { kind: '
 export class Appliance {
   readonly generation: Generation;
   readonly identity: Identity;
-  readonly environment: Environment;
+  /** The network the appliance's cables lead to; the lab may change or replace it. */
+  network: NetworkSpec;
   readonly disk: Disk;
   readonly #clock: Clock;
   readonly #platform: PlatformClient;
@@ -73,7 +80,7 @@ export class Appliance {
   constructor(options: ApplianceOptions) {
     this.generation = options.generation;
     this.identity = identityOf(options.serialNumber ?? options.generation.hardware.defaultSerialNumber);
-    this.environment = options.environment;
+    this.network = options.network;
     this.#clock = options.clock;
     this.#platform = options.platform;
     this.#ac = options.acPlugged ?? true;
@@ -228,6 +235,13 @@ export class Appliance {
     // Pressed while booting, applying a change or already going down: ignored (ERRATA-018).
   }
 
+  /** A storage fault the next boot meets (the lab's fault injection: "EFS fsck fatal errors"). */
+  #storageFault: StorageFault | null = null;
+
+  injectStorageFault(fault: StorageFault | null): void {
+    this.#storageFault = fault;
+  }
+
   #boot(): void {
     const timing = this.generation.hardware.timing;
     const [welcome, starting, fsck, coming] = this.generation.firmware.texts.boot as [string, string, string, string];
@@ -237,11 +251,25 @@ export class Appliance {
     this.#lastBootRecovered = !filesystem.isClean(this.disk);
     const fsckMs = timing.bootMessagesMs[2]! + (this.#lastBootRecovered ? timing.recoveryFsckMs : 0);
     this.#messages([[welcome, timing.bootMessagesMs[0]!], [starting, timing.bootMessagesMs[1]!], [fsck, fsckMs]], () => {
+      if (this.#storageFault === 'fsck') return this.#storageFailed('fsck');
       // Mounted: the filesystem stays unclean until a proper shutdown.
       filesystem.mark(this.disk, false);
       this.#config = this.#store.load() ?? defaultConfig(this.generation.firmware.networkModes[0]!);
-      this.#messages([[coming, timing.bootMessagesMs[3]!]], () => this.#contact('boot', ['LAN', 'WAN']));
+      return this.#messages([[coming, timing.bootMessagesMs[3]!]], () => {
+        if (this.#storageFault === 'mount') return this.#storageFailed('mount');
+        return this.#contact('boot', ['LAN', 'WAN']);
+      });
     });
+  }
+
+  /** The boot cannot go on: 2022 reports it as an appliance error; 2017 stops where it is. */
+  #storageFailed(fault: StorageFault): void {
+    const report = this.generation.firmware.storageFaults[fault];
+    if (report.show === 'halt') return;
+    this.#status = { kind: 'storage-fault', fault };
+    this.#phase = 'running';
+    this.#ui.reset();
+    this.#show({ kind: 'ui' });
   }
 
   #shutdown(): void {
@@ -398,7 +426,7 @@ export class Appliance {
     void this.#contact('activation-retry', []);
   }
 
-  /** Shows CONTACTING QUALYS, tries the platform and shows the result. */
+  /** Shows CONTACTING QUALYS, tries the platform (as long as the attempt takes) and shows the result. */
   #contact(context: AttemptContext, renew: ReadonlyArray<'LAN' | 'WAN'>): void | Promise<void> {
     const { texts } = this.generation.firmware;
     const ms = this.generation.hardware.timing.contactingMs;
@@ -407,37 +435,53 @@ export class Appliance {
       : [[texts.contactingAfterChange, ms[0]!]];
     return this.#messages(steps, async () => {
       for (const side of renew) this.#renew(side);
-      await this.#attempt(context);
-      this.#phase = 'running';
-      this.#ui.reset();
-      this.#show({ kind: 'ui' });
-      this.#schedulePoll();
+      const attempt = await this.#attempt(context);
+      this.#after(attempt.ms, () => {
+        this.#settle(attempt);
+        this.#phase = 'running';
+        this.#ui.reset();
+        this.#show({ kind: 'ui' });
+        this.#schedulePoll();
+      });
     });
   }
 
   #renew(side: 'LAN' | 'WAN'): void {
+    const c = this.#config;
     if (side === 'LAN') {
-      this.#runtime.lanLease = this.#config.lan.ipv4.kind === 'dhcp' ? requestLease(this.environment.lan) : null;
+      this.#runtime.lanLease = c.lan.ipv4.kind === 'dhcp' ? requestLease(this.network, 'lan', c.lan.vlan, c.lan.link) : null;
+      this.#runtime.lanIpv6 = c.mode === 'ipv6-only' ? requestIpv6(this.network, c.lan.vlan, c.lan.link) : null;
     } else {
-      this.#runtime.wanLease = this.#config.wan.ipv4.kind === 'dhcp' ? requestLease(this.environment.wan) : null;
+      this.#runtime.wanLease = c.wan.ipv4.kind === 'dhcp' ? requestLease(this.network, 'wan', 0, c.wan.link) : null;
     }
   }
 
-  async #attempt(context: AttemptContext): Promise<boolean> {
-    const path = reachPlatform(this.context(), this.environment);
+  /** One attempt to reach the platform: the status it leads to and how long it takes. */
+  async #attempt(context: AttemptContext): Promise<{ status: Status; jobs: Job[]; ms: number }> {
+    const path = reachPlatform(this.context(), this.network, new URL(this.#platform.url).hostname);
     if (!path.ok) {
-      this.#status = { kind: 'error', condition: path.condition, context };
-      return false;
+      const status: Status = path.code === undefined
+        ? { kind: 'error', condition: path.condition, context }
+        : { kind: 'error', condition: path.condition, context, code: path.code };
+      return { status, jobs: [], ms: path.seconds * 1000 };
     }
-    const hello = await this.#platform.hello(this.identity.serialNumber);
-    const address = effectiveLan(this.context())?.ip ?? path.address;
-    if (hello.kind === 'activated') {
-      this.#status = { kind: 'ready', name: hello.name, address, indicator: hello.indicator };
-      for (const job of hello.jobs) this.#startJob(job);
-    } else {
-      this.#status = { kind: 'activation' };
+    const hello: HelloResult = await this.#platform.hello(this.identity.serialNumber);
+    const ms = path.seconds * 1000;
+    // "If split network configuration is enabled, the IP address for the LAN interface is displayed."
+    const address = this.#config.mode === 'ipv6-only' ? path.address : effectiveLan(this.context())?.ip ?? path.address;
+    switch (hello.kind) {
+      case 'activated': return { status: { kind: 'ready', name: hello.name, address, indicator: hello.indicator }, jobs: hello.jobs, ms };
+      case 'not-activated': return { status: { kind: 'activation' }, jobs: [], ms };
+      case 'refused': return { status: { kind: 'error', condition: hello.reason, context }, jobs: [], ms };
+      case 'http-error': return { status: { kind: 'error', condition: 'platform-http', context, code: hello.status }, jobs: [], ms };
     }
-    return true;
+  }
+
+  /** Takes an attempt's result: the new status, and any work the platform handed over. */
+  #settle(attempt: { status: Status; jobs: Job[] }): void {
+    this.#status = attempt.status;
+    if (attempt.status.kind !== 'error') this.#contactLostAt = null;
+    for (const job of attempt.jobs) this.#startJob(job);
   }
 
   /** A scan lights S1 while it runs; a software update lights S2. */
@@ -455,6 +499,9 @@ export class Appliance {
   /** The one pending poll: each contact restarts the polling interval, never adds a second loop. */
   #poll: TimerHandle | null = null;
 
+  /** When polls began to fail while a scan ran ("after the running scans time out"). */
+  #contactLostAt: number | null = null;
+
   #schedulePoll(): void {
     if (this.#poll) {
       this.#clock.cancel(this.#poll);
@@ -463,34 +510,56 @@ export class Appliance {
     this.#poll = this.#after(this.generation.hardware.timing.pollIntervalMs, async () => {
       this.#poll = null;
       if (this.#phase !== 'running') return this.#schedulePoll();
-      const before = this.#status;
-      const ok = await this.#attempt('poll');
-      if (!ok && (before.kind === 'ready' || before.kind === 'activation' || before.kind === 'communication-failure')) {
-        // "The next time the Appliance sends a polling request ... the polling request fails, and
-        // then the COMMUNICATION FAILURE message appears."
-        this.#status = { kind: 'communication-failure' };
-      }
-      this.#changed();
-      this.#schedulePoll();
+      const attempt = await this.#attempt('poll');
+      this.#after(attempt.ms, () => {
+        this.#pollResult(attempt);
+        this.#changed();
+        this.#schedulePoll();
+      });
     });
+  }
+
+  #pollResult(attempt: { status: Status; jobs: Job[] }): void {
+    const before = this.#status.kind;
+    const failed = attempt.status.kind === 'error';
+    if (!failed || (before !== 'ready' && before !== 'activation' && before !== 'communication-failure')) {
+      this.#settle(attempt);
+      return;
+    }
+    if (this.#scanning) {
+      // "The COMMUNICATION FAILURE message appears after the running scans time out. Usually the
+      // S1 LED turns off after the scans time out."
+      this.#contactLostAt ??= this.#clock.now();
+      if (this.#clock.now() - this.#contactLostAt < this.generation.hardware.timing.scanTimeoutMs) return;
+      this.#scanning = false;
+    }
+    // "The next time the Appliance sends a polling request ... the polling request fails, and
+    // then the COMMUNICATION FAILURE message appears."
+    this.#status = { kind: 'communication-failure' };
   }
 
   // -------------------------------------------------------------------------------------------
   // The status screen.
 
   #statusScreen(): ScreenContent {
-    const { texts, errors } = this.generation.firmware;
+    const { texts, errors, storageFaults } = this.generation.firmware;
     const indicators: Key[] = ['DOWN', 'ENTER'];
     const s = this.#status;
     switch (s.kind) {
       case 'ready': return { text: s.name, body: s.address, bodyRight: s.indicator, indicators };
       case 'activation': return { text: texts.activationCode, body: this.identity.activationCode, indicators };
       case 'communication-failure': return { text: texts.communicationFailure, indicators };
+      case 'storage-fault': {
+        const report = storageFaults[s.fault];
+        return { text: report.show === 'error' ? report.text : '', indicators };
+      }
       case 'error': {
-        if (errors.style === 'long-form') return { text: errors.messages[s.condition]!, indicators };
-        const code = errors.codes.find((c) => (c.contexts.length === 0 || c.contexts.includes(s.context))
+        const fill = (text: string) => text.replace('{code}', String(s.code ?? ''));
+        if (errors.style === 'long-form') return { text: fill(errors.messages[s.condition]!), indicators };
+        const rule = errors.codes.find((c) => (c.contexts.length === 0 || c.contexts.includes(s.context))
           && (c.conditions.length === 0 || c.conditions.includes(s.condition)))!;
-        return { text: `${errors.title} ${code.code}`, body: errors.descriptions[s.condition]!, indicators };
+        if (errors.style === 'e-codes') return { text: errors.title, body: rule.code, indicators };
+        return { text: `${errors.title} ${rule.code}`, body: fill(errors.descriptions[s.condition]!), indicators };
       }
       case 'none': return { text: '', indicators: [] };
     }

@@ -36,11 +36,16 @@ function freeTexts(fw: FirmwareProfile): Array<[string, string]> {
       }
     });
   }
-  if (fw.errors.style === 'long-form') for (const [k, v] of Object.entries(fw.errors.messages)) out.push([`errors.messages.${k}`, v]);
-  else {
-    for (const [k, v] of Object.entries(fw.errors.descriptions)) out.push([`errors.descriptions.${k}`, v]);
+  // HTTP status codes are three digits: "prxy HTTP/<code>" is at its longest as "prxy HTTP/407".
+  const filled = (v: string) => v.replace('{code}', '407');
+  if (fw.errors.style === 'long-form') for (const [k, v] of Object.entries(fw.errors.messages)) out.push([`errors.messages.${k}`, filled(v)]);
+  else if (fw.errors.style === 'network-err') {
+    for (const [k, v] of Object.entries(fw.errors.descriptions)) out.push([`errors.descriptions.${k}`, filled(v)]);
+    for (const c of fw.errors.codes) out.push([`errors.title + ${c.code}`, `${fw.errors.title} ${c.code}`]);
+  } else {
     for (const c of fw.errors.codes) out.push([`errors.title + ${c.code}`, `${fw.errors.title} ${c.code}`]);
   }
+  for (const [k, v] of Object.entries(fw.storageFaults)) if (v.show === 'error') out.push([`storageFaults.${k}`, v.text]);
   for (const [k, v] of Object.entries(fw.refusals)) out.push([`refusals.${k}`, v]);
   return out;
 }

@@ -18,12 +18,21 @@ export type Job = { kind: 'scan'; durationMs: number } | { kind: 'software-updat
 
 export type HelloResult =
   | { kind: 'activated'; name: string; indicator: string; jobs: Job[] }
-  | { kind: 'not-activated' };
+  | { kind: 'not-activated' }
+  /** "This scan_id does not exist", "This Scanner is disabled", "Account expired". */
+  | { kind: 'refused'; reason: 'unknown-scanner' | 'scanner-disabled' | 'account-expired' }
+  /** "Unexpected QG HTTP/401", "Unexpected QG HTTP/500". */
+  | { kind: 'http-error'; status: number };
 
 /** How the appliance's cloud agent talks to the platform. */
 export interface PlatformClient {
+  /** The platform URL of the appliance's POD. */
+  readonly url: string;
   hello(serialNumber: number): Promise<HelloResult>;
 }
+
+/** What the platform answers instead of the normal exchange (a lab's failure injection). */
+export type PlatformAnswer = 'normal' | 'unknown-scanner' | 'scanner-disabled' | 'account-expired' | { status: number };
 
 interface ApplianceRecord {
   identity: Identity;
@@ -37,8 +46,19 @@ export class Platform implements PlatformClient {
   readonly pod: Pod;
   readonly #units = new Map<number, ApplianceRecord>();
 
+  #answer: PlatformAnswer = 'normal';
+
   constructor(pod: Pod = defaultPod) {
     this.pod = pod;
+  }
+
+  get url(): string {
+    return this.pod.url;
+  }
+
+  /** Makes the platform answer the appliance abnormally from now on (or normally again). */
+  answer(answer: PlatformAnswer): void {
+    this.#answer = answer;
   }
 
   /** Makes a shipped unit known to the platform (its activation code is on record). */
@@ -77,8 +97,12 @@ export class Platform implements PlatformClient {
   }
 
   async hello(serialNumber: number): Promise<HelloResult> {
+    const answer = this.#answer;
+    if (typeof answer === 'object') return { kind: 'http-error', status: answer.status };
+    if (answer !== 'normal') return { kind: 'refused', reason: answer };
     const record = this.#units.get(serialNumber);
-    if (!record || record.name === null) return { kind: 'not-activated' };
+    if (!record) return { kind: 'refused', reason: 'unknown-scanner' };
+    if (record.name === null) return { kind: 'not-activated' };
     const jobs = record.pending.splice(0);
     return { kind: 'activated', name: record.name, indicator: this.pod.indicator, jobs };
   }

@@ -1,43 +1,287 @@
 // How the appliance reaches the Qualys Cloud Platform through the modeled network, step by step
-// as a real appliance would (carrier, address, gateway, DNS, connect), and which condition stops
-// it. Conditions are names; each firmware profile says how its screens report them.
-import type { ConfigContext, Lease } from '../appliance/config.ts';
+// as a real appliance meets it (link, VLAN, address, duplicate address, gateway, DNS, proxy, TLS,
+// HTTP), and the condition that stops it. Conditions are names; each firmware profile says how
+// its screens report them. The network is the lab's spec itself (one state model).
+import { isIPv4, isIPv6 } from 'node:net';
+import type { NetworkSpec, SubnetSpec } from '../../fixtures/networks.ts';
+import type { ConfigContext, Ipv6Lease, Lease, NetworkConfig } from '../appliance/config.ts';
 import { effectiveLan, effectiveWan } from '../appliance/config.ts';
-import type { Environment, Segment } from './environment.ts';
 
 /** Every condition the network model can produce; each profile must report each one. */
 export const conditions = [
-  'lan-no-carrier', 'wan-no-carrier', 'lan-no-ipv4', 'wan-no-ipv4', 'lan-no-gateway', 'wan-no-gateway',
-  'lan-no-dns', 'wan-no-dns', 'lan-dns-unreachable', 'wan-dns-unreachable', 'lan-dns-failed', 'wan-dns-failed',
-  'platform-timeout',
+  'lan-iface-down', 'wan-iface-down', 'lan-no-carrier', 'wan-no-carrier', 'lan-no-ipv4', 'wan-no-ipv4',
+  'lan-invalid-ip', 'wan-invalid-ip', 'lan-loopback-ip', 'wan-loopback-ip', 'lan-lease-no-gateway', 'wan-lease-no-gateway', 'lan-no-dns', 'wan-no-dns',
+  'lan-dns-unreachable', 'wan-dns-unreachable', 'lan-dns-failed', 'wan-dns-failed', 'lan-dns-no-proxy', 'wan-dns-no-proxy',
+  'duplicate-ip', 'lan-wan-same-subnet', 'lan-wan-same-gateway',
+  'proxy-invalid-ip', 'proxy-invalid-auth', 'proxy-no-auth-method', 'proxy-refused', 'proxy-timeout', 'proxy-closed',
+  'proxy-no-http1', 'proxy-http',
+  'platform-refused', 'platform-timeout', 'platform-send-failed', 'platform-receive-failed', 'platform-ssl-handshake',
+  'platform-ssl-cert', 'platform-http', 'unknown-scanner', 'scanner-disabled', 'account-expired',
 ] as const;
 export type Condition = (typeof conditions)[number];
 
+/** Seconds an attempt takes before it gives up on a silent peer ("within 30 seconds"). */
+export const CONNECT_TIMEOUT_S = 30;
+const DNS_TIMEOUT_S = 10;
+
 export type PathResult =
-  | { ok: true; via: 'LAN' | 'WAN'; address: string }
-  | { ok: false; condition: Condition };
+  | { ok: true; via: 'LAN' | 'WAN'; address: string; seconds: number }
+  | { ok: false; condition: Condition; code?: number; seconds: number };
 
-/** The DHCP lease a segment's server gives, if a cable and a server are there. */
-export function requestLease(segment: Segment): Lease | null {
-  if (!segment.cable || !segment.dhcp) return null;
-  const { address, netmask, gateway, dns, wins } = segment.dhcp;
-  return { ip: address, netmask, gateway, dns: [...dns], wins: [...wins] };
+const fail = (condition: Condition, seconds = 1, code?: number): PathResult => (code === undefined ? { ok: false, condition, seconds } : { ok: false, condition, code, seconds });
+
+// ---------------------------------------------------------------------------------------------
+// IPv4 arithmetic.
+
+export function ipv4ToInt(address: string): number {
+  return address.split('.').reduce((n, o) => ((n << 8) | Number(o)) >>> 0, 0);
 }
 
-/** Walks the management path to the platform URL and says where it stops, if it does. */
-export function reachPlatform(ctx: ConfigContext, env: Environment): PathResult {
-  const via = ctx.config.wan.ipv4.kind === 'off' ? 'LAN' : 'WAN';
-  const side = via === 'LAN' ? 'lan' : 'wan';
-  const segment = env[side];
-  const settings = via === 'LAN' ? effectiveLan(ctx) : effectiveWan(ctx);
-  if (!segment.cable) return { ok: false, condition: `${side}-no-carrier` };
-  if (!settings || settings.ip === '0.0.0.0') return { ok: false, condition: `${side}-no-ipv4` };
-  if (!settings.gateway || settings.gateway === '0.0.0.0') return { ok: false, condition: `${side}-no-gateway` };
-  const servers = [settings.dns1, settings.dns2].filter((s): s is string => s !== null && s !== '0.0.0.0');
-  if (servers.length === 0) return { ok: false, condition: `${side}-no-dns` };
-  const reachable = servers.filter((s) => segment.hosts.get(s)?.kind === 'dns' && (segment.hosts.get(s) as { reachable: boolean }).reachable);
-  if (reachable.length === 0) return { ok: false, condition: `${side}-dns-unreachable` };
-  if (!env.dnsRecords.has(new URL(env.platform.url).hostname)) return { ok: false, condition: `${side}-dns-failed` };
-  if (!env.platform.reachable) return { ok: false, condition: 'platform-timeout' };
-  return { ok: true, via, address: settings.ip };
+export function prefixOf(netmask: string): number {
+  const n = ipv4ToInt(netmask);
+  let bits = 0;
+  while (bits < 32 && (n & (0x80000000 >>> bits)) !== 0) bits++;
+  return bits;
 }
+
+function sameNetwork(a: string, b: string, prefix: number): boolean {
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return ((ipv4ToInt(a) & mask) >>> 0) === ((ipv4ToInt(b) & mask) >>> 0);
+}
+
+function inCidr(address: string, cidr: string): boolean {
+  const [network, bits] = cidr.split('/') as [string, string];
+  return isIPv4(address) && sameNetwork(address, network, Number(bits));
+}
+
+/** An address a host can use on its subnet: not 0.0.0.0, loopback, multicast, or the subnet's own network or broadcast address. */
+export function usableHost(address: string, netmask: string): boolean {
+  if (!isIPv4(address)) return false;
+  const n = ipv4ToInt(address);
+  const first = n >>> 24;
+  if (n === 0 || first === 127 || first >= 224) return false;
+  const prefix = prefixOf(netmask);
+  if (prefix >= 31) return true;
+  const host = n & ~((0xffffffff << (32 - prefix)) >>> 0);
+  const all = ~((0xffffffff << (32 - prefix)) >>> 0) >>> 0;
+  return host !== 0 && host !== all;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lab as the appliance meets it.
+
+/** The subnet a port reaches with the appliance's VLAN setting (the trunk's, or untagged). */
+export function subnetOn(net: NetworkSpec, side: 'lan' | 'wan', vlan: number): SubnetSpec | null {
+  const port = net[side];
+  const name = vlan === 0 ? port.untagged : port.vlans[String(vlan)] ?? null;
+  return name === null ? null : net.subnets[name] ?? null;
+}
+
+/** Whether the link comes up between the appliance's setting and the switch port's. */
+export function linkState(appliance: string, partner: string): 'up' | 'down' | 'lossy' {
+  if (appliance === 'AUTO' && partner === 'AUTO') return 'up';
+  const [aSpeed, aDuplex] = appliance.split('/');
+  const [pSpeed, pDuplex] = partner.split('/');
+  if (appliance === 'AUTO' || partner === 'AUTO') {
+    // Parallel detection finds the forced side's speed; the auto side falls back to half
+    // duplex, which a forced full-duplex partner does not match: heavy packet loss.
+    const forcedDuplex = appliance === 'AUTO' ? pDuplex : aDuplex;
+    return forcedDuplex === 'Full' && !(appliance === 'AUTO' ? pSpeed : aSpeed)?.startsWith('1G') ? 'lossy' : 'up';
+  }
+  if (aSpeed !== pSpeed) return 'down';
+  return aDuplex === pDuplex ? 'up' : 'lossy';
+}
+
+/** The DHCP lease a subnet's server gives, if the port has carrier and the subnet a server. */
+export function requestLease(net: NetworkSpec, side: 'lan' | 'wan', vlan: number, link: string): Lease | null {
+  if (!net[side].cable || linkState(link, net[side].partner) === 'down') return null;
+  const dhcp = subnetOn(net, side, vlan)?.dhcp;
+  if (!dhcp) return null;
+  return { ip: dhcp.address, netmask: dhcp.netmask, gateway: dhcp.gateway, dns: [...dhcp.dns], wins: [...dhcp.wins] };
+}
+
+/** What router advertisements and DHCPv6 give the appliance on its LAN, if anything. */
+export function requestIpv6(net: NetworkSpec, vlan: number, link: string): Ipv6Lease | null {
+  if (!net.lan.cable || linkState(link, net.lan.partner) === 'down') return null;
+  const v6 = subnetOn(net, 'lan', vlan)?.ipv6;
+  if (!v6 || (!v6.ra && !v6.dhcpv6)) return null;
+  return { address: v6.address, prefix: Number(v6.prefix.split('/')[1]), gateway: v6.router, dns: [...v6.dns] };
+}
+
+/** The subnet (if any) whose hosts include `address`, reachable from `from` with `gateway`. */
+function reach(net: NetworkSpec, from: SubnetSpec, gateway: string | null, address: string): { subnet: SubnetSpec; host: SubnetSpec['hosts'][number] } | null {
+  const local = from.hosts.find((h) => h.address === address);
+  if (local) return { subnet: from, host: local };
+  // Other subnets are reached through this subnet's router, when the appliance uses it.
+  const router = from.ipv4?.router ?? from.ipv6?.router ?? null;
+  if (!gateway || gateway !== router) return null;
+  for (const subnet of Object.values(net.subnets)) {
+    const host = subnet.hosts.find((h) => h.address === address);
+    if (host) return { subnet, host };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Interface {
+  side: 'lan' | 'wan';
+  address: string;
+  gateway: string | null;
+  dns: string[];
+  subnet: SubnetSpec | null;
+  link: 'up' | 'lossy';
+}
+
+/** Brings up the management interface's addressing, or names what stops it. */
+function bringUp(ctx: ConfigContext, net: NetworkSpec): Interface | PathResult {
+  const { config, runtime } = ctx;
+  const split = config.wan.ipv4.kind !== 'off';
+  const v6 = config.mode === 'ipv6-only';
+  const side = split ? 'wan' : 'lan';
+  const port = net[side];
+  const link = linkState(side === 'lan' ? config.lan.link : config.wan.link, port.partner);
+  if (!port.cable) return fail(`${side}-no-carrier`);
+  if (link === 'down') return fail(`${side}-iface-down`);
+  const vlan = side === 'lan' ? config.lan.vlan : 0;
+  const subnet = subnetOn(net, side, vlan);
+  if (v6) {
+    const ipv6 = config.lan.ipv6;
+    const lease = runtime.lanIpv6;
+    const address = ipv6.kind === 'static' ? ipv6.ip : lease?.address ?? null;
+    if (!address) return fail('lan-no-ipv4');
+    if (!isIPv6(address)) return fail('lan-invalid-ip');
+    const gateway = ipv6.gateway ?? lease?.gateway ?? null;
+    // "If configured manually, IPv6 DNS1 and IPv6 DNS2 resolvers will take precedence"
+    const manual = [ipv6.dns1, ipv6.dns2].filter((d): d is string => d !== null);
+    const dns = manual.length ? manual : lease?.dns ?? [];
+    return { side, address, gateway, dns, subnet, link };
+  }
+  const settings = side === 'lan' ? effectiveLan(ctx) : effectiveWan(ctx);
+  const dhcp = (side === 'lan' ? config.lan.ipv4.kind : config.wan.ipv4.kind) === 'dhcp';
+  if (!settings) return fail(`${side}-no-ipv4`);
+  // "LAN IP address or LAN gateway address cannot be 127.0.0.1"
+  if (settings.ip.startsWith('127.') || settings.gateway?.startsWith('127.')) return fail(`${side}-loopback-ip`);
+  if (!usableHost(settings.ip, settings.netmask)) return fail(`${side}-invalid-ip`);
+  if (dhcp && (!settings.gateway || settings.gateway === '0.0.0.0')) return fail(`${side}-lease-no-gateway`);
+  if (!dhcp) {
+    const g = settings.gateway;
+    if (!g || !usableHost(g, settings.netmask) || g === settings.ip || !sameNetwork(g, settings.ip, prefixOf(settings.netmask))) return fail(`${side}-invalid-ip`);
+  }
+  if (subnet?.hosts.some((h) => h.role === 'host' && h.address === settings.ip)) return fail('duplicate-ip');
+  if (split) {
+    const lan = effectiveLan(ctx);
+    if (lan && sameNetwork(lan.ip, settings.ip, Math.min(prefixOf(lan.netmask), prefixOf(settings.netmask)))) return fail('lan-wan-same-subnet');
+    if (lan && lan.gateway && lan.gateway === settings.gateway) return fail('lan-wan-same-gateway');
+  }
+  const dns = [settings.dns1, settings.dns2].filter((d): d is string => d !== null && d !== '0.0.0.0');
+  return { side, address: settings.ip, gateway: settings.gateway, dns, subnet, link };
+}
+
+/** The DNS servers that answer, and whether a name resolves through them. */
+function resolver(net: NetworkSpec, iface: Interface) {
+  const answering = iface.subnet
+    ? iface.dns.filter((d) => reach(net, iface.subnet!, iface.gateway, d)?.host.role === 'dns' && reach(net, iface.subnet!, iface.gateway, d)!.host.answers)
+    : [];
+  const family = (a: string) => (isIPv6(iface.address) ? isIPv6(a) : isIPv4(a));
+  return {
+    answering,
+    resolve: (name: string): string | null => (net.dns[name] ?? []).find(family) ?? null,
+  };
+}
+
+/** Whether a direct connection from the interface reaches the Internet. */
+function routed(iface: Interface): boolean {
+  const router = iface.subnet?.ipv4?.router ?? iface.subnet?.ipv6?.router ?? null;
+  return iface.subnet !== null && iface.gateway !== null && iface.gateway === router;
+}
+
+/** Walks the management path to the platform and says where it stops, if it does. */
+export function reachPlatform(ctx: ConfigContext, net: NetworkSpec, platformHost: string): PathResult {
+  const up = bringUp(ctx, net);
+  if ('ok' in up) return up;
+  const iface = up;
+  const S = iface.side;
+  if (iface.dns.length === 0) return fail(`${S}-no-dns`);
+  const dns = resolver(net, iface);
+  if (dns.answering.length === 0) return fail(`${S}-dns-unreachable`, DNS_TIMEOUT_S);
+  const proxy = ctx.config.proxy;
+  let seconds = 1;
+  if (proxy) {
+    const result = throughProxy(ctx.config, net, iface, dns.resolve);
+    if (result) return result;
+    seconds = 2;
+  } else {
+    if (!dns.resolve(platformHost)) return fail(`${S}-dns-failed`);
+    if (!routed(iface) || !iface.subnet?.internet) return fail('platform-timeout', CONNECT_TIMEOUT_S);
+    switch (net.platform.path) {
+      case 'drop': return fail('platform-timeout', CONNECT_TIMEOUT_S);
+      case 'refuse': return fail('platform-refused');
+      case 'reset-on-send': return fail('platform-send-failed');
+      case 'lose-responses': return fail('platform-receive-failed', CONNECT_TIMEOUT_S);
+      case 'open': break;
+    }
+    if (net.platform.handshake === 'fails') return fail('platform-ssl-handshake');
+    if (net.platform.certificate === 'untrusted') return fail('platform-ssl-cert');
+  }
+  if (net.platform.answerSeconds > CONNECT_TIMEOUT_S) return fail('platform-timeout', CONNECT_TIMEOUT_S);
+  if (iface.link === 'lossy') return fail('platform-receive-failed', CONNECT_TIMEOUT_S);
+  return { ok: true, via: S === 'lan' ? 'LAN' : 'WAN', address: iface.address, seconds: seconds + net.platform.answerSeconds };
+}
+
+/** Through the configured proxy: null when the tunnel to the platform is up. */
+function throughProxy(config: NetworkConfig, net: NetworkSpec, iface: Interface, resolve: (name: string) => string | null): PathResult | null {
+  const S = iface.side;
+  const proxy = config.proxy!;
+  const v6 = config.mode === 'ipv6-only';
+  let address: string;
+  if (isIPv4(proxy.host) || isIPv6(proxy.host)) {
+    address = proxy.host;
+    if (v6 ? !isIPv6(address) : !usableHost(address, '0.0.0.0')) return fail('proxy-invalid-ip');
+  } else {
+    const resolved = resolve(proxy.host.toLowerCase());
+    if (!resolved) return fail(`${S}-dns-no-proxy`);
+    address = resolved;
+  }
+  if ((proxy.user === '') !== (proxy.password === '') && proxy.user === '') return fail('proxy-invalid-auth');
+  const server = net.proxy;
+  const there = iface.subnet ? reach(net, iface.subnet, iface.gateway, address) : null;
+  if (!there || there.host.role !== 'proxy' || !server || server.address !== address || !there.host.answers) return fail('proxy-timeout', CONNECT_TIMEOUT_S);
+  if (server.port !== proxy.port || server.behaviour === 'refuse') return fail('proxy-refused');
+  switch (server.behaviour) {
+    case 'no-answer': return fail('proxy-timeout', CONNECT_TIMEOUT_S);
+    case 'close': return fail('proxy-closed');
+    case 'no-http1':
+    case 'socks': return fail('proxy-no-http1');
+    default: break;
+  }
+  if (!authenticates(server.auth, proxy.user, proxy.password)) {
+    return server.auth.kind === 'unsupported' ? fail('proxy-no-auth-method') : fail('proxy-http', 1, 407);
+  }
+  if (server.status !== null) return fail('proxy-http', 1, server.status);
+  // "SSL bridging or tunnel termination must not be configured": the certificate is the proxy's.
+  if (server.behaviour === 'ssl-bridging') return fail('platform-ssl-cert');
+  if (net.platform.handshake === 'fails') return fail('platform-ssl-handshake');
+  if (net.platform.certificate === 'untrusted') return fail('platform-ssl-cert');
+  return null;
+}
+
+/**
+ * Whether the appliance's credentials satisfy the proxy. NTLM needs "domain\user": "If there is a
+ * backslash in the middle of the entry, the Appliance interprets the string before the backslash
+ * as the domain name."
+ */
+function authenticates(auth: NonNullable<NetworkSpec['proxy']>['auth'], user: string, password: string): boolean {
+  switch (auth.kind) {
+    case 'none': return true;
+    case 'unsupported': return false;
+    case 'basic': return user === auth.user && password === auth.password;
+    case 'ntlm': {
+      const slash = user.indexOf('\\');
+      if (slash <= 0 || slash === user.length - 1) return false;
+      return user.slice(0, slash).toUpperCase() === auth.domain.toUpperCase() && user.slice(slash + 1) === auth.user && password === auth.password;
+    }
+  }
+}
+
+export { inCidr };

@@ -7,7 +7,7 @@ import { loadFirmware } from '../../../../twin/appliance/firmware.ts';
 import type { LcdScreen } from '../../../../twin/appliance/lcd.ts';
 import { VirtualClock } from '../../../../twin/clock.ts';
 import { Platform } from '../../../../twin/cloud/platform.ts';
-import { defaultEnvironment } from '../../../../twin/network/environment.ts';
+import { loadNetwork } from '../../../../fixtures/networks.ts';
 import type { Capability, Lab, ScreenSnapshot, Target, TargetSession } from '../../protocols.ts';
 
 export interface TwinTargetOptions {
@@ -32,6 +32,8 @@ export function openTwinSession(options: TwinTargetOptions): TargetSession {
 const HISTORY_LIMIT = 4000;
 /** Other units the twin's platform has on record. */
 const FLEET = 200;
+/** The lab network a scenario starts with (fixtures/networks/office.yaml). */
+const DEFAULT_NETWORK = 'office';
 
 function sameScreen(a: LcdScreen, b: ScreenSnapshot | undefined): boolean {
   return b !== undefined && a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1]
@@ -58,9 +60,9 @@ export class TwinTarget implements Target {
     this.generation = options.generation;
     this.capabilities = options.capabilities;
     const generation = loadFirmware(options.generation);
-    const environment = defaultEnvironment(this.platform.pod.url);
     const serial = options.serialNumber;
-    this.appliance = new Appliance({ generation, clock: this.clock, environment, platform: this.platform, ...(serial === undefined ? {} : { serialNumber: serial }) });
+    const network = loadNetwork(DEFAULT_NETWORK);
+    this.appliance = new Appliance({ generation, clock: this.clock, network, platform: this.platform, ...(serial === undefined ? {} : { serialNumber: serial }) });
     this.platform.ship(this.appliance.identity);
     // The platform knows every unit shipped, not just this one: a fleet around it.
     for (let i = 1; i <= FLEET; i++) this.platform.ship(identityOf(this.appliance.identity.serialNumber + i));
@@ -112,6 +114,15 @@ export class TwinTarget implements Target {
   readonly time = {
     now: () => this.clock.now(),
     wait: async (ms: number) => this.clock.advance(ms),
+    waitUntil: async (check: () => Promise<boolean>, timeoutMs: number) => {
+      const deadline = this.clock.now() + timeoutMs;
+      for (;;) {
+        if (await check()) return true;
+        if (!(await this.clock.step(deadline))) break;
+      }
+      await this.clock.advance(Math.max(0, deadline - this.clock.now()));
+      return check();
+    },
   };
 
   readonly power = {
@@ -131,7 +142,7 @@ export class TwinTarget implements Target {
   };
 
   #segment(port: 'LAN' | 'WAN') {
-    return port === 'LAN' ? this.appliance.environment.lan : this.appliance.environment.wan;
+    return port === 'LAN' ? this.appliance.network.lan : this.appliance.network.wan;
   }
 
   readonly label = {
@@ -146,15 +157,13 @@ export class TwinTarget implements Target {
       const result = this.platform.activate(code, username);
       if (!result.ok) throw new Error(`the platform refused activation code ${code}: ${result.reason}`);
     },
-    setLanDhcp: async (lease) => {
-      this.appliance.environment.lan.dhcp = lease ? { ...lease, dns: [...lease.dns], wins: [...lease.wins] } : null;
-    },
     platform: async () => ({ url: this.platform.pod.url, indicator: this.platform.pod.indicator }),
     activationCodeHolders: async (code) => this.platform.activationCodeHolders(code),
     launch: async (job, durationMs) => this.platform.queue(this.appliance.identity.serialNumber, { kind: job, durationMs }),
-    setPlatformReachable: async (reachable) => {
-      this.appliance.environment.platform.reachable = reachable;
-    },
+    network: async () => structuredClone(this.appliance.network),
+    setNetwork: async (spec) => { this.appliance.network = structuredClone(spec); },
+    setPlatformAnswer: async (answer) => this.platform.answer(answer),
+    injectStorageFault: async (fault) => this.appliance.injectStorageFault(fault),
   };
 
   async stop(): Promise<void> {
