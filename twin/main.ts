@@ -1,114 +1,166 @@
-// npm run twin: the appliance twin in real time, for a person at the keyboard. The LCD, the
-// LEDs and the power button's backlight are drawn in the terminal; the arrow keys and Enter are
-// the keypad. `--speed 10` runs the appliance's clock ten times faster than life.
+// npm run twin: the appliance twin for a person, or behind a serial port for the suite.
+//   npm run twin                          the LCD and LEDs drawn in the terminal, keypad on the arrows
+//   npm run twin -- --console pty         plus a remote console on a pseudo-terminal (prints "console: <path>")
+//   npm run twin -- --console tcp         plus a remote console on a loopback TCP port, as behind a terminal server
+//   npm run twin -- --console stdio       the terminal is the remote console (VT100), the unit switched on
+//   --on                                  switch the unit on at start (as pressing its power button)
+//   npm run twin -- --console pty --control <socket>
+//                                         the twin-serial target's twin: virtual time, driven by the suite
 import { parseArgs } from 'node:util';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FixtureError } from '../fixtures/load.ts';
-import type { Generation } from '../fixtures/profiles.ts';
-import { Appliance } from './appliance/appliance.ts';
 import { loadFirmware } from './appliance/firmware.ts';
 import { drawLcd } from './appliance/lcd.ts';
+import { TwinBench } from './bench.ts';
 import { RealTimeClock } from './clock.ts';
-import { Platform } from './cloud/platform.ts';
-import { loadNetwork } from '../fixtures/networks.ts';
+import type { ConsoleTransport } from './console/console.ts';
+import { RemoteConsole } from './console/console.ts';
+import { PtyTransport, StdioTransport, TcpTransport, TransportError } from './console/transports.ts';
+import { ControlServer } from './control.ts';
 
-const usage = 'usage: npm run twin -- [--generation 2017|2022] [--speed <factor>] [--serial <number>]';
+const usage = 'usage: npm run twin -- [--generation 2017|2022|older] [--speed <factor>] [--serial <number>] [--console pty|tcp|stdio] [--console-path <path>] [--port <number>] [--control <socket>] [--on]';
+
+function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(2);
+}
 
 function options() {
+  let values;
   try {
-    const { values } = parseArgs({
+    ({ values } = parseArgs({
       args: process.argv.slice(2),
       options: {
         generation: { type: 'string', default: '2022' },
         speed: { type: 'string', default: '1' },
         serial: { type: 'string' },
+        console: { type: 'string' },
+        'console-path': { type: 'string' },
+        port: { type: 'string', default: '0' },
+        control: { type: 'string' },
+        on: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
-    });
-    if (values.help) throw new Error(usage);
-    const speed = Number(values.speed);
-    if (!(speed > 0)) throw new Error(`--speed ${values.speed}: must be a positive number`);
-    const serial = values.serial === undefined ? undefined : Number(values.serial);
-    if (serial !== undefined && !(Number.isInteger(serial) && serial > 0)) throw new Error(`--serial ${values.serial}: must be a positive whole number`);
-    return { generation: values.generation, speed, serial };
+    }));
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message.split('\n')[0]}${(error as Error).message === usage ? '' : `; ${usage}`}\n`);
-    process.exit(2);
+    fail(`${(error as Error).message.split('\n')[0]}; ${usage}`);
   }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const speed = Number(values.speed);
+  if (!(speed > 0)) fail(`--speed ${values.speed}: must be a positive number`);
+  const serial = values.serial === undefined ? undefined : Number(values.serial);
+  if (serial !== undefined && !(Number.isInteger(serial) && serial > 0)) fail(`--serial ${values.serial}: must be a positive whole number`);
+  const consoleKind = values.console;
+  if (consoleKind !== undefined && !['pty', 'tcp', 'stdio'].includes(consoleKind)) fail(`--console ${consoleKind}: expected pty, tcp or stdio`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: not a TCP port`);
+  if (values.control !== undefined && consoleKind !== 'pty' && consoleKind !== 'tcp') fail('--control needs --console pty or --console tcp');
+  try {
+    loadFirmware(values.generation);
+  } catch (error) {
+    if (error instanceof FixtureError) fail(error.message);
+    throw error;
+  }
+  return { generation: values.generation, speed, serial, consoleKind, consolePath: values['console-path'], port, control: values.control, on: values.on };
 }
 
-const { generation: name, speed, serial } = options();
-
-function firmware(): Generation {
+async function openConsole(kind: string, path: string | undefined, port: number): Promise<{ transport: ConsoleTransport; where: string }> {
   try {
-    return loadFirmware(name);
-  } catch (error) {
-    if (error instanceof FixtureError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exit(2);
+    if (kind === 'pty') {
+      const pty = await PtyTransport.open(path ?? join(tmpdir(), `qsa-console-${process.pid}`));
+      process.on('exit', () => pty.close());
+      return { transport: pty, where: pty.link };
     }
+    if (kind === 'tcp') {
+      const tcp = await TcpTransport.listen(port);
+      return { transport: tcp, where: `tcp:127.0.0.1:${tcp.port}` };
+    }
+    return { transport: new StdioTransport(), where: 'stdio' };
+  } catch (error) {
+    if (error instanceof TransportError) fail(error.message);
     throw error;
   }
 }
-const generation = firmware();
 
-const clock = new RealTimeClock(speed);
-const platform = new Platform();
-const appliance = new Appliance({ generation, clock, network: loadNetwork('office'), platform, ...(serial === undefined ? {} : { serialNumber: serial }) });
-platform.ship(appliance.identity);
+const opts = options();
 
-const help = 'arrows: keypad   Enter: ENTER   c: LEFT+RIGHT together   p: power button   a: AC cord in/out   x: activate in the portal   q: quit';
-
-function draw(): void {
-  const [line1, line2] = drawLcd(appliance.screen(), generation.hardware);
-  const leds = appliance.leds;
-  const dot = (on: boolean) => (on ? '●' : '○');
-  const out = [
-    `Qualys Scanner Appliance twin — firmware ${name}, serial ${appliance.identity.serialNumber}, ${speed}x time, ${appliance.acPlugged ? 'AC in' : 'AC out'}`,
-    `power ${leds.power ? '\x1b[32m●\x1b[0m' : '○'}   S1 ${dot(leds.S1)}  S2 ${dot(leds.S2)}  S3 ${dot(leds.S3)}   ${appliance.status.kind === 'activation' ? `activation code ${appliance.identity.activationCode}` : ''}`,
-    `┌${'─'.repeat(line1.length)}┐`,
-    `│${line1}│`,
-    `│${line2}│`,
-    `└${'─'.repeat(line2.length)}┘`,
-    help,
-  ];
-  if (process.stdout.isTTY) process.stdout.write('\x1b[H\x1b[2J' + out.join('\n') + '\n');
-  else process.stdout.write(`${line1.trimEnd()} | ${line2.trimEnd()}\n`);
-}
-
-appliance.subscribe(draw);
-draw();
-
-function quit(): void {
-  clock.dispose();
-  if (process.stdin.isTTY) process.stdin.setRawMode(false);
-  process.stdout.write('\n');
-  process.exit(0);
-}
-
-const keys: Record<string, () => void> = {
-  '\x1b[A': () => appliance.press('UP'),
-  '\x1b[B': () => appliance.press('DOWN'),
-  '\x1b[C': () => appliance.press('RIGHT'),
-  '\x1b[D': () => appliance.press('LEFT'),
-  '\r': () => appliance.press('ENTER'),
-  '\n': () => appliance.press('ENTER'),
-  c: () => appliance.chordLeftRight(),
-  p: () => appliance.pressPowerButton(),
-  a: () => (appliance.acPlugged ? appliance.unplugAc() : appliance.plugAc()),
-  x: () => { platform.activate(appliance.identity.activationCode, 'jdoe'); },
-  q: quit,
-  '\x03': quit,
-};
-
-if (process.stdin.isTTY) process.stdin.setRawMode(true);
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk: string) => {
-  for (const [sequence, action] of Object.entries(keys)) {
-    if (chunk === sequence) {
-      action();
-      draw();
-      return;
-    }
+if (opts.control !== undefined) {
+  // The suite's twin: virtual time and a fresh unit per scenario, through the control socket.
+  const { transport, where } = await openConsole(opts.consoleKind!, opts.consolePath, opts.port);
+  await ControlServer.listen(opts.control, transport, opts.generation);
+  process.stdout.write(`console: ${where}\ncontrol: ${opts.control}\n`);
+} else {
+  const clock = new RealTimeClock(opts.speed);
+  const bench = new TwinBench({ generation: opts.generation, clock, ...(opts.serial === undefined ? {} : { serialNumber: opts.serial }) });
+  const appliance = bench.appliance;
+  const generation = appliance.generation;
+  let consoleWhere = '';
+  if (opts.consoleKind) {
+    const { transport, where } = await openConsole(opts.consoleKind, opts.consolePath, opts.port);
+    new RemoteConsole(appliance, transport);
+    consoleWhere = where;
   }
-});
-process.stdin.on('end', quit);
+  const quit = (): never => {
+    clock.dispose();
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    process.stdout.write('\n');
+    process.exit(0);
+  };
+  if (opts.consoleKind === 'stdio') {
+    // The terminal is the remote console: switch the appliance on; ENTER wakes the console.
+    appliance.pressPowerButton();
+    process.on('SIGINT', quit);
+  } else {
+    const help = 'arrows: keypad   Enter: ENTER   c: LEFT+RIGHT together   p: power button   a: AC cord in/out   x: activate in the portal   q: quit';
+    const draw = (): void => {
+      const [line1, line2] = drawLcd(appliance.screen(), generation.hardware);
+      const leds = appliance.leds;
+      const dot = (on: boolean) => (on ? '●' : '○');
+      const out = [
+        `Qualys Scanner Appliance twin — firmware ${opts.generation}, serial ${appliance.identity.serialNumber}, ${opts.speed}x time, ${appliance.acPlugged ? 'AC in' : 'AC out'}`,
+        consoleWhere ? `console: ${consoleWhere} (9600 baud, 8 data bits, no parity, 2 stop bits, no flow control, VT100)` : '',
+        `power ${leds.power ? '\x1b[32m●\x1b[0m' : '○'}   S1 ${dot(leds.S1)}  S2 ${dot(leds.S2)}  S3 ${dot(leds.S3)}   ${appliance.status.kind === 'activation' ? `activation code ${appliance.identity.activationCode}` : ''}`,
+        `┌${'─'.repeat(line1.length)}┐`,
+        `│${line1}│`,
+        `│${line2}│`,
+        `└${'─'.repeat(line2.length)}┘`,
+        help,
+      ].filter((l) => l !== '');
+      if (process.stdout.isTTY) process.stdout.write('\x1b[H\x1b[2J' + out.join('\n') + '\n');
+      else process.stdout.write(`${line1.trimEnd()} | ${line2.trimEnd()}\n`);
+    };
+    if (consoleWhere && !process.stdout.isTTY) process.stdout.write(`console: ${consoleWhere}\n`);
+    if (opts.on) appliance.pressPowerButton();
+    appliance.subscribe(draw);
+    draw();
+    const keys: Record<string, () => void> = {
+      '\x1b[A': () => appliance.press('UP'),
+      '\x1b[B': () => appliance.press('DOWN'),
+      '\x1b[C': () => appliance.press('RIGHT'),
+      '\x1b[D': () => appliance.press('LEFT'),
+      '\r': () => appliance.press('ENTER'),
+      '\n': () => appliance.press('ENTER'),
+      c: () => appliance.chordLeftRight(),
+      p: () => appliance.pressPowerButton(),
+      a: () => (appliance.acPlugged ? appliance.unplugAc() : appliance.plugAc()),
+      x: () => { bench.platform.activate(appliance.identity.activationCode, 'jdoe'); },
+      q: quit,
+      '\x03': quit,
+    };
+    if (process.stdin.isTTY) process.stdin.setRawMode(true);
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => {
+      const action = keys[chunk];
+      if (action) {
+        action();
+        draw();
+      }
+    });
+    process.stdin.on('end', () => { if (!consoleWhere) quit(); });
+  }
+}
+

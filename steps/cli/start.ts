@@ -12,6 +12,8 @@ import { FixtureError, projectRoot } from '../../fixtures/load.ts';
 import { listGenerations, loadGeneration } from '../../fixtures/profiles.ts';
 import { loadErrataRegister, loadRequirementRegister } from '../../fixtures/registers.ts';
 import { loadTargetStatement } from '../../fixtures/targets.ts';
+import { openTarget, statementName } from '../support/targets/index.ts';
+import { LinkError } from '../support/targets/serial/link.ts';
 import type { RunTally } from './tally.ts';
 import { Tally } from './tally.ts';
 
@@ -21,6 +23,9 @@ export class UsageError extends Error {
 
 export interface RunRequest {
   target: string;
+  /** Scenarios run at once (cucumber workers), each with its own unit. */
+  parallel: number;
+  stepTimeoutSeconds: number;
   generations: string[];
   tags: string | undefined;
   paths: string[];
@@ -29,7 +34,7 @@ export interface RunRequest {
   progress: boolean;
 }
 
-const usage = 'usage: npm start -- [--target <name>] [--generation <2017|2022|all>] [--tags <expression>] [--reports <dir>] [--quiet] [feature paths...]';
+const usage = 'usage: npm start -- [--target twin|twin-serial|serial:<path>|tcp:<host>:<port>] [--generation 2017|2022|older|all] [--tags <expression>] [--parallel <n>] [--reports <dir>] [--quiet] [feature paths...]';
 
 export function parseRequest(argv: string[]): RunRequest {
   let parsed;
@@ -43,6 +48,7 @@ export function parseRequest(argv: string[]): RunRequest {
         tags: { type: 'string' },
         reports: { type: 'string', default: join(projectRoot, 'reports') },
         quiet: { type: 'boolean', default: false },
+        parallel: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -51,8 +57,11 @@ export function parseRequest(argv: string[]): RunRequest {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError(usage);
-  const statement = loadTargetStatement(values.target);
+  const statement = loadTargetStatement(statementName(values.target));
   const known = listGenerations();
+  if (statement.driver === 'serial' && values.generation === 'all') {
+    throw new UsageError(`--target ${values.target}: say which firmware generation the appliance runs: --generation ${statement.generations.join(' or ')}`);
+  }
   const generations = values.generation === 'all' ? statement.generations : [values.generation];
   for (const g of generations) {
     if (!known.includes(g)) throw new UsageError(`--generation ${g}: unknown firmware profile (known: ${known.join(', ')})`);
@@ -65,19 +74,41 @@ export function parseRequest(argv: string[]): RunRequest {
       throw new UsageError(`--tags "${values.tags}": ${(error as Error).message.split('\n')[0]}`);
     }
   }
-  return { target: statement.name, generations, tags: values.tags, paths: positionals, reportsDir: values.reports, progress: !values.quiet };
+  const parallel = values.parallel === undefined ? statement.parallel : Number(values.parallel);
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 16) throw new UsageError(`--parallel ${values.parallel}: expected a whole number from 1 to 16`);
+  return {
+    target: values.target, generations, tags: values.tags, paths: positionals, reportsDir: values.reports, progress: !values.quiet,
+    parallel, stepTimeoutSeconds: statement.stepTimeoutSeconds,
+  };
 }
 
 /**
  * Scenarios written for another generation only do not run against this one; a generation whose
  * profile has `scope: tagged` (the older model, documented only by its errors) runs only its own.
  */
+/** A target's name as a file name: serial:/dev/ttyUSB0 -> serial-dev-ttyUSB0. */
+export function reportName(target: string): string {
+  return target.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-|-$/g, '');
+}
+
 export function generationFilter(generation: string, userTags: string | undefined): string {
   const parts = loadGeneration(generation).firmware.scope === 'tagged'
     ? [`@fw-${generation}`]
     : listGenerations().filter((g) => g !== generation).map((o) => `not (@fw-${o} and not @fw-${generation})`);
   if (userTags) parts.unshift(`(${userTags})`);
   return parts.join(' and ');
+}
+
+/** Opens the target once before anything runs: a missing, busy, silent or garbling port fails here. */
+export async function preflight(request: RunRequest): Promise<void> {
+  if (statementName(request.target) === request.target && loadTargetStatement(request.target).driver === 'twin') return;
+  try {
+    const session = await openTarget(request.target, request.generations[0]!);
+    await session.close();
+  } catch (error) {
+    if (error instanceof LinkError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** Fails, in one line, on any malformed profile, register or feature file. */
@@ -106,7 +137,7 @@ let supportLibrary: Awaited<ReturnType<typeof runCucumber>>['support'] | undefin
 
 /** One cucumber run against `target` with firmware `generation`; reports go to its own folder. */
 export async function runGeneration(request: RunRequest, generation: string): Promise<RunOutcome> {
-  const dir = join(request.reportsDir, `${request.target}-${generation}`);
+  const dir = join(request.reportsDir, `${reportName(request.target)}-${generation}`);
   mkdirSync(dir, { recursive: true });
   const tally = new Tally();
   const progress = request.progress ? [process.stdout.isTTY ? 'progress-bar' : 'progress'] : [];
@@ -118,9 +149,12 @@ export async function runGeneration(request: RunRequest, generation: string): Pr
       worldParameters: { target: request.target, generation },
       format: [...progress, `html:${join(dir, 'cucumber.html')}`, `junit:${join(dir, 'junit.xml')}`, `message:${join(dir, 'messages.ndjson')}`],
       formatOptions: { junit: { suiteName: `${request.target}-${generation}` } },
+      parallel: request.parallel > 1 ? request.parallel : 0,
     },
   }, { cwd: projectRoot });
   const started = performance.now();
+  // Workers inherit the environment: the step timeout is the target's.
+  process.env['QSA_STEP_TIMEOUT_MS'] = String(request.stepTimeoutSeconds * 1000);
   const run = { ...runConfiguration, support: supportLibrary ?? runConfiguration.support };
   // Cucumber falls back to its progress formatter on stdout when none is given: quiet means a sink.
   const stdout = request.progress ? process.stdout : new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -150,8 +184,8 @@ export function writeSummary(request: RunRequest, outcomes: RunOutcome[]): void 
     notApplicableScenarios: o.tally.scenarios.filter((s) => s.status === 'not-applicable').map((s) => ({ name: s.name, uri: s.uri, reason: s.reason })),
   }));
   mkdirSync(request.reportsDir, { recursive: true });
-  writeFileSync(join(request.reportsDir, `summary-${request.target}.json`), JSON.stringify(summary, null, 2) + '\n');
-  writeFileSync(join(request.reportsDir, `summary-${request.target}.txt`), outcomes.map((o) => summaryLine(request.target, o)).join('\n') + '\n');
+  writeFileSync(join(request.reportsDir, `summary-${reportName(request.target)}.json`), JSON.stringify(summary, null, 2) + '\n');
+  writeFileSync(join(request.reportsDir, `summary-${reportName(request.target)}.txt`), outcomes.map((o) => summaryLine(request.target, o)).join('\n') + '\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -159,6 +193,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     request = parseRequest(argv);
     await checkInputs(request);
+    await preflight(request);
   } catch (error) {
     if (error instanceof UsageError || error instanceof FixtureError) {
       process.stderr.write(`error: ${error.message}\n`);

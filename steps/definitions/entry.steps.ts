@@ -6,6 +6,11 @@ import { fillField } from '../support/tasks/entry.ts';
 import { openPrompt } from '../support/tasks/navigation.ts';
 import type { ApplianceWorld } from '../support/world.ts';
 
+/** Set by the steps that switch the appliance's network mode: PROXY HOST then takes IPv6 characters. */
+function inIpv6OnlyMode(world: ApplianceWorld): boolean {
+  return world.remembered.get('network mode') === 'ipv6-only';
+}
+
 async function ensurePrompt(world: ApplianceWorld, prompt: string): Promise<void> {
   const screen = await world.target.screen.read();
   if (!shows(screen, prompt) && screen.lines[0].trim() !== prompt) await world.act(`open the ${prompt} prompt`, () => openPrompt(world, prompt));
@@ -14,7 +19,7 @@ async function ensurePrompt(world: ApplianceWorld, prompt: string): Promise<void
 When('I enter {string} at the {string} prompt', async function (value: string, prompt: string) {
   await ensurePrompt(this, prompt);
   const secret = prompt.includes('PASSW');
-  const presses = await this.act(`enter ${secret ? 'a password' : `"${value}"`} at ${prompt}`, () => fillField(this, prompt, value));
+  const presses = await this.act(`enter ${secret ? 'a password' : `"${value}"`} at ${prompt}`, () => fillField(this, prompt, value, inIpv6OnlyMode(this)));
   this.remembered.set('presses', presses);
   await this.act('press ENTER', () => this.target.keypad.press('ENTER'));
 });
@@ -22,7 +27,7 @@ When('I enter {string} at the {string} prompt', async function (value: string, p
 When('I key in {string} at the {string} prompt', async function (value: string, prompt: string) {
   await ensurePrompt(this, prompt);
   const secret = prompt.includes('PASSW');
-  const presses = await this.act(`key in ${secret ? 'a password' : `"${value}"`} at ${prompt}`, () => fillField(this, prompt, value));
+  const presses = await this.act(`key in ${secret ? 'a password' : `"${value}"`} at ${prompt}`, () => fillField(this, prompt, value, inIpv6OnlyMode(this)));
   this.remembered.set('presses', presses);
 });
 

@@ -39,6 +39,11 @@ Then('the field reads {string}', async function (text: string) {
   assert.equal(screen.lines[1].trimEnd(), text.trimEnd(), `the field line of ${this.describe(screen)}`);
 });
 
+Then('the field does not read {string}', async function (text: string) {
+  const screen = await this.target.screen.read();
+  assert.notEqual(screen.lines[1].trimEnd(), text.trimEnd(), `the field line of ${this.describe(screen)}`);
+});
+
 Then('the field is blank', async function () {
   const screen = await this.target.screen.read();
   assert.equal(screen.lines[1].trim(), '', `the field line of ${this.describe(screen)}`);

@@ -1,10 +1,13 @@
 // Per-scenario set-up and tear-down: a target from the run's session, capability checks
 // ("not applicable" rather than pass or fail), and the transcript as evidence in the report.
-import { After, AfterAll, Before, Status } from '@cucumber/cucumber';
+import { After, AfterAll, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import type { Capability, TargetSession } from './protocols.ts';
 import { openTarget } from './targets/index.ts';
 import type { ApplianceWorld } from './world.ts';
 import { NotApplicable } from './world.ts';
+
+// The twin answers at once; a serial line at 9600 baud, or real hardware, takes real time.
+setDefaultTimeout(Number(process.env['QSA_STEP_TIMEOUT_MS'] || 60_000));
 
 /** The run's target session: opened by the first scenario, closed after the last. */
 let session: Promise<TargetSession> | null = null;
@@ -39,6 +42,7 @@ After(async function (this: ApplianceWorld, { result, error }) {
     this.transcript.push(`last screen: ${this.describe(screen)}`);
   }
   this.attach(this.transcript.join('\n'), { mediaType: 'text/plain', fileName: 'transcript.txt' });
+  for (const item of this.target.evidence?.() ?? []) this.attach(item.body, { mediaType: item.mediaType, fileName: item.fileName });
   const start = this.remembered.get('scenario start');
   if (typeof start === 'number') {
     // How long the scenario would have taken on hardware: the report sums these.

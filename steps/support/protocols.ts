@@ -45,6 +45,35 @@ export interface Console {
   type(text: string): Promise<void>;
 }
 
+export interface LineSettings {
+  baud: number;
+  dataBits: 5 | 6 | 7 | 8;
+  parity: 'none' | 'even' | 'odd';
+  stopBits: 1 | 2;
+}
+
+/** A terminal cabled to the appliance's console port (a USB port, through the USB-to-RS232 cable). */
+export interface Terminal {
+  /** Sends bytes as they are, all at once (a pasted or uploaded keystroke file). */
+  send(text: string): Promise<void>;
+  /** Sends one key or character and waits for the console's answer (as a person types). */
+  type(text: string): Promise<void>;
+  /** The terminal's 80x24 rows as they read now. */
+  rows(): Promise<string[]>;
+  /** The LCD screen the remote console draws on the terminal, or null when it draws none. */
+  screen(): Promise<ScreenSnapshot | null>;
+  /** Bytes received from the console so far. */
+  received(): number;
+  /** Sets the terminal up with other line settings. */
+  configure(settings: LineSettings): Promise<void>;
+  unplug(): Promise<void>;
+}
+
+/** Cabling terminals to the console port, with chosen line settings (a lab capability). */
+export interface ConsolePort {
+  connect(settings: LineSettings): Promise<Terminal>;
+}
+
 export interface Power {
   pressButton(): Promise<void>;
   plugAc(): Promise<void>;
@@ -97,7 +126,7 @@ export interface Lab {
 }
 
 /** What a target can do (its capability statement); scenarios declare needs with @needs-<name>. */
-export type Capability = 'keypad' | 'screen' | 'console' | 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'lcd' | 'virtual-time' | 'power-cut';
+export type Capability = 'keypad' | 'screen' | 'console' | 'console-port' | 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'lcd' | 'virtual-time' | 'power-cut';
 
 export interface Target {
   readonly name: string;
@@ -107,11 +136,14 @@ export interface Target {
   readonly screen: Screen;
   readonly time: ApplianceTime;
   readonly console?: Console;
+  readonly consolePort?: ConsolePort;
   readonly power?: Power;
   readonly leds?: Leds;
   readonly ports?: Ports;
   readonly label?: Label;
   readonly lab?: Lab;
+  /** Evidence of the scenario beyond its screens (a serial line's raw bytes), for the report. */
+  evidence?(): Array<{ fileName: string; mediaType: string; body: string }>;
   /** Ends the target's use by one scenario (a fresh twin, or the same hardware, next time). */
   stop(): Promise<void>;
 }

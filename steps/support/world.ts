@@ -7,21 +7,14 @@ import type { Generation } from '../../fixtures/profiles.ts';
 import { loadGeneration } from '../../fixtures/profiles.ts';
 import type { Capability, ScreenSnapshot, Target } from './protocols.ts';
 import { describeScreen, formatTime, normalize } from './screens.ts';
+import { NotApplicable } from './errors.ts';
 
 export interface RunParameters {
   target: string;
   generation: string;
 }
 
-/** A scenario needs something its target cannot give: reported as not applicable, not as passed. */
-export class NotApplicable extends Error {
-  override name = 'NotApplicable';
-}
-
-/** The lab (network, platform, power) broke, not the appliance. */
-export class LabFailure extends Error {
-  override name = 'LabFailure';
-}
+export { LabFailure, NotApplicable } from './errors.ts';
 
 /** Profiles are immutable data: parsed once per run, not once per scenario. */
 const guides = new Map<string, Generation>();
@@ -72,9 +65,10 @@ export class ApplianceWorld extends World<RunParameters> {
   }
 
   /** The protocol for a capability, or NotApplicable when the target lacks it. */
-  need<K extends 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'console'>(name: K): NonNullable<Target[K]> {
+  need<K extends 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'console' | 'consolePort'>(name: K): NonNullable<Target[K]> {
     const protocol = this.target[name];
-    if (!protocol || !this.target.capabilities.has(name as Capability)) {
+    const capability = name === 'consolePort' ? 'console-port' : name;
+    if (!protocol || !this.target.capabilities.has(capability as Capability)) {
       throw new NotApplicable(`target ${this.target.name} has no ${name}`);
     }
     return protocol as NonNullable<Target[K]>;

@@ -486,15 +486,21 @@ export class Appliance {
 
   /** A scan lights S1 while it runs; a software update lights S2. */
   #startJob(job: Job): void {
+    // Each job ends only itself: a scan cancelled early must not end the next one at its time.
+    const run = ++this.#jobRuns[job.kind];
     if (job.kind === 'scan') this.#scanning = true;
     else this.#updating = true;
     this.#changed();
     this.#after(job.durationMs, () => {
+      if (run !== this.#jobRuns[job.kind]) return;
       if (job.kind === 'scan') this.#scanning = false;
       else this.#updating = false;
       this.#changed();
     });
   }
+
+  /** How many jobs of each kind have started: the latest one's number. */
+  readonly #jobRuns: Record<Job['kind'], number> = { scan: 0, 'software-update': 0 };
 
   /** The one pending poll: each contact restarts the polling interval, never adds a second loop. */
   #poll: TimerHandle | null = null;
@@ -510,6 +516,7 @@ export class Appliance {
     this.#poll = this.#after(this.generation.hardware.timing.pollIntervalMs, async () => {
       this.#poll = null;
       if (this.#phase !== 'running') return this.#schedulePoll();
+      this.#renewMissing();
       const attempt = await this.#attempt('poll');
       this.#after(attempt.ms, () => {
         this.#pollResult(attempt);
@@ -517,6 +524,18 @@ export class Appliance {
         this.#schedulePoll();
       });
     });
+  }
+
+  /**
+   * A DHCP client without a lease keeps asking for one: at each poll, an interface set to DHCP (or
+   * IPv6-only mode's automatic address) that has none asks again, so that an error ends once "the
+   * DHCP server is accessible and functional" (ERRATA-264).
+   */
+  #renewMissing(): void {
+    const c = this.#config;
+    const rt = this.#runtime;
+    if ((c.lan.ipv4.kind === 'dhcp' && !rt.lanLease) || (c.mode === 'ipv6-only' && !rt.lanIpv6)) this.#renew('LAN');
+    if (c.wan.ipv4.kind === 'dhcp' && !rt.wanLease) this.#renew('WAN');
   }
 
   #pollResult(attempt: { status: Status; jobs: Job[] }): void {

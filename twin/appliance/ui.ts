@@ -198,7 +198,8 @@ export class Ui {
     }
     if (screen.kind === 'choice' && isChoiceStep(step)) {
       const options = this.#choiceOptions(step);
-      if (key === 'DOWN') screen.index = (screen.index + 1) % options.length;
+      // "Press the Down arrow to advance through the menu options": they stop at the last (ERRATA-244).
+      if (key === 'DOWN') screen.index = Math.min(screen.index + 1, options.length - 1);
       else if (key === 'UP') return this.#quit(m, step.cancel.returnTo);
       else if (key === 'ENTER') {
         const then = options[screen.index]!.then;
@@ -267,7 +268,7 @@ export class Ui {
     if (screen.kind === 'confirm' && isConfirmStep(step)) return { text: step.confirm, indicators: ['UP', 'ENTER'] };
     if (screen.kind === 'choice' && isChoiceStep(step)) {
       const options = this.#choiceOptions(step);
-      const indicators: Key[] = options.length > 1 ? ['UP', 'DOWN', 'ENTER'] : ['UP', 'ENTER'];
+      const indicators: Key[] = screen.index < options.length - 1 ? ['UP', 'DOWN', 'ENTER'] : ['UP', 'ENTER'];
       return { text: options[screen.index]!.text, indicators };
     }
     if (screen.kind === 'field' && isFieldStep(step)) {

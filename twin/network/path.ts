@@ -14,7 +14,7 @@ export const conditions = [
   'lan-dns-unreachable', 'wan-dns-unreachable', 'lan-dns-failed', 'wan-dns-failed', 'lan-dns-no-proxy', 'wan-dns-no-proxy',
   'duplicate-ip', 'lan-wan-same-subnet', 'lan-wan-same-gateway',
   'proxy-invalid-ip', 'proxy-invalid-auth', 'proxy-no-auth-method', 'proxy-refused', 'proxy-timeout', 'proxy-closed',
-  'proxy-no-http1', 'proxy-http',
+  'proxy-no-http1', 'proxy-http', 'proxy-ntlm-no-domain', 'proxy-ntlm-refused',
   'platform-refused', 'platform-timeout', 'platform-send-failed', 'platform-receive-failed', 'platform-ssl-handshake',
   'platform-ssl-cert', 'platform-http', 'unknown-scanner', 'scanner-disabled', 'account-expired',
 ] as const;
@@ -61,7 +61,9 @@ export function usableHost(address: string, netmask: string): boolean {
   const first = n >>> 24;
   if (n === 0 || first === 127 || first >= 224) return false;
   const prefix = prefixOf(netmask);
-  if (prefix >= 31) return true;
+  // No subnet (a proxy's address is judged alone): no network or broadcast address to exclude
+  // (and a shift by 32 bits would be a shift by none).
+  if (prefix === 0 || prefix >= 31) return true;
   const host = n & ~((0xffffffff << (32 - prefix)) >>> 0);
   const all = ~((0xffffffff << (32 - prefix)) >>> 0) >>> 0;
   return host !== 0 && host !== all;
@@ -108,15 +110,41 @@ export function requestIpv6(net: NetworkSpec, vlan: number, link: string): Ipv6L
   return { address: v6.address, prefix: Number(v6.prefix.split('/')[1]), gateway: v6.router, dns: [...v6.dns] };
 }
 
+/** An IPv6 address written out in full ("2001:db8::1" -> "2001:0db8:0000:...:0001"). */
+function expandIpv6(address: string): string {
+  const [head = '', tail] = address.toLowerCase().split('::') as [string, string | undefined];
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((g) => g.padStart(4, '0')).join(':');
+}
+
+/**
+ * Whether two addresses are the same address: "Anytime you enter an IPv6 address, both expanded
+ * and compressed formats are supported", so IPv6 addresses compare in full, in either case.
+ */
+export function sameAddress(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  if (isIPv6(a) && isIPv6(b)) return expandIpv6(a) === expandIpv6(b);
+  return a === b;
+}
+
+/**
+ * The subnet's router of the gateway's address family: a dual-stack subnet has an IPv4 router
+ * and an IPv6 one, and an IPv6 gateway is compared with the IPv6 router.
+ */
+function routerFor(subnet: SubnetSpec, gateway: string): string | null {
+  return isIPv6(gateway) ? subnet.ipv6?.router ?? null : subnet.ipv4?.router ?? null;
+}
+
 /** The subnet (if any) whose hosts include `address`, reachable from `from` with `gateway`. */
 function reach(net: NetworkSpec, from: SubnetSpec, gateway: string | null, address: string): { subnet: SubnetSpec; host: SubnetSpec['hosts'][number] } | null {
-  const local = from.hosts.find((h) => h.address === address);
+  const local = from.hosts.find((h) => sameAddress(h.address, address));
   if (local) return { subnet: from, host: local };
   // Other subnets are reached through this subnet's router, when the appliance uses it.
-  const router = from.ipv4?.router ?? from.ipv6?.router ?? null;
-  if (!gateway || gateway !== router) return null;
+  if (!gateway || !sameAddress(gateway, routerFor(from, gateway))) return null;
   for (const subnet of Object.values(net.subnets)) {
-    const host = subnet.hosts.find((h) => h.address === address);
+    const host = subnet.hosts.find((h) => sameAddress(h.address, address));
     if (host) return { subnet, host };
   }
   return null;
@@ -164,16 +192,18 @@ function bringUp(ctx: ConfigContext, net: NetworkSpec): Interface | PathResult {
   if (settings.ip.startsWith('127.') || settings.gateway?.startsWith('127.')) return fail(`${side}-loopback-ip`);
   if (!usableHost(settings.ip, settings.netmask)) return fail(`${side}-invalid-ip`);
   if (dhcp && (!settings.gateway || settings.gateway === '0.0.0.0')) return fail(`${side}-lease-no-gateway`);
-  if (!dhcp) {
-    const g = settings.gateway;
-    if (!g || !usableHost(g, settings.netmask) || g === settings.ip || !sameNetwork(g, settings.ip, prefixOf(settings.netmask))) return fail(`${side}-invalid-ip`);
-  }
-  if (subnet?.hosts.some((h) => h.role === 'host' && h.address === settings.ip)) return fail('duplicate-ip');
+  // "LAN and WAN must be configured with different subnets and gateway addresses": checked before
+  // the WAN's own gateway, so the LAN's gateway entered at WAN GATEWAY is named as such (ERRATA-242).
   if (split) {
     const lan = effectiveLan(ctx);
     if (lan && sameNetwork(lan.ip, settings.ip, Math.min(prefixOf(lan.netmask), prefixOf(settings.netmask)))) return fail('lan-wan-same-subnet');
     if (lan && lan.gateway && lan.gateway === settings.gateway) return fail('lan-wan-same-gateway');
   }
+  if (!dhcp) {
+    const g = settings.gateway;
+    if (!g || !usableHost(g, settings.netmask) || g === settings.ip || !sameNetwork(g, settings.ip, prefixOf(settings.netmask))) return fail(`${side}-invalid-ip`);
+  }
+  if (subnet?.hosts.some((h) => h.role === 'host' && h.address === settings.ip)) return fail('duplicate-ip');
   const dns = [settings.dns1, settings.dns2].filter((d): d is string => d !== null && d !== '0.0.0.0');
   return { side, address: settings.ip, gateway: settings.gateway, dns, subnet, link };
 }
@@ -192,8 +222,7 @@ function resolver(net: NetworkSpec, iface: Interface) {
 
 /** Whether a direct connection from the interface reaches the Internet. */
 function routed(iface: Interface): boolean {
-  const router = iface.subnet?.ipv4?.router ?? iface.subnet?.ipv6?.router ?? null;
-  return iface.subnet !== null && iface.gateway !== null && iface.gateway === router;
+  return iface.subnet !== null && iface.gateway !== null && sameAddress(iface.gateway, routerFor(iface.subnet, iface.gateway));
 }
 
 /** Walks the management path to the platform and says where it stops, if it does. */
@@ -246,7 +275,7 @@ function throughProxy(config: NetworkConfig, net: NetworkSpec, iface: Interface,
   if ((proxy.user === '') !== (proxy.password === '') && proxy.user === '') return fail('proxy-invalid-auth');
   const server = net.proxy;
   const there = iface.subnet ? reach(net, iface.subnet, iface.gateway, address) : null;
-  if (!there || there.host.role !== 'proxy' || !server || server.address !== address || !there.host.answers) return fail('proxy-timeout', CONNECT_TIMEOUT_S);
+  if (!there || there.host.role !== 'proxy' || !server || !sameAddress(server.address, address) || !there.host.answers) return fail('proxy-timeout', CONNECT_TIMEOUT_S);
   if (server.port !== proxy.port || server.behaviour === 'refuse') return fail('proxy-refused');
   switch (server.behaviour) {
     case 'no-answer': return fail('proxy-timeout', CONNECT_TIMEOUT_S);
@@ -256,9 +285,22 @@ function throughProxy(config: NetworkConfig, net: NetworkSpec, iface: Interface,
     default: break;
   }
   if (!authenticates(server.auth, proxy.user, proxy.password)) {
-    return server.auth.kind === 'unsupported' ? fail('proxy-no-auth-method') : fail('proxy-http', 1, 407);
+    if (server.auth.kind === 'unsupported') return fail('proxy-no-auth-method');
+    // An NTLM proxy: no "domain\\user" to begin the exchange with, or the credentials refused
+    // (the older model's "E00 E01 Internal error (NTLM Proxy error)": ERRATA-261).
+    if (server.auth.kind === 'ntlm') return fail(/^[^\\]+\\./.test(proxy.user) ? 'proxy-ntlm-refused' : 'proxy-ntlm-no-domain', 1, 407);
+    return fail('proxy-http', 1, 407);
   }
   if (server.status !== null) return fail('proxy-http', 1, server.status);
+  // The firewall in front of the platform meets the proxy's connection too: a proxy that cannot
+  // connect answers 503, a silent one times the appliance out, a broken tunnel fails it (ERRATA-262).
+  switch (net.platform.path) {
+    case 'drop': return fail('platform-timeout', CONNECT_TIMEOUT_S);
+    case 'refuse': return fail('proxy-http', 1, 503);
+    case 'reset-on-send': return fail('platform-send-failed');
+    case 'lose-responses': return fail('platform-receive-failed', CONNECT_TIMEOUT_S);
+    case 'open': break;
+  }
   // "SSL bridging or tunnel termination must not be configured": the certificate is the proxy's.
   if (server.behaviour === 'ssl-bridging') return fail('platform-ssl-cert');
   if (net.platform.handshake === 'fails') return fail('platform-ssl-handshake');

@@ -1,0 +1,171 @@
+// The Quick Start's options chart and the 2017 troubleshooting tables: each configuration (A static
+// IP address, B proxy support, C split network with DHCP on the WAN, D split network with a static
+// IP address on the WAN) made as one step, through the menus and prompts the guide names, with the
+// values the network administrator gives; and the lab networks those configurations are for.
+import assert from 'node:assert/strict';
+import { isFieldStep } from '../../fixtures/profiles.ts';
+import { Given, Then, When } from '../support/define.ts';
+import { normalize, shows } from '../support/screens.ts';
+import { fillField } from '../support/tasks/entry.ts';
+import { goToMenuItem } from '../support/tasks/navigation.ts';
+import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
+import type { ApplianceWorld } from '../support/world.ts';
+
+/** The field (by the flow's field name) a prompt on screen belongs to, if it is a field prompt. */
+function fieldOf(world: ApplianceWorld, prompt: string): string | null {
+  const want = normalize(prompt);
+  for (const flow of Object.values(world.guide.firmware.flows)) {
+    for (const step of flow.steps) if (isFieldStep(step) && normalize(step.prompt) === want) return step.field;
+  }
+  return null;
+}
+
+/**
+ * Starts the procedure behind one of `items` (the ENABLE item, or its CHANGE/RENEW form once the
+ * configuration exists) and follows its prompts: the fields named in `values` are entered, every
+ * other prompt and confirmation is accepted with ENTER as shown. Ends when the appliance applies
+ * the change (a screen that takes no keys), and fails if it never does or a value was not asked for.
+ */
+async function configure(world: ApplianceWorld, items: string[], values: Record<string, string>): Promise<void> {
+  const item = await world.act(`go to ${items.join(' or ')}`, () => goToMenuItem(world, ...items));
+  await world.act(`press ENTER on ${item}`, () => world.target.keypad.press('ENTER'));
+  const entered = new Set<string>();
+  for (let guard = 0; guard < 30; guard++) {
+    const screen = await world.target.screen.read();
+    if (screen.indicators.length === 0) break;
+    const prompt = screen.lines[0].trim();
+    const field = fieldOf(world, prompt);
+    if (field !== null && values[field] !== undefined && !entered.has(field)) {
+      const value = values[field]!;
+      await world.act(`enter ${prompt.includes('PASSW') ? 'the password' : `"${value}"`} at ${prompt}`, () => fillField(world, prompt, value));
+      entered.add(field);
+    }
+    await world.act(`press ENTER at ${prompt}`, () => world.target.keypad.press('ENTER'));
+  }
+  const now = await world.target.screen.read();
+  assert.equal(now.indicators.length, 0, `the appliance did not apply ${item}: it shows ${world.describe(now)}`);
+  const missed = Object.keys(values).filter((f) => !entered.has(f));
+  assert.deepEqual(missed, [], `${item} never asked for ${missed.join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The configurations, in the chart's letters and the troubleshooting tables' words.
+
+/** A "Static IP Address": Configure Static IP Address (ENABLE STATIC IP ON LAN). */
+When('I enable (option A, )static IP on the LAN {ipv4} with netmask {netmask}, gateway {ipv4} and DNS {ipv4}', async function (ip: string, netmask: string, gateway: string, dns: string) {
+  await configure(this, ['ENABLE STATIC IP ON LAN', 'CHANGE STATIC IP ON LAN'], { ip, netmask, gateway, dns1: dns });
+});
+
+/** NREQ-010: "the IP address, netmask, default gateway, primary DNS and WINS server (if appropriate)". */
+When('I enable static IP on the LAN {ipv4} with netmask {netmask}, gateway {ipv4}, DNS {ipv4} and WINS server {ipv4}', async function (ip: string, netmask: string, gateway: string, dns: string, wins: string) {
+  await configure(this, ['ENABLE STATIC IP ON LAN', 'CHANGE STATIC IP ON LAN'], { ip, netmask, gateway, dns1: dns, wins1: wins });
+});
+
+/** B "Proxy Support": Proxy Configuration (ENABLE PROXY), by IP address and port. */
+When('I enable (option B, )proxy support through {ipv4} port {int}', async function (host: string, port: number) {
+  await configure(this, ['ENABLE PROXY', 'CHANGE PROXY PARAMS'], { host, port: String(port) });
+});
+
+When('I enable proxy support through {ipv4} port {int} as user {string} with password {string}', async function (host: string, port: number, user: string, password: string) {
+  await configure(this, ['ENABLE PROXY', 'CHANGE PROXY PARAMS'], { host, port: String(port), user, password });
+});
+
+/** C "Split Network Configuration using DHCP": Enable DHCP on the WAN Interface. */
+When('I enable (option C, )DHCP on the WAN', async function () {
+  await configure(this, ['ENABLE DHCP ON WAN', 'RENEW DHCP ON WAN'], {});
+});
+
+/** D "Split Network Configuration using a Static IP Address": Enable Static IP on the WAN Interface. */
+When('I enable (option D, )static IP on the WAN {ipv4} with netmask {netmask}, gateway {ipv4} and DNS {ipv4}', async function (ip: string, netmask: string, gateway: string, dns: string) {
+  await configure(this, ['ENABLE STATIC IP ON WAN', 'CHANGE STATIC IP ON WAN'], { ip, netmask, gateway, dns1: dns });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The lab networks the chart's cells and the tables' rows are for.
+
+/** The troubleshooting tables' "DHCP present" / "DHCP not present", per port. */
+Given(/^DHCP is (present|not present) on the LAN and (present|not present) on the WAN$/, async function (lan: string, wan: string) {
+  await changeNetwork(this, `DHCP ${lan} on the LAN, ${wan} on the WAN`, (spec) => {
+    if (lan === 'not present') subnetOf(spec, 'LAN').dhcp = null;
+    if (wan === 'not present' && spec.wan.untagged !== null) subnetOf(spec, 'WAN').dhcp = null;
+  });
+});
+
+/**
+ * Where the LAN's router forwards. Standard config: to the other networks (and the Internet, where
+ * the lab has it). Split config: "No internal traffic is routed or bridged to the WAN port" and
+ * the split configuration is for "networks that do not have direct Internet access": the internal
+ * LAN's router forwards to no other network, so what is on the DMZ (its proxy) is reached only
+ * through the WAN.
+ */
+Given(/^the LAN's router forwards to (the other networks|no other network)$/, async function (where: string) {
+  await changeNetwork(this, `the LAN's router forwards to ${where}`, (spec) => {
+    const lan = subnetOf(spec, 'LAN');
+    if (!lan.ipv4?.router) throw new Error('the lab network has no router on the LAN');
+    if (where === 'no other network') lan.ipv4.router = null;
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the appliance shows at the end.
+
+/** "SCANNER APPLIANCE NAME-IP ADDRESS": the name, and the LAN's address with the platform indicator. */
+Then('the screen shows the name {string} and the LAN IP address {ipv4} within {int} minute(s)', async function (name: string, address: string, minutes: number) {
+  const screen = await this.target.screen.waitFor((s) => shows(s, name), minutes * 60_000);
+  this.recordScreens();
+  assert.ok(screen, `"${name}" did not appear within ${minutes} minutes; the screen shows ${this.describe(await this.target.screen.read())}`);
+  const { indicator } = await this.need('lab').platform();
+  assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
+  assert.equal(normalize(screen.lines[1]), `${address} ${indicator}`, `line 2 of ${this.describe(screen)}`);
+});
+
+/** 2017: "You'll see an error code in the 1st line of the NETWORK ERR screen" (ERRATA-015). */
+Then('the NETWORK ERR screen appears within {int} minute(s)', async function (minutes: number) {
+  const isNetworkErr = (line: string) => /^NETWORK ERR \d{2}$/.test(normalize(line));
+  const screen = await this.target.screen.waitFor((s) => isNetworkErr(s.lines[0]), minutes * 60_000);
+  this.recordScreens();
+  assert.ok(screen, `no NETWORK ERR screen within ${minutes} minutes; the screen shows ${this.describe(await this.target.screen.read())}`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The network requirements.
+
+/** "The local network must be configured to allow outbound HTTPS (port 443) access to the Internet" */
+When('the firewall is opened for outbound HTTPS \\(port 443) to the platform', async function () {
+  await changeNetwork(this, 'the firewall lets the appliance\'s HTTPS connections to the platform through', (spec) => {
+    spec.platform.path = 'open';
+  });
+});
+
+/**
+ * "there is nothing you need to configure for NTP": no item of the menus (the main menu, SETUP
+ * NETWORK and the WAN interface menu, read by moving through them) mentions `word`.
+ */
+Then('no menu item of the appliance mentions {string}', async function (word: string) {
+  const fw = this.guide.firmware;
+  const labels: string[] = [];
+  const readDown = async (): Promise<void> => {
+    let screen = await this.target.screen.read();
+    labels.push(normalize(`${screen.lines[0]} ${screen.lines[1]}`));
+    for (let i = 0; i < 30 && screen.indicators.includes('DOWN'); i++) {
+      await this.target.keypad.press('DOWN');
+      screen = await this.target.screen.read();
+      labels.push(normalize(`${screen.lines[0]} ${screen.lines[1]}`));
+    }
+  };
+  const submenus = Object.values(fw.menus).flatMap((m) => m.items.filter((i) => i.opens).map((i) => i.label));
+  await this.act('read the main menu', async () => {
+    await goToMenuItem(this, fw.menus[fw.mainMenu]!.items[0]!.label);
+    await readDown();
+  });
+  for (const label of submenus) {
+    await this.act(`read the menu behind ${label}`, async () => {
+      await goToMenuItem(this, label);
+      await this.target.keypad.press('ENTER');
+      await readDown();
+    });
+  }
+  assert.ok(labels.length > submenus.length + 2, `too few menu items read: ${labels.join(' / ')}`);
+  const hits = labels.filter((l) => l.toUpperCase().includes(word.toUpperCase()));
+  assert.deepEqual(hits, [], `menu items mentioning "${word}" among ${labels.join(' / ')}`);
+});

@@ -1,0 +1,59 @@
+// The client of a twin process's bench (its control socket): what a lab does around a unit on a
+// bench, and the unit's time, which the twin-serial target steps event by event.
+import { connect } from 'node:net';
+import type { Socket } from 'node:net';
+
+export interface Counts {
+  /** Appliance time after the operation. */
+  now: number;
+  /** Bytes the console has queued for the line so far (wait until that many have arrived). */
+  queued: number;
+}
+
+export class BenchClient {
+  readonly #socket: Socket;
+  #next = 1;
+  readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  #buffer = '';
+
+  private constructor(socket: Socket) {
+    this.#socket = socket;
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      this.#buffer += chunk;
+      let newline: number;
+      while ((newline = this.#buffer.indexOf('\n')) >= 0) {
+        const reply = JSON.parse(this.#buffer.slice(0, newline)) as { id: number; result?: unknown; error?: string };
+        this.#buffer = this.#buffer.slice(newline + 1);
+        const waiter = this.#pending.get(reply.id);
+        this.#pending.delete(reply.id);
+        if (reply.error !== undefined) waiter?.reject(new Error(`twin bench: ${reply.error}`));
+        else waiter?.resolve(reply.result);
+      }
+    });
+    socket.on('close', () => {
+      for (const w of this.#pending.values()) w.reject(new Error('twin bench: the control socket closed'));
+      this.#pending.clear();
+    });
+  }
+
+  static connect(path: string): Promise<BenchClient> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(path);
+      socket.once('connect', () => resolve(new BenchClient(socket)));
+      socket.once('error', (e) => reject(new Error(`twin bench ${path}: ${e.message}`)));
+    });
+  }
+
+  call<T>(op: string, args: Record<string, unknown> = {}): Promise<T> {
+    const id = this.#next++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.#socket.write(JSON.stringify({ id, op, args }) + '\n');
+    });
+  }
+
+  close(): void {
+    this.#socket.destroy();
+  }
+}

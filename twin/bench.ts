@@ -1,0 +1,195 @@
+// The twin on its bench: an appliance plugged into AC and switched off, cabled to a lab network,
+// its platform with a fleet of other shipped units, and the clock they share. What a lab can do
+// to it (network, platform answers, faults, power, cables) and what can be observed (screens,
+// LEDs, the label) are here once, for the in-process target and for the twin process behind a
+// serial port alike.
+import type { NetworkSpec } from '../fixtures/networks.ts';
+import { loadNetwork } from '../fixtures/networks.ts';
+import type { Key } from '../fixtures/profiles.ts';
+import { Appliance } from './appliance/appliance.ts';
+import type { StorageFault } from './appliance/appliance.ts';
+import { loadFirmware } from './appliance/firmware.ts';
+import { identityOf } from './appliance/identity.ts';
+import type { LcdScreen } from './appliance/lcd.ts';
+import type { Clock } from './clock.ts';
+import { VirtualClock } from './clock.ts';
+import type { PlatformAnswer } from './cloud/platform.ts';
+import { Platform } from './cloud/platform.ts';
+import { RemoteConsole } from './console/console.ts';
+import type { LineClock, LineSettings } from './console/uart.ts';
+
+export interface ScreenRecord extends LcdScreen {
+  /** Appliance time of the screen, in milliseconds. */
+  at: number;
+}
+
+export interface BenchOptions {
+  generation: string;
+  serialNumber?: number;
+  /** The lab network the bench starts with (fixtures/networks/<name>.yaml). */
+  network?: string;
+  clock?: Clock;
+}
+
+/** Recent screens kept; older ones are let go so long fuzzing runs stay small. */
+const HISTORY_LIMIT = 4000;
+/** Other units the platform has on record. */
+const FLEET = 200;
+
+function sameScreen(a: LcdScreen, b: LcdScreen | undefined): boolean {
+  return b !== undefined && a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1]
+    && a.indicators.join() === b.indicators.join() && a.cursor?.row === b.cursor?.row && a.cursor?.col === b.cursor?.col;
+}
+
+export class TwinBench {
+  readonly clock: Clock;
+  readonly platform = new Platform();
+  readonly appliance: Appliance;
+  readonly #history: ScreenRecord[] = [];
+  #dropped = 0;
+
+  constructor(options: BenchOptions) {
+    this.clock = options.clock ?? new VirtualClock();
+    const generation = loadFirmware(options.generation);
+    this.appliance = new Appliance({
+      generation, clock: this.clock, network: loadNetwork(options.network ?? 'office'), platform: this.platform,
+      ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }),
+    });
+    this.platform.ship(this.appliance.identity);
+    for (let i = 1; i <= FLEET; i++) this.platform.ship(identityOf(this.appliance.identity.serialNumber + i));
+    this.#record();
+    this.appliance.subscribe(() => this.#record());
+  }
+
+  get virtual(): VirtualClock {
+    if (!(this.clock instanceof VirtualClock)) throw new Error('this bench runs on real time');
+    return this.clock;
+  }
+
+  // --- Observation -------------------------------------------------------------------------
+
+  snapshot(): ScreenRecord {
+    return { ...this.appliance.screen(), at: this.clock.now() };
+  }
+
+  #record(): void {
+    const screen = this.appliance.screen();
+    if (sameScreen(screen, this.#history[this.#history.length - 1])) return;
+    this.#history.push({ ...screen, at: this.clock.now() });
+    if (this.#history.length > HISTORY_LIMIT) {
+      const drop = this.#history.length - HISTORY_LIMIT / 2;
+      this.#history.splice(0, drop);
+      this.#dropped += drop;
+    }
+  }
+
+  /** Distinct screens shown since the bench started (a mark for `since`). */
+  screensShown(): number {
+    return this.#dropped + this.#history.length;
+  }
+
+  screensSince(mark: number): ScreenRecord[] {
+    return this.#history.slice(Math.max(0, mark - this.#dropped));
+  }
+
+  label() {
+    const hw = this.appliance.generation.hardware;
+    return { model: hw.model, serialNumber: this.appliance.identity.serialNumber, ethernetPorts: [...hw.ethernetPorts], usbPorts: [...hw.usbPorts] };
+  }
+
+  // --- Time (virtual) ----------------------------------------------------------------------
+
+  /** Steps the clock event by event until the screen is accepted; the accepted screen or null. */
+  async waitForScreen(accept: (screen: ScreenRecord) => boolean, timeoutMs: number): Promise<ScreenRecord | null> {
+    const met = await this.virtual.runUntil(() => accept(this.snapshot()), timeoutMs);
+    return met ? this.snapshot() : null;
+  }
+
+  async waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
+    const clock = this.virtual;
+    const deadline = clock.now() + timeoutMs;
+    for (;;) {
+      if (await check()) return true;
+      if (!(await clock.step(deadline))) break;
+    }
+    await clock.advance(Math.max(0, deadline - clock.now()));
+    return check();
+  }
+
+  async hold(key: Key, ms: number): Promise<void> {
+    this.appliance.hold(key, ms);
+    await this.virtual.advance(ms);
+  }
+
+  // --- The lab -----------------------------------------------------------------------------
+
+  activate(code: string, username: string): void {
+    const result = this.platform.activate(code, username);
+    if (!result.ok) throw new Error(`the platform refused activation code ${code}: ${result.reason}`);
+  }
+
+  platformInfo(): { url: string; indicator: string } {
+    return { url: this.platform.pod.url, indicator: this.platform.pod.indicator };
+  }
+
+  launch(job: 'scan' | 'software-update', durationMs: number): void {
+    this.platform.queue(this.appliance.identity.serialNumber, { kind: job, durationMs });
+  }
+
+  network(): NetworkSpec {
+    return structuredClone(this.appliance.network);
+  }
+
+  setNetwork(spec: NetworkSpec): void {
+    this.appliance.network = structuredClone(spec);
+  }
+
+  setPlatformAnswer(answer: PlatformAnswer): void {
+    this.platform.answer(answer);
+  }
+
+  injectStorageFault(fault: StorageFault | null): void {
+    this.appliance.injectStorageFault(fault);
+  }
+
+  cable(port: 'LAN' | 'WAN', plugged: boolean): void {
+    (port === 'LAN' ? this.appliance.network.lan : this.appliance.network.wan).cable = plugged;
+  }
+
+  /**
+   * Cables a terminal to a USB port's console, opened with `settings`: what it sends crosses the
+   * UART on the bench's own clock, what comes back is collected. Connected while the unit runs,
+   * the console stays dead until the next boot.
+   */
+  connectTerminal(initial: LineSettings): TerminalCable {
+    let settings = initial;
+    const clock = this.virtual;
+    const lineClock: LineClock = { now: () => clock.now(), after: (ms, run) => { clock.setTimer(Math.max(0, ms), run); } };
+    const received: number[] = [];
+    let listener: ((bytes: Uint8Array) => void) | null = null;
+    const console = new RemoteConsole(this.appliance, {
+      onData: (l) => { listener = l; },
+      write: (bytes) => { received.push(...bytes); },
+      hostSettings: () => settings,
+    }, { lineClock });
+    return {
+      send: (text) => listener?.(Buffer.from(text, 'latin1')),
+      received: () => Uint8Array.from(received),
+      counters: () => ({ ...console.uart.counters }),
+      configure: (next) => { settings = next; },
+      unplug: () => console.close(),
+    };
+  }
+}
+
+/** A terminal on the bench's console port. */
+export interface TerminalCable {
+  /** Bytes the terminal sends, all at once (as a pasted or uploaded file would go). */
+  send(text: string): void;
+  /** Everything the console sent back so far. */
+  received(): Uint8Array;
+  counters(): { received: number; read: number; overruns: number; sent: number; queued: number };
+  /** The terminal's line settings changed (its user set it up differently). */
+  configure(settings: LineSettings): void;
+  unplug(): void;
+}

@@ -1,0 +1,149 @@
+// Where the console cable leads: a pseudo-terminal any serial program can open (made with
+// socat), a TCP port on loopback (as behind the terminal server the guide describes), or the
+// terminal the twin runs in.
+import { spawn, execFileSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { existsSync } from 'node:fs';
+import type { ConsoleTransport } from './console.ts';
+import type { LineSettings } from './uart.ts';
+
+/** Reads a terminal's line settings from `stty -a` output. */
+export function parseStty(output: string): LineSettings | null {
+  const speed = /speed (\d+) baud/.exec(output);
+  const size = /\bcs([5-8])\b/.exec(output);
+  if (!speed || !size) return null;
+  const has = (flag: string) => new RegExp(`(^|\\s)${flag}(\\s|$)`).test(output);
+  return {
+    baud: Number(speed[1]),
+    dataBits: Number(size[1]) as 5 | 6 | 7 | 8,
+    parity: has('parenb') ? (has('parodd') ? 'odd' : 'even') : 'none',
+    stopBits: has('cstopb') ? 2 : 1,
+  };
+}
+
+export class TransportError extends Error {
+  override name = 'TransportError';
+}
+
+/** A pseudo-terminal at `link`, made by socat, whose other end is this process. */
+export class PtyTransport implements ConsoleTransport {
+  readonly link: string;
+  readonly #socat: ChildProcess;
+  #settings: LineSettings | null = null;
+  #checkedAt = -Infinity;
+
+  private constructor(link: string, socat: ChildProcess) {
+    this.link = link;
+    this.#socat = socat;
+  }
+
+  static async open(link: string): Promise<PtyTransport> {
+    try {
+      execFileSync('socat', ['-V'], { stdio: 'ignore' });
+    } catch {
+      throw new TransportError('the pseudo-terminal console needs socat (Debian package socat): apt-get install socat');
+    }
+    const socat = spawn('socat', [`pty,raw,echo=0,link=${link}`, 'STDIO'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const transport = new PtyTransport(link, socat);
+    const started = Date.now();
+    while (!existsSync(link)) {
+      if (socat.exitCode !== null || Date.now() - started > 5000) throw new TransportError(`socat did not make the pseudo-terminal ${link}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return transport;
+  }
+
+  onData(listener: (bytes: Uint8Array) => void): void {
+    this.#socat.stdout!.on('data', (chunk: Buffer) => listener(chunk));
+  }
+
+  write(bytes: Uint8Array): void {
+    this.#socat.stdin!.write(bytes);
+  }
+
+  /** The settings the program on the other end opened the terminal with (stty on the slave). */
+  hostSettings(): LineSettings | null {
+    const now = performance.now();
+    if (now - this.#checkedAt < 500) return this.#settings;
+    this.#checkedAt = now;
+    try {
+      this.#settings = parseStty(execFileSync('stty', ['-F', this.link, '-a'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    } catch {
+      // The slave may be gone for a moment; keep the last settings seen.
+    }
+    return this.#settings;
+  }
+
+  close(): void {
+    this.#socat.kill();
+  }
+}
+
+/** A TCP port on loopback: one terminal (server) at a time, as a terminal server would give. */
+export class TcpTransport implements ConsoleTransport {
+  readonly #server: Server;
+  #client: Socket | null = null;
+  readonly #listeners: Array<(bytes: Uint8Array) => void> = [];
+
+  private constructor(server: Server) {
+    this.#server = server;
+    server.on('connection', (socket) => {
+      if (this.#client) {
+        socket.end('the console is in use\r\n');
+        return;
+      }
+      this.#client = socket;
+      socket.on('data', (chunk: Buffer) => { for (const l of this.#listeners) l(chunk); });
+      socket.on('close', () => { if (this.#client === socket) this.#client = null; });
+      socket.on('error', () => socket.destroy());
+    });
+  }
+
+  static async listen(port: number, host = '127.0.0.1'): Promise<TcpTransport> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e: NodeJS.ErrnoException) => reject(new TransportError(`cannot listen on ${host}:${port}: ${e.code ?? e.message}`)));
+      server.listen(port, host, () => resolve());
+    });
+    return new TcpTransport(server);
+  }
+
+  get port(): number {
+    const address = this.#server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  }
+
+  onData(listener: (bytes: Uint8Array) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  write(bytes: Uint8Array): void {
+    this.#client?.write(bytes);
+  }
+
+  close(): void {
+    this.#client?.destroy();
+    this.#server.close();
+  }
+}
+
+/** The terminal the twin runs in, for a person at the keyboard. */
+export class StdioTransport implements ConsoleTransport {
+  constructor() {
+    if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  }
+
+  onData(listener: (bytes: Uint8Array) => void): void {
+    process.stdin.on('data', (chunk: Buffer) => listener(chunk));
+  }
+
+  write(bytes: Uint8Array): void {
+    process.stdout.write(bytes);
+  }
+
+  close(): void {
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+  }
+}

@@ -1,0 +1,270 @@
+// The appliance's console UART, as the guide requires it set up ("Bits per second 9600, Data
+// Bits 8, Parity None, Stop Bits 2, Flow Control None"). Bytes cross the line at its rate, in
+// real time: the line, not the appliance's clock, decides how fast a terminal can talk. The
+// receiver has a small FIFO that the firmware empties only when it is not busy writing (its
+// console writes block), so a burst such as an uploaded keystroke file overruns it and loses
+// characters ("Uploading such a file will result in lost characters"). A host whose settings
+// differ gets the garbage a real UART would give: the frames are re-sampled bit by bit.
+
+export interface LineSettings {
+  baud: number;
+  dataBits: 5 | 6 | 7 | 8;
+  parity: 'none' | 'even' | 'odd';
+  stopBits: 1 | 2;
+}
+
+/** The settings the guide requires. */
+export const consoleLine: LineSettings = { baud: 9600, dataBits: 8, parity: 'none', stopBits: 2 };
+
+export function sameSettings(a: LineSettings, b: LineSettings): boolean {
+  return a.baud === b.baud && a.dataBits === b.dataBits && a.parity === b.parity && a.stopBits === b.stopBits;
+}
+
+/** Bits on the wire per character: start, data, parity, stop. */
+export function frameBits(s: LineSettings): number {
+  return 1 + s.dataBits + (s.parity === 'none' ? 0 : 1) + s.stopBits;
+}
+
+/** Milliseconds one character takes on the line. */
+export function byteTimeMs(s: LineSettings): number {
+  return (frameBits(s) * 1000) / s.baud;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bit level: what a receiver with `rx` settings makes of characters sent with `tx` settings.
+
+function parityBit(value: number, bits: number, parity: 'even' | 'odd'): number {
+  let ones = 0;
+  for (let i = 0; i < bits; i++) ones += (value >> i) & 1;
+  return parity === 'even' ? ones & 1 : (ones & 1) ^ 1;
+}
+
+/** The line level over time for back-to-back characters: 1 idle/stop, 0 start. */
+function waveform(bytes: Uint8Array, s: LineSettings): number[] {
+  const bits: number[] = [1, 1];
+  for (const b of bytes) {
+    bits.push(0);
+    for (let i = 0; i < s.dataBits; i++) bits.push((b >> i) & 1);
+    if (s.parity !== 'none') bits.push(parityBit(b, s.dataBits, s.parity));
+    for (let i = 0; i < s.stopBits; i++) bits.push(1);
+  }
+  bits.push(1, 1, 1, 1);
+  return bits;
+}
+
+/**
+ * Re-samples the characters a sender put on the line (with its settings) the way a receiver
+ * with other settings reads them: it waits for a start bit, samples each bit in its middle at
+ * its own rate, and delivers what it read (a frame or parity error gives what a UART gives: the
+ * bits it saw). With equal settings the bytes come through unchanged.
+ */
+export function resample(bytes: Uint8Array, tx: LineSettings, rx: LineSettings): Uint8Array {
+  if (sameSettings(tx, rx)) return bytes;
+  const wave = waveform(bytes, tx);
+  const txBit = 1 / tx.baud;
+  const rxBit = 1 / rx.baud;
+  const end = wave.length * txBit;
+  const level = (t: number) => wave[Math.min(wave.length - 1, Math.floor(t / txBit))] ?? 1;
+  const out: number[] = [];
+  let t = 0;
+  const step = Math.min(txBit, rxBit) / 4;
+  while (t < end) {
+    // Hunt for a falling edge (a start bit).
+    if (level(t) === 1) {
+      t += step;
+      continue;
+    }
+    let value = 0;
+    for (let i = 0; i < rx.dataBits; i++) value |= level(t + (1.5 + i) * rxBit) << i;
+    value &= (1 << rx.dataBits) - 1;
+    const parityBits = rx.parity === 'none' ? 0 : 1;
+    const parityOk = rx.parity === 'none' || level(t + (1.5 + rx.dataBits) * rxBit) === parityBit(value, rx.dataBits, rx.parity);
+    let framed = true;
+    for (let i = 0; i < rx.stopBits; i++) if (level(t + (1.5 + rx.dataBits + parityBits + i) * rxBit) !== 1) framed = false;
+    // A framing or parity error reaches the reader as a NUL, as Linux delivers it by default.
+    out.push(framed && parityOk ? value : 0);
+    // Past the data, parity and first stop bit, the receiver hunts for the next start bit.
+    t += (rx.dataBits + 1 + parityBits + 0.5) * rxBit;
+    while (t < end && level(t) === 0) t += step;
+  }
+  return Uint8Array.from(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time on the line (real time: the host writes in real time).
+
+export interface LineClock {
+  now(): number;
+  after(ms: number, run: () => void): void;
+}
+
+export const realLineClock: LineClock = {
+  now: () => performance.now(),
+  after: (ms, run) => { setTimeout(run, Math.max(0, ms)); },
+};
+
+export interface UartOptions {
+  clock?: LineClock;
+  /** The host's line settings now (a pseudo-terminal's termios), looked at on every transfer. */
+  hostSettings?: () => LineSettings | null;
+  /** Counts carried over from the UART this one replaces on the same cable (a fresh unit). */
+  carried?: { received: number; queued: number };
+  /** Receive FIFO depth (a 16550 has 16). */
+  fifoBytes?: number;
+  /** Delivers bytes the appliance sent, as they come off the line. */
+  deliver: (bytes: Uint8Array) => void;
+  /** Hands the firmware what it read from the FIFO. */
+  read: (bytes: Uint8Array) => void;
+}
+
+/** One console UART: a paced transmitter and a FIFO'd receiver, both at the line's rate. */
+export class Uart {
+  readonly #clock: LineClock;
+  readonly #fifoBytes: number;
+  readonly #deliver: (bytes: Uint8Array) => void;
+  readonly #read: (bytes: Uint8Array) => void;
+  #device: LineSettings = consoleLine;
+  readonly #hostSettings: () => LineSettings | null;
+  #fifo: number[] = [];
+  /** When the last byte from the host finishes arriving. */
+  #rxLineFreeAt = 0;
+  /** When the firmware's last write finishes going out (it blocks until then). */
+  #txBusyUntil = 0;
+  #txPending: number[] = [];
+  #readScheduled = false;
+  #flushScheduled = false;
+  /** Counters: bytes received from the host, read by the firmware, lost to overruns; bytes sent. */
+  readonly counters = { received: 0, read: 0, overruns: 0, sent: 0, queued: 0 };
+  readonly #idleWaiters: Array<{ received: number; resolve: () => void }> = [];
+
+  #closed = false;
+  readonly #drainWaiters: Array<() => void> = [];
+
+  constructor(options: UartOptions) {
+    this.#clock = options.clock ?? realLineClock;
+    this.#fifoBytes = options.fifoBytes ?? 16;
+    this.#deliver = options.deliver;
+    this.#read = options.read;
+    this.#hostSettings = options.hostSettings ?? (() => null);
+    if (options.carried) {
+      this.counters.received = this.counters.read = options.carried.received;
+      this.counters.queued = this.counters.sent = options.carried.queued;
+    }
+  }
+
+  /** Resolves once everything the firmware wrote has gone out on the line. */
+  drained(): Promise<void> {
+    if (this.#txPending.length === 0 && !this.#flushScheduled) return Promise.resolve();
+    return new Promise((resolve) => this.#drainWaiters.push(resolve));
+  }
+
+  /** The cable is taken over: nothing more is read or sent. */
+  close(): void {
+    this.#closed = true;
+  }
+
+  /** The host's line settings (a pseudo-terminal's termios, when the twin can see them). */
+  get hostSettings(): LineSettings {
+    return this.#hostSettings() ?? consoleLine;
+  }
+
+  byteTime(): number {
+    return byteTimeMs(this.#device);
+  }
+
+  /** Bytes the host wrote: they cross the line one character time apart, into the FIFO. */
+  fromHost(bytes: Uint8Array): void {
+    if (this.#closed) return;
+    const host = this.hostSettings;
+    const arrived = resample(bytes, host, this.#device);
+    this.counters.received += bytes.length;
+    // Characters the re-sampling merged or split still take the sender's line time.
+    const lost = bytes.length - arrived.length;
+    if (lost > 0) this.counters.read += lost;
+    const now = this.#clock.now();
+    const hostByte = byteTimeMs(host);
+    let at = Math.max(now, this.#rxLineFreeAt);
+    for (const b of arrived) {
+      at += hostByte;
+      const when = at;
+      this.#clock.after(when - now, () => this.#arrive(b));
+    }
+    this.#rxLineFreeAt = Math.max(this.#rxLineFreeAt, now + bytes.length * hostByte);
+    if (arrived.length === 0) this.#settle();
+  }
+
+  #arrive(byte: number): void {
+    if (this.#fifo.length >= this.#fifoBytes) {
+      this.counters.overruns++;
+      this.counters.read++;
+      this.#settle();
+      return;
+    }
+    this.#fifo.push(byte);
+    this.#scheduleRead();
+  }
+
+  #scheduleRead(): void {
+    if (this.#readScheduled) return;
+    this.#readScheduled = true;
+    this.#clock.after(Math.max(0, this.#txBusyUntil - this.#clock.now()), () => {
+      this.#readScheduled = false;
+      // Busy writing: the firmware reads only once its output has gone.
+      if (this.#clock.now() < this.#txBusyUntil) return this.#scheduleRead();
+      const bytes = Uint8Array.from(this.#fifo.splice(0));
+      this.counters.read += bytes.length;
+      this.#read(bytes);
+      this.#settle();
+    });
+  }
+
+  /** Bytes the firmware writes: they go out at the line's rate; the firmware is busy meanwhile. */
+  toHost(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    const now = this.#clock.now();
+    const start = Math.max(now, this.#txBusyUntil);
+    this.#txBusyUntil = start + bytes.length * this.byteTime();
+    this.counters.queued += bytes.length;
+    this.#txPending.push(...resample(bytes, this.#device, this.hostSettings));
+    this.#scheduleFlush();
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    const now = this.#clock.now();
+    // Deliver in slices of about 8 ms of line time, as a real port's reads would see them.
+    const slice = Math.max(1, Math.floor(8 / this.byteTime()));
+    const count = Math.min(slice, this.#txPending.length);
+    const due = this.#txBusyUntil - (this.#txPending.length - count) * this.byteTime();
+    this.#clock.after(Math.max(0, due - now), () => {
+      this.#flushScheduled = false;
+      const chunk = Uint8Array.from(this.#txPending.splice(0, count));
+      this.counters.sent += chunk.length;
+      if (!this.#closed) this.#deliver(chunk);
+      if (this.#txPending.length > 0) this.#scheduleFlush();
+      else {
+        this.#settle();
+        for (const resolve of this.#drainWaiters.splice(0)) resolve();
+      }
+    });
+  }
+
+  /** Resolves once the firmware has dealt with `received` host bytes and its output is queued. */
+  settled(received: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.#idleWaiters.push({ received, resolve });
+      this.#settle();
+    });
+  }
+
+  #settle(): void {
+    for (let i = this.#idleWaiters.length - 1; i >= 0; i--) {
+      const w = this.#idleWaiters[i]!;
+      if (this.counters.read >= w.received && this.#fifo.length === 0 && !this.#readScheduled) {
+        this.#idleWaiters.splice(i, 1);
+        w.resolve();
+      }
+    }
+  }
+}

@@ -1,0 +1,152 @@
+// The twin process's lab bench, reachable over a local socket while its console is on a serial
+// line (the twin-serial target). The suite talks to the appliance only through the console;
+// through this channel it does what a lab does around a unit on a bench: a fresh unit for each
+// scenario (switched on by the bench's managed power), the network and platform, cables, and
+// the appliance's time, which the suite steps event by event. JSON, one request per line.
+import { createServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { rmSync } from 'node:fs';
+import { TwinBench } from './bench.ts';
+import type { ConsoleTransport } from './console/console.ts';
+import { RemoteConsole } from './console/console.ts';
+
+export interface ControlRequest {
+  id: number;
+  op: string;
+  args?: Record<string, unknown>;
+}
+
+/** Lets each fresh console take over the one cable. */
+class Cable {
+  readonly #transport: ConsoleTransport;
+  #listener: ((bytes: Uint8Array) => void) | null = null;
+  #generation = 0;
+
+  constructor(transport: ConsoleTransport) {
+    this.#transport = transport;
+    transport.onData((bytes) => this.#listener?.(bytes));
+  }
+
+  /** A view of the cable for one console; it goes dead when the next one plugs in. */
+  plug(): ConsoleTransport {
+    const mine = ++this.#generation;
+    const transport = this.#transport;
+    return {
+      onData: (listener) => { if (mine === this.#generation) this.#listener = listener; },
+      write: (bytes) => { if (mine === this.#generation) transport.write(bytes); },
+      hostSettings: () => transport.hostSettings?.() ?? null,
+    };
+  }
+}
+
+export class ControlServer {
+  readonly #cable: Cable;
+  readonly #server: Server;
+  #bench: TwinBench;
+  #console: RemoteConsole;
+
+  private constructor(server: Server, transport: ConsoleTransport, generation: string) {
+    this.#server = server;
+    this.#cable = new Cable(transport);
+    this.#bench = new TwinBench({ generation });
+    this.#console = new RemoteConsole(this.#bench.appliance, this.#cable.plug());
+    server.on('connection', (socket) => this.#serve(socket));
+  }
+
+  static async listen(socketPath: string, transport: ConsoleTransport, generation: string): Promise<ControlServer> {
+    rmSync(socketPath, { force: true });
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, () => resolve());
+    });
+    return new ControlServer(server, transport, generation);
+  }
+
+  close(): void {
+    this.#server.close();
+  }
+
+  #serve(socket: Socket): void {
+    let buffer = '';
+    let queue = Promise.resolve();
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        // Requests run one after another, in order: time must not move under a pending one.
+        queue = queue.then(() => this.#answer(socket, line));
+      }
+    });
+    socket.on('error', () => socket.destroy());
+  }
+
+  async #answer(socket: Socket, line: string): Promise<void> {
+    let request: ControlRequest;
+    try {
+      request = JSON.parse(line) as ControlRequest;
+    } catch {
+      socket.write(JSON.stringify({ id: null, error: 'not JSON' }) + '\n');
+      return;
+    }
+    try {
+      const result = await this.#do(request.op, request.args ?? {});
+      socket.write(JSON.stringify({ id: request.id, result: result ?? null }) + '\n');
+    } catch (error) {
+      socket.write(JSON.stringify({ id: request.id, error: (error as Error).message }) + '\n');
+    }
+  }
+
+  /** What the console has queued for the line so far (the client waits to receive it all). */
+  #queued(): number {
+    return this.#console.uart.counters.queued;
+  }
+
+  async #do(op: string, args: Record<string, unknown>): Promise<unknown> {
+    const bench = this.#bench;
+    const clock = bench.virtual;
+    switch (op) {
+      case 'reset': {
+        const generation = typeof args['generation'] === 'string' ? args['generation'] : bench.appliance.generation.firmware.generation;
+        // The old unit's last bytes go out first; the new console counts on from its counts, so
+        // the client's totals of bytes written and received stay one sequence.
+        const old = this.#console.uart;
+        await old.drained();
+        old.close();
+        this.#bench = new TwinBench({ generation });
+        const carried = { received: old.counters.received, queued: old.counters.queued };
+        this.#console = new RemoteConsole(this.#bench.appliance, this.#cable.plug(), { carried });
+        // The bench's managed power supply switches the unit on (the console is cabled before).
+        if (args['powerOn'] !== false) this.#bench.appliance.pressPowerButton();
+        return { now: clock.now(), queued: this.#queued(), serial: this.#bench.appliance.identity.serialNumber };
+      }
+      case 'now': return { now: this.#bench.clock.now(), queued: this.#queued() };
+      case 'step': {
+        const limit = Number(args['limit']);
+        const stepped = await this.#bench.virtual.step(limit);
+        return { stepped, now: this.#bench.clock.now(), queued: this.#queued() };
+      }
+      case 'advance': {
+        await this.#bench.virtual.advance(Number(args['ms']));
+        return { now: this.#bench.clock.now(), queued: this.#queued() };
+      }
+      case 'sync': {
+        await this.#console.uart.settled(Number(args['received']));
+        return { now: this.#bench.clock.now(), queued: this.#queued() };
+      }
+      case 'activate': this.#bench.activate(String(args['code']), String(args['username'])); return { queued: this.#queued() };
+      case 'platform': return this.#bench.platformInfo();
+      case 'activationCodeHolders': return this.#bench.platform.activationCodeHolders(String(args['code']));
+      case 'launch': this.#bench.launch(args['job'] === 'software-update' ? 'software-update' : 'scan', Number(args['durationMs'])); return null;
+      case 'network': return this.#bench.network();
+      case 'setNetwork': this.#bench.setNetwork(args['spec'] as Parameters<TwinBench['setNetwork']>[0]); return null;
+      case 'setPlatformAnswer': this.#bench.setPlatformAnswer(args['answer'] as Parameters<TwinBench['setPlatformAnswer']>[0]); return null;
+      case 'injectStorageFault': this.#bench.injectStorageFault((args['fault'] ?? null) as 'fsck' | 'mount' | null); return null;
+      case 'cable': this.#bench.cable(args['port'] === 'WAN' ? 'WAN' : 'LAN', Boolean(args['plugged'])); return null;
+      default: throw new Error(`unknown operation ${op}`);
+    }
+  }
+}
