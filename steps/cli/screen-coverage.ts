@@ -36,7 +36,16 @@ export function screenTexts(fw: FirmwareProfile): ScreenTextEntry[] {
       } else if (isChoiceStep(step)) step.choose.forEach((o) => add('choice', o.text));
     }
   }
-  Object.values(fw.refusals).forEach((t) => add('refusal', t));
+  // A refusal counts only where some field of the profile can give it.
+  const specs = Object.values(fw.editors);
+  const can = {
+    ipv4Octet: specs.some((e) => e.kind === 'ipv4'),
+    numberRange: specs.some((e) => e.kind === 'digits'),
+    embeddedSpace: specs.some((e) => e.kind === 'text' && e.embeddedSpaces === 'refuse'),
+    hostSyntax: specs.some((e) => e.kind === 'text' && (e.syntax === 'host-ipv4' || e.syntax === 'host-ipv6')),
+    ipv6Syntax: specs.some((e) => e.kind === 'text' && e.syntax === 'ipv6'),
+  };
+  for (const [reason, text] of Object.entries(fw.refusals)) if (can[reason as keyof typeof can]) add('refusal', text);
   if (fw.errors.style === 'network-err') {
     add('error title', fw.errors.title);
     Object.values(fw.errors.descriptions).forEach((t) => add('error description', t));
@@ -72,7 +81,9 @@ export function unseenTexts(generation: string, reportsDir = join(projectRoot, '
   const file = join(reportsDir, `twin-${generation}`, 'messages.ndjson');
   if (!existsSync(file)) return null;
   const screens = passingScreens(file);
-  const texts = screenTexts(loadGeneration(generation).firmware);
+  const firmware = loadGeneration(generation).firmware;
+  // A profile documented only by its errors (the older model) is held to its error screens.
+  const texts = screenTexts(firmware).filter((t) => firmware.scope === 'all' || t.kind.startsWith('error'));
   const shown = (text: string) => {
     if (text.includes('{code}')) {
       const [before, after] = normalize(text).split('{code}') as [string, string];

@@ -100,6 +100,14 @@ function suite(target: string): StageResult {
   });
 }
 
+/** A report over the suite's last run that must find nothing missing (screen texts, documented errors). */
+function gate(stage: string, script: string): StageResult {
+  return timed(stage, () => {
+    const status = run(node, [join(projectRoot, 'steps', 'cli', script)]);
+    return { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 };
+  });
+}
+
 function main(): number {
   const stages: StageResult[] = [];
   stages.push(ensurePackages([]));
@@ -107,6 +115,8 @@ function main(): number {
   stages.push(types());
   stages.push(unit());
   stages.push(suite('twin'));
+  stages.push(gate('every screen text in a passing scenario', 'screen-coverage.ts'));
+  stages.push(gate('every documented error produced by a passing scenario', 'error-report.ts'));
   const passed = stages.reduce((s, r) => s + r.passed, 0);
   const failed = stages.reduce((s, r) => s + r.failed, 0);
   mkdirSync(reports, { recursive: true });

@@ -141,8 +141,9 @@ function routerFor(subnet: SubnetSpec, gateway: string): string | null {
 function reach(net: NetworkSpec, from: SubnetSpec, gateway: string | null, address: string): { subnet: SubnetSpec; host: SubnetSpec['hosts'][number] } | null {
   const local = from.hosts.find((h) => sameAddress(h.address, address));
   if (local) return { subnet: from, host: local };
-  // Other subnets are reached through this subnet's router, when the appliance uses it.
-  if (!gateway || !sameAddress(gateway, routerFor(from, gateway))) return null;
+  // Other subnets are reached through this subnet's router, when the appliance uses it and the
+  // router forwards there.
+  if (!from.forwards || !gateway || !sameAddress(gateway, routerFor(from, gateway))) return null;
   for (const subnet of Object.values(net.subnets)) {
     const host = subnet.hosts.find((h) => sameAddress(h.address, address));
     if (host) return { subnet, host };
