@@ -107,7 +107,6 @@ export class ControlServer {
 
   async #do(op: string, args: Record<string, unknown>): Promise<unknown> {
     const bench = this.#bench;
-    const clock = bench.virtual;
     switch (op) {
       case 'reset': {
         const generation = typeof args['generation'] === 'string' ? args['generation'] : bench.appliance.generation.firmware.generation;
@@ -119,9 +118,18 @@ export class ControlServer {
         this.#bench = new TwinBench({ generation });
         const carried = { received: old.counters.received, queued: old.counters.queued };
         this.#console = new RemoteConsole(this.#bench.appliance, this.#cable.plug(), { carried });
-        // The bench's managed power supply switches the unit on (the console is cabled before).
+        // The bench's managed power supply switches the unit on (the console is cabled before);
+        // with `booted`, the unit is handed over once it shows its first status screen (its
+        // console, not yet woken, sent nothing meanwhile).
         if (args['powerOn'] !== false) this.#bench.appliance.pressPowerButton();
-        return { now: clock.now(), queued: this.#queued(), serial: this.#bench.appliance.identity.serialNumber };
+        if (args['booted'] === true) await this.#bench.waitUntil(() => this.#bench.appliance.acceptsKeys, 10 * 60_000);
+        return { now: this.#bench.clock.now(), queued: this.#queued(), serial: this.#bench.appliance.identity.serialNumber };
+      }
+      case 'power-on': {
+        // The bench's managed power switches the unit on; it boots with its console asleep.
+        this.#bench.appliance.pressPowerButton();
+        await this.#bench.waitUntil(() => this.#bench.appliance.acceptsKeys, 10 * 60_000);
+        return { now: this.#bench.clock.now(), queued: this.#queued() };
       }
       case 'now': return { now: this.#bench.clock.now(), queued: this.#queued() };
       case 'step': {

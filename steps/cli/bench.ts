@@ -1,9 +1,13 @@
 // npm run bench: speed and memory figures, printed against their targets (never asserted in
-// tests). The suite's wall time and median time per scenario against the twin, and key presses
-// per second through the twin target's keypad protocol.
+// tests). The suite's wall time and median time per scenario against the twin, the network
+// features' scenarios per second, key presses per second through the twin target's keypad
+// protocol, and model-based runs (steps/support/model/) per minute.
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { projectRoot } from '../../fixtures/load.ts';
+import type { ModelGeneration } from '../support/model/model.ts';
+import { runOfCommands } from '../support/model/property.ts';
 import type { Key, Target } from '../support/protocols.ts';
 import { openTarget } from '../support/targets/index.ts';
 import { checkInputs, parseRequest, runGeneration } from './start.ts';
@@ -38,6 +42,54 @@ async function benchSuite(): Promise<void> {
     }
   } finally {
     rmSync(reportsDir, { recursive: true, force: true });
+  }
+}
+
+/** The network features (features/network and features/troubleshooting): scenarios per second. */
+async function benchNetworkFeatures(): Promise<void> {
+  const paths = ['features/network', 'features/troubleshooting'].filter((p) => existsSync(join(projectRoot, p)));
+  if (paths.length === 0) {
+    process.stdout.write('network features: none yet (features/network, features/troubleshooting)\n');
+    return;
+  }
+  const reportsDir = mkdtempSync(join(tmpdir(), 'bench-network-'));
+  try {
+    const request = { ...parseRequest(['--quiet', '--reports', reportsDir, ...paths]), progress: false };
+    for (const generation of request.generations) {
+      const outcome = await runGeneration(request, generation);
+      const count = outcome.tally.scenarios.length;
+      process.stdout.write(`network features against twin ${generation}: ${count} scenarios in ${fmt(outcome.wallMs / 1000, 2)} s, `
+        + `${fmt(count / (outcome.wallMs / 1000))} scenarios/s; ${outcome.tally.failed} failed\n`);
+    }
+  } finally {
+    rmSync(reportsDir, { recursive: true, force: true });
+  }
+}
+
+/** Model-based runs of 50 commands each (fresh twin per run, menus checked after every command). */
+async function benchModel(): Promise<void> {
+  const commands = 50;
+  const budgetMs = 20_000;
+  for (const generation of ['2017', '2022'] as ModelGeneration[]) {
+    const session = await openTarget('twin', generation);
+    let runs = 0;
+    let executed = 0;
+    const failures: string[] = [];
+    const started = performance.now();
+    while (performance.now() - started < budgetMs && runs < 2000) {
+      try {
+        executed += await runOfCommands(session, generation, commands, 1000 * runs++);
+      } catch (error) {
+        failures.push((error as Error).message.split('\n')[0]!);
+      }
+    }
+    const elapsed = (performance.now() - started) / 1000;
+    const perMinute = (runs / elapsed) * 60;
+    process.stdout.write(`model-based runs against twin ${generation}: ${runs} runs of ${commands} commands (${executed} commands) in ${fmt(elapsed, 2)} s, `
+      + `${fmt(runs / elapsed)} runs/s = ${fmt(perMinute, 0)} runs/min `
+      + `(target: over 1,000 runs of 50 commands per minute — ${verdict(perMinute > 1000)}); ${failures.length} failed`
+      + `${failures.length ? ` (first: ${failures[0]}; npm run unit finds, shrinks and saves them)` : ''}\n`);
+    await session.close();
   }
 }
 
@@ -77,5 +129,7 @@ async function benchKeys(): Promise<void> {
 }
 
 await benchSuite();
+await benchNetworkFeatures();
 await benchKeys();
+await benchModel();
 process.stdout.write(`memory: peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB\n`);

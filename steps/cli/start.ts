@@ -181,6 +181,7 @@ export function writeSummary(request: RunRequest, outcomes: RunOutcome[]): void 
     target: request.target, generation: o.generation, passed: o.tally.passed, failed: o.tally.failed,
     notApplicable: o.tally.notApplicable, wallMs: Math.round(o.wallMs),
     failures: o.tally.scenarios.filter((s) => s.status === 'failed').map((s) => ({ name: s.name, uri: s.uri, reason: s.reason })),
+    results: o.tally.scenarios.map((s) => ({ uri: s.uri, name: s.name, status: s.status })),
     notApplicableScenarios: o.tally.scenarios.filter((s) => s.status === 'not-applicable').map((s) => ({ name: s.name, uri: s.uri, reason: s.reason })),
   }));
   mkdirSync(request.reportsDir, { recursive: true });

@@ -90,8 +90,10 @@ export async function setText(world: ApplianceWorld, spec: Extract<EditorSpec, {
   // 2022 PROXY HOST and WINS DOMAIN: DOWN opens the insert/delete options instead of scrolling.
   const canGoDown = !spec.insertDelete;
   let screen = await read(world);
-  const wasBlank = screen.lines[1].trim() === '';
   while (screen.cursor && screen.indicators.includes('LEFT')) screen = await key(world, 'LEFT', counter);
+  // From the first position the window shows the entry's start: entries are stored left-aligned,
+  // so a blank window there is a blank field (beyond it, a scrolled window could show blanks).
+  const wasBlank = screen.lines[1].trim() === '';
   for (let i = 0; i < spec.maxLength; i++) {
     const want = value[i] ?? ' ';
     if (i >= value.length && wasBlank) break;

@@ -47,14 +47,20 @@ export async function openTwinSerialSession(generation: string, capabilities: Re
     generation,
     capabilities,
     forScenario: async () => {
-      // A fresh unit, switched on by the bench; the terminal wakes its console with ENTER.
-      const reset = await bench.call<Counts>('reset', { generation });
+      // A fresh unit, off, its console cabled. The bench switches it on when the scenario first
+      // turns to the appliance (after the lab is set up, as a tester would), and the terminal
+      // wakes its console with ENTER.
+      const reset = await bench.call<Counts>('reset', { generation, powerOn: false });
       await line.receive(reset.queued);
       line.log = [];
-      await line.send('\r');
-      const woken = await bench.call<Counts>('sync', { received: line.sent });
-      await line.receive(woken.queued);
-      return new SerialTarget(options, line, woken.now);
+      const start = async (): Promise<Counts> => {
+        await bench.call<Counts>('power-on');
+        await line.send('\r');
+        const woken = await bench.call<Counts>('sync', { received: line.sent });
+        await line.receive(woken.queued);
+        return woken;
+      };
+      return new SerialTarget({ ...options, start }, line, reset.now);
     },
     close: async () => {
       bench.close();

@@ -33,6 +33,8 @@ export interface SerialTargetOptions {
   link: SerialLink;
   /** The twin's bench, when the appliance is the twin (twin-serial). */
   bench?: BenchClient;
+  /** Switches the unit on and wakes its console, the first time the scenario turns to it. */
+  start?: () => Promise<Counts>;
 }
 
 /** Counts and decodes what the line brings; shared by the targets handed out for each scenario. */
@@ -101,6 +103,7 @@ export class SerialTarget implements Target {
   readonly capabilities: ReadonlySet<Capability>;
   readonly #line: SerialLine;
   readonly #bench: BenchClient | undefined;
+  #start: (() => Promise<Counts>) | undefined;
   readonly #history: ScreenSnapshot[] = [];
   #dropped = 0;
   /** Appliance time: the bench's virtual time, or wall time on hardware. */
@@ -113,8 +116,17 @@ export class SerialTarget implements Target {
     this.capabilities = options.capabilities;
     this.#line = line;
     this.#bench = options.bench;
+    this.#start = options.start;
     this.#now = now;
     this.#record();
+  }
+
+  /** Before anything reaches the appliance: the unit switched on and its console woken, once. */
+  async #started(): Promise<void> {
+    const start = this.#start;
+    if (!start) return;
+    this.#start = undefined;
+    await this.#settle(await start());
   }
 
   #time(): number {
@@ -144,6 +156,7 @@ export class SerialTarget implements Target {
   }
 
   async #sendAndSettle(text: string): Promise<void> {
+    await this.#started();
     await this.#line.send(text);
     if (this.#bench) await this.#settle(await this.#bench.call<Counts>('sync', { received: this.#line.sent }));
     else {
@@ -170,6 +183,7 @@ export class SerialTarget implements Target {
 
   readonly screen: Screen = {
     read: async () => {
+      await this.#started();
       await this.#line.decoded();
       return this.#record();
     },
@@ -204,6 +218,7 @@ export class SerialTarget implements Target {
   readonly time: ApplianceTime = {
     now: () => this.#time(),
     wait: async (ms) => {
+      await this.#started();
       if (this.#bench) await this.#settle(await this.#bench.call<Counts>('advance', { ms }));
       else {
         await new Promise((r) => setTimeout(r, ms));
@@ -211,6 +226,7 @@ export class SerialTarget implements Target {
       }
     },
     waitUntil: async (check, timeoutMs) => {
+      await this.#started();
       if (!this.#bench) {
         const deadline = performance.now() + timeoutMs;
         while (performance.now() < deadline) {

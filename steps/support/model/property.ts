@@ -1,0 +1,183 @@
+// The model-based property: for any sequence of configuration procedures, confirmations and
+// cancels, the stored configuration is exactly what was confirmed (read back through the
+// procedures that show it) and the menu labels always agree with it; a reset restores the
+// documented defaults. Runs against any target session (the twin, or another target), each run
+// on a fresh target. A failing run is shrunk, replayed with a full transcript, and saved with
+// its seed, path and replayPath in reports/model-failures/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { projectRoot } from '../../../fixtures/load.ts';
+import type { TargetSession } from '../protocols.ts';
+import { shows } from '../screens.ts';
+import { waitForInput } from '../tasks/navigation.ts';
+import { Actor, asWorld } from './actor.ts';
+import type { NetworkCommand, Real } from './commands.ts';
+import { checkMenus, networkCommands, readBack } from './commands.ts';
+import type { ModelGeneration, NetworkModel } from './model.ts';
+import { defaultModel } from './model.ts';
+
+export const failuresDir = join(projectRoot, 'reports', 'model-failures');
+
+export interface ModelRunOptions {
+  generation: ModelGeneration;
+  session: TargetSession;
+  numRuns: number;
+  /** Commands generated per run, at most (fc.commands with size 'max'). */
+  maxCommands: number;
+  seed?: number;
+  /** To replay a saved failure: its counterexample path and replayPath. */
+  path?: string;
+  replayPath?: string;
+  checkWanMenu?: boolean;
+  reboot?: boolean;
+  /** Where a failure is written (null: not written). */
+  saveFailureTo?: string | null;
+}
+
+export interface ModelRunResult {
+  ok: boolean;
+  runs: number;
+  /** Commands carried out over all runs (their precondition held). */
+  executed: number;
+  failure?: ModelFailure;
+}
+
+export interface ModelFailure {
+  generation: string;
+  seed: number;
+  path: string;
+  replayPath: string | null;
+  commands: string;
+  error: string;
+  transcript: string[];
+  file: string | null;
+}
+
+/** A fresh target, switched on and activated, its menus checked against the factory default. */
+export async function startRun(session: TargetSession, generation: ModelGeneration, options: { recording?: boolean; checkWanMenu?: boolean } = {}): Promise<{ model: NetworkModel; real: Real }> {
+  const target = await session.forScenario();
+  const actor = new Actor(target, { recording: options.recording ?? false });
+  const world = asWorld(actor);
+  const real: Real = { actor, world, generation, executed: 0, checkWanMenu: options.checkWanMenu ?? true };
+  const power = actor.need('power');
+  if (!(await power.acPlugged())) await actor.act('plug in the AC power cord', () => power.plugAc());
+  await actor.act('press the power button', () => power.pressButton());
+  const screen = await waitForInput(world);
+  const fw = actor.guide.firmware;
+  if (shows(screen, fw.texts.activationCode)) {
+    const lab = actor.need('lab');
+    const code = screen.lines[1].trim();
+    await actor.act(`activate the appliance in the portal with code ${code}`, () => lab.activate(code, 'jdoe'));
+    await actor.act('press ENTER (contact the platform again)', () => target.keypad.press('ENTER'));
+    const after = await waitForInput(world);
+    if (shows(after, fw.texts.activationCode)) throw new Error(`the appliance was not activated: ${actor.describe(after)}`);
+  }
+  const model = defaultModel(generation);
+  // The appliance as shipped: the factory default's menus.
+  await checkMenus(model, real);
+  return { model, real };
+}
+
+/** Runs `commands` from a fresh target; the final checkpoint reads everything back. */
+async function runOnce(session: TargetSession, generation: ModelGeneration, commands: Iterable<NetworkCommand>, options: { recording?: boolean; checkWanMenu?: boolean }, onReal?: (real: Real) => void): Promise<void> {
+  let started: { model: NetworkModel; real: Real } | null = null;
+  try {
+    await fc.asyncModelRun(async () => {
+      started = await startRun(session, generation, options);
+      onReal?.(started.real);
+      return started;
+    }, commands);
+    const s = started as { model: NetworkModel; real: Real } | null;
+    if (s) await readBack(s.model, s.real);
+  } finally {
+    const s = started as { model: NetworkModel; real: Real } | null;
+    if (s) await s.real.actor.target.stop();
+  }
+}
+
+export async function runModelProperty(options: ModelRunOptions): Promise<ModelRunResult> {
+  const { generation, session } = options;
+  const runOptions = { checkWanMenu: options.checkWanMenu ?? true };
+  const arbitraries = networkCommands(generation, { reboot: options.reboot ?? true });
+  const commandsArb = fc.commands(arbitraries, {
+    maxCommands: options.maxCommands,
+    size: 'max',
+    ...(options.replayPath ? { replayPath: options.replayPath } : {}),
+  });
+  let executed = 0;
+  const property = fc.asyncProperty(commandsArb, async (commands) => {
+    let real: Real | null = null;
+    try {
+      await runOnce(session, generation, commands, runOptions, (r) => { real = r; });
+    } finally {
+      executed += (real as Real | null)?.executed ?? 0;
+    }
+  });
+  const details = await fc.check(property, {
+    numRuns: options.numRuns,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.path ? { path: options.path, endOnFailure: true } : {}),
+  });
+  if (!details.failed) return { ok: true, runs: details.numRuns, executed };
+
+  const [counterexample] = details.counterexample ?? [];
+  const described = String(counterexample ?? '');
+  const replayPath = /replayPath="([^"]*)"/.exec(described)?.[1] ?? null;
+  const error = details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance);
+  // Once more with every screen recorded, for the transcript of the (shrunk) failing run.
+  let transcript: string[] = [];
+  if (counterexample) {
+    let replayed: Real | null = null;
+    try {
+      await runOnce(session, generation, counterexample, { ...runOptions, recording: true }, (real) => { replayed = real; });
+    } catch {
+      // The failure again, as expected.
+    }
+    transcript = (replayed as Real | null)?.actor.transcript ?? [];
+  }
+  const failure: ModelFailure = {
+    generation,
+    seed: details.seed,
+    path: details.counterexamplePath ?? '',
+    replayPath,
+    commands: described.replace(/\s*\/\*replayPath=.*\*\/\s*$/, ''),
+    error,
+    transcript,
+    file: null,
+  };
+  const dir = options.saveFailureTo === undefined ? failuresDir : options.saveFailureTo;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    failure.file = join(dir, `${generation}-seed${details.seed}.json`);
+    writeFileSync(failure.file, `${JSON.stringify({
+      ...failure,
+      replay: `MODEL_REPLAY=${failure.file} npm run unit -- --test-name-pattern=model`,
+    }, null, 2)}\n`);
+  }
+  return { ok: false, runs: details.numRuns, executed, failure };
+}
+
+/**
+ * One run of exactly `count` commands carried out (the benchmark's "runs of 50 commands"):
+ * commands are drawn from the same arbitraries, in a sequence fixed by `seed`, and those whose
+ * precondition does not hold in the model are passed over. Throws as the property would.
+ */
+export async function runOfCommands(session: TargetSession, generation: ModelGeneration, count: number, seed: number, options: { checkWanMenu?: boolean } = {}): Promise<number> {
+  const any = fc.oneof(...networkCommands(generation));
+  const { model, real } = await startRun(session, generation, options);
+  try {
+    let batch = 0;
+    while (real.executed < count) {
+      const candidates = fc.sample(any, { numRuns: count * 2, seed: seed + batch++ });
+      for (const command of candidates) {
+        if (real.executed >= count) break;
+        if (command.check(model)) await command.run(model, real);
+      }
+    }
+    await readBack(model, real);
+    return real.executed;
+  } finally {
+    await real.actor.target.stop();
+  }
+}
