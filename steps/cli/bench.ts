@@ -128,8 +128,43 @@ async function benchKeys(): Promise<void> {
   }
 }
 
+/**
+ * The serial target on pseudo-terminals at 9600 baud, over the whole suite: bytes each way per
+ * scenario, the scenario's time, and the ratio of that time to what the line needs at least
+ * (every byte, either way, takes 11 bits at 9600 baud: 8 data, a start and two stop bits).
+ */
+async function benchSerial(): Promise<void> {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'bench-serial-'));
+  try {
+    // One line per core: more lines than cores would measure CPU contention, not the line.
+    const request = { ...parseRequest(['--target', 'twin-serial', '--quiet', '--parallel', '2', '--reports', reportsDir]), progress: false };
+    await checkInputs(request);
+    let allMs = 0;
+    let allBound = 0;
+    for (const generation of request.generations) {
+      const outcome = await runGeneration(request, generation);
+      const ran = outcome.tally.scenarios.filter((x) => x.status !== 'not-applicable' && x.serialBytes);
+      const bound = (b: { sent: number; received: number }) => ((b.sent + b.received) * 11 * 1000) / 9600;
+      const sent = ran.map((x) => x.serialBytes!.sent);
+      const received = ran.map((x) => x.serialBytes!.received);
+      const ms = ran.reduce((t, x) => t + x.wallMs, 0);
+      const lower = ran.reduce((t, x) => t + bound(x.serialBytes!), 0);
+      allMs += ms;
+      allBound += lower;
+      process.stdout.write(`twin-serial ${generation} at 9600 baud: ${ran.length} scenarios (${outcome.tally.notApplicable} not applicable), `
+        + `bytes per scenario median ${median(sent)} sent / ${median(received)} received, time per scenario median ${fmt(median(ran.map((x) => x.wallMs)) / 1000, 2)} s; `
+        + `${fmt(ms / 1000)} s against a line bound of ${fmt(lower / 1000)} s: ratio ${fmt(ms / lower, 2)} ; ${outcome.tally.failed} failed\n`);
+    }
+    process.stdout.write(`twin-serial whole suite: ratio of time to the line's lower bound ${fmt(allMs / allBound, 2)} (target: within 1.3 — ${verdict(allMs / allBound <= 1.3)}); `
+      + `${request.parallel} lines in parallel\n`);
+  } finally {
+    rmSync(reportsDir, { recursive: true, force: true });
+  }
+}
+
 await benchSuite();
 await benchNetworkFeatures();
 await benchKeys();
 await benchModel();
+await benchSerial();
 process.stdout.write(`memory: peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB\n`);

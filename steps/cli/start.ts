@@ -10,6 +10,7 @@ import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/
 import parseTagExpression from '@cucumber/tag-expressions';
 import { FixtureError, projectRoot } from '../../fixtures/load.ts';
 import { listGenerations, loadGeneration } from '../../fixtures/profiles.ts';
+import { listNetworks, loadNetwork } from '../../fixtures/networks.ts';
 import { loadErrataRegister, loadRequirementRegister } from '../../fixtures/registers.ts';
 import { loadTargetStatement } from '../../fixtures/targets.ts';
 import { openTarget, statementName } from '../support/targets/index.ts';
@@ -114,6 +115,7 @@ export async function preflight(request: RunRequest): Promise<void> {
 /** Fails, in one line, on any malformed profile, register or feature file. */
 export async function checkInputs(request: RunRequest): Promise<void> {
   for (const g of request.generations) loadGeneration(g);
+  for (const network of listNetworks()) loadNetwork(network);
   const register = loadRequirementRegister();
   loadErrataRegister(undefined, register.sections);
   const { runConfiguration } = await loadConfiguration({ file: 'cucumber.mjs', provided: { paths: request.paths.length ? request.paths : ['features/**/*.feature'] } }, { cwd: projectRoot });

@@ -13,6 +13,8 @@ export interface ScenarioResult {
   wallMs: number;
   /** Appliance milliseconds the scenario covered (the twin's virtual time). */
   applianceMs: number;
+  /** Bytes the suite sent to and received from the appliance's console, on a serial target. */
+  serialBytes: { sent: number; received: number } | null;
 }
 
 export interface RunTally {
@@ -28,7 +30,7 @@ const rank: Record<string, number> = { PASSED: 0, SKIPPED: 1, PENDING: 3, UNDEFI
 export class Tally {
   readonly #pickles = new Map<string, { name: string; uri: string; tags: string[] }>();
   readonly #testCases = new Map<string, string>();
-  readonly #started = new Map<string, { testCaseId: string; at: number; worst: string; reason: string | null; applianceMs: number; notApplicable: string | null }>();
+  readonly #started = new Map<string, { testCaseId: string; at: number; worst: string; reason: string | null; applianceMs: number; notApplicable: string | null; serialBytes: { sent: number; received: number } | null }>();
   readonly scenarios: ScenarioResult[] = [];
 
   onMessage = (envelope: Envelope): void => {
@@ -39,7 +41,7 @@ export class Tally {
       this.#testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
     } else if (envelope.testCaseStarted) {
       const s = envelope.testCaseStarted;
-      this.#started.set(s.id, { testCaseId: s.testCaseId, at: toMs(s.timestamp), worst: 'PASSED', reason: null, applianceMs: 0, notApplicable: null });
+      this.#started.set(s.id, { testCaseId: s.testCaseId, at: toMs(s.timestamp), worst: 'PASSED', reason: null, applianceMs: 0, notApplicable: null, serialBytes: null });
     } else if (envelope.testStepFinished) {
       const f = envelope.testStepFinished;
       const run = this.#started.get(f.testCaseStartedId);
@@ -55,6 +57,7 @@ export class Tally {
       if (!run) return;
       if (a.mediaType === 'text/plain' && a.body.startsWith('not applicable: ')) run.notApplicable ??= a.body.slice('not applicable: '.length);
       if (a.mediaType === 'application/vnd.appliance-time+json') run.applianceMs = (JSON.parse(a.body) as { ms: number }).ms;
+      if (a.mediaType === 'application/vnd.serial-bytes+json') run.serialBytes = JSON.parse(a.body) as { sent: number; received: number };
     } else if (envelope.testCaseFinished) {
       const f = envelope.testCaseFinished;
       const run = this.#started.get(f.testCaseStartedId);
@@ -66,6 +69,7 @@ export class Tally {
         reason: status === 'not-applicable' ? run.notApplicable ?? 'skipped' : run.reason,
         wallMs: toMs(f.timestamp) - run.at,
         applianceMs: run.applianceMs,
+        serialBytes: run.serialBytes,
       });
     }
   };

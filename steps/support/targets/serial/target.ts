@@ -109,6 +109,8 @@ export class SerialTarget implements Target {
   /** Appliance time: the bench's virtual time, or wall time on hardware. */
   #now = 0;
   readonly #startedAt = performance.now();
+  readonly #sentAtStart: number;
+  readonly #receivedAtStart: number;
 
   constructor(options: SerialTargetOptions, line: SerialLine, now = 0) {
     this.name = options.name;
@@ -117,6 +119,8 @@ export class SerialTarget implements Target {
     this.#line = line;
     this.#bench = options.bench;
     this.#start = options.start;
+    this.#sentAtStart = line.sent;
+    this.#receivedAtStart = line.received;
     this.#now = now;
     this.#record();
   }
@@ -276,9 +280,13 @@ export class SerialTarget implements Target {
     };
   }
 
-  /** The raw bytes of the scenario, both ways, for the report. */
+  /** The raw bytes of the scenario, both ways, and their counts, for the report. */
   evidence(): Array<{ fileName: string; mediaType: string; body: string }> {
-    return [{ fileName: 'serial.log', mediaType: 'text/plain', body: this.#line.log.join('\n') }];
+    const counts = { sent: this.#line.sent - this.#sentAtStart, received: this.#line.received - this.#receivedAtStart };
+    return [
+      { fileName: 'serial.log', mediaType: 'text/plain', body: this.#line.log.join('\n') },
+      { fileName: 'serial-bytes.json', mediaType: 'application/vnd.serial-bytes+json', body: JSON.stringify(counts) },
+    ];
   }
 
   async stop(): Promise<void> {
