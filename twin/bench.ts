@@ -176,6 +176,7 @@ export class TwinBench {
       send: (text) => listener?.(Buffer.from(text, 'latin1')),
       received: () => Uint8Array.from(received),
       counters: () => ({ ...console.uart.counters }),
+      idle: () => console.uart.idle,
       configure: (next) => { settings = next; },
       unplug: () => console.close(),
     };
@@ -188,7 +189,9 @@ export interface TerminalCable {
   send(text: string): void;
   /** Everything the console sent back so far. */
   received(): Uint8Array;
-  counters(): { received: number; read: number; overruns: number; sent: number; queued: number };
+  counters(): { received: number; arrived: number; read: number; overruns: number; sent: number; queued: number };
+  /** Nothing in flight on the line either way. */
+  idle(): boolean;
   /** The terminal's line settings changed (its user set it up differently). */
   configure(settings: LineSettings): void;
   unplug(): void;

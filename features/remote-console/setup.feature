@@ -69,7 +69,7 @@ Feature: Remote Console Interface Set Up
   # A character sent with one stop bit straight after another meets the appliance's second stop
   # bit with the next start bit: a framing error. A key alone (ENTER) gets through; an arrow key
   # (three characters back to back) does not.
-  @RCS-009 @needs-power
+  @RCS-009 @ERRATA-213 @needs-power
   Scenario: "Stop Bits must be set to 2": with one stop bit the terminal's arrow keys do not work
     Given the appliance is plugged in and switched off
     And a VT100 terminal set to "9600 8N1" is cabled to a USB port of the appliance

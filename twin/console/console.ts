@@ -24,6 +24,8 @@ type Input = { key: Key } | { char: string };
 /** Turns terminal input into keys: VT100 arrows (ESC [ A..D or ESC O A..D), Enter, characters. */
 export class KeyDecoder {
   #pending = '';
+  /** The last character was CR: an LF right after it (even in the next read) is the same Enter. */
+  #afterCr = false;
 
   decode(bytes: Uint8Array): Input[] {
     const out: Input[] = [];
@@ -32,6 +34,12 @@ export class KeyDecoder {
     const arrows: Record<string, Key> = { A: 'UP', B: 'DOWN', C: 'RIGHT', D: 'LEFT' };
     while (text.length > 0) {
       const c = text[0]!;
+      if (this.#afterCr && c === '\n') {
+        this.#afterCr = false;
+        text = text.slice(1);
+        continue;
+      }
+      this.#afterCr = false;
       if (c === '\x1b') {
         if (text.length < 3) {
           this.#pending = text;
@@ -44,7 +52,8 @@ export class KeyDecoder {
       }
       if (c === '\r') {
         out.push({ key: 'ENTER' });
-        text = text.slice(text[1] === '\n' ? 2 : 1);
+        this.#afterCr = true;
+        text = text.slice(1);
         continue;
       }
       if (c === '\n') out.push({ key: 'ENTER' });

@@ -133,11 +133,17 @@ export class Uart {
   #txPending: number[] = [];
   #readScheduled = false;
   #flushScheduled = false;
-  /** Counters: bytes received from the host, read by the firmware, lost to overruns; bytes sent. */
-  readonly counters = { received: 0, read: 0, overruns: 0, sent: 0, queued: 0 };
+  /**
+   * Counters: bytes the host sent (received), characters that crossed the line into the receiver
+   * (arrived: a mismatched host's bytes can arrive as more or fewer), characters the firmware read
+   * or lost to overruns (read + overruns = arrived once the line is quiet); bytes queued and sent.
+   */
+  readonly counters = { received: 0, arrived: 0, read: 0, overruns: 0, sent: 0, queued: 0 };
   readonly #idleWaiters: Array<{ received: number; resolve: () => void }> = [];
 
   #closed = false;
+  /** Characters still on their way across the line into the FIFO. */
+  #arriving = 0;
   readonly #drainWaiters: Array<() => void> = [];
 
   constructor(options: UartOptions) {
@@ -147,7 +153,7 @@ export class Uart {
     this.#read = options.read;
     this.#hostSettings = options.hostSettings ?? (() => null);
     if (options.carried) {
-      this.counters.received = this.counters.read = options.carried.received;
+      this.counters.received = options.carried.received;
       this.counters.queued = this.counters.sent = options.carried.queued;
     }
   }
@@ -176,11 +182,10 @@ export class Uart {
   fromHost(bytes: Uint8Array): void {
     if (this.#closed) return;
     const host = this.hostSettings;
+    // A mismatched host's characters can arrive as more or fewer characters than were sent.
     const arrived = resample(bytes, host, this.#device);
     this.counters.received += bytes.length;
-    // Characters the re-sampling merged or split still take the sender's line time.
-    const lost = bytes.length - arrived.length;
-    if (lost > 0) this.counters.read += lost;
+    this.#arriving += arrived.length;
     const now = this.#clock.now();
     const hostByte = byteTimeMs(host);
     let at = Math.max(now, this.#rxLineFreeAt);
@@ -194,9 +199,10 @@ export class Uart {
   }
 
   #arrive(byte: number): void {
+    this.#arriving--;
+    this.counters.arrived++;
     if (this.#fifo.length >= this.#fifoBytes) {
       this.counters.overruns++;
-      this.counters.read++;
       this.#settle();
       return;
     }
@@ -250,6 +256,11 @@ export class Uart {
     });
   }
 
+  /** Nothing on the line either way: every byte sent has arrived and been read (or lost), and all output has gone. */
+  get idle(): boolean {
+    return this.#arriving === 0 && this.#fifo.length === 0 && !this.#readScheduled && this.#txPending.length === 0 && !this.#flushScheduled;
+  }
+
   /** Resolves once the firmware has dealt with `received` host bytes and its output is queued. */
   settled(received: number): Promise<void> {
     return new Promise((resolve) => {
@@ -261,7 +272,7 @@ export class Uart {
   #settle(): void {
     for (let i = this.#idleWaiters.length - 1; i >= 0; i--) {
       const w = this.#idleWaiters[i]!;
-      if (this.counters.read >= w.received && this.#fifo.length === 0 && !this.#readScheduled) {
+      if (this.counters.received >= w.received && this.#arriving === 0 && this.#fifo.length === 0 && !this.#readScheduled) {
         this.#idleWaiters.splice(i, 1);
         w.resolve();
       }

@@ -15,7 +15,8 @@ export class ConsoleDecoder {
   #cursorVisible = true;
 
   constructor(spec: FirmwareProfile['console'], lcdColumns: number) {
-    this.#terminal = new xterm.Terminal({ cols: 80, rows: 24, allowProposedApi: true });
+    // Garbage on the line is a finding, not something for xterm to log.
+    this.#terminal = new xterm.Terminal({ cols: 80, rows: 24, allowProposedApi: true, logLevel: 'off' });
     this.#spec = spec;
     this.#width = lcdColumns;
     this.#glyphToKey = new Map(Object.entries(spec.indicatorGlyphs).map(([k, g]) => [g, k as Key]));

@@ -6,7 +6,7 @@ import type { Socket } from 'node:net';
 import { constants, existsSync, openSync, write } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { ReadStream } from 'node:tty';
-import { SerialPort } from 'serialport';
+import { SerialPort, SerialPortMock } from 'serialport';
 
 export interface SerialLink {
   /** What the link is, for messages: "/dev/ttyUSB0", "tcp:127.0.0.1:7000". */
@@ -35,6 +35,11 @@ export async function openSerialPort(path: string, settings: Partial<typeof guid
   if (!existsSync(path)) throw new LinkError(describeOpenError(path, new Error('ENOENT')));
   const port = new SerialPort({ path, ...guideSettings, ...settings, autoOpen: false, lock: true });
   await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(new LinkError(describeOpenError(path, e))) : resolve())));
+  return portLink(path, port);
+}
+
+/** A link over an open serialport stream (a real port or serialport's mock binding). */
+function portLink(path: string, port: SerialPort | SerialPortMock): SerialLink {
   return {
     name: path,
     write: (bytes) => new Promise((resolve, reject) => {
@@ -43,6 +48,45 @@ export async function openSerialPort(path: string, settings: Partial<typeof guid
     onData: (listener) => { port.on('data', (chunk: Buffer) => listener(chunk)); },
     close: () => new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
   };
+}
+
+/** The far end of a mock port's cable: the device (a twin console, in unit tests). */
+export interface MockDevice {
+  /** Bytes the device sends to the host. */
+  send(bytes: Uint8Array): void;
+  /** Bytes the host wrote, as they are written. */
+  onData(listener: (bytes: Uint8Array) => void): void;
+  /** The line settings the host opened the port with. */
+  readonly hostSettings: { baudRate: number; dataBits: number; parity: string; stopBits: number };
+}
+
+/**
+ * A port of serialport's mock binding, created afresh at `path` and opened like a real one (the
+ * guide's settings unless told otherwise), for unit tests: the link, and the device at its far end.
+ */
+export async function openMockPort(
+  path: string,
+  settings: { baudRate?: number; dataBits?: 5 | 6 | 7 | 8; parity?: 'none' | 'even' | 'odd'; stopBits?: 1 | 2 } = {},
+): Promise<SerialLink & { device: MockDevice }> {
+  SerialPortMock.binding.createPort(path, { echo: false, record: true });
+  const port = new SerialPortMock({ path, ...guideSettings, ...settings, autoOpen: false });
+  await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(new LinkError(`serial port ${path} cannot be opened: ${e.message}`)) : resolve())));
+  const binding = port.port!;
+  // The mock cannot tell a device that the host wrote: its write is wrapped to do so.
+  const listeners: Array<(bytes: Uint8Array) => void> = [];
+  const write = binding.write.bind(binding);
+  binding.write = async (buffer: Buffer) => {
+    await write(buffer);
+    for (const l of listeners) l(Uint8Array.from(buffer));
+  };
+  const { baudRate, dataBits, parity, stopBits } = binding.openOptions;
+  const device: MockDevice = {
+    // Sent to a closed port, bytes are lost, as on a real line.
+    send: (bytes) => { if (binding.isOpen) binding.emitData(Buffer.from(bytes)); },
+    onData: (listener) => { listeners.push(listener); },
+    hostSettings: { baudRate, dataBits, parity, stopBits },
+  };
+  return { ...portLink(path, port), device };
 }
 
 /**

@@ -18,6 +18,8 @@ const keyBytes: Record<Key, string> = { UP: '\x1b[A', DOWN: '\x1b[B', RIGHT: '\x
 /** How long a real appliance may take to begin answering a key, and the quiet that ends it. */
 const FIRST_BYTE_MS = 1500;
 const QUIET_MS = 120;
+/** No answer to one key goes on longer than this (a full screen is about 2 s at 9600 baud). */
+const MAX_ANSWER_MS = 4000;
 const HISTORY_LIMIT = 4000;
 
 function escapeBytes(bytes: Uint8Array): string {
@@ -87,12 +89,15 @@ export class SerialLine {
     await this.decoded();
   }
 
-  /** Real hardware: waits for an answer to begin (or not) and for the line to fall quiet. */
-  async quiet(firstByteMs = FIRST_BYTE_MS, quietMs = QUIET_MS): Promise<void> {
+  /**
+   * Real hardware: waits for an answer to begin (or not) and for the line to fall quiet, for at
+   * most `maxMs` in all (a port that never stops sending is not waited for forever).
+   */
+  async quiet(firstByteMs = FIRST_BYTE_MS, quietMs = QUIET_MS, maxMs = MAX_ANSWER_MS): Promise<void> {
     const before = this.received;
     const start = performance.now();
     while (this.received === before && performance.now() - start < firstByteMs) await new Promise((r) => setTimeout(r, 5));
-    while (this.received > before && performance.now() - this.#lastByteAt < quietMs) await new Promise((r) => setTimeout(r, 5));
+    while (this.received > before && performance.now() - this.#lastByteAt < quietMs && performance.now() - start < maxMs) await new Promise((r) => setTimeout(r, 5));
     await this.decoded();
   }
 }

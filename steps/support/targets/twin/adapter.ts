@@ -103,10 +103,7 @@ export class TwinTarget implements Target {
         fed = bytes.length;
       };
       // Until the console has read what was sent and sent what it queued.
-      const settle = () => this.bench.waitUntil(() => {
-        const c = cable.counters();
-        return c.read >= c.received && c.sent >= c.queued;
-      }, 60_000);
+      const settle = () => this.bench.waitUntil(() => cable.idle(), 60_000);
       return {
         send: async (text: string) => { cable.send(text); await settle(); await feed(); },
         // A key at a time, as a terminal sends it: an arrow key's three characters in one burst.
