@@ -5,7 +5,11 @@
 // serial port alike.
 import type { NetworkSpec } from '../fixtures/networks.ts';
 import { loadNetwork } from '../fixtures/networks.ts';
-import type { Key } from '../fixtures/profiles.ts';
+import type { PlatformAccount } from '../fixtures/platform.ts';
+import { loadAccount, loadEdition } from '../fixtures/platform.ts';
+import type { Generation, Key } from '../fixtures/profiles.ts';
+import { Secrets } from '../fixtures/secrets.ts';
+import type { FetchLike } from './appliance/agent.ts';
 import { Appliance } from './appliance/appliance.ts';
 import type { StorageFault } from './appliance/appliance.ts';
 import { loadFirmware } from './appliance/firmware.ts';
@@ -13,8 +17,13 @@ import { identityOf } from './appliance/identity.ts';
 import type { LcdScreen } from './appliance/lcd.ts';
 import type { Clock } from './clock.ts';
 import { VirtualClock } from './clock.ts';
-import type { PlatformAnswer } from './cloud/platform.ts';
+import type { FailureName, FailureOptions } from './cloud/api.ts';
+import { handlerFetch, PlatformApi } from './cloud/api.ts';
+import type { Job } from './cloud/platform.ts';
 import { Platform } from './cloud/platform.ts';
+import type { Egress } from './network/traffic.ts';
+import type { Endpoint, ServiceAddress } from './network/relay.ts';
+import { Relay } from './network/relay.ts';
 import { RemoteConsole } from './console/console.ts';
 import type { LineClock, LineSettings } from './console/uart.ts';
 
@@ -24,11 +33,27 @@ export interface ScreenRecord extends LcdScreen {
 }
 
 export interface BenchOptions {
-  generation: string;
+  /** A firmware generation's name, or a generation already loaded (a test's modified copy). */
+  generation: string | Generation;
   serialNumber?: number;
   /** The lab network the bench starts with (fixtures/networks/<name>.yaml). */
   network?: string;
   clock?: Clock;
+  /**
+   * How the unit's cloud agent reaches the platform's API: by default in-process from the
+   * handlers; the global fetch (answered by msw's setupServer), or a fetch bound to a real server.
+   */
+  fetch?: FetchLike;
+}
+
+/** A scan packet as the lab's switch port saw it. */
+export interface Probe { jobId: string; target: string; port: 'LAN' | 'WAN' | null; vlan: number; source: string | null }
+
+// Fixture data shared by every bench of a process (read once; benches copy what they change).
+let shared: { account: PlatformAccount; secrets: Secrets } | null = null;
+function fixtures() {
+  shared ??= { account: loadAccount(), secrets: new Secrets() };
+  return shared;
 }
 
 /** Recent screens kept; older ones are let go so long fuzzing runs stay small. */
@@ -43,20 +68,36 @@ function sameScreen(a: LcdScreen, b: LcdScreen | undefined): boolean {
 
 export class TwinBench {
   readonly clock: Clock;
-  readonly platform = new Platform();
+  readonly platform: Platform;
+  readonly api: PlatformApi;
   readonly appliance: Appliance;
+  readonly relay = new Relay();
+  readonly probes: Probe[] = [];
   readonly #history: ScreenRecord[] = [];
   #dropped = 0;
 
   constructor(options: BenchOptions) {
     this.clock = options.clock ?? new VirtualClock();
-    const generation = loadFirmware(options.generation);
+    const generation = typeof options.generation === 'string' ? loadFirmware(options.generation) : options.generation;
+    const { account, secrets } = fixtures();
+    this.platform = new Platform({
+      account, edition: loadEdition(generation.firmware.platformEdition), now: () => this.clock.now(),
+      pollIntervalMs: generation.hardware.timing.pollIntervalMs, password: (name) => secrets.value(name),
+    });
+    this.api = new PlatformApi(this.platform, this.clock instanceof VirtualClock ? {} : { sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
     this.appliance = new Appliance({
-      generation, clock: this.clock, network: loadNetwork(options.network ?? 'office'), platform: this.platform,
+      generation, clock: this.clock, network: loadNetwork(options.network ?? 'office'),
+      cloud: { url: this.platform.url, fetch: options.fetch ?? handlerFetch(this.api) },
+      softwareVersions: this.platform.latestVersions,
+      wire: {
+        probe: ({ jobId, target, egress }) => this.probes.push(probeOf(jobId, target, egress)),
+        syslog: ({ address, protocol, port }, message) => this.relay.send({ address, protocol, port }, message),
+      },
       ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }),
     });
-    this.platform.ship(this.appliance.identity);
-    for (let i = 1; i <= FLEET; i++) this.platform.ship(identityOf(this.appliance.identity.serialNumber + i));
+    const { model } = generation.hardware;
+    this.platform.ship(this.appliance.identity, model);
+    for (let i = 1; i <= FLEET; i++) this.platform.ship(identityOf(this.appliance.identity.serialNumber + i), model);
     this.#record();
     this.appliance.subscribe(() => this.#record());
   }
@@ -123,17 +164,29 @@ export class TwinBench {
 
   // --- The lab -----------------------------------------------------------------------------
 
+  /** New > Scanner Appliance by a user of the lab's account (the shortcut past the portal). */
   activate(code: string, username: string): void {
-    const result = this.platform.activate(code, username);
-    if (!result.ok) throw new Error(`the platform refused activation code ${code}: ${result.reason}`);
+    this.platform.activate(this.platform.user(username), code, null);
   }
 
   platformInfo(): { url: string; indicator: string } {
     return { url: this.platform.pod.url, indicator: this.platform.pod.indicator };
   }
 
-  launch(job: 'scan' | 'software-update', durationMs: number): void {
-    this.platform.queue(this.appliance.identity.serialNumber, { kind: job, durationMs });
+  launch(job: 'scan' | 'software-update', durationMs: number, targets: string[] = []): Job {
+    const serial = this.appliance.identity.serialNumber;
+    return this.platform.queue(serial, job === 'scan' ? { kind: 'scan', durationMs, targets } : { kind: 'software-update', durationMs });
+  }
+
+  /** A named failure of the platform's API from now on, or none (`normal`). */
+  failPlatform(name: FailureName | 'normal', options: FailureOptions = {}): void {
+    if (name === 'normal') this.api.recover();
+    else this.api.fail(name, options);
+  }
+
+  /** Where a modeled service (a syslog server in the lab) really listens. */
+  attachService(service: ServiceAddress, endpoint: Endpoint): void {
+    this.relay.attach(service, endpoint);
   }
 
   network(): NetworkSpec {
@@ -142,10 +195,6 @@ export class TwinBench {
 
   setNetwork(spec: NetworkSpec): void {
     this.appliance.network = structuredClone(spec);
-  }
-
-  setPlatformAnswer(answer: PlatformAnswer): void {
-    this.platform.answer(answer);
   }
 
   injectStorageFault(fault: StorageFault | null): void {
@@ -181,6 +230,10 @@ export class TwinBench {
       unplug: () => console.close(),
     };
   }
+}
+
+function probeOf(jobId: string, target: string, egress: Egress | null): Probe {
+  return { jobId, target, port: egress?.port ?? null, vlan: egress?.vlan ?? 0, source: egress?.source ?? null };
 }
 
 /** A terminal on the bench's console port. */

@@ -151,7 +151,11 @@ export class ControlServer {
       case 'launch': this.#bench.launch(args['job'] === 'software-update' ? 'software-update' : 'scan', Number(args['durationMs'])); return null;
       case 'network': return this.#bench.network();
       case 'setNetwork': this.#bench.setNetwork(args['spec'] as Parameters<TwinBench['setNetwork']>[0]); return null;
-      case 'setPlatformAnswer': this.#bench.setPlatformAnswer(args['answer'] as Parameters<TwinBench['setPlatformAnswer']>[0]); return null;
+      case 'failPlatform': {
+        const name = String(args['name']) as Parameters<TwinBench['failPlatform']>[0];
+        this.#bench.failPlatform(name, { ...(args['status'] === undefined ? {} : { status: Number(args['status']) }), ...(args['ms'] === undefined ? {} : { ms: Number(args['ms']) }) });
+        return null;
+      }
       case 'injectStorageFault': this.#bench.injectStorageFault((args['fault'] ?? null) as 'fsck' | 'mount' | null); return null;
       case 'cable': this.#bench.cable(args['port'] === 'WAN' ? 'WAN' : 'LAN', Boolean(args['plugged'])); return null;
       default: throw new Error(`unknown operation ${op}`);

@@ -147,7 +147,7 @@ if (opts.control !== undefined) {
       c: () => appliance.chordLeftRight(),
       p: () => appliance.pressPowerButton(),
       a: () => (appliance.acPlugged ? appliance.unplugAc() : appliance.plugAc()),
-      x: () => { bench.platform.activate(appliance.identity.activationCode, 'jdoe'); },
+      x: () => { bench.activate(appliance.identity.activationCode, 'jdoe'); },
       q: quit,
       '\x03': quit,
     };

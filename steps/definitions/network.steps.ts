@@ -97,7 +97,7 @@ Given('the {port} cable is plugged in', async function (port: Port) {
 
 Given('another host on the {port} uses the address {ipv4}', async function (port: Port, address: string) {
   await changeNetwork(this, `another host on the ${port} uses ${address}`, (spec) => {
-    subnetOf(spec, port).hosts.push({ address, role: 'host', answers: true });
+    subnetOf(spec, port).hosts.push({ address, role: 'host', answers: true, services: [] });
   });
 });
 
@@ -185,17 +185,17 @@ const answers = {
 
 Given(/^the platform (does not know the scanner|has disabled the scanner|says the account has expired)$/, async function (what: string) {
   const lab = this.need('lab');
-  await this.act(`lab: the platform ${what}`, () => lab.setPlatformAnswer(answers[what as keyof typeof answers]));
+  await this.act(`lab: the platform ${what}`, () => lab.failPlatform({ name: answers[what as keyof typeof answers] }));
 });
 
 Given('the platform answers the appliance with HTTP {int}', async function (status: number) {
   const lab = this.need('lab');
-  await this.act(`lab: the platform answers HTTP ${status}`, () => lab.setPlatformAnswer({ status }));
+  await this.act(`lab: the platform answers HTTP ${status}`, () => lab.failPlatform({ name: 'http-error', status }));
 });
 
 Given('the platform answers the appliance normally', async function () {
   const lab = this.need('lab');
-  await this.act('lab: the platform answers normally', () => lab.setPlatformAnswer('normal'));
+  await this.act('lab: the platform answers normally', () => lab.failPlatform({ name: 'normal' }));
 });
 
 Given(/^the appliance's filesystem (check|mount) will fail fatally at the next boot$/, async function (what: string) {

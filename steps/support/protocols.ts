@@ -103,8 +103,15 @@ export interface ApplianceTime {
   waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean>;
 }
 
-/** How the platform answers the appliance: normally, or with a failure the lab injects. */
-export type PlatformAnswer = 'normal' | 'unknown-scanner' | 'scanner-disabled' | 'account-expired' | { status: number };
+/**
+ * How the platform's API answers the appliance from now on: normally, or with a named failure
+ * the lab applies (an HTTP error status, a refusal, or slow answers).
+ */
+export type PlatformFailure =
+  | { name: 'normal' }
+  | { name: 'http-error'; status: number }
+  | { name: 'unknown-scanner' | 'scanner-disabled' | 'account-expired' }
+  | { name: 'slow'; ms: number };
 
 /** The environment the lab provides around the appliance. */
 export interface Lab {
@@ -119,8 +126,8 @@ export interface Lab {
   /** The lab's network as data (a copy): change it and hand it back with `setNetwork`. */
   network(): Promise<NetworkSpec>;
   setNetwork(spec: NetworkSpec): Promise<void>;
-  /** How the platform answers the appliance from now on. */
-  setPlatformAnswer(answer: PlatformAnswer): Promise<void>;
+  /** How the platform's API answers the appliance from now on. */
+  failPlatform(failure: PlatformFailure): Promise<void>;
   /** A storage fault the appliance meets at its next boot (EFS filesystem check or mount). */
   injectStorageFault(fault: 'fsck' | 'mount' | null): Promise<void>;
 }

@@ -4,12 +4,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Key } from '../../fixtures/profiles.ts';
-import { VirtualClock } from '../clock.ts';
-import { Platform } from '../cloud/platform.ts';
-import { loadNetwork } from '../../fixtures/networks.ts';
-import { Appliance } from './appliance.ts';
+import type { VirtualClock } from '../clock.ts';
+import { TwinBench } from '../bench.ts';
+import type { Platform } from '../cloud/platform.ts';
+import type { Appliance } from './appliance.ts';
 import type { NetworkConfig } from './config.ts';
-import { loadFirmware } from './firmware.ts';
 
 const generations = ['2017', '2022'] as const;
 /** "the boot process which takes approximately two minutes": ten minutes is plenty. */
@@ -24,10 +23,9 @@ interface Rig {
 }
 
 function rig(generation: string): Rig {
-  const clock = new VirtualClock();
-  const platform = new Platform();
-  const appliance = new Appliance({ generation: loadFirmware(generation), clock, network: loadNetwork('office'), platform });
-  platform.ship(appliance.identity);
+  const bench = new TwinBench({ generation });
+  const { appliance, platform } = bench;
+  const clock = bench.virtual;
   const screens: string[] = [];
   const record = () => {
     const s = JSON.stringify({ at: clock.now(), screen: appliance.screen(), leds: appliance.leds, phase: appliance.phase });
@@ -176,7 +174,7 @@ for (const generation of generations) {
         const runs = [rig(generation), rig(generation)];
         const seen: string[][] = [[], []];
         for (const [j, r] of runs.entries()) {
-          if (activated) r.platform.activate(r.appliance.identity.activationCode, 'john');
+          if (activated) r.platform.activate(r.platform.user('jdoe'), r.appliance.identity.activationCode);
           await boot(r);
           for (const s of steps) {
             if (s.key === 'LEFT+RIGHT') r.appliance.chordLeftRight();

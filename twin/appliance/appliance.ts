@@ -1,12 +1,17 @@
 // The appliance twin: hardware (power button, AC, LEDs, keypad, LCD, ports, disk) and the
 // firmware that runs on it (boot, status screens, menus, applying changes, contacting the
 // platform). All time is the injected clock's; all configuration is the store's.
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Generation, Key } from '../../fixtures/profiles.ts';
 import type { Clock, TimerCallback, TimerHandle } from '../clock.ts';
 import type { NetworkSpec } from '../../fixtures/networks.ts';
-import type { HelloResult, Job, PlatformClient } from '../cloud/platform.ts';
+import type { ApplianceConfig, Job, ScanResult } from '../cloud/platform.ts';
 import type { Condition } from '../network/path.ts';
-import { reachPlatform, requestIpv6, requestLease } from '../network/path.ts';
+import { CONNECT_TIMEOUT_S, reachPlatform, requestIpv6, requestLease } from '../network/path.ts';
+import type { Egress } from '../network/traffic.ts';
+import { resolveName, scanEgress, serviceEgress } from '../network/traffic.ts';
+import type { FetchLike } from './agent.ts';
+import { CloudAgent } from './agent.ts';
 import type { ActionOutcome, AttemptContext, ConfigContext, NetworkConfig, NetworkRuntime } from './config.ts';
 import { defaultConfig, effectiveLan } from './config.ts';
 import type { EditorKey } from './editors.ts';
@@ -39,16 +44,34 @@ export interface Leds {
   S3: boolean;
 }
 
+/**
+ * What the appliance puts on its cables besides management traffic, as the lab's switch ports
+ * see it: scan packets, and syslog messages to the subscription's syslog server.
+ */
+export interface Wire {
+  probe(packet: { jobId: string; target: string; egress: Egress | null }): void;
+  syslog(to: { address: string; protocol: 'udp' | 'tcp'; port: number; egress: Egress }, message: string): void;
+}
+
 export interface ApplianceOptions {
   generation: Generation;
   clock: Clock;
   /** The lab's network (its spec is the model: the appliance reads it, the lab changes it). */
   network: NetworkSpec;
-  platform: PlatformClient;
+  /** The platform URL of the unit's POD, and the fetch its cloud agent reaches it with. */
+  cloud: { url: string; fetch: FetchLike };
+  /** The software installed at the factory (the platform's latest when it shipped). */
+  softwareVersions: Record<string, string>;
+  wire?: Wire;
+  /** Virtual time of the epoch of syslog timestamps (ms since 1970). */
+  epochMs?: number;
   serialNumber?: number;
   /** AC plugged in at the start (the appliance is then off until its power button is pressed). */
   acPlugged?: boolean;
 }
+
+/** One contact with the platform, as the appliance takes it. */
+interface Attempt { status: Status; jobs: Job[]; config: ApplianceConfig | null; ms: number }
 
 type Display = { kind: 'blank' } | { kind: 'message'; text: string } | { kind: 'notice'; content: ScreenContent } | { kind: 'ui' };
 
@@ -59,7 +82,9 @@ export class Appliance {
   network: NetworkSpec;
   readonly disk: Disk;
   readonly #clock: Clock;
-  readonly #platform: PlatformClient;
+  readonly #agent: CloudAgent;
+  readonly #wire: Wire | null;
+  readonly #epochMs: number;
   readonly #store: ConfigStore<NetworkConfig>;
   readonly #ui: Ui;
   readonly #timers = new Set<TimerHandle>();
@@ -73,8 +98,14 @@ export class Appliance {
   #config: NetworkConfig;
   #runtime: NetworkRuntime = { lanLease: null, wanLease: null, lanIpv6: null };
   #status: Status = { kind: 'none' };
-  #scanning = false;
-  #updating = false;
+  /** The jobs running now, each with its end timer. */
+  readonly #jobs = new Map<string, { job: Job; end: TimerHandle }>();
+  /** Results not yet delivered to the platform. */
+  #outbox: Array<{ jobId: string; result: ScanResult }> = [];
+  /** What the platform configured for this unit (VLANs, static routes, IPv6, syslog): fetched after each boot. */
+  #cloud: ApplianceConfig | null = null;
+  #name: string | null = null;
+  #softwareVersions: Record<string, string>;
   #lastBootRecovered = false;
 
   constructor(options: ApplianceOptions) {
@@ -82,7 +113,10 @@ export class Appliance {
     this.identity = identityOf(options.serialNumber ?? options.generation.hardware.defaultSerialNumber);
     this.network = options.network;
     this.#clock = options.clock;
-    this.#platform = options.platform;
+    this.#agent = new CloudAgent({ url: options.cloud.url, fetch: options.cloud.fetch, identity: this.identity });
+    this.#wire = options.wire ?? null;
+    this.#epochMs = options.epochMs ?? Date.UTC(2026, 0, 1);
+    this.#softwareVersions = { ...options.softwareVersions };
     this.#ac = options.acPlugged ?? true;
     this.disk = new Disk(ConfigStore.blocksNeeded);
     this.#store = new ConfigStore<NetworkConfig>(this.disk);
@@ -124,6 +158,34 @@ export class Appliance {
   get leds(): Leds {
     const powered = this.#ac && this.#phase !== 'off' && this.#phase !== 'halted';
     return { power: powered, S1: powered && this.#scanning, S2: powered && this.#updating, S3: false };
+  }
+
+  get #scanning(): boolean {
+    for (const { job } of this.#jobs.values()) if (job.kind === 'scan') return true;
+    return false;
+  }
+
+  get #updating(): boolean {
+    for (const { job } of this.#jobs.values()) if (job.kind === 'software-update') return true;
+    return false;
+  }
+
+  /** The software versions installed (updated by the platform's software updates). */
+  get softwareVersions(): Record<string, string> {
+    return { ...this.#softwareVersions };
+  }
+
+  /** What the unit picked up from the platform, if anything since it booted. */
+  get cloudConfig(): ApplianceConfig | null {
+    return this.#cloud === null ? null : structuredClone(this.#cloud);
+  }
+
+  /**
+   * Incoming connections on LAN or WAN: "the Appliance does not allow incoming logins or
+   * connections from the network". Nothing listens; the lab's probes are refused.
+   */
+  accepts(_port: 'LAN' | 'WAN', _protocol: 'tcp' | 'udp', _number: number): boolean {
+    return false;
   }
 
   /** Whether the last boot ran the recovery filesystem check (power lost without a shutdown). */
@@ -219,8 +281,8 @@ export class Appliance {
     this.#stopEverything();
     this.#saves = [];
     this.#phase = 'off';
-    this.#scanning = false;
-    this.#updating = false;
+    this.#jobs.clear();
+    this.#cloud = null;
     this.#runtime = { lanLease: null, wanLease: null, lanIpv6: null };
     this.#status = { kind: 'none' };
     this.#ui.reset();
@@ -280,8 +342,8 @@ export class Appliance {
       this.#stopEverything();
       filesystem.mark(this.disk, true);
       this.#phase = 'halted';
-      this.#scanning = false;
-      this.#updating = false;
+      this.#jobs.clear();
+      this.#cloud = null;
       this.#runtime = { lanLease: null, wanLease: null, lanIpv6: null };
       this.#status = { kind: 'none' };
       this.#show({ kind: 'message', text: this.generation.firmware.texts.safeToUnplug });
@@ -295,8 +357,8 @@ export class Appliance {
       filesystem.mark(this.disk, true);
       this.#runtime = { lanLease: null, wanLease: null, lanIpv6: null };
       // The reboot ends the jobs it interrupts (their timers are gone): S1 and S2 go out.
-      this.#scanning = false;
-      this.#updating = false;
+      this.#jobs.clear();
+      this.#cloud = null;
       this.#boot();
     });
   }
@@ -369,7 +431,7 @@ export class Appliance {
     const steps: Array<[string, number]> = [];
     if (this.#scanning) {
       // "the scan task is cancelled and the message CANCELING THE ONGOING SCAN appears"
-      this.#scanning = false;
+      this.#endScans('cancelled');
       steps.push([texts.cancelingScan, messageMs]);
     }
     if (message) steps.push([message, messageMs]);
@@ -456,51 +518,124 @@ export class Appliance {
     }
   }
 
-  /** One attempt to reach the platform: the status it leads to and how long it takes. */
-  async #attempt(context: AttemptContext): Promise<{ status: Status; jobs: Job[]; ms: number }> {
-    const path = reachPlatform(this.context(), this.network, new URL(this.#platform.url).hostname);
+  /** One attempt to reach the platform: the status it leads to, what it handed over, and how long it took. */
+  async #attempt(context: AttemptContext): Promise<Attempt> {
+    const path = reachPlatform(this.context(), this.network, new URL(this.#agent.url).hostname);
     if (!path.ok) {
       const status: Status = path.code === undefined
         ? { kind: 'error', condition: path.condition, context }
         : { kind: 'error', condition: path.condition, context, code: path.code };
-      return { status, jobs: [], ms: path.seconds * 1000 };
+      return { status, jobs: [], config: null, ms: path.seconds * 1000 };
     }
-    const hello: HelloResult = await this.#platform.hello(this.identity.serialNumber);
-    const ms = path.seconds * 1000;
+    const reason = context === 'boot' ? 'boot' : context === 'poll' ? 'poll' : context === 'activation-retry' ? 'activation-retry' : 'change';
+    const answer = await this.#agent.exchange(reason, this.#health(), this.#cloud?.version ?? 0);
+    // A platform that takes longer than the appliance waits is a timeout ("within 30 seconds").
+    const ms = path.seconds * 1000 + answer.serverMs;
+    if (ms > CONNECT_TIMEOUT_S * 1000) return { status: { kind: 'error', condition: 'platform-timeout', context }, jobs: [], config: null, ms: CONNECT_TIMEOUT_S * 1000 };
     // "If split network configuration is enabled, the IP address for the LAN interface is displayed."
     const address = this.#config.mode === 'ipv6-only' ? path.address : effectiveLan(this.context())?.ip ?? path.address;
-    switch (hello.kind) {
-      case 'activated': return { status: { kind: 'ready', name: hello.name, address, indicator: hello.indicator }, jobs: hello.jobs, ms };
-      case 'not-activated': return { status: { kind: 'activation' }, jobs: [], ms };
-      case 'refused': return { status: { kind: 'error', condition: hello.reason, context }, jobs: [], ms };
-      case 'http-error': return { status: { kind: 'error', condition: 'platform-http', context, code: hello.status }, jobs: [], ms };
+    const none = { jobs: [], config: null, ms };
+    switch (answer.kind) {
+      case 'activated': return { status: { kind: 'ready', name: answer.name, address, indicator: answer.indicator }, jobs: answer.jobs, config: answer.config, ms };
+      case 'not-activated': return { status: { kind: 'activation' }, ...none };
+      case 'refused': return { status: { kind: 'error', condition: answer.reason, context }, ...none };
+      case 'http-error': return { status: { kind: 'error', condition: 'platform-http', context, code: answer.status }, ...none };
+      // No usable answer: the connection failed as the transport says (a certificate the unit does
+      // not trust, a refused connection, ...), or the answer could not be read.
+      case 'failed': return { status: { kind: 'error', condition: answer.condition, context }, ...none };
     }
   }
 
-  /** Takes an attempt's result: the new status, and any work the platform handed over. */
-  #settle(attempt: { status: Status; jobs: Job[] }): void {
-    this.#status = attempt.status;
-    if (attempt.status.kind !== 'error') this.#contactLostAt = null;
-    for (const job of attempt.jobs) this.#startJob(job);
+  /** The health report each poll carries. */
+  #health() {
+    const lan = this.#config.mode === 'ipv6-only' ? null : effectiveLan(this.context());
+    return {
+      model: this.generation.hardware.model, softwareVersions: { ...this.#softwareVersions }, mode: this.#config.mode,
+      lanIpv4: lan?.ip ?? null, uiVlan: this.#config.lan.vlan, scanning: this.#scanning, updating: this.#updating,
+    };
   }
 
-  /** A scan lights S1 while it runs; a software update lights S2. */
+  /** Takes an attempt's result: the new status, the platform's configuration, and any work handed over. */
+  #settle(attempt: Attempt): void {
+    this.#status = attempt.status;
+    if (attempt.status.kind === 'ready') this.#name = attempt.status.name;
+    if (attempt.status.kind !== 'error') this.#contactLostAt = null;
+    if (attempt.config) this.#cloud = attempt.config;
+    for (const job of attempt.jobs) this.#startJob(job);
+    if (attempt.status.kind === 'ready') void this.#deliverResults();
+  }
+
+  /** A scan lights S1 while it runs and sends its packets; a software update lights S2. */
   #startJob(job: Job): void {
-    // Each job ends only itself: a scan cancelled early must not end the next one at its time.
-    const run = ++this.#jobRuns[job.kind];
-    if (job.kind === 'scan') this.#scanning = true;
-    else this.#updating = true;
-    this.#changed();
-    this.#after(job.durationMs, () => {
-      if (run !== this.#jobRuns[job.kind]) return;
-      if (job.kind === 'scan') this.#scanning = false;
-      else this.#updating = false;
+    if (this.#jobs.has(job.id)) return;
+    const end = this.#after(job.durationMs, () => {
+      this.#jobs.delete(job.id);
+      if (job.kind === 'scan') return this.#scanEnded(job, 'finished');
+      this.#softwareVersions = { ...job.versions };
       this.#changed();
     });
+    this.#jobs.set(job.id, { job, end });
+    if (job.kind === 'scan') {
+      this.#log('SCAN', `Scan ${job.id} started: ${job.targets.length} target(s)`);
+      for (const target of job.targets) this.#wire?.probe({ jobId: job.id, target, egress: scanEgress(this.context(), this.network, this.#cloud, target) });
+    } else {
+      this.#log('UPDATE', `Software update ${job.id} started`);
+    }
+    this.#changed();
   }
 
-  /** How many jobs of each kind have started: the latest one's number. */
-  readonly #jobRuns: Record<Job['kind'], number> = { scan: 0, 'software-update': 0 };
+  /** Ends every running scan early (a network change cancels them; lost contact times them out). */
+  #endScans(outcome: 'cancelled' | 'timed-out'): void {
+    for (const [id, { job, end }] of this.#jobs) {
+      if (job.kind !== 'scan') continue;
+      this.#clock.cancel(end);
+      this.#timers.delete(end);
+      this.#jobs.delete(id);
+      // The caller shows what comes next (CANCELING THE ONGOING SCAN, COMMUNICATION FAILURE).
+      void this.#scanEnded(job, outcome, false);
+    }
+  }
+
+  #scanEnded(job: Extract<Job, { kind: 'scan' }>, outcome: ScanResult['outcome'], notify = true): Promise<void> {
+    this.#log('SCAN', `Scan ${job.id} ${outcome}`);
+    const probes = job.targets.map((target) => {
+      const egress = scanEgress(this.context(), this.network, this.#cloud, target);
+      return { target, via: egress ? `${egress.port}${egress.vlan ? ` VLAN ${egress.vlan}` : ''}` : null };
+    });
+    this.#outbox.push({ jobId: job.id, result: { outcome, probes } });
+    if (notify) this.#changed();
+    return this.#deliverResults();
+  }
+
+  /** Uploads results waiting in the outbox, while the platform can be reached. */
+  async #deliverResults(): Promise<void> {
+    if (this.#status.kind !== 'ready' || !reachPlatform(this.context(), this.network, new URL(this.#agent.url).hostname).ok) return;
+    while (this.#outbox.length > 0) {
+      const { jobId, result } = this.#outbox[0]!;
+      if (!(await this.#agent.upload(jobId, result))) return;
+      this.#outbox.shift();
+    }
+  }
+
+  /**
+   * A message of the scan-related syslog stream (/var/log/messages), forwarded when the
+   * subscription has syslog forwarding on and the server is reachable. RFC 5424: facility daemon,
+   * severity informational; the host is the appliance's name.
+   */
+  #log(msgid: string, text: string): void {
+    const syslog = this.#cloud?.syslog;
+    if (!syslog?.enabled || !this.#wire) return;
+    const ctx = this.context();
+    const literal = isIPv4(syslog.server) || isIPv6(syslog.server);
+    const address = literal ? syslog.server : resolveName(ctx, this.network, syslog.server);
+    if (!address) return;
+    const protocol = syslog.protocol === 'TCP' ? 'tcp' : 'udp';
+    const egress = serviceEgress(ctx, this.network, this.#cloud, address, protocol, syslog.port);
+    if (!egress) return;
+    const timestamp = new Date(this.#epochMs + this.#clock.now()).toISOString();
+    const host = this.#name ?? `qualys-${this.identity.serialNumber}`;
+    this.#wire.syslog({ address, protocol, port: syslog.port, egress }, `<30>1 ${timestamp} ${host} qualys-scanner - ${msgid} - ${text}`);
+  }
 
   /** The one pending poll: each contact restarts the polling interval, never adds a second loop. */
   #poll: TimerHandle | null = null;
@@ -538,7 +673,7 @@ export class Appliance {
     if (c.wan.ipv4.kind === 'dhcp' && !rt.wanLease) this.#renew('WAN');
   }
 
-  #pollResult(attempt: { status: Status; jobs: Job[] }): void {
+  #pollResult(attempt: Attempt): void {
     const before = this.#status.kind;
     const failed = attempt.status.kind === 'error';
     if (!failed || (before !== 'ready' && before !== 'activation' && before !== 'communication-failure')) {
@@ -550,7 +685,7 @@ export class Appliance {
       // S1 LED turns off after the scans time out."
       this.#contactLostAt ??= this.#clock.now();
       if (this.#clock.now() - this.#contactLostAt < this.generation.hardware.timing.scanTimeoutMs) return;
-      this.#scanning = false;
+      this.#endScans('timed-out');
     }
     // "The next time the Appliance sends a polling request ... the polling request fails, and
     // then the COMMUNICATION FAILURE message appears."

@@ -16,11 +16,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Generation, Key } from '../../fixtures/profiles.ts';
 import { keys } from '../../fixtures/profiles.ts';
-import { loadNetwork } from '../../fixtures/networks.ts';
-import { VirtualClock } from '../clock.ts';
-import { Platform } from '../cloud/platform.ts';
-import { Appliance } from './appliance.ts';
+import type { VirtualClock } from '../clock.ts';
+import { TwinBench } from '../bench.ts';
 import { loadFirmware } from './firmware.ts';
+import type { Appliance } from './appliance.ts';
 import type { LcdScreen } from './lcd.ts';
 
 const generations = ['2017', '2022'] as const;
@@ -64,11 +63,10 @@ interface Rig {
 /** A twin with its own copy of the profiles, so the LCD can be widened for a moment (see `fits`). */
 function rig(name: string, activated: boolean): Rig {
   const generation = structuredClone(loadFirmware(name));
-  const clock = new VirtualClock();
-  const platform = new Platform();
-  const appliance = new Appliance({ generation, clock, network: loadNetwork('office'), platform });
-  platform.ship(appliance.identity);
-  if (activated) assert.ok(platform.activate(appliance.identity.activationCode, 'jdoe').ok, 'activated in the portal');
+  const bench = new TwinBench({ generation });
+  const { appliance } = bench;
+  const clock = bench.virtual;
+  if (activated) bench.activate(appliance.identity.activationCode, 'jdoe');
   return { clock, appliance, generation };
 }
 

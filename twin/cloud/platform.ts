@@ -1,81 +1,224 @@
-// The Qualys Cloud Platform as the appliance meets it: a POD that knows the units shipped (their
-// activation codes) and which of them a user has activated. The portal and the HTTP API build on
-// this model.
+// The Qualys Cloud Platform twin: one state model of a POD's subscription, its users, asset
+// groups and appliances, read and written by the appliance API (api.ts) and the web portal
+// (portal/). Every rule the guides state about who may do what, and what limits apply, is
+// enforced here once, so the API and the portal cannot disagree.
+import { isIPv4, isIPv6 } from 'node:net';
+import type { PlatformAccount, PodSpec, PortalEdition, Role } from '../../fixtures/platform.ts';
+import { vlanLimit } from '../../fixtures/platform.ts';
 import type { Identity } from '../appliance/identity.ts';
 
-export interface Pod {
-  id: string;
-  /** The platform URL the appliance contacts. */
-  url: string;
-  /** "The Qualys Cloud Platform indicator for your account appears in the lower right corner." */
-  indicator: string;
-}
-
-export const defaultPod: Pod = { id: 'US1', url: 'https://qualysguard.us1.qualys.test', indicator: 'US1' };
+export type { Role };
+export type Pod = PodSpec;
 
 /** Work the platform hands an appliance when it polls. */
-export type Job = { kind: 'scan'; durationMs: number } | { kind: 'software-update'; durationMs: number };
+export type Job =
+  | { id: string; kind: 'scan'; durationMs: number; targets: string[] }
+  | { id: string; kind: 'software-update'; durationMs: number; versions: Record<string, string> };
+export type JobKind = Job['kind'];
 
-export type HelloResult =
-  | { kind: 'activated'; name: string; indicator: string; jobs: Job[] }
-  | { kind: 'not-activated' }
-  /** "This scan_id does not exist", "This Scanner is disabled", "Account expired". */
-  | { kind: 'refused'; reason: 'unknown-scanner' | 'scanner-disabled' | 'account-expired' }
-  /** "Unexpected QG HTTP/401", "Unexpected QG HTTP/500". */
-  | { kind: 'http-error'; status: number };
+export interface Vlan { id: number; address: string; netmask: string; name: string }
+export interface StaticRoute { name: string; destination: string; netmask: string; gateway: string }
+export type Ipv6Scanning =
+  | { enabled: false }
+  | { enabled: true; mode: 'auto' }
+  | { enabled: true; mode: 'static'; address: string; prefixLength: number; gateway: string };
+export interface SyslogSettings { enabled: boolean; protocol: 'TCP' | 'UDP'; port: number; server: string }
 
-/** How the appliance's cloud agent talks to the platform. */
-export interface PlatformClient {
-  /** The platform URL of the appliance's POD. */
-  readonly url: string;
-  hello(serialNumber: number): Promise<HelloResult>;
+/** What an appliance picks up from the platform: "saved with your account information". */
+export interface ApplianceConfig {
+  version: number;
+  vlans: Vlan[];
+  staticRoutes: StaticRoute[];
+  ipv6: Ipv6Scanning;
+  syslog: SyslogSettings | null;
 }
 
-/** What the platform answers instead of the normal exchange (a lab's failure injection). */
-export type PlatformAnswer = 'normal' | 'unknown-scanner' | 'scanner-disabled' | 'account-expired' | { status: number };
+/** What an appliance reports of itself with each poll (its health). */
+export interface HealthReport {
+  serialNumber: number;
+  activationCode: string;
+  model: string;
+  softwareVersions: Record<string, string>;
+  mode: 'ipv4+v6' | 'ipv6-only';
+  /** The LAN's IPv4 address (null in IPv6-only mode or without one). */
+  lanIpv4: string | null;
+  /** The VLAN set on the appliance's own UI (0: none). */
+  uiVlan: number;
+  scanning: boolean;
+  updating: boolean;
+}
 
-interface ApplianceRecord {
+export interface ScanResult { outcome: 'finished' | 'cancelled' | 'timed-out'; probes: Array<{ target: string; via: string | null }> }
+
+export interface ApplianceRecord {
+  id: number;
   identity: Identity;
-  /** The appliance's name: "is_username" by default; "can be changed using the Qualys user interface". */
+  type: 'physical' | 'virtual';
+  model: string;
+  /** null until activated; "is_username" by default; "can be changed using the Qualys user interface". */
   name: string | null;
-  /** Jobs waiting for the appliance's next poll. */
+  activatedBy: string | null;
+  assetGroup: string | null;
+  activatedAt: number | null;
+  lastContactAt: number | null;
+  lastReport: HealthReport | null;
+  vlans: Vlan[];
+  staticRoutes: StaticRoute[];
+  ipv6: Ipv6Scanning;
+  configVersion: number;
   pending: Job[];
+  running: Job[];
+  results: Array<{ job: Job; result: ScanResult }>;
 }
 
-export class Platform implements PlatformClient {
+export interface User {
+  login: string;
+  role: Role;
+  businessUnit: string | null;
+  acceptedLicence: boolean;
+}
+
+/** A refusal the portal shows and the API answers, in the user's words. */
+export class Refused extends Error {
+  override name = 'Refused';
+  readonly kind: 'forbidden' | 'invalid' | 'not-found' | 'conflict';
+  /** The form field the message is about, if any. */
+  readonly field: string | null;
+
+  constructor(kind: Refused['kind'], message: string, field: string | null = null) {
+    super(message);
+    this.kind = kind;
+    this.field = field;
+  }
+}
+
+/** Scans an appliance runs at once; capacity is the share of these left (ERRATA-323). */
+export const CONCURRENT_SCANS = 4;
+/** An appliance not heard from for this many polling intervals shows offline (ERRATA-324). */
+const OFFLINE_AFTER_POLLS = 2;
+const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,40}$/;
+
+export function validIpv4(text: string): boolean {
+  return isIPv4(text) && text.split('.').every((o) => o === String(Number(o)));
+}
+
+export function validNetmask(text: string): boolean {
+  if (!validIpv4(text)) return false;
+  const n = text.split('.').reduce((a, o) => ((a << 8) | Number(o)) >>> 0, 0);
+  const inverted = ~n >>> 0;
+  return n !== 0 && (inverted & (inverted + 1)) === 0;
+}
+
+/** A DNS host name: labels of letters, digits and hyphens, not all-numeric (that would be an address). */
+export function validHostname(text: string): boolean {
+  if (text.length > 253 || !text.includes('.')) return false;
+  const labels = text.split('.');
+  if (!labels.every((l) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l))) return false;
+  return !/^\d+$/.test(labels[labels.length - 1]!);
+}
+
+export class Platform {
   readonly pod: Pod;
+  readonly edition: PortalEdition;
+  readonly features: { vlanTrunking: boolean; ipv6Scanning: boolean };
+  readonly assetGroups: ReadonlyArray<{ name: string; businessUnit: string | null }>;
+  latestVersions: Record<string, string>;
+  /** Subscription-wide: "syslog forwarding is on for all scanner appliances". */
+  syslog: SyslogSettings | null = null;
+  /** The subscription's account has expired. */
+  expired = false;
+
+  readonly #now: () => number;
+  readonly #pollIntervalMs: number;
+  readonly #users = new Map<string, User & { password: string }>();
   readonly #units = new Map<number, ApplianceRecord>();
+  #nextApplianceId = 1001;
+  #nextJobId = 1;
 
-  #answer: PlatformAnswer = 'normal';
-
-  constructor(pod: Pod = defaultPod) {
+  constructor(options: {
+    account: PlatformAccount; edition: PortalEdition; pod?: string; now: () => number; pollIntervalMs: number;
+    password: (secretName: string) => string;
+  }) {
+    const { account } = options;
+    const pod = options.pod === undefined ? account.pods[0] : account.pods.find((p) => p.id === options.pod);
+    if (!pod) throw new Error(`the account has no POD ${options.pod}`);
     this.pod = pod;
+    this.edition = options.edition;
+    this.features = { ...account.subscription.features };
+    this.assetGroups = account.subscription.assetGroups.map((g) => ({ ...g }));
+    this.latestVersions = { ...account.softwareVersions };
+    this.#now = options.now;
+    this.#pollIntervalMs = options.pollIntervalMs;
+    for (const u of account.users) {
+      this.#users.set(u.login, { login: u.login, role: u.role, businessUnit: u.businessUnit, acceptedLicence: u.acceptedLicence, password: options.password(u.passwordSecret) });
+    }
   }
 
   get url(): string {
     return this.pod.url;
   }
 
-  /** Makes the platform answer the appliance abnormally from now on (or normally again). */
-  answer(answer: PlatformAnswer): void {
-    this.#answer = answer;
+  // --- Users ---------------------------------------------------------------------------------
+
+  /** The user with this login and password, or null (the login page does not say which was wrong). */
+  authenticate(login: string, password: string): User | null {
+    const user = this.#users.get(login);
+    return user && user.password === password ? this.user(login) : null;
   }
+
+  user(login: string): User {
+    const user = this.#users.get(login);
+    if (!user) throw new Refused('not-found', `no user ${login}`);
+    const { password: _password, ...visible } = user;
+    return { ...visible };
+  }
+
+  acceptLicence(login: string): void {
+    const user = this.#users.get(login);
+    if (user) user.acceptedLicence = true;
+  }
+
+  /** "A Manager or Unit Manager account is required." */
+  canActivate(user: User): boolean {
+    return user.role === 'manager' || user.role === 'unit-manager';
+  }
+
+  /** "You must be a Manager user to enable Syslog Forwarding." */
+  canConfigureSyslog(user: User): boolean {
+    return user.role === 'manager' && this.edition.syslogForwarding !== null;
+  }
+
+  /** Asset groups a Unit Manager may add an appliance to ("available to users in your business unit"). */
+  assetGroupsFor(user: User): string[] {
+    if (user.role !== 'unit-manager') return [];
+    return this.assetGroups.filter((g) => g.businessUnit === user.businessUnit).map((g) => g.name);
+  }
+
+  #businessUnitOf(record: ApplianceRecord): string | null {
+    return this.assetGroups.find((g) => g.name === record.assetGroup)?.businessUnit ?? null;
+  }
+
+  /** The appliances a user sees in Scans > Appliances. */
+  appliancesFor(user: User): ApplianceRecord[] {
+    const activated = [...this.#units.values()].filter((r) => r.name !== null);
+    if (user.role !== 'unit-manager') return activated.sort((a, b) => a.id - b.id);
+    return activated.filter((r) => this.#businessUnitOf(r) === user.businessUnit).sort((a, b) => a.id - b.id);
+  }
+
+  canEdit(user: User, record: ApplianceRecord): boolean {
+    return this.canActivate(user) && this.appliancesFor(user).includes(record);
+  }
+
+  // --- Appliances ----------------------------------------------------------------------------
 
   /** Makes a shipped unit known to the platform (its activation code is on record). */
-  ship(identity: Identity): void {
-    if (!this.#units.has(identity.serialNumber)) this.#units.set(identity.serialNumber, { identity, name: null, pending: [] });
-  }
-
-  /** New > Scanner Appliance with the activation code, by a user. */
-  activate(activationCode: string, username: string): { ok: true; serialNumber: number } | { ok: false; reason: string } {
-    for (const record of this.#units.values()) {
-      if (record.identity.activationCode === activationCode) {
-        if (record.name !== null) return { ok: false, reason: 'already activated' };
-        record.name = `is_${username}`;
-        return { ok: true, serialNumber: record.identity.serialNumber };
-      }
-    }
-    return { ok: false, reason: 'unknown activation code' };
+  ship(identity: Identity, model: string, type: 'physical' | 'virtual' = 'physical'): void {
+    if (this.#units.has(identity.serialNumber)) return;
+    this.#units.set(identity.serialNumber, {
+      id: this.#nextApplianceId++, identity, type, model, name: null, activatedBy: null, assetGroup: null, activatedAt: null,
+      lastContactAt: null, lastReport: null, vlans: [], staticRoutes: [], ipv6: { enabled: false }, configVersion: 1,
+      pending: [], running: [], results: [],
+    });
   }
 
   /** How many shipped units the platform knows, and how many carry this activation code. */
@@ -85,25 +228,203 @@ export class Platform implements PlatformClient {
     return { units: this.#units.size, holders };
   }
 
+  record(serialNumber: number): ApplianceRecord | null {
+    return this.#units.get(serialNumber) ?? null;
+  }
+
+  recordById(id: number): ApplianceRecord | null {
+    for (const r of this.#units.values()) if (r.id === id) return r;
+    return null;
+  }
+
   isActivated(serialNumber: number): boolean {
     return (this.#units.get(serialNumber)?.name ?? null) !== null;
   }
 
-  /** Queues work (a scan, a software update) for the appliance's next poll. */
-  queue(serialNumber: number, job: Job): void {
-    const record = this.#units.get(serialNumber);
-    if (!record || record.name === null) throw new Error(`appliance ${serialNumber} is not activated`);
-    record.pending.push(job);
+  /** New > Scanner Appliance: the activation code, "Add To" an asset group (Unit Managers), Activate. */
+  activate(user: User, activationCode: string, assetGroup: string | null = null): ApplianceRecord {
+    if (!this.canActivate(user)) throw new Refused('forbidden', 'A Manager or Unit Manager account is required to activate a scanner appliance.');
+    const code = activationCode.trim();
+    if (!/^\d{12}$/.test(code)) throw new Refused('invalid', 'Enter the 12-digit activation code shown on the appliance.', 'activationCode');
+    if (user.role === 'unit-manager') {
+      if (assetGroup === null || assetGroup === '') throw new Refused('invalid', 'Select an asset group to add the appliance to.', 'assetGroup');
+      if (!this.assetGroupsFor(user).includes(assetGroup)) throw new Refused('forbidden', `Asset group ${assetGroup} is not in your business unit.`, 'assetGroup');
+    } else if (assetGroup !== null && assetGroup !== '') {
+      throw new Refused('invalid', 'Only Unit Managers add an appliance to an asset group.', 'assetGroup');
+    }
+    const record = [...this.#units.values()].find((r) => r.identity.activationCode === code);
+    if (!record) throw new Refused('invalid', 'This activation code is not valid.', 'activationCode');
+    if (record.name !== null) throw new Refused('conflict', 'This scanner appliance is already activated.', 'activationCode');
+    record.name = `is_${user.login}`;
+    record.activatedBy = user.login;
+    record.assetGroup = user.role === 'unit-manager' ? assetGroup : null;
+    record.activatedAt = this.#now();
+    return record;
   }
 
-  async hello(serialNumber: number): Promise<HelloResult> {
-    const answer = this.#answer;
-    if (typeof answer === 'object') return { kind: 'http-error', status: answer.status };
-    if (answer !== 'normal') return { kind: 'refused', reason: answer };
+  /** The status the preview pane shows. */
+  statusOf(record: ApplianceRecord): 'Online' | 'Offline' | 'Not yet connected' {
+    if (record.lastContactAt === null) return 'Not yet connected';
+    return this.#now() - record.lastContactAt <= OFFLINE_AFTER_POLLS * this.#pollIntervalMs ? 'Online' : 'Offline';
+  }
+
+  /** "The available capacity will be 100% until you launch a scan." */
+  capacityOf(record: ApplianceRecord): number {
+    const scans = record.running.filter((j) => j.kind === 'scan').length;
+    return Math.max(0, Math.round(100 * (1 - scans / CONCURRENT_SCANS)));
+  }
+
+  busy(record: ApplianceRecord): boolean {
+    return record.running.some((j) => j.kind === 'scan');
+  }
+
+  vlanLimitOf(record: ApplianceRecord): number {
+    return vlanLimit(this.edition, record.identity.serialNumber);
+  }
+
+  rename(user: User, record: ApplianceRecord, name: string): void {
+    this.#mayEdit(user, record);
+    const trimmed = name.trim();
+    if (!NAME_PATTERN.test(trimmed)) throw new Refused('invalid', 'A name has 1 to 40 letters, digits, dots, hyphens or underscores.', 'name');
+    const taken = [...this.#units.values()].some((r) => r !== record && r.name === trimmed);
+    if (taken) throw new Refused('conflict', `Another appliance is already named ${trimmed}.`, 'name');
+    record.name = trimmed;
+  }
+
+  /** The appliance's VLANs and static routes ("Configure VLANs / Static Routes using the Qualys UI"). */
+  setVlansAndRoutes(user: User, record: ApplianceRecord, vlans: Vlan[], routes: StaticRoute[]): void {
+    this.#mayEdit(user, record);
+    if (!this.features.vlanTrunking) throw new Refused('forbidden', 'The VLAN trunking feature is not turned on for your account.');
+    const limit = this.vlanLimitOf(record);
+    if (vlans.length > limit) throw new Refused('invalid', `This appliance takes up to ${limit} VLANs.`, 'vlans');
+    const uiVlan = record.lastReport?.uiVlan ?? 0;
+    const seen = new Set<number>();
+    for (const [i, v] of vlans.entries()) {
+      const where = `VLAN ${i + 1}`;
+      if (!Number.isInteger(v.id) || v.id < 1 || v.id > 4094) throw new Refused('invalid', `${where}: the VLAN ID is a number from 1 to 4094.`, 'vlans');
+      if (v.id === uiVlan) throw new Refused('conflict', `${where}: VLAN ${v.id} is set on the appliance's own interface and can't be edited here.`, 'vlans');
+      if (seen.has(v.id)) throw new Refused('invalid', `${where}: VLAN ${v.id} appears twice.`, 'vlans');
+      seen.add(v.id);
+      if (!validIpv4(v.address)) throw new Refused('invalid', `${where}: enter the IPv4 address as four numbers from 0 to 255.`, 'vlans');
+      if (!validNetmask(v.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'vlans');
+    }
+    if (routes.length > this.edition.staticRouteLimit) throw new Refused('invalid', `This appliance takes up to ${this.edition.staticRouteLimit} static routes.`, 'routes');
+    for (const [i, r] of routes.entries()) {
+      const where = `Route ${i + 1}`;
+      if (!validIpv4(r.destination)) throw new Refused('invalid', `${where}: enter the destination as an IPv4 address.`, 'routes');
+      if (!validNetmask(r.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'routes');
+      if (!validIpv4(r.gateway)) throw new Refused('invalid', `${where}: enter the gateway as an IPv4 address.`, 'routes');
+    }
+    record.vlans = vlans.map((v) => ({ ...v }));
+    record.staticRoutes = routes.map((r) => ({ ...r }));
+    record.configVersion++;
+  }
+
+  /** "Enable IPv6 for this scanner": Automatically or Static. */
+  setIpv6(user: User, record: ApplianceRecord, ipv6: Ipv6Scanning): void {
+    this.#mayEdit(user, record);
+    if (!this.features.ipv6Scanning) throw new Refused('forbidden', 'The IPv6 Scanning feature is not turned on for your account.');
+    if (ipv6.enabled) {
+      const report = record.lastReport;
+      // "You must configure an IPv4 address on the LAN interface", "Be sure your Scanner Appliance
+      // has successfully connected", "This applies when you're in the default IPv4+v6 mode" (ERRATA-325).
+      if (!report || report.lanIpv4 === null || report.mode !== 'ipv4+v6') {
+        throw new Refused('invalid', 'IPv6 scanning needs the appliance connected in IPv4+v6 mode with an IPv4 address on its LAN interface.', 'ipv6');
+      }
+      if (ipv6.mode === 'static') {
+        if (!isIPv6(ipv6.address) || ipv6.address.toLowerCase().startsWith('fe80')) throw new Refused('invalid', 'Enter a global IPv6 address, such as 2001:db8::10.', 'ipv6Address');
+        if (!Number.isInteger(ipv6.prefixLength) || ipv6.prefixLength < 1 || ipv6.prefixLength > 128) throw new Refused('invalid', 'The prefix length is a number from 1 to 128.', 'ipv6PrefixLength');
+        if (ipv6.gateway !== '' && !isIPv6(ipv6.gateway)) throw new Refused('invalid', 'Enter the IPv6 gateway as an IPv6 address.', 'ipv6Gateway');
+      }
+    }
+    record.ipv6 = { ...ipv6 };
+    record.configVersion++;
+  }
+
+  setSyslog(user: User, settings: SyslogSettings): void {
+    const spec = this.edition.syslogForwarding;
+    if (!spec) throw new Refused('not-found', 'Syslog forwarding is not available.');
+    if (!this.canConfigureSyslog(user)) throw new Refused('forbidden', 'You must be a Manager user to enable Syslog Forwarding.');
+    if (settings.enabled) {
+      if (!spec.protocols.includes(settings.protocol)) throw new Refused('invalid', 'Choose TCP or UDP.', 'protocol');
+      if (!Number.isInteger(settings.port) || settings.port < 1 || settings.port > 65535) throw new Refused('invalid', 'The port is a number from 1 to 65535.', 'port');
+      const server = settings.server.trim();
+      if (server === '') throw new Refused('invalid', 'Enter the syslog server: an IPv4 address, an IPv6 address or a DNS hostname.', 'server');
+      const looksNumeric = /^[\d.]+$/.test(server);
+      if (!(validIpv4(server) || isIPv6(server) || (!looksNumeric && validHostname(server)))) {
+        throw new Refused('invalid', `${server} is not an IPv4 address, an IPv6 address or a DNS hostname.`, 'server');
+      }
+      this.syslog = { ...settings, server };
+    } else {
+      this.syslog = this.syslog ? { ...this.syslog, enabled: false } : null;
+    }
+    for (const r of this.#units.values()) r.configVersion++;
+  }
+
+  #mayEdit(user: User, record: ApplianceRecord): void {
+    if (!this.canEdit(user, record)) throw new Refused('forbidden', 'You do not have permission to edit this scanner appliance.');
+  }
+
+  // --- Work ----------------------------------------------------------------------------------
+
+  /** Queues work (a scan, a software update) for the appliance's next poll. */
+  queue(serialNumber: number, job: { kind: 'scan'; durationMs: number; targets?: string[] } | { kind: 'software-update'; durationMs: number }): Job {
     const record = this.#units.get(serialNumber);
-    if (!record) return { kind: 'refused', reason: 'unknown-scanner' };
+    if (!record || record.name === null) throw new Error(`appliance ${serialNumber} is not activated`);
+    const id = `${job.kind === 'scan' ? 'scan' : 'update'}/${this.#nextJobId++}`;
+    const queued: Job = job.kind === 'scan'
+      ? { id, kind: 'scan', durationMs: job.durationMs, targets: [...(job.targets ?? [])] }
+      : { id, kind: 'software-update', durationMs: job.durationMs, versions: { ...this.latestVersions } };
+    record.pending.push(queued);
+    return queued;
+  }
+
+  // --- The appliance's side (called by the API handlers) ---------------------------------------
+
+  /** A poll: the appliance's health report in, its standing out. */
+  poll(report: HealthReport):
+    | { kind: 'unknown-scanner' }
+    | { kind: 'not-activated' }
+    | { kind: 'activated'; name: string; indicator: string; configVersion: number; jobsPending: number } {
+    const record = this.#units.get(report.serialNumber);
+    if (!record || record.identity.activationCode !== report.activationCode) return { kind: 'unknown-scanner' };
+    record.lastReport = { ...report, softwareVersions: { ...report.softwareVersions } };
     if (record.name === null) return { kind: 'not-activated' };
+    record.lastContactAt = this.#now();
+    // A job the appliance no longer runs (it restarted) is over.
+    if (!report.scanning) record.running = record.running.filter((j) => j.kind !== 'scan');
+    if (!report.updating) record.running = record.running.filter((j) => j.kind !== 'software-update');
+    return { kind: 'activated', name: record.name, indicator: this.pod.indicator, configVersion: record.configVersion, jobsPending: record.pending.length };
+  }
+
+  config(serialNumber: number): ApplianceConfig | null {
+    const record = this.#units.get(serialNumber);
+    if (!record || record.name === null) return null;
+    return {
+      version: record.configVersion,
+      vlans: this.features.vlanTrunking ? record.vlans.map((v) => ({ ...v })) : [],
+      staticRoutes: this.features.vlanTrunking ? record.staticRoutes.map((r) => ({ ...r })) : [],
+      ipv6: this.features.ipv6Scanning ? { ...record.ipv6 } : { enabled: false },
+      syslog: this.syslog && this.syslog.enabled ? { ...this.syslog } : null,
+    };
+  }
+
+  /** The appliance takes its pending jobs. */
+  claim(serialNumber: number): Job[] | null {
+    const record = this.#units.get(serialNumber);
+    if (!record || record.name === null) return null;
     const jobs = record.pending.splice(0);
-    return { kind: 'activated', name: record.name, indicator: this.pod.indicator, jobs };
+    record.running.push(...jobs);
+    return jobs.map((j) => structuredClone(j));
+  }
+
+  /** A job's end: a scan's results uploaded, an update installed. */
+  finish(serialNumber: number, jobId: string, result: ScanResult): boolean {
+    const record = this.#units.get(serialNumber);
+    const job = record?.running.find((j) => j.id === jobId);
+    if (!record || !job) return false;
+    record.running = record.running.filter((j) => j !== job);
+    record.results.push({ job, result });
+    return true;
   }
 }

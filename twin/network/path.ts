@@ -44,7 +44,7 @@ export function prefixOf(netmask: string): number {
   return bits;
 }
 
-function sameNetwork(a: string, b: string, prefix: number): boolean {
+export function sameNetwork(a: string, b: string, prefix: number): boolean {
   const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
   return ((ipv4ToInt(a) & mask) >>> 0) === ((ipv4ToInt(b) & mask) >>> 0);
 }
@@ -138,7 +138,7 @@ function routerFor(subnet: SubnetSpec, gateway: string): string | null {
 }
 
 /** The subnet (if any) whose hosts include `address`, reachable from `from` with `gateway`. */
-function reach(net: NetworkSpec, from: SubnetSpec, gateway: string | null, address: string): { subnet: SubnetSpec; host: SubnetSpec['hosts'][number] } | null {
+export function reach(net: NetworkSpec, from: SubnetSpec, gateway: string | null, address: string): { subnet: SubnetSpec; host: SubnetSpec['hosts'][number] } | null {
   const local = from.hosts.find((h) => sameAddress(h.address, address));
   if (local) return { subnet: from, host: local };
   // Other subnets are reached through this subnet's router, when the appliance uses it and the

@@ -271,7 +271,7 @@ export class SerialTarget implements Target {
       launch: (job, durationMs) => settled(bench.call('launch', { job, durationMs })),
       network: () => bench.call('network'),
       setNetwork: (spec) => settled(bench.call('setNetwork', { spec })),
-      setPlatformAnswer: (answer) => settled(bench.call('setPlatformAnswer', { answer })),
+      failPlatform: (failure) => settled(bench.call('failPlatform', { ...failure })),
       injectStorageFault: (fault) => settled(bench.call('injectStorageFault', { fault })),
     };
   }

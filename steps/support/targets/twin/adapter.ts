@@ -6,6 +6,7 @@ import { loadFirmware } from '../../../../twin/appliance/firmware.ts';
 import { TwinBench } from '../../../../twin/bench.ts';
 import type { Capability, ConsolePort, Lab, LineSettings, ScreenSnapshot, Target, TargetSession } from '../../protocols.ts';
 import { ConsoleDecoder } from '../serial/decoder.ts';
+import { globalFetch, interceptPlatform } from './intercept.ts';
 
 /** A key as a terminal sends it: ESC [ x (or ESC O x) together, else one character. */
 const vt100Key = new RegExp(String.raw`\u001b[[O].|[\s\S]`, 'g');
@@ -39,11 +40,16 @@ export class TwinTarget implements Target {
   readonly generation: string;
   readonly capabilities: ReadonlySet<Capability>;
   readonly bench: TwinBench;
+  readonly #stopIntercepting: () => void;
 
   constructor(options: TwinTargetOptions) {
     this.generation = options.generation;
     this.capabilities = options.capabilities;
-    this.bench = new TwinBench({ generation: options.generation, ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }) });
+    this.bench = new TwinBench({
+      generation: options.generation, fetch: globalFetch,
+      ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }),
+    });
+    this.#stopIntercepting = interceptPlatform(this.bench.api);
   }
 
   get appliance() {
@@ -138,14 +144,16 @@ export class TwinTarget implements Target {
     activate: async (code, username) => this.bench.activate(code, username),
     platform: async () => this.bench.platformInfo(),
     activationCodeHolders: async (code) => this.bench.platform.activationCodeHolders(code),
-    launch: async (job, durationMs) => this.bench.launch(job, durationMs),
+    launch: async (job, durationMs) => { this.bench.launch(job, durationMs); },
     network: async () => this.bench.network(),
     setNetwork: async (spec) => this.bench.setNetwork(spec),
-    setPlatformAnswer: async (answer) => this.bench.setPlatformAnswer(answer),
+    failPlatform: async (failure) => this.bench.failPlatform(failure.name, { ...('status' in failure ? { status: failure.status } : {}), ...('ms' in failure ? { ms: failure.ms } : {}) }),
     injectStorageFault: async (fault) => this.bench.injectStorageFault(fault),
   };
 
   async stop(): Promise<void> {
-    // Nothing outlives the scenario: the bench is garbage once the World lets go of it.
+    // Nothing else outlives the scenario: the bench is garbage once the World lets go of it.
+    this.#stopIntercepting();
+    this.bench.relay.close();
   }
 }

@@ -1,0 +1,132 @@
+// The appliance's cloud agent: it speaks the platform's API (twin/cloud/api.ts) with `fetch`
+// over HTTPS to the platform URL of its POD. Which fetch is the lab's business: the global one
+// (answered in-process by msw's setupServer in tests), or one bound to a real HTTPS server.
+// Everything it receives is validated; anything else is a failed exchange, as on a real unit.
+import type { z } from 'zod';
+import { API_PATH, claimResponse, configResponse, pollResponse, refusals } from '../cloud/api.ts';
+import type { PollRequest, RefusalName } from '../cloud/api.ts';
+import type { ApplianceConfig, Job, ScanResult } from '../cloud/platform.ts';
+import type { Identity } from './identity.ts';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export type Exchange =
+  | { kind: 'activated'; name: string; indicator: string; config: ApplianceConfig | null; jobs: Job[] }
+  | { kind: 'not-activated' }
+  /** "This scan_id does not exist", "This Scanner is disabled", "Account expired". */
+  | { kind: 'refused'; reason: RefusalName }
+  /** "Unexpected QG HTTP/401", "Unexpected QG HTTP/500". */
+  | { kind: 'http-error'; status: number }
+  /** No answer the agent could use: the connection failed (how, as the TLS stack says), or an unreadable answer. */
+  | { kind: 'failed'; condition: TransportCondition; reason: string };
+
+export type TransportCondition = 'platform-refused' | 'platform-timeout' | 'platform-send-failed' | 'platform-receive-failed' | 'platform-ssl-handshake' | 'platform-ssl-cert';
+
+const certificateErrors = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
+]);
+
+/** What a failed connection was, from the error's code (Node's, OpenSSL's or undici's). */
+export function transportCondition(error: unknown): TransportCondition {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  const code = cause?.code ?? (error as { code?: string }).code ?? '';
+  if (certificateErrors.has(code)) return 'platform-ssl-cert';
+  if (code === 'ECONNREFUSED') return 'platform-refused';
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') return 'platform-timeout';
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'platform-send-failed';
+  if (code === 'EPROTO' || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS')) return 'platform-ssl-handshake';
+  return 'platform-receive-failed';
+}
+
+/** An exchange and how long the platform said it spent on it (Server-Timing). */
+export type Timed<T> = T & { serverMs: number };
+
+class ExchangeFailed extends Error {
+  readonly exchange: Exchange;
+  constructor(exchange: Exchange) {
+    super(exchange.kind);
+    this.exchange = exchange;
+  }
+}
+
+function serverMs(response: Response): number {
+  const header = response.headers.get('server-timing') ?? '';
+  let total = 0;
+  for (const m of header.matchAll(/dur=([\d.]+)/g)) total += Number(m[1]);
+  return total;
+}
+
+export class CloudAgent {
+  readonly url: string;
+  readonly #fetch: FetchLike;
+  readonly #identity: Identity;
+
+  constructor(options: { url: string; fetch: FetchLike; identity: Identity }) {
+    this.url = options.url;
+    this.#fetch = options.fetch;
+    this.#identity = options.identity;
+  }
+
+  get #credentials() {
+    return { serialNumber: this.#identity.serialNumber, activationCode: this.#identity.activationCode };
+  }
+
+  async #post<S extends z.ZodType>(path: string, body: unknown, schema: S | null, timing: { ms: number }): Promise<z.infer<S> | null> {
+    let response: Response;
+    try {
+      response = await this.#fetch(`${this.url}${API_PATH}${path}`, {
+        method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new ExchangeFailed({ kind: 'failed', condition: transportCondition(error), reason: `${path}: ${(error as Error).message}` });
+    }
+    timing.ms += serverMs(response);
+    if (response.status === 403) {
+      const problem = await response.json().catch(() => null) as { error?: string } | null;
+      const reason = problem?.error;
+      if (reason !== undefined && reason in refusals) throw new ExchangeFailed({ kind: 'refused', reason: reason as RefusalName });
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new ExchangeFailed({ kind: 'http-error', status: response.status });
+    }
+    if (schema === null) {
+      await response.body?.cancel();
+      return null;
+    }
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw new ExchangeFailed({ kind: 'failed', condition: 'platform-receive-failed', reason: `${path}: an answer the appliance cannot read` });
+    return parsed.data;
+  }
+
+  /**
+   * One contact: the poll (log in, activation, health report), then the configuration if it
+   * changed since `knownConfigVersion`, then any pending jobs.
+   */
+  async exchange(reason: PollRequest['reason'], health: PollRequest['health'], knownConfigVersion: number): Promise<Timed<Exchange>> {
+    const timing = { ms: 0 };
+    try {
+      const poll = await this.#post('/poll', { ...this.#credentials, reason, health } satisfies PollRequest, pollResponse, timing);
+      if (!poll!.activated) return { kind: 'not-activated', serverMs: timing.ms };
+      const { name, indicator, configVersion, jobsPending } = poll!;
+      const config = configVersion === knownConfigVersion ? null : await this.#post('/config', this.#credentials, configResponse, timing);
+      const jobs = jobsPending > 0 ? (await this.#post('/jobs/claim', this.#credentials, claimResponse, timing))!.jobs : [];
+      return { kind: 'activated', name, indicator, config: config as ApplianceConfig | null, jobs: jobs as Job[], serverMs: timing.ms };
+    } catch (error) {
+      if (error instanceof ExchangeFailed) return { ...error.exchange, serverMs: timing.ms };
+      throw error;
+    }
+  }
+
+  /** A finished job's results; false when they could not be delivered (kept for the next contact). */
+  async upload(jobId: string, result: ScanResult): Promise<boolean> {
+    try {
+      await this.#post(`/jobs/${jobId}/results`, { ...this.#credentials, ...result }, null, { ms: 0 });
+      return true;
+    } catch (error) {
+      if (error instanceof ExchangeFailed) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+// The platform twin on a real HTTPS server on loopback: the appliance API from the same msw
+// handlers the in-process tests use (msw's getResponse behind node:https), and the web portal.
+// Requests are matched as if sent to the POD's URL, whatever name or address reached the
+// server, so a twin process, a browser or a real appliance in a lab all meet the same platform.
+import { createServer } from 'node:https';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { getResponse } from 'msw';
+import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import { API_PATH } from './api.ts';
+import type { PlatformApi } from './api.ts';
+import type { ServerCredentials } from './certificates.ts';
+
+export type RequestHandler = (request: Request) => Promise<Response>;
+
+export interface PlatformServerOptions {
+  api: PlatformApi;
+  /** Everything outside the API: the portal. */
+  portal?: RequestHandler;
+  credentials: ServerCredentials;
+  /** Loopback by default: the twin listens on nothing the lab's networks can reach. */
+  host?: string;
+  port?: number;
+}
+
+function toRequest(req: IncomingMessage, base: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const method = req.method ?? 'GET';
+  const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  if (method !== 'GET' && method !== 'HEAD') {
+    init.body = Readable.toWeb(req) as ReadableStream;
+    init.duplex = 'half';
+  }
+  return new Request(new URL(req.url ?? '/', base), init);
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name === 'set-cookie') return;
+    headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, response.statusText, headers);
+  if (response.body) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+  }
+  res.end();
+}
+
+export class PlatformServer {
+  readonly #server: Server;
+  readonly credentials: ServerCredentials;
+  readonly api: PlatformApi;
+
+  private constructor(server: Server, options: PlatformServerOptions) {
+    this.#server = server;
+    this.credentials = options.credentials;
+    this.api = options.api;
+  }
+
+  static async start(options: PlatformServerOptions): Promise<PlatformServer> {
+    const base = options.api.base;
+    const server = createServer({ key: options.credentials.key, cert: options.credentials.cert }, (req, res) => {
+      void (async () => {
+        try {
+          const request = toRequest(req, base);
+          const path = new URL(request.url).pathname;
+          const response = path.startsWith(`${API_PATH}/`)
+            ? await getResponse(options.api.handlers(), request) ?? Response.json({ error: 'not-found', message: 'no such API' }, { status: 404 })
+            : options.portal ? await options.portal(request) : new Response('Not Found', { status: 404 });
+          await send(res, response);
+        } catch (error) {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(`platform twin: ${(error as Error).message}`);
+        }
+      })();
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    return new PlatformServer(server, options);
+  }
+
+  get address(): { host: string; port: number } {
+    const a = this.#server.address() as AddressInfo;
+    return { host: a.address, port: a.port };
+  }
+
+  /** The server as reached directly, by loopback address. */
+  get origin(): string {
+    const { host, port } = this.address;
+    return `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}
+
+/**
+ * A real fetch (undici's, Node's own) that reaches `endpoint` for any https URL over TLS,
+ * verifying the server's certificate against `ca` for the URL's host name: as if the lab's DNS
+ * pointed the POD's name at the platform twin.
+ */
+export function pointedFetch(endpoint: { host: string; port: number }, ca: string): (input: string, init: RequestInit) => Promise<Response> {
+  const connectTls = buildConnector({ ca });
+  const dispatcher = new Agent({
+    connect: (options, callback) => connectTls({ ...options, hostname: endpoint.host, port: String(endpoint.port), servername: options.hostname }, callback),
+  });
+  // undici's own fetch: the same as Node's global one, but never the one msw patches in-process.
+  return async (input, init) => await undiciFetch(input, { ...init, dispatcher } as Parameters<typeof undiciFetch>[1]) as unknown as Response;
+}
