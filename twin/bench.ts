@@ -21,6 +21,11 @@ import type { FailureName, FailureOptions } from './cloud/api.ts';
 import { handlerFetch, PlatformApi } from './cloud/api.ts';
 import type { Job } from './cloud/platform.ts';
 import { Platform } from './cloud/platform.ts';
+import type { Portal } from './cloud/portal/index.ts';
+import { createPortal } from './cloud/portal/index.ts';
+import type { RequestHandler } from './cloud/server.ts';
+import { platformSite } from './cloud/server.ts';
+import type { NetworkConfig } from './appliance/config.ts';
 import type { Egress } from './network/traffic.ts';
 import type { Endpoint, ServiceAddress } from './network/relay.ts';
 import { Relay } from './network/relay.ts';
@@ -73,6 +78,10 @@ export class TwinBench {
   readonly appliance: Appliance;
   readonly relay = new Relay();
   readonly probes: Probe[] = [];
+  /** Other appliances of the subscription (added by the lab), on the same clock and network. */
+  readonly fleet: Appliance[] = [];
+  readonly #fetch: FetchLike;
+  #portal: Portal | null = null;
   readonly #history: ScreenRecord[] = [];
   #dropped = 0;
 
@@ -85,21 +94,27 @@ export class TwinBench {
       pollIntervalMs: generation.hardware.timing.pollIntervalMs, password: (name) => secrets.value(name),
     });
     this.api = new PlatformApi(this.platform, this.clock instanceof VirtualClock ? {} : { sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
-    this.appliance = new Appliance({
-      generation, clock: this.clock, network: loadNetwork(options.network ?? 'office'),
-      cloud: { url: this.platform.url, fetch: options.fetch ?? handlerFetch(this.api) },
-      softwareVersions: this.platform.latestVersions,
-      wire: {
-        probe: ({ jobId, target, egress }) => this.probes.push(probeOf(jobId, target, egress)),
-        syslog: ({ address, protocol, port }, message) => this.relay.send({ address, protocol, port }, message),
-      },
-      ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }),
-    });
+    this.#fetch = options.fetch ?? handlerFetch(this.api);
+    this.appliance = this.#unit(generation, loadNetwork(options.network ?? 'office'), options.serialNumber);
     const { model } = generation.hardware;
     this.platform.ship(this.appliance.identity, model);
     for (let i = 1; i <= FLEET; i++) this.platform.ship(identityOf(this.appliance.identity.serialNumber + i), model);
     this.#record();
     this.appliance.subscribe(() => this.#record());
+  }
+
+  #unit(generation: Generation, network: NetworkSpec, serialNumber?: number, initialConfig?: NetworkConfig): Appliance {
+    return new Appliance({
+      generation, clock: this.clock, network,
+      cloud: { url: () => this.platform.url, fetch: this.#fetch },
+      softwareVersions: this.platform.latestVersions,
+      wire: {
+        probe: ({ jobId, target, egress }) => this.probes.push(probeOf(jobId, target, egress)),
+        syslog: ({ address, protocol, port }, message) => this.relay.send({ address, protocol, port }, message),
+      },
+      ...(serialNumber === undefined ? {} : { serialNumber }),
+      ...(initialConfig === undefined ? {} : { initialConfig }),
+    });
   }
 
   get virtual(): VirtualClock {
@@ -173,9 +188,44 @@ export class TwinBench {
     return { url: this.platform.pod.url, indicator: this.platform.pod.indicator };
   }
 
-  launch(job: 'scan' | 'software-update', durationMs: number, targets: string[] = []): Job {
-    const serial = this.appliance.identity.serialNumber;
-    return this.platform.queue(serial, job === 'scan' ? { kind: 'scan', durationMs, targets } : { kind: 'software-update', durationMs });
+  /** Work for an activated unit (this bench's, or one of the fleet's), which it takes at its next poll. */
+  launch(job: 'scan' | 'software-update', durationMs: number, targets: string[] = [], serialNumber = this.appliance.identity.serialNumber): Job {
+    return this.platform.queue(serialNumber, job === 'scan' ? { kind: 'scan', durationMs, targets } : { kind: 'software-update', durationMs });
+  }
+
+  /**
+   * Another appliance joins the subscription: shipped, set up with a static address on the
+   * bench's LAN subnet (so units do not share the DHCP lease), switched on, and activated by
+   * `activatedBy` if given. It shares the bench's clock, network and platform.
+   */
+  addAppliance(options: { type?: 'physical' | 'virtual'; activatedBy?: string } = {}): Appliance {
+    const generation = this.appliance.generation;
+    const serialNumber = this.appliance.identity.serialNumber + FLEET + 1 + this.fleet.length;
+    const lease = this.appliance.network.subnets[this.appliance.network.lan.untagged ?? '']?.dhcp;
+    const base = this.appliance.config.mode === 'ipv6-only' || !lease ? undefined : staticOn(lease, 100 + this.fleet.length, generation.firmware.networkModes[0]!);
+    const unit = this.#unit(generation, this.appliance.network, serialNumber, base);
+    this.platform.ship(unit.identity, generation.hardware.model, options.type ?? 'physical');
+    if (options.activatedBy !== undefined) this.activate(unit.identity.activationCode, options.activatedBy);
+    this.fleet.push(unit);
+    unit.pressPowerButton();
+    return unit;
+  }
+
+  /** The subscription is on another POD of the account (a Private Cloud Platform, say): before activation. */
+  usePod(id: string): void {
+    this.platform.usePod(id);
+    this.api.rebase();
+  }
+
+  setSubscriptionFeature(feature: 'vlan-trunking' | 'ipv6-scanning', on: boolean): void {
+    if (feature === 'vlan-trunking') this.platform.features.vlanTrunking = on;
+    else this.platform.features.ipv6Scanning = on;
+  }
+
+  /** The platform's site (API and portal) for a server to serve. */
+  site(): { base: string; handle: RequestHandler } {
+    this.#portal ??= createPortal(this.platform);
+    return platformSite(this.api, this.#portal.handle);
   }
 
   /** A named failure of the platform's API from now on, or none (`normal`). */
@@ -230,6 +280,22 @@ export class TwinBench {
       unplug: () => console.close(),
     };
   }
+}
+
+/** A static configuration on a DHCP subnet: the lease's settings with host number `host`. */
+function staticOn(lease: { address: string; netmask: string; gateway: string | null; dns: string[] }, host: number, mode: NetworkConfig['mode']): NetworkConfig {
+  const ip = lease.address.split('.').slice(0, 3).concat(String(host)).join('.');
+  return {
+    mode,
+    lan: {
+      ipv4: { kind: 'static', ip, netmask: lease.netmask, gateway: lease.gateway ?? '', dns1: lease.dns[0] ?? null, dns2: lease.dns[1] ?? null, wins1: null, wins2: null, domain: null },
+      ipv6: { kind: 'auto', gateway: null, dns1: null, dns2: null },
+      vlan: 0,
+      link: 'AUTO',
+    },
+    wan: { ipv4: { kind: 'off' }, link: 'AUTO' },
+    proxy: null,
+  };
 }
 
 function probeOf(jobId: string, target: string, egress: Egress | null): Probe {

@@ -6,7 +6,11 @@
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { rmSync } from 'node:fs';
+import { loadAccount, platformHostnames } from '../fixtures/platform.ts';
+import type { FetchLike } from './appliance/agent.ts';
 import { TwinBench } from './bench.ts';
+import type { PlatformServer } from './cloud/server.ts';
+import { servePlatform } from './cloud/server.ts';
 import type { ConsoleTransport } from './console/console.ts';
 import { RemoteConsole } from './console/console.ts';
 
@@ -42,29 +46,39 @@ class Cable {
 export class ControlServer {
   readonly #cable: Cable;
   readonly #server: Server;
+  /** The platform twin on HTTPS: each bench's appliance reaches it for real, the suite's browser too. */
+  readonly #platform: PlatformServer;
+  readonly #fetch: FetchLike;
   #bench: TwinBench;
   #console: RemoteConsole;
 
-  private constructor(server: Server, transport: ConsoleTransport, generation: string) {
+  private constructor(server: Server, transport: ConsoleTransport, generation: string, platform: { server: PlatformServer; fetch: FetchLike }) {
     this.#server = server;
+    this.#platform = platform.server;
+    this.#fetch = platform.fetch;
     this.#cable = new Cable(transport);
-    this.#bench = new TwinBench({ generation });
+    this.#bench = new TwinBench({ generation, fetch: this.#fetch });
     this.#console = new RemoteConsole(this.#bench.appliance, this.#cable.plug());
     server.on('connection', (socket) => this.#serve(socket));
   }
 
   static async listen(socketPath: string, transport: ConsoleTransport, generation: string): Promise<ControlServer> {
     rmSync(socketPath, { force: true });
+    let control: ControlServer | null = null;
+    // The server serves whichever bench is current (a fresh one each scenario).
+    const platform = await servePlatform(() => control!.#bench.site(), platformHostnames(loadAccount()));
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(socketPath, () => resolve());
     });
-    return new ControlServer(server, transport, generation);
+    control = new ControlServer(server, transport, generation, platform);
+    return control;
   }
 
   close(): void {
     this.#server.close();
+    void this.#platform.close();
   }
 
   #serve(socket: Socket): void {
@@ -115,7 +129,8 @@ export class ControlServer {
         const old = this.#console.uart;
         await old.drained();
         old.close();
-        this.#bench = new TwinBench({ generation });
+        this.#bench.relay.close();
+        this.#bench = new TwinBench({ generation, fetch: this.#fetch });
         const carried = { received: old.counters.received, queued: old.counters.queued };
         this.#console = new RemoteConsole(this.#bench.appliance, this.#cable.plug(), { carried });
         // The bench's managed power supply switches the unit on (the console is cabled before);
@@ -148,7 +163,30 @@ export class ControlServer {
       case 'activate': this.#bench.activate(String(args['code']), String(args['username'])); return { queued: this.#queued() };
       case 'platform': return this.#bench.platformInfo();
       case 'activationCodeHolders': return this.#bench.platform.activationCodeHolders(String(args['code']));
-      case 'launch': this.#bench.launch(args['job'] === 'software-update' ? 'software-update' : 'scan', Number(args['durationMs'])); return null;
+      case 'launch': {
+        const targets = Array.isArray(args['targets']) ? args['targets'].map(String) : [];
+        const serial = args['serialNumber'] === undefined ? undefined : Number(args['serialNumber']);
+        this.#bench.launch(args['job'] === 'software-update' ? 'software-update' : 'scan', Number(args['durationMs']), targets, serial);
+        return null;
+      }
+      case 'portal': return { url: this.#platform.origin, spkiSha256: this.#platform.credentials.spkiSha256 };
+      case 'usePod': this.#bench.usePod(String(args['pod'])); return null;
+      case 'setSubscriptionFeature': this.#bench.setSubscriptionFeature(args['feature'] === 'ipv6-scanning' ? 'ipv6-scanning' : 'vlan-trunking', Boolean(args['on'])); return null;
+      case 'scanTraffic': return this.#bench.probes;
+      case 'platformRequests': return this.#bench.api.requests;
+      case 'attachService': {
+        const service = args['service'] as { address: string; protocol: 'udp' | 'tcp'; port: number };
+        const endpoint = args['endpoint'] as { host: string; port: number };
+        this.#bench.attachService(service, endpoint);
+        return null;
+      }
+      case 'addAppliance': {
+        const unit = this.#bench.addAppliance({
+          type: args['type'] === 'virtual' ? 'virtual' : 'physical',
+          ...(typeof args['activatedBy'] === 'string' ? { activatedBy: args['activatedBy'] } : {}),
+        });
+        return { serialNumber: unit.identity.serialNumber, activationCode: unit.identity.activationCode };
+      }
       case 'network': return this.#bench.network();
       case 'setNetwork': this.#bench.setNetwork(args['spec'] as Parameters<TwinBench['setNetwork']>[0]); return null;
       case 'failPlatform': {

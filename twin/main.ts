@@ -4,12 +4,19 @@
 //   npm run twin -- --console tcp         plus a remote console on a loopback TCP port, as behind a terminal server
 //   npm run twin -- --console stdio       the terminal is the remote console (VT100), the unit switched on
 //   --on                                  switch the unit on at start (as pressing its power button)
+//   --platform-port <n>                   the platform twin's HTTPS port on loopback (default: any free one)
+// The platform twin (appliance API and web portal) always serves on HTTPS on loopback; its URL is
+// printed, its test CA written to reports/platform-ca.pem, and the twin reaches it for real.
 //   npm run twin -- --console pty --control <socket>
 //                                         the twin-serial target's twin: virtual time, driven by the suite
 import { parseArgs } from 'node:util';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FixtureError } from '../fixtures/load.ts';
+import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { FixtureError, displayPath, projectRoot } from '../fixtures/load.ts';
+import { loadAccount, platformHostnames } from '../fixtures/platform.ts';
+import { Secrets } from '../fixtures/secrets.ts';
+import { servePlatform } from './cloud/server.ts';
 import { loadFirmware } from './appliance/firmware.ts';
 import { drawLcd } from './appliance/lcd.ts';
 import { TwinBench } from './bench.ts';
@@ -19,7 +26,7 @@ import { RemoteConsole } from './console/console.ts';
 import { PtyTransport, StdioTransport, TcpTransport, TransportError } from './console/transports.ts';
 import { ControlServer } from './control.ts';
 
-const usage = 'usage: npm run twin -- [--generation 2017|2022|older] [--speed <factor>] [--serial <number>] [--console pty|tcp|stdio] [--console-path <path>] [--port <number>] [--control <socket>] [--on]';
+const usage = 'usage: npm run twin -- [--generation 2017|2022|older] [--speed <factor>] [--serial <number>] [--console pty|tcp|stdio] [--console-path <path>] [--port <number>] [--platform-port <number>] [--control <socket>] [--on]';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -38,6 +45,7 @@ function options() {
         console: { type: 'string' },
         'console-path': { type: 'string' },
         port: { type: 'string', default: '0' },
+        'platform-port': { type: 'string', default: '0' },
         control: { type: 'string' },
         on: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -58,6 +66,8 @@ function options() {
   if (consoleKind !== undefined && !['pty', 'tcp', 'stdio'].includes(consoleKind)) fail(`--console ${consoleKind}: expected pty, tcp or stdio`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: not a TCP port`);
+  const platformPort = Number(values['platform-port']);
+  if (!Number.isInteger(platformPort) || platformPort < 0 || platformPort > 65535) fail(`--platform-port ${values['platform-port']}: not a TCP port`);
   if (values.control !== undefined && consoleKind !== 'pty' && consoleKind !== 'tcp') fail('--control needs --console pty or --console tcp');
   try {
     loadFirmware(values.generation);
@@ -65,7 +75,7 @@ function options() {
     if (error instanceof FixtureError) fail(error.message);
     throw error;
   }
-  return { generation: values.generation, speed, serial, consoleKind, consolePath: values['console-path'], port, control: values.control, on: values.on };
+  return { generation: values.generation, speed, serial, consoleKind, consolePath: values['console-path'], port, platformPort, control: values.control, on: values.on };
 }
 
 async function openConsole(kind: string, path: string | undefined, port: number): Promise<{ transport: ConsoleTransport; where: string }> {
@@ -95,7 +105,24 @@ if (opts.control !== undefined) {
   process.stdout.write(`console: ${where}\ncontrol: ${opts.control}\n`);
 } else {
   const clock = new RealTimeClock(opts.speed);
-  const bench = new TwinBench({ generation: opts.generation, clock, ...(opts.serial === undefined ? {} : { serialNumber: opts.serial }) });
+  const pod = loadAccount().pods[0]!;
+  let current: TwinBench | null = null;
+  let platform: Awaited<ReturnType<typeof servePlatform>>;
+  try {
+    platform = await servePlatform(() => current!.site(), platformHostnames(loadAccount()), opts.platformPort);
+  } catch (error) {
+    fail(`the platform twin cannot listen on 127.0.0.1:${opts.platformPort}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const bench = new TwinBench({ generation: opts.generation, clock, fetch: platform.fetch, ...(opts.serial === undefined ? {} : { serialNumber: opts.serial }) });
+  current = bench;
+  const caFile = join(projectRoot, 'reports', 'platform-ca.pem');
+  mkdirSync(dirname(caFile), { recursive: true });
+  writeFileSync(caFile, platform.server.credentials.ca);
+  const users = loadAccount().users.map((u) => `${u.login} (${u.role})`).join(', ');
+  const platformLines = [
+    `platform: ${platform.server.origin}/  (POD ${pod.id}, ${pod.url}; API ${platform.server.origin}/appliance/v1/)`,
+    `portal users: ${users}; passwords in ${displayPath(new Secrets().file)}; test CA: ${displayPath(caFile)}`,
+  ];
   const appliance = bench.appliance;
   const generation = appliance.generation;
   let consoleWhere = '';
@@ -112,6 +139,7 @@ if (opts.control !== undefined) {
   };
   if (opts.consoleKind === 'stdio') {
     // The terminal is the remote console: switch the appliance on; ENTER wakes the console.
+    process.stderr.write(platformLines.join('\n') + '\n');
     appliance.pressPowerButton();
     process.on('SIGINT', quit);
   } else {
@@ -123,6 +151,7 @@ if (opts.control !== undefined) {
       const out = [
         `Qualys Scanner Appliance twin — firmware ${opts.generation}, serial ${appliance.identity.serialNumber}, ${opts.speed}x time, ${appliance.acPlugged ? 'AC in' : 'AC out'}`,
         consoleWhere ? `console: ${consoleWhere} (9600 baud, 8 data bits, no parity, 2 stop bits, no flow control, VT100)` : '',
+        ...platformLines,
         `power ${leds.power ? '\x1b[32m●\x1b[0m' : '○'}   S1 ${dot(leds.S1)}  S2 ${dot(leds.S2)}  S3 ${dot(leds.S3)}   ${appliance.status.kind === 'activation' ? `activation code ${appliance.identity.activationCode}` : ''}`,
         `┌${'─'.repeat(line1.length)}┐`,
         `│${line1}│`,
@@ -134,6 +163,7 @@ if (opts.control !== undefined) {
       else process.stdout.write(`${line1.trimEnd()} | ${line2.trimEnd()}\n`);
     };
     if (consoleWhere && !process.stdout.isTTY) process.stdout.write(`console: ${consoleWhere}\n`);
+    if (!process.stdout.isTTY) process.stdout.write(platformLines.join('\n') + '\n');
     if (opts.on) appliance.pressPowerButton();
     appliance.subscribe(draw);
     draw();

@@ -17,6 +17,7 @@ import { openTarget, statementName } from '../support/targets/index.ts';
 import { LinkError } from '../support/targets/serial/link.ts';
 import type { RunTally } from './tally.ts';
 import { Tally } from './tally.ts';
+import { ensureSystemPackages, needs } from './system.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -102,7 +103,13 @@ export function generationFilter(generation: string, userTags: string | undefine
 
 /** Opens the target once before anything runs: a missing, busy, silent or garbling port fails here. */
 export async function preflight(request: RunRequest): Promise<void> {
-  if (statementName(request.target) === request.target && loadTargetStatement(request.target).driver === 'twin') return;
+  // The portal's scenarios need a browser: Debian's Chromium, installed here when missing.
+  const statement = loadTargetStatement(statementName(request.target));
+  if (statement.capabilities.includes('portal') && !process.env['QSA_CHROMIUM']) {
+    const { missing, note } = ensureSystemPackages([needs.chromium], { quiet: true });
+    if (missing.length > 0) throw new UsageError(`Chromium is missing and could not be installed (${note}); the portal scenarios need it: apt-get install -y chromium, or set QSA_CHROMIUM`);
+  }
+  if (statementName(request.target) === request.target && statement.driver === 'twin') return;
   try {
     const session = await openTarget(request.target, request.generations[0]!);
     await session.close();

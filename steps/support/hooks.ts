@@ -1,6 +1,7 @@
 // Per-scenario set-up and tear-down: a target from the run's session, capability checks
 // ("not applicable" rather than pass or fail), and the transcript as evidence in the report.
-import { After, AfterAll, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { closeBrowser } from './browser.ts';
 import type { Capability, TargetSession } from './protocols.ts';
 import { openTarget } from './targets/index.ts';
 import type { ApplianceWorld } from './world.ts';
@@ -48,10 +49,19 @@ After(async function (this: ApplianceWorld, { result, error }) {
     // How long the scenario would have taken on hardware: the report sums these.
     this.attach(JSON.stringify({ ms: this.target.time.now() - start }), 'application/vnd.appliance-time+json');
   }
+  await this.portalVisit?.close();
   await this.target.stop();
 });
 
+/** A failed step with the portal open: a screenshot of the page goes into the report. */
+AfterStep(async function (this: ApplianceWorld, { result }) {
+  if (result.status !== Status.FAILED || !this.portalVisit) return;
+  const png = await this.portalVisit.screenshot();
+  if (png) this.attach(png, { mediaType: 'image/png', fileName: 'portal.png' });
+});
+
 AfterAll(async function () {
+  await closeBrowser();
   if (session) await (await session).close();
   session = null;
 });

@@ -113,6 +113,23 @@ export type PlatformFailure =
   | { name: 'unknown-scanner' | 'scanner-disabled' | 'account-expired' }
   | { name: 'slow'; ms: number };
 
+/** Where a browser finds the platform's web portal, and which server key it is to trust. */
+export interface PortalAccess {
+  /** The portal's origin as the browser reaches it (the platform twin serves on loopback). */
+  url: string;
+  /** base64 SHA-256 of the server's public key (SubjectPublicKeyInfo), pinned in the browser. */
+  spkiSha256: string;
+}
+
+/** A scan packet as the lab's switch ports saw it leave the appliance (null port: no route). */
+export interface Probe { jobId: string; target: string; port: Port | null; vlan: number; source: string | null }
+
+/** A request the platform's API received: the host name the appliance contacted, on which port. */
+export interface PlatformRequest { method: string; host: string; port: string; path: string }
+
+/** A service the lab stands in for with a real socket (a syslog server: UDP or TCP 514). */
+export interface LabService { address: string; protocol: 'udp' | 'tcp'; port: number }
+
 /** The environment the lab provides around the appliance. */
 export interface Lab {
   /** New > Scanner Appliance in the portal, with an activation code, by a user. */
@@ -121,8 +138,11 @@ export interface Lab {
   platform(): Promise<{ url: string; indicator: string }>;
   /** How many appliances the platform has on record, and how many of them carry `activationCode`. */
   activationCodeHolders(activationCode: string): Promise<{ units: number; holders: number }>;
-  /** Launches a scan (or pushes a software update) on the activated appliance; it starts at its next poll. */
-  launch(job: 'scan' | 'software-update', durationMs: number): Promise<void>;
+  /**
+   * Launches a scan of `targets` (or pushes a software update) on an activated appliance (the
+   * unit under test unless another serial number is given); it starts at its next poll.
+   */
+  launch(job: 'scan' | 'software-update', durationMs: number, options?: { targets?: string[]; serialNumber?: number }): Promise<void>;
   /** The lab's network as data (a copy): change it and hand it back with `setNetwork`. */
   network(): Promise<NetworkSpec>;
   setNetwork(spec: NetworkSpec): Promise<void>;
@@ -130,10 +150,27 @@ export interface Lab {
   failPlatform(failure: PlatformFailure): Promise<void>;
   /** A storage fault the appliance meets at its next boot (EFS filesystem check or mount). */
   injectStorageFault(fault: 'fsck' | 'mount' | null): Promise<void>;
+  /** The platform's web portal, served for the browser. */
+  portal(): Promise<PortalAccess>;
+  /** Puts the subscription on another POD of the lab's account (a Private Cloud Platform), before activation. */
+  usePod(pod: string): Promise<void>;
+  /** Turns one of the subscription's features on or off (Qualys Support does this for an account). */
+  setSubscriptionFeature(feature: 'vlan-trunking' | 'ipv6-scanning', on: boolean): Promise<void>;
+  /** Scan packets the appliances sent so far. */
+  scanTraffic(): Promise<Probe[]>;
+  /** Requests the platform's API received so far. */
+  platformRequests(): Promise<PlatformRequest[]>;
+  /** Makes a real socket (`endpoint`, on the suite's machine) stand in for a service on the lab network. */
+  attachService(service: LabService, endpoint: { host: string; port: number }): Promise<void>;
+  /**
+   * Another appliance joins the subscription (switched on, on the lab network), activated by a
+   * user if given: the serial number and activation code it has.
+   */
+  addAppliance(options: { type: 'physical' | 'virtual'; activatedBy?: string }): Promise<{ serialNumber: number; activationCode: string }>;
 }
 
 /** What a target can do (its capability statement); scenarios declare needs with @needs-<name>. */
-export type Capability = 'keypad' | 'screen' | 'console' | 'console-port' | 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'lcd' | 'virtual-time' | 'power-cut';
+export type Capability = 'keypad' | 'screen' | 'console' | 'console-port' | 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'lcd' | 'virtual-time' | 'power-cut' | 'portal' | 'fleet';
 
 export interface Target {
   readonly name: string;

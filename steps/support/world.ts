@@ -8,6 +8,7 @@ import { loadGeneration } from '../../fixtures/profiles.ts';
 import type { Capability, ScreenSnapshot, Target } from './protocols.ts';
 import { describeScreen, formatTime, normalize } from './screens.ts';
 import { NotApplicable } from './errors.ts';
+import { PortalVisit } from './browser.ts';
 
 export interface RunParameters {
   target: string;
@@ -31,6 +32,7 @@ export class ApplianceWorld extends World<RunParameters> {
   #target: Target | null = null;
   #guide: Generation | null = null;
   #secretPrompts: Set<string> | null = null;
+  #portal: PortalVisit | null = null;
   readonly transcript: string[] = [];
   /** Index in the screen history where the latest action began. */
   actionMark = 0;
@@ -72,6 +74,18 @@ export class ApplianceWorld extends World<RunParameters> {
       throw new NotApplicable(`target ${this.target.name} has no ${name}`);
     }
     return protocol as NonNullable<Target[K]>;
+  }
+
+  /** The scenario's visit to the platform's web portal (not applicable where the lab serves none). */
+  get portal(): PortalVisit {
+    if (!this.target.capabilities.has('portal')) throw new NotApplicable(`target ${this.target.name} has no portal`);
+    this.#portal ??= new PortalVisit(this.need('lab'));
+    return this.#portal;
+  }
+
+  /** The portal visit, if the scenario made one. */
+  get portalVisit(): PortalVisit | null {
+    return this.#portal;
   }
 
   #isSecretPrompt(screen: ScreenSnapshot): boolean {

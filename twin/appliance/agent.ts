@@ -58,14 +58,19 @@ function serverMs(response: Response): number {
 }
 
 export class CloudAgent {
-  readonly url: string;
+  readonly #url: () => string;
   readonly #fetch: FetchLike;
   readonly #identity: Identity;
 
-  constructor(options: { url: string; fetch: FetchLike; identity: Identity }) {
-    this.url = options.url;
+  /** `url`: the platform URL of the unit's POD, looked up at each contact. */
+  constructor(options: { url: () => string; fetch: FetchLike; identity: Identity }) {
+    this.#url = options.url;
     this.#fetch = options.fetch;
     this.#identity = options.identity;
+  }
+
+  get url(): string {
+    return this.#url();
   }
 
   get #credentials() {

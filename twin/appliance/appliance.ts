@@ -58,13 +58,15 @@ export interface ApplianceOptions {
   clock: Clock;
   /** The lab's network (its spec is the model: the appliance reads it, the lab changes it). */
   network: NetworkSpec;
-  /** The platform URL of the unit's POD, and the fetch its cloud agent reaches it with. */
-  cloud: { url: string; fetch: FetchLike };
+  /** The platform URL of the unit's POD (looked up at each contact), and the fetch its cloud agent reaches it with. */
+  cloud: { url: () => string; fetch: FetchLike };
   /** The software installed at the factory (the platform's latest when it shipped). */
   softwareVersions: Record<string, string>;
   wire?: Wire;
   /** Virtual time of the epoch of syslog timestamps (ms since 1970). */
   epochMs?: number;
+  /** The configuration a unit starts with when its store is empty (a unit set up elsewhere before it came to the lab). */
+  initialConfig?: NetworkConfig;
   serialNumber?: number;
   /** AC plugged in at the start (the appliance is then off until its power button is pressed). */
   acPlugged?: boolean;
@@ -96,6 +98,7 @@ export class Appliance {
   #restoreOnAc = false;
   #display: Display = { kind: 'blank' };
   #config: NetworkConfig;
+  readonly #initialConfig: NetworkConfig;
   #runtime: NetworkRuntime = { lanLease: null, wanLease: null, lanIpv6: null };
   #status: Status = { kind: 'none' };
   /** The jobs running now, each with its end timer. */
@@ -121,7 +124,8 @@ export class Appliance {
     this.disk = new Disk(ConfigStore.blocksNeeded);
     this.#store = new ConfigStore<NetworkConfig>(this.disk);
     filesystem.mark(this.disk, true);
-    this.#config = defaultConfig(this.generation.firmware.networkModes[0]!);
+    this.#initialConfig = options.initialConfig ?? defaultConfig(this.generation.firmware.networkModes[0]!);
+    this.#config = this.#initialConfig;
     this.#ui = new Ui(this.generation, {
       context: () => this.context(),
       statusScreen: () => this.#statusScreen(),
@@ -316,7 +320,7 @@ export class Appliance {
       if (this.#storageFault === 'fsck') return this.#storageFailed('fsck');
       // Mounted: the filesystem stays unclean until a proper shutdown.
       filesystem.mark(this.disk, false);
-      this.#config = this.#store.load() ?? defaultConfig(this.generation.firmware.networkModes[0]!);
+      this.#config = this.#store.load() ?? this.#initialConfig;
       return this.#messages([[coming, timing.bootMessagesMs[3]!]], () => {
         if (this.#storageFault === 'mount') return this.#storageFailed('mount');
         return this.#contact('boot', ['LAN', 'WAN']);

@@ -198,24 +198,38 @@ function failureHandler(name: FailureName, base: string, normal: HttpHandler[], 
  */
 export class PlatformApi {
   readonly platform: Platform;
-  readonly base: string;
   readonly requests: ApiRequest[] = [];
-  readonly #normal: HttpHandler[];
+  #normal: HttpHandler[] = [];
   readonly #sleep: ((ms: number) => Promise<void>) | undefined;
   #failures: Array<{ name: FailureName; handler: HttpHandler }> = [];
   readonly #listeners = new Set<() => void>();
 
   constructor(platform: Platform, options: { sleep?: (ms: number) => Promise<void> } = {}) {
     this.platform = platform;
-    this.base = platform.url;
     this.#sleep = options.sleep;
+    this.#build();
+  }
+
+  /** The platform's URL: the handlers answer there. */
+  get base(): string {
+    return this.platform.url;
+  }
+
+  /** The handlers again, for the platform's URL now (after it moved to another POD). */
+  rebase(): void {
+    this.#build();
+    this.#failures = [];
+    this.#changed();
+  }
+
+  #build(): void {
     const log = http.all(`${this.base}${API_PATH}/*`, ({ request }) => {
       // The name the appliance asked for (a server reached by address still sees the Host header).
       const url = new URL(`https://${request.headers.get('host') ?? new URL(request.url).host}`);
       this.requests.push({ method: request.method, host: url.hostname, port: url.port || '443', path: new URL(request.url).pathname });
       return undefined;
     });
-    this.#normal = [log, ...normalHandlers(platform, this.base)];
+    this.#normal = [log, ...normalHandlers(this.platform, this.base)];
   }
 
   /** The handlers in force: failures first, then the normal API. */

@@ -118,7 +118,7 @@ export function validHostname(text: string): boolean {
 }
 
 export class Platform {
-  readonly pod: Pod;
+  #pod: Pod;
   readonly edition: PortalEdition;
   readonly features: { vlanTrunking: boolean; ipv6Scanning: boolean };
   readonly assetGroups: ReadonlyArray<{ name: string; businessUnit: string | null }>;
@@ -142,7 +142,8 @@ export class Platform {
     const { account } = options;
     const pod = options.pod === undefined ? account.pods[0] : account.pods.find((p) => p.id === options.pod);
     if (!pod) throw new Error(`the account has no POD ${options.pod}`);
-    this.pod = pod;
+    this.#pod = pod;
+    this.#pods = account.pods;
     this.edition = options.edition;
     this.features = { ...account.subscription.features };
     this.assetGroups = account.subscription.assetGroups.map((g) => ({ ...g }));
@@ -154,8 +155,22 @@ export class Platform {
     }
   }
 
+  get pod(): Pod {
+    return this.#pod;
+  }
+
   get url(): string {
-    return this.pod.url;
+    return this.#pod.url;
+  }
+
+  readonly #pods: readonly Pod[];
+
+  /** Puts the subscription on another of the account's PODs (before any unit is activated). */
+  usePod(id: string): void {
+    const pod = this.#pods.find((p) => p.id === id);
+    if (!pod) throw new Error(`the account has no POD ${id} (it has ${this.#pods.map((p) => p.id).join(', ')})`);
+    if ([...this.#units.values()].some((r) => r.name !== null)) throw new Error('appliances are activated on this POD already');
+    this.#pod = pod;
   }
 
   // --- Users ---------------------------------------------------------------------------------

@@ -11,13 +11,26 @@ import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import { API_PATH } from './api.ts';
 import type { PlatformApi } from './api.ts';
 import type { ServerCredentials } from './certificates.ts';
+import { makeServerCredentials } from './certificates.ts';
 
 export type RequestHandler = (request: Request) => Promise<Response>;
 
+/** The platform's site: the API under its path, the portal everywhere else. */
+export function platformSite(api: PlatformApi, portal: RequestHandler | null): { base: string; handle: RequestHandler } {
+  return {
+    base: api.base,
+    handle: async (request) => {
+      if (new URL(request.url).pathname.startsWith(`${API_PATH}/`)) {
+        return await getResponse(api.handlers(), request) ?? Response.json({ error: 'not-found', message: 'no such API' }, { status: 404 });
+      }
+      return portal ? portal(request) : new Response('Not Found', { status: 404 });
+    },
+  };
+}
+
 export interface PlatformServerOptions {
-  api: PlatformApi;
-  /** Everything outside the API: the portal. */
-  portal?: RequestHandler;
+  /** The site served now (a bench replaced between scenarios serves its own platform). */
+  site: () => { base: string; handle: RequestHandler };
   credentials: ServerCredentials;
   /** Loopback by default: the twin listens on nothing the lab's networks can reach. */
   host?: string;
@@ -57,25 +70,18 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 export class PlatformServer {
   readonly #server: Server;
   readonly credentials: ServerCredentials;
-  readonly api: PlatformApi;
 
   private constructor(server: Server, options: PlatformServerOptions) {
     this.#server = server;
     this.credentials = options.credentials;
-    this.api = options.api;
   }
 
   static async start(options: PlatformServerOptions): Promise<PlatformServer> {
-    const base = options.api.base;
     const server = createServer({ key: options.credentials.key, cert: options.credentials.cert }, (req, res) => {
       void (async () => {
         try {
-          const request = toRequest(req, base);
-          const path = new URL(request.url).pathname;
-          const response = path.startsWith(`${API_PATH}/`)
-            ? await getResponse(options.api.handlers(), request) ?? Response.json({ error: 'not-found', message: 'no such API' }, { status: 404 })
-            : options.portal ? await options.portal(request) : new Response('Not Found', { status: 404 });
-          await send(res, response);
+          const site = options.site();
+          await send(res, await site.handle(toRequest(req, site.base)));
         } catch (error) {
           if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
           res.end(`platform twin: ${(error as Error).message}`);
@@ -118,4 +124,14 @@ export function pointedFetch(endpoint: { host: string; port: number }, ca: strin
   });
   // undici's own fetch: the same as Node's global one, but never the one msw patches in-process.
   return async (input, init) => await undiciFetch(input, { ...init, dispatcher } as Parameters<typeof undiciFetch>[1]) as unknown as Response;
+}
+
+/**
+ * The platform twin served for a twin process: a new CA and server key, the HTTPS server on
+ * loopback, and the fetch the process's appliances reach it with (real TLS, verified).
+ */
+export async function servePlatform(site: () => { base: string; handle: RequestHandler }, hostnames: readonly string[], port = 0): Promise<{ server: PlatformServer; fetch: (input: string, init: RequestInit) => Promise<Response> }> {
+  const credentials = await makeServerCredentials(hostnames);
+  const server = await PlatformServer.start({ site, credentials, port });
+  return { server, fetch: pointedFetch(server.address, credentials.ca) };
 }

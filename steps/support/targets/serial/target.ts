@@ -268,11 +268,18 @@ export class SerialTarget implements Target {
       activate: (code, username) => settled(bench.call('activate', { code, username })),
       platform: () => bench.call('platform'),
       activationCodeHolders: (code) => bench.call('activationCodeHolders', { code }),
-      launch: (job, durationMs) => settled(bench.call('launch', { job, durationMs })),
+      launch: (job, durationMs, options) => settled(bench.call('launch', { job, durationMs, ...(options ?? {}) })),
       network: () => bench.call('network'),
       setNetwork: (spec) => settled(bench.call('setNetwork', { spec })),
       failPlatform: (failure) => settled(bench.call('failPlatform', { ...failure })),
       injectStorageFault: (fault) => settled(bench.call('injectStorageFault', { fault })),
+      portal: () => bench.call('portal'),
+      usePod: (pod) => settled(bench.call('usePod', { pod })),
+      setSubscriptionFeature: (feature, on) => settled(bench.call('setSubscriptionFeature', { feature, on })),
+      scanTraffic: () => bench.call('scanTraffic'),
+      platformRequests: () => bench.call('platformRequests'),
+      attachService: (service, endpoint) => settled(bench.call('attachService', { service, endpoint })),
+      addAppliance: (options) => settled(bench.call('addAppliance', { ...options })),
     };
   }
 

@@ -2,8 +2,12 @@
 // on a virtual clock. With the twin-serial target, the only suite code allowed to import twin/
 // (the lint rule enforces it).
 import type { Key } from '../../../../fixtures/profiles.ts';
+import { loadAccount, platformHostnames } from '../../../../fixtures/platform.ts';
 import { loadFirmware } from '../../../../twin/appliance/firmware.ts';
 import { TwinBench } from '../../../../twin/bench.ts';
+import type { ServerCredentials } from '../../../../twin/cloud/certificates.ts';
+import { makeServerCredentials } from '../../../../twin/cloud/certificates.ts';
+import { PlatformServer } from '../../../../twin/cloud/server.ts';
 import type { Capability, ConsolePort, Lab, LineSettings, ScreenSnapshot, Target, TargetSession } from '../../protocols.ts';
 import { ConsoleDecoder } from '../serial/decoder.ts';
 import { globalFetch, interceptPlatform } from './intercept.ts';
@@ -35,12 +39,21 @@ export function createTwinTarget(options: TwinTargetOptions): TwinTarget {
   return new TwinTarget(options);
 }
 
+/** One test CA and server key per process: the browser of the process pins that key. */
+let credentials: Promise<ServerCredentials> | null = null;
+function platformCredentials(): Promise<ServerCredentials> {
+  credentials ??= makeServerCredentials(platformHostnames(loadAccount()));
+  return credentials;
+}
+
 export class TwinTarget implements Target {
   readonly name = 'twin';
   readonly generation: string;
   readonly capabilities: ReadonlySet<Capability>;
   readonly bench: TwinBench;
   readonly #stopIntercepting: () => void;
+  /** The platform's HTTPS server, started when a scenario first needs the portal. */
+  #server: Promise<PlatformServer> | null = null;
 
   constructor(options: TwinTargetOptions) {
     this.generation = options.generation;
@@ -144,16 +157,31 @@ export class TwinTarget implements Target {
     activate: async (code, username) => this.bench.activate(code, username),
     platform: async () => this.bench.platformInfo(),
     activationCodeHolders: async (code) => this.bench.platform.activationCodeHolders(code),
-    launch: async (job, durationMs) => { this.bench.launch(job, durationMs); },
+    launch: async (job, durationMs, options) => { this.bench.launch(job, durationMs, options?.targets ?? [], options?.serialNumber); },
     network: async () => this.bench.network(),
     setNetwork: async (spec) => this.bench.setNetwork(spec),
     failPlatform: async (failure) => this.bench.failPlatform(failure.name, { ...('status' in failure ? { status: failure.status } : {}), ...('ms' in failure ? { ms: failure.ms } : {}) }),
     injectStorageFault: async (fault) => this.bench.injectStorageFault(fault),
+    portal: async () => {
+      this.#server ??= platformCredentials().then((c) => PlatformServer.start({ site: () => this.bench.site(), credentials: c }));
+      const server = await this.#server;
+      return { url: server.origin, spkiSha256: server.credentials.spkiSha256 };
+    },
+    usePod: async (pod) => this.bench.usePod(pod),
+    setSubscriptionFeature: async (feature, on) => this.bench.setSubscriptionFeature(feature, on),
+    scanTraffic: async () => this.bench.probes.map((p) => ({ ...p })),
+    platformRequests: async () => this.bench.api.requests.map((r) => ({ ...r })),
+    attachService: async (service, endpoint) => this.bench.attachService(service, endpoint),
+    addAppliance: async (options) => {
+      const unit = this.bench.addAppliance(options);
+      return { serialNumber: unit.identity.serialNumber, activationCode: unit.identity.activationCode };
+    },
   };
 
   async stop(): Promise<void> {
     // Nothing else outlives the scenario: the bench is garbage once the World lets go of it.
     this.#stopIntercepting();
     this.bench.relay.close();
+    if (this.#server) await (await this.#server).close();
   }
 }

@@ -1,0 +1,116 @@
+// The platform's web portal in a browser: logging in, the licence agreement, the application
+// picker, the menus and Help > About. Pages of their own (appliances, syslog) have their own steps.
+import assert from 'node:assert/strict';
+import type { DataTable } from '@cucumber/cucumber';
+import { Given, Then, When } from '../support/define.ts';
+import { alerts, applicationPicker, goTo, heading, logIn, logInReady, menuItems, pickApplication } from '../support/tasks/portal.ts';
+
+When('I log in to the portal as {string}', async function (login: string) {
+  const page = await this.portal.page();
+  await this.act(`portal: log in as ${login}`, () => logIn(page, login));
+});
+
+Given('I am logged in to the portal as {string}', async function (login: string) {
+  const page = await this.portal.page();
+  await this.act(`portal: log in as ${login} (accepting the licence agreement if asked)`, () => logInReady(page, login));
+});
+
+When('I log in to the portal as {string} with a wrong password', async function (login: string) {
+  const page = await this.portal.page();
+  await this.act(`portal: log in as ${login} with a wrong password`, () => logIn(page, login, 'not-the-password-0'));
+});
+
+When('I log out of the portal', async function () {
+  const page = await this.portal.page();
+  await this.act('portal: log out', () => page.getByRole('button', { name: 'Log out' }).click());
+});
+
+When(/^I (accept|decline) the license agreement$/, async function (decision: string) {
+  const page = await this.portal.page();
+  await this.act(`portal: ${decision} the license agreement`, () => page.getByRole('button', { name: decision === 'accept' ? 'Accept' : 'Decline' }).click());
+});
+
+Then('the portal shows the {string} page', async function (title: string) {
+  const page = await this.portal.page();
+  await page.waitForLoadState('domcontentloaded');
+  assert.equal(await heading(page), title, `the page at ${page.url()}`);
+});
+
+Then('the portal shows the alert {string}', async function (text: string) {
+  const page = await this.portal.page();
+  const shown = await alerts(page);
+  assert.ok(shown.includes(text), `alerts on ${page.url()}: ${JSON.stringify(shown)}`);
+});
+
+/** "Select VM/VMDR from the application picker." */
+When('I select {string} from the application picker', async function (application: string) {
+  const page = await this.portal.page();
+  await this.act(`portal: select ${application} from the application picker`, () => pickApplication(page, application));
+});
+
+Then('the application picker offers exactly:', async function (table: DataTable) {
+  const page = await this.portal.page();
+  const offered = (await applicationPicker(page).getByRole('link').allInnerTexts()).map((t) => t.trim());
+  assert.deepEqual(offered, table.raw().map((r) => r[0]));
+});
+
+/** A menu path as the guide writes it: "Scans > Appliances", "Help > About". */
+When('I go to {string} in the portal', async function (path: string) {
+  const page = await this.portal.page();
+  await this.act(`portal: go to ${path}`, () => goTo(page, path));
+});
+
+Then('the {string} menu of the portal offers exactly:', async function (name: string, table: DataTable) {
+  const page = await this.portal.page();
+  assert.deepEqual(await menuItems(page, name), table.raw().map((r) => r[0]));
+});
+
+Then('the portal has no {string} menu', async function (name: string) {
+  const page = await this.portal.page();
+  assert.deepEqual(await menuItems(page, name), [], `a ${name} menu on ${page.url()}`);
+});
+
+When('I open {string} in the portal without logging in', async function (path: string) {
+  const page = await this.portal.page();
+  await this.act(`portal: open ${path} without logging in`, async () => { await page.goto(path); });
+});
+
+// --- Help > About -------------------------------------------------------------------------------
+
+function urlsShown(lines: string[]): Array<{ host: string; port: string }> {
+  return lines.map((l) => new URL(l.trim())).map((u) => ({ host: u.hostname, port: u.port || '443' }));
+}
+
+Then('the Scanner Appliances section lists exactly:', async function (table: DataTable) {
+  const page = await this.portal.page();
+  const section = page.getByRole('region', { name: 'Scanner Appliances' });
+  const shown = await section.getByRole('list', { name: 'Scanner appliance URLs' }).getByRole('listitem').allInnerTexts();
+  assert.deepEqual(shown.map((s) => s.trim()), table.raw().map((r) => r[0]));
+});
+
+/** "Your Scanner Appliances must be able to contact these URLs on port 443": the ones the appliance did contact are among them. */
+Then('the Scanner Appliances section lists every host the appliance contacted, each on port 443', async function () {
+  const page = await this.portal.page();
+  const section = page.getByRole('region', { name: 'Scanner Appliances' });
+  const listed = urlsShown(await section.getByRole('list', { name: 'Scanner appliance URLs' }).getByRole('listitem').allInnerTexts());
+  assert.ok(listed.every((u) => u.port === '443'), `not all on port 443: ${JSON.stringify(listed)}`);
+  const contacted = await this.need('lab').platformRequests();
+  assert.ok(contacted.length > 0, 'the appliance has not contacted the platform');
+  for (const request of contacted) {
+    assert.ok(listed.some((u) => u.host === request.host && u.port === request.port), `the appliance contacted ${request.host}:${request.port}, which Help > About does not list`);
+  }
+});
+
+/** "For Private Cloud Platform, the URLs displayed are appropriate to your local on-site SOC." */
+Given('the account is on the Private Cloud Platform {string} at {word}', async function (pod: string, address: string) {
+  const lab = this.need('lab');
+  await this.act(`lab: the account is on the Private Cloud Platform ${pod}`, async () => {
+    await lab.usePod(pod);
+    // The on-site SOC's name resolves on the lab's DNS to where the platform answers.
+    const { url } = await lab.platform();
+    const spec = await lab.network();
+    spec.dns[new URL(url).hostname] = [address];
+    spec.platform.ipv4 = address;
+    await lab.setNetwork(spec);
+  });
+});

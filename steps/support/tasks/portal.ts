@@ -1,0 +1,109 @@
+// Tasks on the platform's web portal, as a person does them in the browser: log in (with the
+// password from the lab's secrets, never written anywhere), the licence agreement, the
+// application picker, the menus. Pages are found by their headings, fields by their labels and
+// buttons and links by their names: what a screen reader would announce.
+import type { Locator, Page } from 'playwright';
+import { loadAccount } from '../../../fixtures/platform.ts';
+import type { PlatformAccount } from '../../../fixtures/platform.ts';
+import { Secrets } from '../../../fixtures/secrets.ts';
+
+let lab: { account: PlatformAccount; secrets: Secrets } | null = null;
+
+/** The lab's account (users, roles, asset groups) and its secrets, read once per process. */
+export function labAccount(): { account: PlatformAccount; secrets: Secrets } {
+  lab ??= { account: loadAccount(), secrets: new Secrets() };
+  return lab;
+}
+
+export function userOf(login: string): PlatformAccount['users'][number] {
+  const user = labAccount().account.users.find((u) => u.login === login);
+  if (!user) throw new Error(`the lab's account has no user ${login} (fixtures/platform/account.yaml)`);
+  return user;
+}
+
+/** A user of a role, for steps that name the role rather than the person. */
+export function userWithRole(role: 'manager' | 'unit-manager' | 'reader', businessUnit?: string): string {
+  const user = labAccount().account.users.find((u) => u.role === role && (businessUnit === undefined || u.businessUnit === businessUnit));
+  if (!user) throw new Error(`the lab's account has no ${role}${businessUnit ? ` in ${businessUnit}` : ''} (fixtures/platform/account.yaml)`);
+  return user.login;
+}
+
+export function passwordOf(login: string): string {
+  return labAccount().secrets.value(userOf(login).passwordSecret);
+}
+
+/** The page's title: its one h1. */
+export async function heading(page: Page): Promise<string> {
+  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+}
+
+/** The alerts the page shows (refusals, validation messages). */
+export async function alerts(page: Page): Promise<string[]> {
+  return (await page.getByRole('alert').allInnerTexts()).map((t) => t.trim());
+}
+
+export async function statuses(page: Page): Promise<string[]> {
+  return (await page.getByRole('status').allInnerTexts()).map((t) => t.trim());
+}
+
+/**
+ * "On the Qualys LOGIN page, enter your user name (login) and password, and then click LOGIN."
+ * `password` defaults to the user's own (from the lab's secrets).
+ */
+export async function logIn(page: Page, login: string, password: string = passwordOf(login)): Promise<void> {
+  // A page that asked for the login first stays where it is, to come back to after it.
+  if (new URL(page.url(), 'https://x').pathname !== '/login') await page.goto('/login');
+  await page.getByLabel('User name').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'LOGIN' }).click();
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** Logs in and, on a first login, accepts the licence agreement: the user's Home page. */
+export async function logInReady(page: Page, login: string): Promise<void> {
+  await logIn(page, login);
+  if (await heading(page) === 'License Agreement') await page.getByRole('button', { name: 'Accept' }).click();
+}
+
+export function applicationPicker(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Application picker' });
+}
+
+/** "Select VM/VMDR from the application picker." */
+export async function pickApplication(page: Page, name: string): Promise<void> {
+  await applicationPicker(page).getByRole('link', { name, exact: true }).click();
+}
+
+/** A menu's disclosure (Scans, Help, New, ...) by its exact name. */
+export function menu(scope: Page | Locator, name: string): Locator {
+  return scope.locator('summary').filter({ hasText: new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*$`) });
+}
+
+/**
+ * Follows a menu path as the guide writes it: "Scans > Appliances", "Help > About",
+ * "Scans > Setup > Syslog Forwarding", "New > Scanner Appliance". Every item but the last opens a
+ * menu; the last is a link.
+ */
+export async function goTo(page: Page, path: string): Promise<void> {
+  const items = path.split('>').map((s) => s.trim());
+  const last = items.pop()!;
+  let scope: Page | Locator = page;
+  for (const item of items) {
+    const summary = menu(scope, item).first();
+    await summary.click();
+    scope = summary.locator('xpath=..');
+  }
+  await scope.getByRole('link', { name: last, exact: true }).click();
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** What a menu offers when opened: its links and its submenus, in order. */
+export async function menuItems(page: Page, name: string): Promise<string[]> {
+  const summary = menu(page, name).first();
+  if (await summary.count() === 0) return [];
+  await summary.click();
+  // Its own items: links, and the names of the menus nested in it ("Setup").
+  const items = await summary.locator('xpath=..').locator(':scope > ul > li > a, :scope > ul > li > details > summary').allInnerTexts();
+  await summary.click();
+  return items.map((t) => t.trim());
+}
