@@ -26,6 +26,7 @@ import { createPortal } from './cloud/portal/index.ts';
 import type { RequestHandler } from './cloud/server.ts';
 import { platformSite } from './cloud/server.ts';
 import type { NetworkConfig } from './appliance/config.ts';
+import { effectiveLan, effectiveWan } from './appliance/config.ts';
 import type { Egress } from './network/traffic.ts';
 import type { Endpoint, ServiceAddress } from './network/relay.ts';
 import { Relay } from './network/relay.ts';
@@ -220,6 +221,20 @@ export class TwinBench {
   setSubscriptionFeature(feature: 'vlan-trunking' | 'ipv6-scanning', on: boolean): void {
     if (feature === 'vlan-trunking') this.platform.features.vlanTrunking = on;
     else this.platform.features.ipv6Scanning = on;
+  }
+
+  /**
+   * A lab host connects to the appliance's address on a port: no answer where the appliance has
+   * no address (off, no cable, no configuration), else what the appliance does with it.
+   */
+  connectInbound(port: 'LAN' | 'WAN', protocol: 'tcp' | 'udp', number: number): 'accepted' | 'refused' | 'no-answer' {
+    const a = this.appliance;
+    if (a.phase === 'off' || a.phase === 'halted' || !(port === 'LAN' ? a.network.lan : a.network.wan).cable) return 'no-answer';
+    const ctx = a.context();
+    const lan = a.config.mode === 'ipv6-only' ? ctx.runtime.lanIpv6?.address ?? (a.config.lan.ipv6.kind === 'static' ? a.config.lan.ipv6.ip : null) : effectiveLan(ctx)?.ip ?? null;
+    const address = port === 'LAN' ? lan : a.config.wan.ipv4.kind === 'off' ? null : effectiveWan(ctx)?.ip ?? null;
+    if (!address) return 'no-answer';
+    return a.accepts(port, protocol, number) ? 'accepted' : 'refused';
   }
 
   /** The platform's site (API and portal) for a server to serve. */

@@ -180,6 +180,7 @@ export class ControlServer {
         this.#bench.attachService(service, endpoint);
         return null;
       }
+      case 'connectInbound': return this.#bench.connectInbound(args['port'] === 'WAN' ? 'WAN' : 'LAN', args['protocol'] === 'udp' ? 'udp' : 'tcp', Number(args['number']));
       case 'addAppliance': {
         const unit = this.#bench.addAppliance({
           type: args['type'] === 'virtual' ? 'virtual' : 'physical',

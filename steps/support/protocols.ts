@@ -167,6 +167,11 @@ export interface Lab {
    * user if given: the serial number and activation code it has.
    */
   addAppliance(options: { type: 'physical' | 'virtual'; activatedBy?: string }): Promise<{ serialNumber: number; activationCode: string }>;
+  /**
+   * A host on the lab network tries to connect to the appliance's address on its LAN or WAN port
+   * (TCP, or a UDP datagram): accepted, refused (nothing listens), or no answer (no address there).
+   */
+  connectInbound(to: { port: Port; protocol: 'tcp' | 'udp'; number: number }): Promise<'accepted' | 'refused' | 'no-answer'>;
 }
 
 /** What a target can do (its capability statement); scenarios declare needs with @needs-<name>. */

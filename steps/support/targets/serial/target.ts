@@ -280,6 +280,7 @@ export class SerialTarget implements Target {
       platformRequests: () => bench.call('platformRequests'),
       attachService: (service, endpoint) => settled(bench.call('attachService', { service, endpoint })),
       addAppliance: (options) => settled(bench.call('addAppliance', { ...options })),
+      connectInbound: (to) => bench.call('connectInbound', { ...to }),
     };
   }
 

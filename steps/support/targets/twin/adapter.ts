@@ -172,6 +172,7 @@ export class TwinTarget implements Target {
     scanTraffic: async () => this.bench.probes.map((p) => ({ ...p })),
     platformRequests: async () => this.bench.api.requests.map((r) => ({ ...r })),
     attachService: async (service, endpoint) => this.bench.attachService(service, endpoint),
+    connectInbound: async (to) => this.bench.connectInbound(to.port, to.protocol, to.number),
     addAppliance: async (options) => {
       const unit = this.bench.addAppliance(options);
       return { serialNumber: unit.identity.serialNumber, activationCode: unit.identity.activationCode };
