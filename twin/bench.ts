@@ -204,7 +204,8 @@ export class TwinBench {
     const serialNumber = this.appliance.identity.serialNumber + FLEET + 1 + this.fleet.length;
     const lease = this.appliance.network.subnets[this.appliance.network.lan.untagged ?? '']?.dhcp;
     const base = this.appliance.config.mode === 'ipv6-only' || !lease ? undefined : staticOn(lease, 100 + this.fleet.length, generation.firmware.networkModes[0]!);
-    const unit = this.#unit(generation, this.appliance.network, serialNumber, base);
+    const shared = this.appliance.network;
+    const unit = this.#unit(generation, { ...shared, lan: structuredClone(shared.lan), wan: structuredClone(shared.wan) }, serialNumber, base);
     this.platform.ship(unit.identity, generation.hardware.model, options.type ?? 'physical');
     if (options.activatedBy !== undefined) this.activate(unit.identity.activationCode, options.activatedBy);
     this.fleet.push(unit);
@@ -258,8 +259,13 @@ export class TwinBench {
     return structuredClone(this.appliance.network);
   }
 
+  /**
+   * The lab's network changes: the unit under test takes it whole; the fleet's units, cabled to
+   * switch ports of their own, take its subnets, DNS, proxy and platform and keep their ports.
+   */
   setNetwork(spec: NetworkSpec): void {
     this.appliance.network = structuredClone(spec);
+    for (const unit of this.fleet) unit.network = { ...this.appliance.network, lan: unit.network.lan, wan: unit.network.wan };
   }
 
   injectStorageFault(fault: StorageFault | null): void {

@@ -148,16 +148,16 @@ Feature: Before you begin - Network requirements / configuration
       Given the lab network is "office-proxy"
       And the appliance is plugged in and switched off
       When I press the power button
-      And I enable proxy support through 198.18.10.8 port 3128 as user "" with password ""
+      And I enable proxy support through 198.18.10.8 port 3128
       Then the screen shows "ACTIVATION CODE" within 2 minutes
 
     @NREQ-011 @NREQ-012 @needs-power @needs-lab
     Scenario: Proxy support with Basic authentication
       Given the lab network is "office-proxy"
-      And the proxy asks for Basic authentication as "scanner" with password "Tunnel-43!"
+      And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
       And the appliance is plugged in and switched off
       When I press the power button
-      And I enable proxy support through 198.18.10.8 port 3128 as user "scanner" with password "Tunnel-43!"
+      And I enable proxy support through 198.18.10.8 port 3128 as user "scanner" with the password named "proxy-basic"
       Then the screen shows "ACTIVATION CODE" within 2 minutes
 
     # "If there is a backslash in the middle of the entry, the Appliance interprets the string
@@ -165,19 +165,19 @@ Feature: Before you begin - Network requirements / configuration
     @NREQ-011 @NREQ-012 @needs-power @needs-lab
     Scenario: Proxy support with NTLM authentication, the user given as domain\user
       Given the lab network is "office-proxy"
-      And the proxy asks for NTLM authentication as "scanner" in domain "LAB" with password "Tunnel-43!"
+      And the proxy asks for NTLM authentication as "scanner" in domain "LAB" with the password named "proxy-ntlm"
       And the appliance is plugged in and switched off
       When I press the power button
-      And I enable proxy support through 198.18.10.8 port 3128 as user "LAB\scanner" with password "Tunnel-43!"
+      And I enable proxy support through 198.18.10.8 port 3128 as user "LAB\scanner" with the password named "proxy-ntlm"
       Then the screen shows "ACTIVATION CODE" within 2 minutes
 
     @NREQ-011 @needs-power @needs-lab
     Scenario Outline: <generation>: the proxy's authentication is checked: a wrong password is refused
       Given the lab network is "office-proxy"
-      And the proxy asks for Basic authentication as "scanner" with password "Tunnel-43!"
+      And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
       And the appliance is plugged in and switched off
       When I press the power button
-      And I enable proxy support through 198.18.10.8 port 3128 as user "scanner" with password "Tunnel-44!"
+      And I enable proxy support through 198.18.10.8 port 3128 as user "scanner" with the password named "proxy-wrong"
       Then the screen shows "<error>" within 2 minutes
 
       @fw-2017

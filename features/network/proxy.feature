@@ -313,7 +313,7 @@ Feature: Proxy Configuration
     Scenario Outline: CHANGE PROXY PARAMS shows the existing parameters; ENTER keeps them
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
-      And the proxy asks for Basic authentication as "scanner" with password "Sc4nner"
+      And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
       When I go to the "ENABLE PROXY" menu option
       And I press ENTER
       And I answer the prompts in turn:
@@ -322,8 +322,10 @@ Feature: Proxy Configuration
         | <host>                  | 198.18.10.8 |
         | PROXY PORT:             | 3128        |
         | PROXY USER:             | scanner     |
-        | PROXY PASSW             | Sc4nner     |
-        | REALLY ENABLE PROXY?    |             |
+      And I enter the password named "proxy-basic" at the "PROXY PASSW" prompt
+      And I answer the prompts in turn:
+        | prompt               | entry |
+        | REALLY ENABLE PROXY? |       |
       And I review the confirmation messages
       Then the screen shows "is_jdoe"
       When I go to the "SETUP NETWORK" menu option
@@ -534,7 +536,7 @@ Feature: Proxy Configuration
     Scenario Outline: After DISABLE PROXY, ENABLE PROXY starts again from the gateway, port 0443 and blank credentials
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
-      And the proxy asks for Basic authentication as "scanner" with password "Sc4nner"
+      And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
       When I go to the "ENABLE PROXY" menu option
       And I press ENTER
       And I answer the prompts in turn:
@@ -543,8 +545,10 @@ Feature: Proxy Configuration
         | <host>                  | 198.18.10.8 |
         | PROXY PORT:             | 3128        |
         | PROXY USER:             | scanner     |
-        | PROXY PASSW             | Sc4nner     |
-        | REALLY ENABLE PROXY?    |             |
+      And I enter the password named "proxy-basic" at the "PROXY PASSW" prompt
+      And I answer the prompts in turn:
+        | prompt               | entry |
+        | REALLY ENABLE PROXY? |       |
       And I review the confirmation messages
       And I go to the "DISABLE PROXY" menu option
       And I press ENTER
@@ -577,7 +581,7 @@ Feature: Proxy Configuration
     Scenario Outline: Basic authentication with the proxy user and password
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
-      And the proxy asks for Basic authentication as "scanner" with password "Sc4nner"
+      And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
       When I go to the "ENABLE PROXY" menu option
       And I press ENTER
       And I answer the prompts in turn:
@@ -586,8 +590,10 @@ Feature: Proxy Configuration
         | <host>                  | 198.18.10.8 |
         | PROXY PORT:             | 3128        |
         | PROXY USER:             | scanner     |
-        | PROXY PASSW             | Sc4nner     |
-        | REALLY ENABLE PROXY?    |             |
+      And I enter the password named "proxy-basic" at the "PROXY PASSW" prompt
+      And I answer the prompts in turn:
+        | prompt               | entry |
+        | REALLY ENABLE PROXY? |       |
       And I review the confirmation messages
       Then the screen shows the name "is_jdoe", the IP address "198.18.10.20" and the platform indicator
 
@@ -604,10 +610,10 @@ Feature: Proxy Configuration
     # 2017 "prxy HTTP/<code> - Invalid proxy HTTP code (like 407, 404 etc)"; 2022 "unexpected
     # proxy HTTP/407 - Ensure the scanner is configured with valid proxy username and password."
     @PRX-002 @PRX-023 @PRX-041 @PRX-042 @needs-lab
-    Scenario Outline: A proxy that asks for authentication refuses <credentials>
+    Scenario Outline: A proxy that asks for authentication refuses a wrong password
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
-      And the proxy asks for Basic authentication as "scanner" with password "Sc4nner"
+      And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
       When I go to the "ENABLE PROXY" menu option
       And I press ENTER
       And I answer the prompts in turn:
@@ -615,8 +621,39 @@ Feature: Proxy Configuration
         | CONFIG PROXY PARAMETERS |             |
         | <host>                  | 198.18.10.8 |
         | PROXY PORT:             | 3128        |
-        | PROXY USER:             | <user>      |
-        | PROXY PASSW             | <password>  |
+        | PROXY USER:             | scanner     |
+      And I enter the password named "proxy-wrong" at the "PROXY PASSW" prompt
+      And I answer the prompts in turn:
+        | prompt               | entry |
+        | REALLY ENABLE PROXY? |       |
+      And I review the confirmation messages
+      Then the screen does not show "is_jdoe"
+      And the screen shows "<error>"
+
+      @fw-2017
+      Examples: 2017
+        | host       | error                          |
+        | IP ADDRESS | NETWORK ERR 03 prxy HTTP/407   |
+
+      @fw-2022
+      Examples: 2022
+        | host       | error                          |
+        | PROXY HOST | unexpected proxy HTTP/407      |
+
+    @PRX-002 @PRX-023 @PRX-041 @PRX-042 @needs-lab
+    Scenario Outline: A proxy that asks for authentication refuses a blank user entry
+      Given the appliance has been activated by user "jdoe"
+      And the lab network is "office-proxy"
+      And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
+      When I go to the "ENABLE PROXY" menu option
+      And I press ENTER
+      And I answer the prompts in turn:
+        | prompt                  | entry       |
+        | CONFIG PROXY PARAMETERS |             |
+        | <host>                  | 198.18.10.8 |
+        | PROXY PORT:             | 3128        |
+        | PROXY USER:             |             |
+        | PROXY PASSW             |             |
         | REALLY ENABLE PROXY?    |             |
       And I review the confirmation messages
       Then the screen does not show "is_jdoe"
@@ -624,15 +661,13 @@ Feature: Proxy Configuration
 
       @fw-2017
       Examples: 2017
-        | credentials        | host       | user    | password | error                          |
-        | a wrong password   | IP ADDRESS | scanner | wrong    | NETWORK ERR 03 prxy HTTP/407   |
-        | a blank user entry | IP ADDRESS |         |          | NETWORK ERR 03 prxy HTTP/407   |
+        | host       | error                          |
+        | IP ADDRESS | NETWORK ERR 03 prxy HTTP/407   |
 
       @fw-2022
       Examples: 2022
-        | credentials        | host       | user    | password | error                          |
-        | a wrong password   | PROXY HOST | scanner | wrong    | unexpected proxy HTTP/407      |
-        | a blank user entry | PROXY HOST |         |          | unexpected proxy HTTP/407      |
+        | host       | error                          |
+        | PROXY HOST | unexpected proxy HTTP/407      |
 
     # "The format of a Proxy user entry is: "domain\user". If there is a backslash in the middle of
     # the entry, the Appliance interprets the string before the backslash as the domain name."
@@ -640,7 +675,7 @@ Feature: Proxy Configuration
     Scenario Outline: NTLM authentication: the string before the backslash is the domain
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
-      And the proxy asks for NTLM authentication as "jdoe" in domain "CORP" with password "Sc4nner"
+      And the proxy asks for NTLM authentication as "jdoe" in domain "CORP" with the password named "proxy-ntlm"
       When I go to the "ENABLE PROXY" menu option
       And I press ENTER
       And I answer the prompts in turn:
@@ -649,8 +684,10 @@ Feature: Proxy Configuration
         | <host>                  | 198.18.10.8 |
         | PROXY PORT:             | 3128        |
         | PROXY USER:             | <user>      |
-        | PROXY PASSW             | Sc4nner     |
-        | REALLY ENABLE PROXY?    |             |
+      And I enter the password named "proxy-ntlm" at the "PROXY PASSW" prompt
+      And I answer the prompts in turn:
+        | prompt               | entry |
+        | REALLY ENABLE PROXY? |       |
       And I review the confirmation messages
       Then the screen shows "<result>"
 
@@ -684,8 +721,10 @@ Feature: Proxy Configuration
         | <host>                  | 198.18.10.8 |
         | PROXY PORT:             | 3128        |
         | PROXY USER:             |             |
-        | PROXY PASSW             | Sc4nner     |
-        | REALLY ENABLE PROXY?    |             |
+      And I enter the password named "proxy-basic" at the "PROXY PASSW" prompt
+      And I answer the prompts in turn:
+        | prompt               | entry |
+        | REALLY ENABLE PROXY? |       |
       And I review the confirmation messages
       Then the screen shows "<error>"
 

@@ -111,8 +111,10 @@ Feature: Reset the Network Configuration (2017) / Reset All Network Settings (20
         | <host>                  | 198.18.10.8 |
         | PROXY PORT:             | 3128        |
         | PROXY USER:             | scanner     |
-        | PROXY PASSW             | Sc4nner     |
-        | REALLY ENABLE PROXY?    |             |
+      And I enter the password named "proxy-basic" at the "PROXY PASSW" prompt
+      And I answer the prompts in turn:
+        | prompt               | entry |
+        | REALLY ENABLE PROXY? |       |
       And I review the confirmation messages
       And I go to the "ENABLE WAN INTERFACE" menu option
       And I press ENTER
@@ -185,7 +187,7 @@ Feature: Reset the Network Configuration (2017) / Reset All Network Settings (20
     Scenario Outline: After a reset the proxy user and password are no longer stored
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
-      And the proxy asks for Basic authentication as "scanner" with password "Sc4nner"
+      And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
       When I go to the "ENABLE PROXY" menu option
       And I press ENTER
       And I answer the prompts in turn:
@@ -194,8 +196,10 @@ Feature: Reset the Network Configuration (2017) / Reset All Network Settings (20
         | <host>                  | 198.18.10.8 |
         | PROXY PORT:             | 3128        |
         | PROXY USER:             | scanner     |
-        | PROXY PASSW             | Sc4nner     |
-        | REALLY ENABLE PROXY?    |             |
+      And I enter the password named "proxy-basic" at the "PROXY PASSW" prompt
+      And I answer the prompts in turn:
+        | prompt               | entry |
+        | REALLY ENABLE PROXY? |       |
       And I review the confirmation messages
       Then the screen shows "is_jdoe"
       When I go to the "<reset>" menu option

@@ -153,7 +153,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     @ANE-025
     Examples: Proxy Errors - unexpected proxy HTTP/407
       | error                     | solution                                                                  | condition                                                                 |
-      | unexpected proxy HTTP/407 | Ensure the scanner is configured with valid proxy username and password. | the proxy asks for Basic authentication as "scanner" with password "s3cret" |
+      | unexpected proxy HTTP/407 | Ensure the scanner is configured with valid proxy username and password. | the proxy asks for Basic authentication as "scanner" with the password named "proxy-troubleshooting" |
 
     @ANE-026 @ERRATA-262
     Examples: Proxy Errors - unexpected proxy HTTP/503
@@ -213,7 +213,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     @ANE-023 @ERRATA-206
     Examples: Proxy Errors - Invalid proxy auth config
       | error                     | solution                                                                                               | configuration                                                                      |
-      | Invalid proxy auth config | Ensure proxy configuration on the scanner is configured with valid proxy username and password. | I enable proxy support through 198.18.10.8 port 3128 as user "" with password "s3cret" |
+      | Invalid proxy auth config | Ensure proxy configuration on the scanner is configured with valid proxy username and password. | I enable proxy support through 198.18.10.8 port 3128 as user "" with the password named "proxy-troubleshooting" |
 
     @ANE-027
     Examples: Qualys Platform Connectivity Errors - Error connect to server (07), a wrong proxy port

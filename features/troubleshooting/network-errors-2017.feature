@@ -173,7 +173,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
     Examples: Proxy errors - prxy HTTP/<code>, with the proxy's own code
       | description   | means                                       | condition                                                                 |
       | prxy HTTP/404 | Invalid proxy HTTP code (like 407, 404 etc) | the proxy answers the appliance with HTTP 404                              |
-      | prxy HTTP/407 | Invalid proxy HTTP code (like 407, 404 etc) | the proxy asks for Basic authentication as "scanner" with password "s3cret" |
+      | prxy HTTP/407 | Invalid proxy HTTP code (like 407, 404 etc) | the proxy asks for Basic authentication as "scanner" with the password named "proxy-troubleshooting" |
       | prxy HTTP/403 | Invalid proxy HTTP code (like 407, 404 etc) | the proxy answers the appliance with HTTP 403                              |
 
     @NERR-035 @ERRATA-262
@@ -208,7 +208,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
     @NERR-034 @ERRATA-206
     Examples: Proxy errors - prxy noauthsup, a password without a user
       | description    | means                          | configuration                                                                        |
-      | prxy noauthsup | No proxy AUTH methods supported | I enable proxy support through 198.18.10.8 port 3128 as user "" with password "s3cret" |
+      | prxy noauthsup | No proxy AUTH methods supported | I enable proxy support through 198.18.10.8 port 3128 as user "" with the password named "proxy-troubleshooting" |
 
   # ---------------------------------------------------------------------------------------------
   # 04: "A user disabled proxy settings and this was saved with the Appliance's network settings.

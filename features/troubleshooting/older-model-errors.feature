@@ -125,8 +125,8 @@ Feature: Troubleshooting - Network Errors using older appliance model (E00 to E1
     @OLD-003 @ERRATA-261
     Examples: E00 E01
       | general | code | description                       | network      | condition                                                                      | configuration                                                                                 |
-      | E03     | E00  | Internal error (NTLM Proxy error) | office-proxy | the proxy asks for NTLM authentication as "scanner" in domain "LAB" with password "s3cret" | I enable proxy support through 198.18.10.8 port 3128 as user "scanner" with password "s3cret"     |
-      | E03     | E01  | Internal error (NTLM Proxy error) | office-proxy | the proxy asks for NTLM authentication as "scanner" in domain "LAB" with password "s3cret" | I enable proxy support through 198.18.10.8 port 3128 as user "LAB\scanner" with password "wrong" |
+      | E03     | E00  | Internal error (NTLM Proxy error) | office-proxy | the proxy asks for NTLM authentication as "scanner" in domain "LAB" with the password named "proxy-troubleshooting" | I enable proxy support through 198.18.10.8 port 3128 as user "scanner" with the password named "proxy-troubleshooting"     |
+      | E03     | E01  | Internal error (NTLM Proxy error) | office-proxy | the proxy asks for NTLM authentication as "scanner" in domain "LAB" with the password named "proxy-troubleshooting" | I enable proxy support through 198.18.10.8 port 3128 as user "LAB\scanner" with the password named "proxy-wrong" |
 
     @OLD-004
     Examples: E02

@@ -1,7 +1,8 @@
 // npm run bench: speed and memory figures, printed against their targets (never asserted in
 // tests). The suite's wall time and median time per scenario against the twin, the network
-// features' scenarios per second, key presses per second through the twin target's keypad
-// protocol, and model-based runs (steps/support/model/) per minute.
+// features' scenarios per second, the portal's scenarios (time each, the browser's start-up),
+// key presses per second through the twin target's keypad protocol, model-based runs
+// (steps/support/model/) per minute, and the serial target against its line's lower bound.
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import type { ModelGeneration } from '../support/model/model.ts';
 import { runOfCommands } from '../support/model/property.ts';
 import type { Key, Target } from '../support/protocols.ts';
 import { openTarget } from '../support/targets/index.ts';
+import { browserStarts, closeBrowser } from '../support/browser.ts';
 import { checkInputs, parseRequest, runGeneration } from './start.ts';
 
 function median(values: number[]): number {
@@ -137,7 +139,8 @@ async function benchSerial(): Promise<void> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'bench-serial-'));
   try {
     // One line per core: more lines than cores would measure CPU contention, not the line.
-    const request = { ...parseRequest(['--target', 'twin-serial', '--quiet', '--parallel', '2', '--reports', reportsDir]), progress: false };
+    // The portal's scenarios spend their time in the browser, not on the line: measured apart.
+    const request = { ...parseRequest(['--target', 'twin-serial', '--quiet', '--parallel', '2', '--tags', 'not @needs-portal', '--reports', reportsDir]), progress: false };
     await checkInputs(request);
     let allMs = 0;
     let allBound = 0;
@@ -162,7 +165,33 @@ async function benchSerial(): Promise<void> {
   }
 }
 
+/**
+ * The portal's scenarios against the twin: time per scenario (log in, pages, the appliance's
+ * side), and the browser's start-up. One browser serves every scenario of the process; each
+ * scenario has its own browser context (cookies, session), so sharing it is safe.
+ */
+async function benchPortal(): Promise<void> {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'bench-portal-'));
+  try {
+    const request = { ...parseRequest(['--quiet', '--tags', '@needs-portal', '--reports', reportsDir]), progress: false };
+    for (const generation of request.generations) {
+      const startsBefore = browserStarts.length;
+      const outcome = await runGeneration(request, generation);
+      const times = outcome.tally.scenarios.filter((x) => x.status !== 'not-applicable').map((x) => x.wallMs);
+      if (times.length === 0) continue;
+      const starts = browserStarts.slice(startsBefore);
+      process.stdout.write(`portal scenarios against twin ${generation}: ${times.length}, per scenario median ${fmt(median(times), 0)} ms, p90 ${fmt(percentile(times, 0.9), 0)} ms `
+        + `(target: median under 1500 ms — ${verdict(median(times) < 1500)}); browser start-ups ${starts.length} (${starts.map((ms) => `${fmt(ms, 0)} ms`).join(', ') || 'shared from before'}); ${outcome.tally.failed} failed
+`);
+    }
+    await closeBrowser();
+  } finally {
+    rmSync(reportsDir, { recursive: true, force: true });
+  }
+}
+
 await benchSuite();
+await benchPortal();
 await benchNetworkFeatures();
 await benchKeys();
 await benchModel();

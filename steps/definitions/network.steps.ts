@@ -1,10 +1,15 @@
 // The lab network around the appliance: named networks (fixtures/networks/) and the conditions
 // the guide's troubleshooting tables name, each a change to the network's data.
+import assert from 'node:assert/strict';
 import type { LinkSetting, NetworkSpec } from '../../fixtures/networks.ts';
 import { linkSettings } from '../../fixtures/networks.ts';
-import { Given } from '../support/define.ts';
+import { Given, When } from '../support/define.ts';
 import type { Port } from '../support/protocols.ts';
+import { normalize, shows } from '../support/screens.ts';
+import { fillField } from '../support/tasks/entry.ts';
 import { changeNetwork, dnsServersOf, platformHost, subnetOf, useNetwork } from '../support/tasks/network.ts';
+import { labAccount } from '../support/tasks/portal.ts';
+import type { ApplianceWorld } from '../support/world.ts';
 
 Given('the lab network is {string}', async function (name: string) {
   await useNetwork(this, name);
@@ -136,16 +141,37 @@ function proxyOf(spec: NetworkSpec) {
   return spec.proxy;
 }
 
-Given('the proxy asks for Basic authentication as {string} with password {string}', async function (user: string, password: string) {
-  await changeNetwork(this, `the proxy asks for Basic authentication as ${user}`, (spec) => {
-    proxyOf(spec).auth = { kind: 'basic', user, password };
+/**
+ * The proxy's credentials. Features name the password ("the password named "proxy-basic"", a
+ * secret of fixtures/secrets.yaml); its value reaches only the lab's proxy and the field it is
+ * typed into, never the step's words or the transcript (ERRATA-401).
+ */
+async function proxyAsks(world: ApplianceWorld, auth: { kind: 'basic' } | { kind: 'ntlm'; domain: string }, user: string, password: string, which: string): Promise<void> {
+  const who = auth.kind === 'ntlm' ? `NTLM authentication as ${auth.domain}\\${user}` : `Basic authentication as ${user}`;
+  await changeNetwork(world, `the proxy asks for ${who}${which}`, (spec) => {
+    proxyOf(spec).auth = { ...auth, user, password };
   });
+}
+
+Given('the proxy asks for Basic authentication as {string} with the password named {string}', async function (user: string, name: string) {
+  await proxyAsks(this, { kind: 'basic' }, user, labAccount().secrets.value(name), ` (the password named "${name}")`);
 });
 
-Given('the proxy asks for NTLM authentication as {string} in domain {string} with password {string}', async function (user: string, domain: string, password: string) {
-  await changeNetwork(this, `the proxy asks for NTLM authentication as ${domain}\\${user}`, (spec) => {
-    proxyOf(spec).auth = { kind: 'ntlm', domain, user, password };
-  });
+Given('the proxy asks for NTLM authentication as {string} in domain {string} with the password named {string}', async function (user: string, domain: string, name: string) {
+  await proxyAsks(this, { kind: 'ntlm', domain }, user, labAccount().secrets.value(name), ` (the password named "${name}")`);
+});
+
+/**
+ * A named password typed into the field on screen (`prompt` must be showing, as in the procedure
+ * it continues), then ENTER. The transcript says which secret, never its value; the screens of
+ * the field are masked (ApplianceWorld.describe).
+ */
+When('I enter the password named {string} at the {string} prompt', async function (name: string, prompt: string) {
+  const screen = await this.target.screen.read();
+  assert.ok(shows(screen, prompt) || normalize(screen.lines[0]) === normalize(prompt), `expected the ${prompt} prompt; the screen shows ${this.describe(screen)}`);
+  const value = labAccount().secrets.value(name);
+  await this.act(`enter the password named "${name}" at ${prompt}`, () => fillField(this, prompt, value));
+  await this.act(`press ENTER at ${prompt}`, () => this.target.keypad.press('ENTER'));
 });
 
 Given('the proxy offers only authentication methods the appliance does not support', async function () {

@@ -152,6 +152,11 @@ export interface Lab {
   injectStorageFault(fault: 'fsck' | 'mount' | null): Promise<void>;
   /** The platform's web portal, served for the browser. */
   portal(): Promise<PortalAccess>;
+  /**
+   * Puts another unit on the bench, with this serial number, before the scenario has used the
+   * appliance (only a lab with a stock of units can: absent elsewhere).
+   */
+  useUnit?(serialNumber: number): Promise<void>;
   /** Puts the subscription on another POD of the lab's account (a Private Cloud Platform), before activation. */
   usePod(pod: string): Promise<void>;
   /** Turns one of the subscription's features on or off (Qualys Support does this for an account). */

@@ -1,6 +1,5 @@
 // A fresh World per scenario: the target it speaks to, the generation's documented behaviour,
 // and the transcript of what was done and what the screen showed (attached to the report).
-import { isFieldStep } from '../../fixtures/profiles.ts';
 import { World, setWorldConstructor } from '@cucumber/cucumber';
 import type { IWorldOptions } from '@cucumber/cucumber';
 import type { Generation } from '../../fixtures/profiles.ts';
@@ -9,6 +8,7 @@ import type { Capability, ScreenSnapshot, Target } from './protocols.ts';
 import { describeScreen, formatTime, normalize } from './screens.ts';
 import { NotApplicable } from './errors.ts';
 import { PortalVisit } from './browser.ts';
+import { secretPrompts } from './redact.ts';
 
 export interface RunParameters {
   target: string;
@@ -89,18 +89,7 @@ export class ApplianceWorld extends World<RunParameters> {
   }
 
   #isSecretPrompt(screen: ScreenSnapshot): boolean {
-    if (!this.#secretPrompts) {
-      const { firmware } = this.guide;
-      this.#secretPrompts = new Set();
-      for (const flow of Object.values(firmware.flows)) {
-        for (const step of flow.steps) {
-          if (isFieldStep(step) && firmware.editors[step.editor]?.kind === 'text') {
-            const editor = firmware.editors[step.editor]!;
-            if (editor.kind === 'text' && editor.secret) this.#secretPrompts.add(normalize(step.prompt));
-          }
-        }
-      }
-    }
+    this.#secretPrompts ??= secretPrompts(this.guide.firmware);
     return this.#secretPrompts.has(normalize(screen.lines[0]));
   }
 
@@ -125,9 +114,18 @@ export class ApplianceWorld extends World<RunParameters> {
 
   #recordSince(mark: number): void {
     const from = Math.max(mark, this.#recorded);
-    for (const screen of this.target.screen.since(from)) this.transcript.push(`${formatTime(screen.at)}    ${this.describe(screen)}`);
+    for (const screen of this.target.screen.since(from)) {
+      const described = this.describe(screen);
+      // A secret field's screens read the same masked: written once, not once per key press
+      // (how many presses each character took would spell the secret).
+      if (described === this.#lastDescribed && described.includes('•')) continue;
+      this.#lastDescribed = described;
+      this.transcript.push(`${formatTime(screen.at)}    ${described}`);
+    }
     this.#recorded = Math.max(this.#recorded, this.target.screen.count());
   }
+
+  #lastDescribed = '';
 
   /** Writes screens seen since the last action (while waiting) into the transcript. */
   recordScreens(): void {

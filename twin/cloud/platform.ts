@@ -356,10 +356,15 @@ export class Platform {
     record.configVersion++;
   }
 
+  /** Refuses a user who may not configure syslog forwarding, in the guide's words. */
+  mayConfigureSyslog(user: User): void {
+    if (!this.canConfigureSyslog(user)) throw new Refused('forbidden', 'You must be a Manager user to enable Syslog Forwarding.');
+  }
+
   setSyslog(user: User, settings: SyslogSettings): void {
     const spec = this.edition.syslogForwarding;
     if (!spec) throw new Refused('not-found', 'Syslog forwarding is not available.');
-    if (!this.canConfigureSyslog(user)) throw new Refused('forbidden', 'You must be a Manager user to enable Syslog Forwarding.');
+    this.mayConfigureSyslog(user);
     if (settings.enabled) {
       if (!spec.protocols.includes(settings.protocol)) throw new Refused('invalid', 'Choose TCP or UDP.', 'protocol');
       if (!Number.isInteger(settings.port) || settings.port < 1 || settings.port > 65535) throw new Refused('invalid', 'The port is a number from 1 to 65535.', 'port');

@@ -4,18 +4,24 @@
 // there. Messages to a service with no stand-in go nowhere, as to a host that is not there.
 import { createSocket } from 'node:dgram';
 import type { Socket as UdpSocket } from 'node:dgram';
-import { connect } from 'node:net';
+import { connect, isIPv6 } from 'node:net';
 import type { Socket } from 'node:net';
 
 export interface ServiceAddress { address: string; protocol: 'udp' | 'tcp'; port: number }
 export interface Endpoint { host: string; port: number }
 
-const key = (s: ServiceAddress) => `${s.protocol}/${s.address.toLowerCase()}/${s.port}`;
+/** One spelling per address: 2001:DB8:10:0::60 and 2001:db8:10::60 are the same host. */
+function canonical(address: string): string {
+  return isIPv6(address) ? new URL(`http://[${address}]/`).hostname.slice(1, -1) : address.toLowerCase();
+}
+
+const key = (s: ServiceAddress) => `${s.protocol}/${canonical(s.address)}/${s.port}`;
 
 export class Relay {
   readonly #standIns = new Map<string, Endpoint>();
   readonly #streams = new Map<string, Socket>();
-  #udp: UdpSocket | null = null;
+  /** One connected UDP socket per stand-in: it takes datagrams from that peer only, listens for no one. */
+  readonly #datagrams = new Map<string, { socket: UdpSocket; ready: boolean; waiting: Buffer[] }>();
   /** Messages sent, with whether a stand-in took them (for the lab's own view). */
   readonly sent: Array<{ to: ServiceAddress; message: string; delivered: boolean }> = [];
 
@@ -24,6 +30,8 @@ export class Relay {
     this.#standIns.set(key(service), endpoint);
     this.#streams.get(key(service))?.destroy();
     this.#streams.delete(key(service));
+    this.#datagrams.get(key(service))?.socket.close();
+    this.#datagrams.delete(key(service));
   }
 
   /**
@@ -36,8 +44,17 @@ export class Relay {
     if (!endpoint) return;
     const bytes = Buffer.from(message, 'utf8');
     if (to.protocol === 'udp') {
-      this.#udp ??= createUdp();
-      this.#udp.send(bytes, endpoint.port, endpoint.host);
+      let channel = this.#datagrams.get(key(to));
+      if (!channel) {
+        const created = { socket: connectedUdp(endpoint, () => {
+          created.ready = true;
+          for (const waiting of created.waiting.splice(0)) created.socket.send(waiting);
+        }), ready: false, waiting: [] as Buffer[] };
+        channel = created;
+        this.#datagrams.set(key(to), channel);
+      }
+      if (channel.ready) channel.socket.send(bytes);
+      else channel.waiting.push(bytes);
       return;
     }
     let stream = this.#streams.get(key(to));
@@ -53,14 +70,19 @@ export class Relay {
   close(): void {
     for (const stream of this.#streams.values()) stream.destroy();
     this.#streams.clear();
-    this.#udp?.close();
-    this.#udp = null;
+    for (const channel of this.#datagrams.values()) channel.socket.close();
+    this.#datagrams.clear();
   }
 }
 
-function createUdp(): UdpSocket {
-  const socket = createSocket('udp4');
+/**
+ * A UDP socket connected to the stand-in (of its address family: a receiver on ::1 needs udp6):
+ * bound only as the route to that peer needs, and taking datagrams from that peer alone.
+ */
+function connectedUdp(endpoint: Endpoint, ready: () => void): UdpSocket {
+  const socket = createSocket(isIPv6(endpoint.host) ? 'udp6' : 'udp4');
   socket.unref();
   socket.on('error', () => { /* a datagram that cannot be sent is lost, as UDP's are */ });
+  socket.connect(endpoint.port, endpoint.host, ready);
   return socket;
 }

@@ -36,25 +36,32 @@ const onLink = (i: V4Interface, address: string) => sameNetwork(i.source, addres
 
 /**
  * The egress of a scan packet to `target`, or null when the appliance has no route there.
- * IPv4: a platform VLAN's subnet, then a static route (through the interface on its gateway's
- * subnet), then the LAN's subnet and default gateway. "In Split network configuration, WAN has
- * special limited routes required for platform connections only": the WAN scans only what a
- * static route sends through it. IPv6: the LAN's IPv6 address ("LAN IPv6 for scanning IPv6 hosts").
+ * IPv4: the most specific of the routes the appliance has (longest prefix; on a tie, in this
+ * order): the subnets of the platform's VLANs and of the LAN, the static routes (each through
+ * the interface on its gateway's subnet; a route whose gateway is on none of them is not
+ * installed), and the LAN's default gateway. "In Split network configuration, WAN has special
+ * limited routes required for platform connections only": the WAN scans only what a static
+ * route sends through it. IPv6: the LAN's IPv6 address ("LAN IPv6 for scanning IPv6 hosts").
  */
 export function scanEgress(ctx: ConfigContext, net: NetworkSpec, cloud: ApplianceConfig | null, target: string): Egress | null {
   if (isIPv6(target)) return ipv6Egress(ctx, net, cloud);
   if (!isIPv4(target)) return null;
   const interfaces = ipv4Interfaces(ctx, net, cloud);
   const lan = interfaces.find((i) => i.port === 'LAN' && i.vlan === ctx.config.lan.vlan) ?? null;
-  const vlan = interfaces.find((i) => i.port === 'LAN' && i !== lan && onLink(i, target));
-  if (vlan) return strip(vlan);
-  for (const route of cloud?.staticRoutes ?? []) {
-    if (!sameNetwork(route.destination, target, prefixOf(route.netmask))) continue;
-    const via = interfaces.find((i) => onLink(i, route.gateway));
-    return via ? { ...strip(via), gateway: route.gateway } : null;
+  const routes: Array<{ prefix: number; egress: Egress }> = [];
+  for (const i of interfaces) {
+    if (i.port === 'LAN' && onLink(i, target)) routes.push({ prefix: prefixOf(i.netmask), egress: strip(i) });
   }
-  if (lan && (onLink(lan, target) || lan.gateway !== null)) return strip(lan);
-  return null;
+  for (const route of cloud?.staticRoutes ?? []) {
+    const prefix = prefixOf(route.netmask);
+    if (!sameNetwork(route.destination, target, prefix)) continue;
+    const via = interfaces.find((i) => onLink(i, route.gateway));
+    if (via) routes.push({ prefix, egress: { ...strip(via), gateway: route.gateway } });
+  }
+  if (lan?.gateway) routes.push({ prefix: 0, egress: strip(lan) });
+  let best: { prefix: number; egress: Egress } | null = null;
+  for (const r of routes) if (best === null || r.prefix > best.prefix) best = r;
+  return best?.egress ?? null;
 }
 
 function strip(i: V4Interface): Egress {

@@ -133,7 +133,7 @@ ${main}
 
 /** A refusal as a page: 403 for what the user may not do, 404 for what is not there, 400 otherwise. */
 export function refusalPage(ctx: PortalContext, error: Refused): Response {
-  const status = error.kind === 'forbidden' ? 403 : error.kind === 'not-found' ? 404 : 400;
+  const status = { forbidden: 403, 'not-found': 404, conflict: 409, invalid: 400 }[error.kind];
   const title = error.kind === 'forbidden' ? 'Not allowed' : error.kind === 'not-found' ? 'Not found' : 'Not accepted';
   return page(ctx, title, html`<p role="alert">${error.message}</p>`, status);
 }

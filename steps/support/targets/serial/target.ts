@@ -8,6 +8,8 @@
 import type { FirmwareProfile, HardwareProfile, Key } from '../../../../fixtures/profiles.ts';
 import type { ApplianceTime, Capability, Console, Keypad, Lab, Ports, Screen, ScreenSnapshot, Target } from '../../protocols.ts';
 import { NotApplicable } from '../../errors.ts';
+import { FieldMask, maskKeys, secretPrompts } from '../../redact.ts';
+import { normalize } from '../../screens.ts';
 import type { BenchClient, Counts } from './control.ts';
 import { ConsoleDecoder } from './decoder.ts';
 import type { SerialLink } from './link.ts';
@@ -47,25 +49,46 @@ export class SerialLine {
   received = 0;
   #lastByteAt = 0;
   readonly #waiters: Array<() => void> = [];
-  /** Raw bytes both ways since the scenario began: "> " to the appliance, "< " from it. */
+  /**
+   * Raw bytes both ways since the scenario began: "> " to the appliance, "< " from it. While a
+   * secret field (the proxy password) is on screen, what the console draws in the field and the
+   * keys sent to it are masked ('*'): the log is evidence in the report, the password is not.
+   */
   log: string[] = [];
   #decoding: Promise<void> = Promise.resolve();
+  readonly #secretPrompts: Set<string>;
+  readonly #fieldMask: FieldMask;
 
   constructor(link: SerialLink, firmware: FirmwareProfile, hardware: HardwareProfile) {
     this.link = link;
     this.decoder = new ConsoleDecoder(firmware.console, hardware.lcd.columns);
+    this.#secretPrompts = secretPrompts(firmware);
+    this.#fieldMask = new FieldMask(firmware.console.lcdRow + 1);
     link.onData((bytes) => {
       this.received += bytes.length;
       this.#lastByteAt = performance.now();
-      this.log.push(`< ${escapeBytes(bytes)}`);
-      this.#decoding = this.#decoding.then(() => this.decoder.write(bytes));
+      // Until the terminal has taken the bytes in, the field's row stays masked; then it is
+      // masked only if a secret field was on screen before or after them.
+      const log = this.log;
+      const masked = this.#fieldMask.mask(bytes);
+      const slot = log.push(`< ${escapeBytes(masked)}`) - 1;
+      this.#decoding = this.#decoding.then(async () => {
+        const before = this.#secretShown();
+        await this.decoder.write(bytes);
+        if (!before && !this.#secretShown()) log[slot] = `< ${escapeBytes(bytes)}`;
+      });
       for (const w of this.#waiters.splice(0)) w();
     });
   }
 
+  /** Whether the terminal shows a secret field's prompt (its entry is on the next row). */
+  #secretShown(): boolean {
+    return this.#secretPrompts.has(normalize(this.decoder.snapshot(0).lines[0]));
+  }
+
   async send(text: string): Promise<void> {
     const bytes = Buffer.from(text, 'latin1');
-    this.log.push(`> ${escapeBytes(bytes)}`);
+    this.log.push(`> ${escapeBytes(this.#secretShown() ? maskKeys(bytes) : bytes)}`);
     this.sent += bytes.length;
     await this.link.write(bytes);
   }

@@ -50,18 +50,30 @@ export class TwinTarget implements Target {
   readonly name = 'twin';
   readonly generation: string;
   readonly capabilities: ReadonlySet<Capability>;
-  readonly bench: TwinBench;
-  readonly #stopIntercepting: () => void;
+  bench: TwinBench;
+  #stopIntercepting: () => void;
   /** The platform's HTTPS server, started when a scenario first needs the portal. */
   #server: Promise<PlatformServer> | null = null;
 
   constructor(options: TwinTargetOptions) {
     this.generation = options.generation;
     this.capabilities = options.capabilities;
-    this.bench = new TwinBench({
-      generation: options.generation, fetch: globalFetch,
-      ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }),
-    });
+    this.bench = this.#newBench(options.serialNumber);
+    this.#stopIntercepting = interceptPlatform(this.bench.api);
+  }
+
+  #newBench(serialNumber: number | undefined): TwinBench {
+    return new TwinBench({ generation: this.generation, fetch: globalFetch, ...(serialNumber === undefined ? {} : { serialNumber }) });
+  }
+
+  /** Another unit on the bench, with its own serial number: only before the scenario has used the appliance. */
+  #useUnit(serialNumber: number): void {
+    if (this.bench.appliance.phase !== 'off' || this.bench.screensShown() > 1 || this.#server) {
+      throw new Error('another unit can be put on the bench only before the scenario uses the appliance');
+    }
+    this.#stopIntercepting();
+    this.bench.relay.close();
+    this.bench = this.#newBench(serialNumber);
     this.#stopIntercepting = interceptPlatform(this.bench.api);
   }
 
@@ -168,6 +180,7 @@ export class TwinTarget implements Target {
       return { url: server.origin, spkiSha256: server.credentials.spkiSha256 };
     },
     usePod: async (pod) => this.bench.usePod(pod),
+    useUnit: async (serialNumber) => this.#useUnit(serialNumber),
     setSubscriptionFeature: async (feature, on) => this.bench.setSubscriptionFeature(feature, on),
     scanTraffic: async () => this.bench.probes.map((p) => ({ ...p })),
     platformRequests: async () => this.bench.api.requests.map((r) => ({ ...r })),
