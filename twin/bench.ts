@@ -5,7 +5,7 @@
 // serial port alike.
 import type { NetworkSpec } from '../fixtures/networks.ts';
 import { loadNetwork } from '../fixtures/networks.ts';
-import type { PlatformAccount } from '../fixtures/platform.ts';
+import type { PlatformAccount, PortalEdition } from '../fixtures/platform.ts';
 import { loadAccount, loadEdition } from '../fixtures/platform.ts';
 import type { Generation, Key } from '../fixtures/profiles.ts';
 import { Secrets } from '../fixtures/secrets.ts';
@@ -56,10 +56,20 @@ export interface BenchOptions {
 export interface Probe { jobId: string; target: string; port: 'LAN' | 'WAN' | null; vlan: number; source: string | null }
 
 // Fixture data shared by every bench of a process (read once; benches copy what they change).
-let shared: { account: PlatformAccount; secrets: Secrets } | null = null;
+let shared: { account: PlatformAccount; secrets: Secrets; editions: Map<string, PortalEdition> } | null = null;
 function fixtures() {
-  shared ??= { account: loadAccount(), secrets: new Secrets() };
+  shared ??= { account: loadAccount(), secrets: new Secrets(), editions: new Map() };
   return shared;
+}
+
+function edition(name: string): PortalEdition {
+  const { editions } = fixtures();
+  let loaded = editions.get(name);
+  if (!loaded) {
+    loaded = loadEdition(name);
+    editions.set(name, loaded);
+  }
+  return loaded;
 }
 
 /** Recent screens kept; older ones are let go so long fuzzing runs stay small. */
@@ -91,7 +101,7 @@ export class TwinBench {
     const generation = typeof options.generation === 'string' ? loadFirmware(options.generation) : options.generation;
     const { account, secrets } = fixtures();
     this.platform = new Platform({
-      account, edition: loadEdition(generation.firmware.platformEdition), now: () => this.clock.now(),
+      account, edition: edition(generation.firmware.platformEdition), now: () => this.clock.now(),
       pollIntervalMs: generation.hardware.timing.pollIntervalMs, password: (name) => secrets.value(name),
     });
     this.api = new PlatformApi(this.platform, this.clock instanceof VirtualClock ? {} : { sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });

@@ -31,7 +31,8 @@ const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFracti
 async function benchSuite(): Promise<void> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
   try {
-    const request = { ...parseRequest(['--quiet', '--reports', reportsDir]), progress: false };
+    // In this process, one scenario at a time: the figures are per scenario, not per core.
+    const request = { ...parseRequest(['--quiet', '--parallel', '1', '--reports', reportsDir]), progress: false };
     await checkInputs(request);
     for (const generation of request.generations) {
       const outcome = await runGeneration(request, generation);
@@ -56,7 +57,7 @@ async function benchNetworkFeatures(): Promise<void> {
   }
   const reportsDir = mkdtempSync(join(tmpdir(), 'bench-network-'));
   try {
-    const request = { ...parseRequest(['--quiet', '--reports', reportsDir, ...paths]), progress: false };
+    const request = { ...parseRequest(['--quiet', '--parallel', '1', '--reports', reportsDir, ...paths]), progress: false };
     for (const generation of request.generations) {
       const outcome = await runGeneration(request, generation);
       const count = outcome.tally.scenarios.length;
@@ -173,7 +174,8 @@ async function benchSerial(): Promise<void> {
 async function benchPortal(): Promise<void> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'bench-portal-'));
   try {
-    const request = { ...parseRequest(['--quiet', '--tags', '@needs-portal', '--reports', reportsDir]), progress: false };
+    // In this process (its browser's start-ups are counted here), one scenario at a time.
+    const request = { ...parseRequest(['--quiet', '--parallel', '1', '--tags', '@needs-portal', '--reports', reportsDir]), progress: false };
     for (const generation of request.generations) {
       const startsBefore = browserStarts.length;
       const outcome = await runGeneration(request, generation);

@@ -116,10 +116,10 @@ Given(/^a firewall (drops|refuses|resets when the appliance sends|loses the answ
   });
 });
 
+/** A slow platform: the API's named failure `slow`, each answer taking this long. */
 Given('the platform answers only after {int} seconds', async function (seconds: number) {
-  await changeNetwork(this, `the platform answers after ${seconds} s`, (spec) => {
-    spec.platform.answerSeconds = seconds;
-  });
+  const lab = this.need('lab');
+  await this.act(`lab: the platform answers after ${seconds} s`, () => lab.failPlatform({ name: 'slow', ms: seconds * 1000 }));
 });
 
 Given("the platform's TLS certificate is not trusted", async function () {

@@ -39,8 +39,11 @@ export function transportCondition(error: unknown): TransportCondition {
   return 'platform-receive-failed';
 }
 
-/** An exchange and how long the platform said it spent on it (Server-Timing). */
-export type Timed<T> = T & { serverMs: number };
+/**
+ * An exchange and how long the platform said it spent on it (Server-Timing): in all, and on
+ * its slowest answer (the appliance waits for each answer at most so long).
+ */
+export type Timed<T> = T & { serverMs: number; slowestMs: number };
 
 class ExchangeFailed extends Error {
   readonly exchange: Exchange;
@@ -77,7 +80,7 @@ export class CloudAgent {
     return { serialNumber: this.#identity.serialNumber, activationCode: this.#identity.activationCode };
   }
 
-  async #post<S extends z.ZodType>(path: string, body: unknown, schema: S | null, timing: { ms: number }): Promise<z.infer<S> | null> {
+  async #post<S extends z.ZodType>(path: string, body: unknown, schema: S | null, timing: { ms: number; slowest: number }): Promise<z.infer<S> | null> {
     let response: Response;
     try {
       response = await this.#fetch(`${this.url}${API_PATH}${path}`, {
@@ -86,7 +89,9 @@ export class CloudAgent {
     } catch (error) {
       throw new ExchangeFailed({ kind: 'failed', condition: transportCondition(error), reason: `${path}: ${(error as Error).message}` });
     }
-    timing.ms += serverMs(response);
+    const spent = serverMs(response);
+    timing.ms += spent;
+    timing.slowest = Math.max(timing.slowest, spent);
     if (response.status === 403) {
       const problem = await response.json().catch(() => null) as { error?: string } | null;
       const reason = problem?.error;
@@ -110,16 +115,17 @@ export class CloudAgent {
    * changed since `knownConfigVersion`, then any pending jobs.
    */
   async exchange(reason: PollRequest['reason'], health: PollRequest['health'], knownConfigVersion: number): Promise<Timed<Exchange>> {
-    const timing = { ms: 0 };
+    const timing = { ms: 0, slowest: 0 };
+    const timed = () => ({ serverMs: timing.ms, slowestMs: timing.slowest });
     try {
       const poll = await this.#post('/poll', { ...this.#credentials, reason, health } satisfies PollRequest, pollResponse, timing);
-      if (!poll!.activated) return { kind: 'not-activated', serverMs: timing.ms };
+      if (!poll!.activated) return { kind: 'not-activated', ...timed() };
       const { name, indicator, configVersion, jobsPending } = poll!;
       const config = configVersion === knownConfigVersion ? null : await this.#post('/config', this.#credentials, configResponse, timing);
       const jobs = jobsPending > 0 ? (await this.#post('/jobs/claim', this.#credentials, claimResponse, timing))!.jobs : [];
-      return { kind: 'activated', name, indicator, config: config as ApplianceConfig | null, jobs: jobs as Job[], serverMs: timing.ms };
+      return { kind: 'activated', name, indicator, config: config as ApplianceConfig | null, jobs: jobs as Job[], ...timed() };
     } catch (error) {
-      if (error instanceof ExchangeFailed) return { ...error.exchange, serverMs: timing.ms };
+      if (error instanceof ExchangeFailed) return { ...error.exchange, ...timed() };
       throw error;
     }
   }
@@ -127,7 +133,7 @@ export class CloudAgent {
   /** A finished job's results; false when they could not be delivered (kept for the next contact). */
   async upload(jobId: string, result: ScanResult): Promise<boolean> {
     try {
-      await this.#post(`/jobs/${jobId}/results`, { ...this.#credentials, ...result }, null, { ms: 0 });
+      await this.#post(`/jobs/${jobId}/results`, { ...this.#credentials, ...result }, null, { ms: 0, slowest: 0 });
       return true;
     } catch (error) {
       if (error instanceof ExchangeFailed) return false;
