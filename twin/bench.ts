@@ -109,7 +109,8 @@ export class TwinBench {
     this.appliance = this.#unit(generation, loadNetwork(options.network ?? 'office'), options.serialNumber);
     const { model } = generation.hardware;
     this.platform.ship(this.appliance.identity, model);
-    for (let i = 1; i <= FLEET; i++) this.platform.ship(identityOf(this.appliance.identity.serialNumber + i), model);
+    const first = this.appliance.identity.serialNumber + 1;
+    this.platform.shipLater(Array.from({ length: FLEET }, (_, i) => () => ({ identity: identityOf(first + i), model })));
     this.#record();
     this.appliance.subscribe(() => this.#record());
   }

@@ -127,12 +127,37 @@ export class Platform {
   syslog: SyslogSettings | null = null;
   /** The subscription's account has expired. */
   expired = false;
+  /** Changes of the subscription-wide syslog settings: part of every appliance's configuration version. */
+  #syslogVersion = 0;
 
   readonly #now: () => number;
   readonly #pollIntervalMs: number;
   readonly #users = new Map<string, User & { password: string }>();
   readonly #units = new Map<number, ApplianceRecord>();
+  /** Units shipped in bulk, made known when first needed (most runs never look at them). */
+  #later: Array<() => { identity: Identity; model: string }> = [];
   #nextApplianceId = 1001;
+
+  #records(): Map<number, ApplianceRecord> {
+    if (this.#later.length > 0) {
+      const later = this.#later;
+      this.#later = [];
+      for (const make of later) {
+        const { identity, model } = make();
+        this.ship(identity, model);
+      }
+    }
+    return this.#units;
+  }
+
+  #bySerial(serialNumber: number): ApplianceRecord | undefined {
+    return this.#units.get(serialNumber) ?? this.#records().get(serialNumber);
+  }
+
+  #byCode(code: string): ApplianceRecord | undefined {
+    const find = (units: Map<number, ApplianceRecord>) => [...units.values()].find((r) => r.identity.activationCode === code);
+    return find(this.#units) ?? find(this.#records());
+  }
   #nextJobId = 1;
 
   constructor(options: {
@@ -169,7 +194,7 @@ export class Platform {
   usePod(id: string): void {
     const pod = this.#pods.find((p) => p.id === id);
     if (!pod) throw new Error(`the account has no POD ${id} (it has ${this.#pods.map((p) => p.id).join(', ')})`);
-    if ([...this.#units.values()].some((r) => r.name !== null)) throw new Error('appliances are activated on this POD already');
+    if ([...this.#records().values()].some((r) => r.name !== null)) throw new Error('appliances are activated on this POD already');
     this.#pod = pod;
   }
 
@@ -215,7 +240,7 @@ export class Platform {
 
   /** The appliances a user sees in Scans > Appliances. */
   appliancesFor(user: User): ApplianceRecord[] {
-    const activated = [...this.#units.values()].filter((r) => r.name !== null);
+    const activated = [...this.#records().values()].filter((r) => r.name !== null);
     if (user.role !== 'unit-manager') return activated.sort((a, b) => a.id - b.id);
     return activated.filter((r) => this.#businessUnitOf(r) === user.businessUnit).sort((a, b) => a.id - b.id);
   }
@@ -226,12 +251,19 @@ export class Platform {
 
   // --- Appliances ----------------------------------------------------------------------------
 
+  /** Units shipped (their activation codes on record), each made when the platform first needs it. */
+  shipLater(units: Array<() => { identity: Identity; model: string }>): void {
+    this.#later.push(...units);
+  }
+
   /** Makes a shipped unit known to the platform (its activation code is on record). */
   ship(identity: Identity, model: string, type: 'physical' | 'virtual' = 'physical'): void {
     if (this.#units.has(identity.serialNumber)) return;
     this.#units.set(identity.serialNumber, {
       id: this.#nextApplianceId++, identity, type, model, name: null, activatedBy: null, assetGroup: null, activatedAt: null,
-      lastContactAt: null, lastReport: null, vlans: [], staticRoutes: [], ipv6: { enabled: false }, configVersion: 1,
+      lastContactAt: null, lastReport: null, vlans: [], staticRoutes: [], ipv6: { enabled: false },
+      // Version 0 is nothing configured, which a unit fresh from a boot has already.
+      configVersion: 0,
       pending: [], running: [], results: [],
     });
   }
@@ -239,21 +271,21 @@ export class Platform {
   /** How many shipped units the platform knows, and how many carry this activation code. */
   activationCodeHolders(activationCode: string): { units: number; holders: number } {
     let holders = 0;
-    for (const record of this.#units.values()) if (record.identity.activationCode === activationCode) holders++;
-    return { units: this.#units.size, holders };
+    for (const record of this.#records().values()) if (record.identity.activationCode === activationCode) holders++;
+    return { units: this.#records().size, holders };
   }
 
   record(serialNumber: number): ApplianceRecord | null {
-    return this.#units.get(serialNumber) ?? null;
+    return this.#bySerial(serialNumber) ?? null;
   }
 
   recordById(id: number): ApplianceRecord | null {
-    for (const r of this.#units.values()) if (r.id === id) return r;
+    for (const r of this.#records().values()) if (r.id === id) return r;
     return null;
   }
 
   isActivated(serialNumber: number): boolean {
-    return (this.#units.get(serialNumber)?.name ?? null) !== null;
+    return (this.#bySerial(serialNumber)?.name ?? null) !== null;
   }
 
   /** New > Scanner Appliance: the activation code, "Add To" an asset group (Unit Managers), Activate. */
@@ -267,7 +299,7 @@ export class Platform {
     } else if (assetGroup !== null && assetGroup !== '') {
       throw new Refused('invalid', 'Only Unit Managers add an appliance to an asset group.', 'assetGroup');
     }
-    const record = [...this.#units.values()].find((r) => r.identity.activationCode === code);
+    const record = this.#byCode(code);
     if (!record) throw new Refused('invalid', 'This activation code is not valid.', 'activationCode');
     if (record.name !== null) throw new Refused('conflict', 'This scanner appliance is already activated.', 'activationCode');
     record.name = `is_${user.login}`;
@@ -301,7 +333,7 @@ export class Platform {
     this.#mayEdit(user, record);
     const trimmed = name.trim();
     if (!NAME_PATTERN.test(trimmed)) throw new Refused('invalid', 'A name has 1 to 40 letters, digits, dots, hyphens or underscores.', 'name');
-    const taken = [...this.#units.values()].some((r) => r !== record && r.name === trimmed);
+    const taken = [...this.#records().values()].some((r) => r !== record && r.name === trimmed);
     if (taken) throw new Refused('conflict', `Another appliance is already named ${trimmed}.`, 'name');
     record.name = trimmed;
   }
@@ -378,7 +410,7 @@ export class Platform {
     } else {
       this.syslog = this.syslog ? { ...this.syslog, enabled: false } : null;
     }
-    for (const r of this.#units.values()) r.configVersion++;
+    this.#syslogVersion++;
   }
 
   #mayEdit(user: User, record: ApplianceRecord): void {
@@ -389,7 +421,7 @@ export class Platform {
 
   /** Queues work (a scan, a software update) for the appliance's next poll. */
   queue(serialNumber: number, job: { kind: 'scan'; durationMs: number; targets?: string[] } | { kind: 'software-update'; durationMs: number }): Job {
-    const record = this.#units.get(serialNumber);
+    const record = this.#bySerial(serialNumber);
     if (!record || record.name === null) throw new Error(`appliance ${serialNumber} is not activated`);
     const id = `${job.kind === 'scan' ? 'scan' : 'update'}/${this.#nextJobId++}`;
     const queued: Job = job.kind === 'scan'
@@ -401,12 +433,21 @@ export class Platform {
 
   // --- The appliance's side (called by the API handlers) ---------------------------------------
 
+  /**
+   * What the appliance's configuration version is: its own settings' changes plus the
+   * subscription's (both only grow). 0 is nothing configured, which a unit fresh from a boot
+   * already has: it picks up nothing.
+   */
+  #configVersion(record: ApplianceRecord): number {
+    return record.configVersion + this.#syslogVersion;
+  }
+
   /** A poll: the appliance's health report in, its standing out. */
   poll(report: HealthReport):
     | { kind: 'unknown-scanner' }
     | { kind: 'not-activated' }
     | { kind: 'activated'; name: string; indicator: string; configVersion: number; jobsPending: number } {
-    const record = this.#units.get(report.serialNumber);
+    const record = this.#bySerial(report.serialNumber);
     if (!record || record.identity.activationCode !== report.activationCode) return { kind: 'unknown-scanner' };
     record.lastReport = { ...report, softwareVersions: { ...report.softwareVersions } };
     if (record.name === null) return { kind: 'not-activated' };
@@ -414,14 +455,14 @@ export class Platform {
     // A job the appliance no longer runs (it restarted) is over.
     if (!report.scanning) record.running = record.running.filter((j) => j.kind !== 'scan');
     if (!report.updating) record.running = record.running.filter((j) => j.kind !== 'software-update');
-    return { kind: 'activated', name: record.name, indicator: this.pod.indicator, configVersion: record.configVersion, jobsPending: record.pending.length };
+    return { kind: 'activated', name: record.name, indicator: this.pod.indicator, configVersion: this.#configVersion(record), jobsPending: record.pending.length };
   }
 
   config(serialNumber: number): ApplianceConfig | null {
-    const record = this.#units.get(serialNumber);
+    const record = this.#bySerial(serialNumber);
     if (!record || record.name === null) return null;
     return {
-      version: record.configVersion,
+      version: this.#configVersion(record),
       vlans: this.features.vlanTrunking ? record.vlans.map((v) => ({ ...v })) : [],
       staticRoutes: this.features.vlanTrunking ? record.staticRoutes.map((r) => ({ ...r })) : [],
       ipv6: this.features.ipv6Scanning ? { ...record.ipv6 } : { enabled: false },
@@ -431,7 +472,7 @@ export class Platform {
 
   /** The appliance takes its pending jobs. */
   claim(serialNumber: number): Job[] | null {
-    const record = this.#units.get(serialNumber);
+    const record = this.#bySerial(serialNumber);
     if (!record || record.name === null) return null;
     const jobs = record.pending.splice(0);
     record.running.push(...jobs);
@@ -440,7 +481,7 @@ export class Platform {
 
   /** A job's end: a scan's results uploaded, an update installed. */
   finish(serialNumber: number, jobId: string, result: ScanResult): boolean {
-    const record = this.#units.get(serialNumber);
+    const record = this.#bySerial(serialNumber);
     const job = record?.running.find((j) => j.id === jobId);
     if (!record || !job) return false;
     record.running = record.running.filter((j) => j !== job);
