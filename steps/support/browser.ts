@@ -70,6 +70,9 @@ export class PortalVisit {
     const browser = await browserFor(this.#access.spkiSha256);
     this.#context = await browser.newContext({ baseURL: this.#access.url, locale: 'en-US' });
     this.#context.setDefaultTimeout(15_000);
+    // A page with thousands of wizard rows takes seconds to lay out when every core is busy with
+    // other scenarios; waiting for a page to load is not a user's action and gets longer.
+    this.#context.setDefaultNavigationTimeout(45_000);
     this.#page = await this.#context.newPage();
     return this.#page;
   }
