@@ -50,3 +50,73 @@ Feature: The appliance's status on the appliances list, seen from the appliance 
     When the firewall is opened for outbound HTTPS (port 443) to the platform
     Then the screen shows "is_jdoe" within 4 minutes
     And the appliances list shows "is_jdoe" with the status "Online"
+
+  Rule: "If this message appears, it is recommended that you use the Qualys user interface to cancel any running scans and restart them to ensure that results are accurate."
+    Scans > Scans lists the scans of the appliances the user sees, newest first. The platform
+    knows only what the appliance tells it: while it hears nothing, a scan it handed out is
+    Running; a user who may edit the appliance cancels it (or a queued one) and relaunches an
+    ended one with the same targets (ERRATA-326).
+
+    @guide:communication-failure @COMM-004 @COMM-006 @ERRATA-211 @ERRATA-326 @needs-virtual-time
+    Scenario: A scan the communication failure timed out is still Running in the portal; canceled and relaunched there, it runs again once the appliance is back
+      Given the appliance has been activated by user "jdoe"
+      And I am logged in to the portal as "acme_mgr"
+      And a scan of 60 minutes of 198.18.10.77 is launched on the appliance
+      And the portal's Scans list shows the scans of 198.18.10.77, newest first, within 4 minutes:
+        | Running |
+      When the LAN cable is unplugged
+      Then the screen shows "COMMUNICATION FAILURE" within 19 minutes
+      And the portal's Scans list shows the scans of 198.18.10.77, newest first:
+        | Running |
+      When I cancel the newest scan of 198.18.10.77 in the portal
+      Then the portal's Scans list shows the scans of 198.18.10.77, newest first:
+        | Canceled by acme_mgr |
+      When I relaunch the newest scan of 198.18.10.77 in the portal
+      Then the portal's Scans list shows the scans of 198.18.10.77, newest first:
+        | Queued               |
+        | Canceled by acme_mgr |
+      When the LAN cable is plugged in
+      Then the screen shows "is_jdoe" within 4 minutes
+      And the portal's Scans list shows the scans of 198.18.10.77, newest first, within 4 minutes:
+        | Running              |
+        | Canceled by acme_mgr |
+      And the portal's Scans list shows the scans of 198.18.10.77, newest first, within 61 minutes:
+        | Finished             |
+        | Canceled by acme_mgr |
+      And the appliance has scanned 198.18.10.77
+
+    @guide:communication-failure @COMM-004 @COMM-006 @ERRATA-211 @ERRATA-326 @needs-virtual-time
+    Scenario: Left alone in the portal, a scan the communication failure timed out shows Timed out once the appliance is back
+      Given the appliance has been activated by user "jdoe"
+      And I am logged in to the portal as "acme_mgr"
+      And a scan of 60 minutes of 198.18.10.77 is launched on the appliance
+      And the portal's Scans list shows the scans of 198.18.10.77, newest first, within 4 minutes:
+        | Running |
+      When the LAN cable is unplugged
+      Then the screen shows "COMMUNICATION FAILURE" within 19 minutes
+      When the LAN cable is plugged in
+      Then the screen shows "is_jdoe" within 4 minutes
+      And the portal's Scans list shows the scans of 198.18.10.77, newest first, within 4 minutes:
+        | Timed out |
+
+    @guide:communication-failure @COMM-006 @ERRATA-326 @needs-leds @needs-virtual-time
+    Scenario: A running scan canceled in the portal stops on the appliance at its next poll
+      Given the appliance has been activated by user "jdoe"
+      And I am logged in to the portal as "acme_mgr"
+      And a scan of 60 minutes of 198.18.10.77 is launched on the appliance
+      And the S1 LED is on within 4 minutes
+      When I cancel the newest scan of 198.18.10.77 in the portal
+      Then the portal's Scans list shows the scans of 198.18.10.77, newest first:
+        | Canceled by acme_mgr |
+      And the S1 LED is off within 4 minutes
+      And the portal's Scans list shows the scans of 198.18.10.77, newest first:
+        | Canceled by acme_mgr |
+
+    @guide:communication-failure @COMM-006 @ERRATA-326
+    Scenario: A Reader sees the scans but may neither cancel nor relaunch them
+      Given the appliance has been activated by user "jdoe"
+      And a scan of 60 minutes of 198.18.10.77 is launched on the appliance
+      And I am logged in to the portal as "auditor"
+      Then the portal's Scans list shows the scans of 198.18.10.77, newest first:
+        | Queued |
+      And the newest scan of 198.18.10.77 offers no button to cancel it in the portal

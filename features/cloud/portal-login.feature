@@ -40,6 +40,7 @@ Feature: Quick Start Step 3 - logging in to the Qualys portal
       | VM |
     When I select "VM" from the application picker
     Then the "Scans" menu of the portal offers exactly:
+      | Scans      |
       | Appliances |
     When I go to "Scans > Appliances" in the portal
     Then the portal shows the "Scanner Appliances" page
@@ -52,6 +53,7 @@ Feature: Quick Start Step 3 - logging in to the Qualys portal
       | PC      |
     When I select "VM/VMDR" from the application picker
     Then the "Scans" menu of the portal offers exactly:
+      | Scans      |
       | Appliances |
       | Setup      |
     When I go to "Scans > Appliances" in the portal

@@ -8,7 +8,7 @@ import {
   activateAppliance, activationCodeField, addToMenu, addToOptions, appliancesApplication, busyIcon, clickActivate, LIST_TITLE,
   listedAppliances, openAppliances, previewDetail, refresh, selectAppliance, softwareVersions,
 } from '../support/tasks/appliances.ts';
-import { alerts, heading, labAccount, statuses } from '../support/tasks/portal.ts';
+import { alerts, heading, labAccount, portalWithin, statuses } from '../support/tasks/portal.ts';
 import type { ApplianceWorld } from '../support/world.ts';
 
 /** The code on the ACTIVATION CODE screen ("as it appears in the ACTIVATION CODE screen"), remembered. */
@@ -40,22 +40,6 @@ async function activateWith(world: ApplianceWorld, code: string): Promise<void> 
   await onAppliancesList(world);
   const page = await world.portal.page();
   await world.act(`portal: New > Scanner Appliance, activation code ${code}, Activate`, () => activateAppliance(page, code));
-}
-
-/**
- * Waits (appliance time) until `check` holds for the portal's page loaded again, for at most
- * `minutes`; the last value read when it never does.
- */
-async function portalWithin<T>(world: ApplianceWorld, minutes: number, read: () => Promise<T>, accept: (value: T) => boolean): Promise<{ met: boolean; last: T | undefined }> {
-  const page = await world.portal.page();
-  let last: T | undefined;
-  const met = await world.target.time.waitUntil(async () => {
-    await refresh(page);
-    last = await read();
-    return accept(last);
-  }, minutes * 60_000);
-  world.recordScreens();
-  return { met, last };
 }
 
 // --- New > Scanner Appliance -------------------------------------------------------------------

@@ -11,7 +11,7 @@ import type { Identity } from './identity.ts';
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export type Exchange =
-  | { kind: 'activated'; name: string; indicator: string; config: ApplianceConfig | null; jobs: Job[] }
+  | { kind: 'activated'; name: string; indicator: string; config: ApplianceConfig | null; jobs: Job[]; cancel: string[] }
   | { kind: 'not-activated' }
   /** "This scan_id does not exist", "This Scanner is disabled", "Account expired". */
   | { kind: 'refused'; reason: RefusalName }
@@ -120,23 +120,27 @@ export class CloudAgent {
     try {
       const poll = await this.#post('/poll', { ...this.#credentials, reason, health } satisfies PollRequest, pollResponse, timing);
       if (!poll!.activated) return { kind: 'not-activated', ...timed() };
-      const { name, indicator, configVersion, jobsPending } = poll!;
+      const { name, indicator, configVersion, jobsPending, cancel } = poll!;
       const config = configVersion === knownConfigVersion ? null : await this.#post('/config', this.#credentials, configResponse, timing);
       const jobs = jobsPending > 0 ? (await this.#post('/jobs/claim', this.#credentials, claimResponse, timing))!.jobs : [];
-      return { kind: 'activated', name, indicator, config: config as ApplianceConfig | null, jobs: jobs as Job[], ...timed() };
+      return { kind: 'activated', name, indicator, config: config as ApplianceConfig | null, jobs: jobs as Job[], cancel, ...timed() };
     } catch (error) {
       if (error instanceof ExchangeFailed) return { ...error.exchange, ...timed() };
       throw error;
     }
   }
 
-  /** A finished job's results; false when they could not be delivered (kept for the next contact). */
+  /**
+   * A finished job's results. True once nothing is left to send: the platform took them, or has
+   * no such job (404) and never will; false when they could not be delivered (kept for the next
+   * contact), so that one result the platform refuses does not hold back the others.
+   */
   async upload(jobId: string, result: ScanResult): Promise<boolean> {
     try {
       await this.#post(`/jobs/${jobId}/results`, { ...this.#credentials, ...result }, null, { ms: 0, slowest: 0 });
       return true;
     } catch (error) {
-      if (error instanceof ExchangeFailed) return false;
+      if (error instanceof ExchangeFailed) return error.exchange.kind === 'http-error' && error.exchange.status === 404;
       throw error;
     }
   }

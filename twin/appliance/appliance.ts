@@ -73,7 +73,7 @@ export interface ApplianceOptions {
 }
 
 /** One contact with the platform, as the appliance takes it. */
-interface Attempt { status: Status; jobs: Job[]; config: ApplianceConfig | null; ms: number }
+interface Attempt { status: Status; jobs: Job[]; config: ApplianceConfig | null; ms: number; cancel?: string[] }
 
 type Display = { kind: 'blank' } | { kind: 'message'; text: string } | { kind: 'notice'; content: ScreenContent } | { kind: 'ui' };
 
@@ -540,7 +540,7 @@ export class Appliance {
     const address = this.#config.mode === 'ipv6-only' ? path.address : effectiveLan(this.context())?.ip ?? path.address;
     const none = { jobs: [], config: null, ms };
     switch (answer.kind) {
-      case 'activated': return { status: { kind: 'ready', name: answer.name, address, indicator: answer.indicator }, jobs: answer.jobs, config: answer.config, ms };
+      case 'activated': return { status: { kind: 'ready', name: answer.name, address, indicator: answer.indicator }, jobs: answer.jobs, config: answer.config, cancel: answer.cancel, ms };
       case 'not-activated': return { status: { kind: 'activation' }, ...none };
       case 'refused': return { status: { kind: 'error', condition: answer.reason, context }, ...none };
       case 'http-error': return { status: { kind: 'error', condition: 'platform-http', context, code: answer.status }, ...none };
@@ -565,6 +565,7 @@ export class Appliance {
     if (attempt.status.kind === 'ready') this.#name = attempt.status.name;
     if (attempt.status.kind !== 'error') this.#contactLostAt = null;
     if (attempt.config) this.#cloud = attempt.config;
+    for (const id of attempt.cancel ?? []) this.#endScans('cancelled', id);
     for (const job of attempt.jobs) this.#startJob(job);
     if (attempt.status.kind === 'ready') void this.#deliverResults();
   }
@@ -588,10 +589,13 @@ export class Appliance {
     this.#changed();
   }
 
-  /** Ends every running scan early (a network change cancels them; lost contact times them out). */
-  #endScans(outcome: 'cancelled' | 'timed-out'): void {
+  /**
+   * Ends running scans early: every one (a network change cancels them; lost contact times them
+   * out), or the one a user cancelled in the portal.
+   */
+  #endScans(outcome: 'cancelled' | 'timed-out', only?: string): void {
     for (const [id, { job, end }] of this.#jobs) {
-      if (job.kind !== 'scan') continue;
+      if (job.kind !== 'scan' || (only !== undefined && id !== only)) continue;
       this.#clock.cancel(end);
       this.#timers.delete(end);
       this.#jobs.delete(id);

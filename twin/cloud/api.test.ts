@@ -57,8 +57,20 @@ describe('the handlers', () => {
     const next = await agent.exchange('poll', { ...health, scanning: true }, 0);
     assert.ok(next.kind === 'activated' && next.jobs.length === 0);
     assert.equal(await agent.upload(job.id, { outcome: 'finished', probes: [{ target: '198.18.10.99', via: 'LAN' }] }), true);
-    assert.equal(await agent.upload(job.id, { outcome: 'finished', probes: [] }), false, 'results of a job no longer running are refused');
-    assert.equal(bench.platform.record(bench.appliance.identity.serialNumber)?.results.length, 1);
+    assert.equal(await agent.upload(job.id, { outcome: 'timed-out', probes: [] }), true, 'sent again, the results are taken');
+    const record = bench.platform.record(bench.appliance.identity.serialNumber)!;
+    assert.deepEqual(record.results.map((r) => r.result.outcome), ['finished'], 'and change nothing');
+  });
+
+  test('results the platform has no job for are not kept (404); results that could not be sent are kept', async () => {
+    const bench = new TwinBench({ generation: '2022' });
+    bench.activate(bench.appliance.identity.activationCode, 'jdoe');
+    const agent = agentFor(bench, handlerFetch(bench.api));
+    assert.equal(await agent.upload('scan/999', { outcome: 'finished', probes: [] }), true, 'nothing left to send: the platform will never take them');
+    const unreachable = agentFor(bench, async () => { throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }); });
+    assert.equal(await unreachable.upload('scan/1', { outcome: 'finished', probes: [] }), false);
+    const failing = agentFor(bench, async () => new Response(null, { status: 500 }));
+    assert.equal(await failing.upload('scan/1', { outcome: 'finished', probes: [] }), false, 'a server error: kept for the next contact');
   });
 
   test('malformed requests are refused with 400 or 415, naming what is wrong', async () => {

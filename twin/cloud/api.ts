@@ -36,6 +36,8 @@ export const pollResponse = z.discriminatedUnion('activated', [
   z.strictObject({
     activated: z.literal(true), name: z.string(), indicator: z.string(),
     configVersion: z.number().int(), jobsPending: z.number().int().nonnegative(),
+    /** Jobs a user cancelled in the portal while the appliance ran them: stop them. */
+    cancel: z.array(z.string()),
   }),
 ]);
 export type PollResponse = z.infer<typeof pollResponse>;
@@ -125,8 +127,8 @@ function normalHandlers(platform: Platform, base: string): HttpHandler[] {
       if (answer.kind === 'unknown-scanner') return problem(refusals['unknown-scanner'].status, 'unknown-scanner', refusals['unknown-scanner'].message);
       if (platform.expired) return problem(refusals['account-expired'].status, 'account-expired', refusals['account-expired'].message);
       if (answer.kind === 'not-activated') return HttpResponse.json({ activated: false } satisfies PollResponse);
-      const { name, indicator, configVersion, jobsPending } = answer;
-      return HttpResponse.json({ activated: true, name, indicator, configVersion, jobsPending } satisfies PollResponse);
+      const { name, indicator, configVersion, jobsPending, cancel } = answer;
+      return HttpResponse.json({ activated: true, name, indicator, configVersion, jobsPending, cancel } satisfies PollResponse);
     }),
     http.post(`${base}${API_PATH}/config`, async ({ request }) => {
       const body = await parse(request, identified);

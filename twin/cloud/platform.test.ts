@@ -239,6 +239,100 @@ describe('the appliance\'s side', () => {
   });
 });
 
+describe('Scans > Scans: cancel and relaunch (ERRATA-326)', () => {
+  function running(p: Platform, serial: number, code: string) {
+    const job = p.queue(serial, { kind: 'scan', durationMs: 60_000, targets: ['198.18.10.77'] });
+    p.claim(serial);
+    p.poll(report(serial, code, { scanning: true }));
+    return job;
+  }
+
+  test('a scan is Queued, then Running, then as the appliance reports its end; newest first', () => {
+    const p = platform('2022');
+    const { activationCode } = shipped(p, 31000);
+    p.activate(p.user('acme_mgr'), activationCode);
+    const first = p.queue(31000, { kind: 'scan', durationMs: 1000, targets: ['198.18.10.77'] });
+    const manager = p.user('acme_mgr');
+    assert.deepEqual(p.scansFor(manager).map((s) => [s.id, s.status]), [[first.id, 'Queued']]);
+    p.claim(31000);
+    assert.equal(p.scansFor(manager)[0]!.status, 'Running');
+    p.finish(31000, first.id, { outcome: 'timed-out', probes: [] });
+    const second = p.queue(31000, { kind: 'scan', durationMs: 1000, targets: ['198.18.10.78'] });
+    assert.deepEqual(p.scansFor(manager).map((s) => [s.id, s.status]), [[second.id, 'Queued'], [first.id, 'Timed out']]);
+  });
+
+  test('a running scan canceled is over for the platform at once, the appliance is told at its next poll, and its late result changes nothing', () => {
+    const p = platform('2022');
+    const { activationCode } = shipped(p, 31000);
+    const record = p.activate(p.user('acme_mgr'), activationCode);
+    const job = running(p, 31000, activationCode);
+    p.cancelScan(p.user('acme_mgr'), job.id);
+    assert.equal(p.busy(record), false);
+    assert.deepEqual(p.scansFor(p.user('acme_mgr')).map((s) => [s.status, s.canceledBy]), [['Canceled', 'acme_mgr']]);
+    const answer = p.poll(report(31000, activationCode, { scanning: true }));
+    assert.ok(answer.kind === 'activated');
+    assert.deepEqual(answer.cancel, [job.id]);
+    const again = p.poll(report(31000, activationCode));
+    assert.ok(again.kind === 'activated');
+    assert.deepEqual(again.cancel, [], 'told once');
+    assert.equal(p.finish(31000, job.id, { outcome: 'cancelled', probes: [] }), true, 'the result is taken, not refused');
+    assert.equal(p.scansFor(p.user('acme_mgr'))[0]!.status, 'Canceled');
+  });
+
+  test('a queued scan canceled is never handed to the appliance', () => {
+    const p = platform('2022');
+    const { activationCode } = shipped(p, 31000);
+    p.activate(p.user('acme_mgr'), activationCode);
+    const job = p.queue(31000, { kind: 'scan', durationMs: 1000, targets: ['198.18.10.77'] });
+    p.cancelScan(p.user('acme_mgr'), job.id);
+    const answer = p.poll(report(31000, activationCode));
+    assert.ok(answer.kind === 'activated');
+    assert.equal(answer.jobsPending, 0);
+    assert.deepEqual(answer.cancel, [], 'nothing to stop: the appliance never had it');
+    assert.deepEqual(p.claim(31000), []);
+  });
+
+  test('relaunch: an ended scan only, as a new Queued scan of the same targets', () => {
+    const p = platform('2022');
+    const { activationCode } = shipped(p, 31000);
+    p.activate(p.user('acme_mgr'), activationCode);
+    const job = running(p, 31000, activationCode);
+    const manager = p.user('acme_mgr');
+    assert.equal(refusal(() => p.relaunchScan(manager, job.id)).kind, 'conflict');
+    p.cancelScan(manager, job.id);
+    assert.equal(refusal(() => p.cancelScan(manager, job.id)).kind, 'conflict');
+    const relaunched = p.relaunchScan(manager, job.id);
+    assert.notEqual(relaunched.id, job.id);
+    assert.deepEqual(p.scansFor(manager).map((s) => [s.id, s.status, s.targets]), [[relaunched.id, 'Queued', ['198.18.10.77']], [job.id, 'Canceled', ['198.18.10.77']]]);
+  });
+
+  test('a poll saying the scan no longer runs makes it Interrupted; a result arriving after tells how it ended', () => {
+    const p = platform('2022');
+    const { activationCode } = shipped(p, 31000);
+    p.activate(p.user('acme_mgr'), activationCode);
+    const job = running(p, 31000, activationCode);
+    p.poll(report(31000, activationCode, { scanning: false }));
+    assert.equal(p.scansFor(p.user('acme_mgr'))[0]!.status, 'Interrupted');
+    assert.equal(p.finish(31000, job.id, { outcome: 'timed-out', probes: [] }), true);
+    assert.equal(p.scansFor(p.user('acme_mgr'))[0]!.status, 'Timed out');
+    assert.equal(p.finish(31000, 'scan/999', { outcome: 'finished', probes: [] }), false, 'no such job');
+  });
+
+  test('a Reader sees the scans and may do neither; a Unit Manager of another business unit sees none', () => {
+    const p = platform('2022');
+    const { activationCode } = shipped(p, 31000);
+    p.activate(p.user('ops_um'), activationCode, p.assetGroupsFor(p.user('ops_um'))[0]!);
+    const job = p.queue(31000, { kind: 'scan', durationMs: 1000, targets: ['198.18.10.77'] });
+    const reader = p.user('auditor');
+    assert.equal(p.scansFor(reader).length, 1);
+    assert.equal(refusal(() => p.cancelScan(reader, job.id)).kind, 'forbidden');
+    assert.equal(p.scansFor(p.user('lab_um')).length, 0);
+    assert.equal(refusal(() => p.cancelScan(p.user('lab_um'), job.id)).kind, 'not-found');
+    p.cancelScan(p.user('ops_um'), job.id);
+    assert.equal(p.scansFor(reader)[0]!.status, 'Canceled');
+  });
+});
+
 describe('validation helpers', () => {
   test('IPv4 addresses: four decimal octets without leading zeros', () => {
     fc.assert(fc.property(fc.ipV4(), (a) => validIpv4(a)));

@@ -50,6 +50,17 @@ export interface HealthReport {
 
 export interface ScanResult { outcome: 'finished' | 'cancelled' | 'timed-out'; probes: Array<{ target: string; via: string | null }> }
 
+/**
+ * How a job ended, as the platform knows it: the appliance's result, a user's cancel in Scans >
+ * Scans, or the appliance's word at a poll that it no longer runs the job with no result on its
+ * way (it restarted: "interrupted"), which a result arriving later replaces (ERRATA-326).
+ */
+export type JobEnd = ScanResult & { by?: string } | { outcome: 'interrupted'; probes: [] };
+
+/** A scan as Scans > Scans lists it. */
+export type ScanStatus = 'Queued' | 'Running' | 'Finished' | 'Canceled' | 'Timed out' | 'Interrupted';
+export interface ScanView { id: string; appliance: ApplianceRecord; targets: string[]; status: ScanStatus; canceledBy: string | null }
+
 export interface ApplianceRecord {
   id: number;
   identity: Identity;
@@ -68,7 +79,9 @@ export interface ApplianceRecord {
   configVersion: number;
   pending: Job[];
   running: Job[];
-  results: Array<{ job: Job; result: ScanResult }>;
+  results: Array<{ job: Job; result: JobEnd }>;
+  /** Running jobs a user cancelled, to be stopped at the appliance's next contact. */
+  cancelRequests: string[];
 }
 
 export interface User {
@@ -264,7 +277,7 @@ export class Platform {
       lastContactAt: null, lastReport: null, vlans: [], staticRoutes: [], ipv6: { enabled: false },
       // Version 0 is nothing configured, which a unit fresh from a boot has already.
       configVersion: 0,
-      pending: [], running: [], results: [],
+      pending: [], running: [], results: [], cancelRequests: [],
     });
   }
 
@@ -431,6 +444,50 @@ export class Platform {
     return queued;
   }
 
+  /** Scans > Scans: the scans of the appliances the user sees, newest first. */
+  scansFor(user: User): ScanView[] {
+    const views: Array<ScanView & { n: number }> = [];
+    const statusOf: Record<JobEnd['outcome'], ScanStatus> = { finished: 'Finished', cancelled: 'Canceled', 'timed-out': 'Timed out', interrupted: 'Interrupted' };
+    for (const appliance of this.appliancesFor(user)) {
+      const add = (job: Job, status: ScanStatus, canceledBy: string | null = null) => {
+        if (job.kind === 'scan') views.push({ id: job.id, appliance, targets: [...job.targets], status, canceledBy, n: Number(job.id.split('/')[1]) });
+      };
+      for (const job of appliance.pending) add(job, 'Queued');
+      for (const job of appliance.running) add(job, 'Running');
+      for (const { job, result } of appliance.results) add(job, statusOf[result.outcome], 'by' in result ? result.by ?? null : null);
+    }
+    return views.sort((a, b) => b.n - a.n).map(({ n: _n, ...view }) => view);
+  }
+
+  #scanOf(user: User, id: string): ScanView {
+    const scan = this.scansFor(user).find((s) => s.id === id);
+    if (!scan) throw new Refused('not-found', 'There is no such scan in your list.');
+    this.#mayEdit(user, scan.appliance);
+    return scan;
+  }
+
+  /**
+   * "Use the Qualys user interface to cancel any running scans": a queued scan is taken back; a
+   * running one is over for the platform at once and stopped at the appliance's next contact.
+   */
+  cancelScan(user: User, id: string): void {
+    const { appliance: record, status } = this.#scanOf(user, id);
+    if (status !== 'Queued' && status !== 'Running') throw new Refused('conflict', `Scan ${id} is not running; only a queued or running scan can be canceled.`);
+    const from = status === 'Queued' ? record.pending : record.running;
+    const job = from.splice(from.findIndex((j) => j.id === id), 1)[0]!;
+    if (status === 'Running') record.cancelRequests.push(id);
+    record.results.push({ job, result: { outcome: 'cancelled', probes: [], by: user.login } });
+  }
+
+  /** "... and restart them": the same targets, a new scan for the appliance's next poll. */
+  relaunchScan(user: User, id: string): Job {
+    const { appliance: record, status } = this.#scanOf(user, id);
+    if (status === 'Queued' || status === 'Running') throw new Refused('conflict', `Scan ${id} has not ended; cancel it before relaunching it.`);
+    const { job } = record.results.find((r) => r.job.id === id)!;
+    if (job.kind !== 'scan') throw new Refused('not-found', 'There is no such scan in your list.');
+    return this.queue(record.identity.serialNumber, { kind: 'scan', durationMs: job.durationMs, targets: job.targets });
+  }
+
   // --- The appliance's side (called by the API handlers) ---------------------------------------
 
   /**
@@ -446,16 +503,18 @@ export class Platform {
   poll(report: HealthReport):
     | { kind: 'unknown-scanner' }
     | { kind: 'not-activated' }
-    | { kind: 'activated'; name: string; indicator: string; configVersion: number; jobsPending: number } {
+    | { kind: 'activated'; name: string; indicator: string; configVersion: number; jobsPending: number; cancel: string[] } {
     const record = this.#bySerial(report.serialNumber);
     if (!record || record.identity.activationCode !== report.activationCode) return { kind: 'unknown-scanner' };
     record.lastReport = { ...report, softwareVersions: { ...report.softwareVersions } };
     if (record.name === null) return { kind: 'not-activated' };
     record.lastContactAt = this.#now();
-    // A job the appliance no longer runs (it restarted) is over.
-    if (!report.scanning) record.running = record.running.filter((j) => j.kind !== 'scan');
-    if (!report.updating) record.running = record.running.filter((j) => j.kind !== 'software-update');
-    return { kind: 'activated', name: record.name, indicator: this.pod.indicator, configVersion: this.#configVersion(record), jobsPending: record.pending.length };
+    // A job the appliance no longer runs, with no result on its way (it restarted), is over.
+    const over = record.running.filter((j) => (j.kind === 'scan' ? !report.scanning : !report.updating));
+    record.running = record.running.filter((j) => !over.includes(j));
+    for (const job of over) record.results.push({ job, result: { outcome: 'interrupted', probes: [] } });
+    const cancel = record.cancelRequests.splice(0);
+    return { kind: 'activated', name: record.name, indicator: this.pod.indicator, configVersion: this.#configVersion(record), jobsPending: record.pending.length, cancel };
   }
 
   config(serialNumber: number): ApplianceConfig | null {
@@ -479,13 +538,23 @@ export class Platform {
     return jobs.map((j) => structuredClone(j));
   }
 
-  /** A job's end: a scan's results uploaded, an update installed. */
+  /**
+   * A job's end: a scan's results uploaded, an update installed. A result for a job the platform
+   * already counts as over is taken too: a late one (after the poll that found the job gone)
+   * tells how it ended; one for a job a user cancelled changes nothing. False: no such job.
+   */
   finish(serialNumber: number, jobId: string, result: ScanResult): boolean {
     const record = this.#bySerial(serialNumber);
-    const job = record?.running.find((j) => j.id === jobId);
-    if (!record || !job) return false;
-    record.running = record.running.filter((j) => j !== job);
-    record.results.push({ job, result });
+    if (!record) return false;
+    const job = record.running.find((j) => j.id === jobId);
+    if (job) {
+      record.running = record.running.filter((j) => j !== job);
+      record.results.push({ job, result });
+      return true;
+    }
+    const ended = record.results.find((r) => r.job.id === jobId);
+    if (!ended) return false;
+    if (ended.result.outcome === 'interrupted') ended.result = result;
     return true;
   }
 }

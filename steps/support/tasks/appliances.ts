@@ -33,7 +33,7 @@ export async function refresh(page: Page): Promise<void> {
 }
 
 /** Rows of a table as text, keyed by the table's column headers (the row header is the first column). */
-async function rowsByHeader(table: Locator): Promise<Array<Record<string, string>>> {
+export async function rowsByHeader(table: Locator): Promise<Array<Record<string, string>>> {
   const headers = (await table.getByRole('columnheader').allInnerTexts()).map((t) => t.trim());
   const rows = table.getByRole('row').filter({ has: table.page().getByRole('rowheader') });
   const out: Array<Record<string, string>> = [];

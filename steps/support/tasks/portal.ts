@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright';
 import { loadAccount } from '../../../fixtures/platform.ts';
 import type { PlatformAccount } from '../../../fixtures/platform.ts';
 import { Secrets } from '../../../fixtures/secrets.ts';
+import type { ApplianceWorld } from '../world.ts';
 
 let lab: { account: PlatformAccount; secrets: Secrets } | null = null;
 
@@ -106,4 +107,20 @@ export async function menuItems(page: Page, name: string): Promise<string[]> {
   const items = await summary.locator('xpath=..').locator(':scope > ul > li > a, :scope > ul > li > details > summary').allInnerTexts();
   await summary.click();
   return items.map((t) => t.trim());
+}
+
+/**
+ * Waits (appliance time) until `accept` holds for what `read` finds on the portal's page loaded
+ * again, for at most `minutes`; the last value read when it never does.
+ */
+export async function portalWithin<T>(world: ApplianceWorld, minutes: number, read: () => Promise<T>, accept: (value: T) => boolean): Promise<{ met: boolean; last: T | undefined }> {
+  const page = await world.portal.page();
+  let last: T | undefined;
+  const met = await world.target.time.waitUntil(async () => {
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    last = await read();
+    return accept(last);
+  }, minutes * 60_000);
+  world.recordScreens();
+  return { met, last };
 }

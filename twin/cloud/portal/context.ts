@@ -87,7 +87,10 @@ function header(ctx: PortalContext): Markup {
   });
   const scans: Markup[] = [];
   if (application) {
-    if (application.slug === appliancesApplication(edition).slug) scans.push(html`<li><a href="/app/${application.slug}/scans/appliances">Appliances</a></li>`);
+    if (application.slug === appliancesApplication(edition).slug) {
+      scans.push(html`<li><a href="/app/${application.slug}/scans/scans">Scans</a></li>`);
+      scans.push(html`<li><a href="/app/${application.slug}/scans/appliances">Appliances</a></li>`);
+    }
     if (edition.syslogForwarding && edition.syslogApplications.includes(application.name)) {
       scans.push(html`<li><details><summary>Setup</summary><ul><li><a href="/app/${application.slug}/scans/setup/syslog">Syslog Forwarding</a></li></ul></details></li>`);
     }

@@ -11,6 +11,7 @@ import { routes as editRoutes } from './appliance-edit.ts';
 import type { PortalContext, Route, Session } from './context.ts';
 import { applicationOf, csrfField, page, redirect, refusalPage, securityHeaders } from './context.ts';
 import { html } from './html.ts';
+import { routes as scanRoutes } from './scans.ts';
 import { routes as syslogRoutes } from './syslog.ts';
 
 const COOKIE = 'qualys_session';
@@ -53,7 +54,7 @@ export interface Portal {
 export function createPortal(platform: Platform): Portal {
   const sessions = new Map<string, Session>();
   const edition = platform.edition;
-  const pageRoutes: Route[] = [...core, ...applianceRoutes, ...editRoutes, ...syslogRoutes];
+  const pageRoutes: Route[] = [...core, ...applianceRoutes, ...editRoutes, ...scanRoutes, ...syslogRoutes];
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
