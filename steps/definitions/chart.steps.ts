@@ -3,50 +3,17 @@
 // IP address on the WAN) made as one step, through the menus and prompts the guide names, with the
 // values the network administrator gives; and the lab networks those configurations are for.
 import assert from 'node:assert/strict';
-import { isFieldStep } from '../../fixtures/profiles.ts';
 import { Given, Then, When } from '../support/define.ts';
 import { normalize, shows } from '../support/screens.ts';
-import { fillField } from '../support/tasks/entry.ts';
 import { goToMenuItem } from '../support/tasks/navigation.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
 import { labAccount } from '../support/tasks/portal.ts';
+import { followProcedure } from '../support/tasks/procedure.ts';
 import type { ApplianceWorld } from '../support/world.ts';
 
-/** The field (by the flow's field name) a prompt on screen belongs to, if it is a field prompt. */
-function fieldOf(world: ApplianceWorld, prompt: string): string | null {
-  const want = normalize(prompt);
-  for (const flow of Object.values(world.guide.firmware.flows)) {
-    for (const step of flow.steps) if (isFieldStep(step) && normalize(step.prompt) === want) return step.field;
-  }
-  return null;
-}
-
-/**
- * Starts the procedure behind one of `items` (the ENABLE item, or its CHANGE/RENEW form once the
- * configuration exists) and follows its prompts: the fields named in `values` are entered, every
- * other prompt and confirmation is accepted with ENTER as shown. Ends when the appliance applies
- * the change (a screen that takes no keys), and fails if it never does or a value was not asked for.
- */
-async function configure(world: ApplianceWorld, items: string[], values: Record<string, string>): Promise<void> {
-  const item = await world.act(`go to ${items.join(' or ')}`, () => goToMenuItem(world, ...items));
-  await world.act(`press ENTER on ${item}`, () => world.target.keypad.press('ENTER'));
-  const entered = new Set<string>();
-  for (let guard = 0; guard < 30; guard++) {
-    const screen = await world.target.screen.read();
-    if (screen.indicators.length === 0) break;
-    const prompt = screen.lines[0].trim();
-    const field = fieldOf(world, prompt);
-    if (field !== null && values[field] !== undefined && !entered.has(field)) {
-      const value = values[field]!;
-      await world.act(`enter ${prompt.includes('PASSW') ? 'the password' : `"${value}"`} at ${prompt}`, () => fillField(world, prompt, value));
-      entered.add(field);
-    }
-    await world.act(`press ENTER at ${prompt}`, () => world.target.keypad.press('ENTER'));
-  }
-  const now = await world.target.screen.read();
-  assert.equal(now.indicators.length, 0, `the appliance did not apply ${item}: it shows ${world.describe(now)}`);
-  const missed = Object.keys(values).filter((f) => !entered.has(f));
-  assert.deepEqual(missed, [], `${item} never asked for ${missed.join(', ')}`);
+/** One configuration of the chart: the procedure behind one of `items`, any flow's fields entered from `values`. */
+function configure(world: ApplianceWorld, items: string[], values: Record<string, string>): Promise<void> {
+  return followProcedure(world, items, Object.keys(world.guide.firmware.flows), values);
 }
 
 // ---------------------------------------------------------------------------------------------

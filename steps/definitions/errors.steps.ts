@@ -11,16 +11,8 @@ import { normalize, shows } from '../support/screens.ts';
 import { reach } from '../support/strategy.ts';
 import { fillField } from '../support/tasks/entry.ts';
 import { goToMenuItem, goToStatus, waitForInput } from '../support/tasks/navigation.ts';
+import { followProcedure } from '../support/tasks/procedure.ts';
 import type { ApplianceWorld } from '../support/world.ts';
-
-/** The flow field a prompt belongs to (its name in the firmware profile), if any. */
-function fieldOf(world: ApplianceWorld, flow: string, prompt: string): string | null {
-  const want = normalize(prompt);
-  for (const step of world.guide.firmware.flows[flow]?.steps ?? []) {
-    if ('field' in step && normalize(step.prompt) === want) return step.field;
-  }
-  return null;
-}
 
 /** The menu items (in the guide's menus) that start `flow`: ENABLE ... or its CHANGE ... form. */
 function itemsStarting(world: ApplianceWorld, flow: string): string[] {
@@ -29,33 +21,10 @@ function itemsStarting(world: ApplianceWorld, flow: string): string[] {
   return items;
 }
 
-/**
- * Starts the procedure `flow` from its menu item, enters the fields named in `values` (by field
- * name), accepts every other prompt and confirmation with ENTER, and ends when the appliance
- * applies the change (a screen that takes no keys).
- */
+/** The procedure `flow` from its menu item, its fields entered from `values` (by field name). */
 async function configure(world: ApplianceWorld, flow: string, values: Readonly<Record<string, string>>): Promise<void> {
   await reach(world, 'booted');
-  const item = await world.act(`go to ${itemsStarting(world, flow).join(' or ')}`, () => goToMenuItem(world, ...itemsStarting(world, flow)));
-  await world.act(`press ENTER on ${item}`, () => world.target.keypad.press('ENTER'));
-  const entered = new Set<string>();
-  for (let guard = 0; guard < 30; guard++) {
-    const screen = await world.target.screen.read();
-    if (screen.indicators.length === 0) break;
-    const prompt = screen.lines[0].trim();
-    const field = fieldOf(world, flow, prompt);
-    if (field !== null && values[field] !== undefined && !entered.has(field)) {
-      const value = values[field]!;
-      const secret = field === 'password';
-      await world.act(`enter ${secret ? 'the password' : `"${value}"`} at ${prompt}`, () => fillField(world, prompt, value, world.remembered.get('network mode') === 'ipv6-only'));
-      entered.add(field);
-    }
-    await world.act(`press ENTER at ${prompt}`, () => world.target.keypad.press('ENTER'));
-  }
-  const now = await world.target.screen.read();
-  assert.equal(now.indicators.length, 0, `the appliance did not apply ${item}: it shows ${world.describe(now)}`);
-  const missed = Object.keys(values).filter((f) => !entered.has(f));
-  assert.deepEqual(missed, [], `${item} never asked for ${missed.join(', ')}`);
+  await followProcedure(world, itemsStarting(world, flow), [flow], values);
 }
 
 // ---------------------------------------------------------------------------------------------

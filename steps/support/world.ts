@@ -3,7 +3,7 @@
 import { World, setWorldConstructor } from '@cucumber/cucumber';
 import type { IWorldOptions } from '@cucumber/cucumber';
 import type { Generation } from '../../fixtures/profiles.ts';
-import { loadGeneration } from '../../fixtures/profiles.ts';
+import { generationOf } from '../../fixtures/profiles.ts';
 import type { Capability, ScreenSnapshot, Target } from './protocols.ts';
 import { describeScreen, formatTime, normalize } from './screens.ts';
 import { NotApplicable } from './errors.ts';
@@ -16,17 +16,6 @@ export interface RunParameters {
 }
 
 export { LabFailure, NotApplicable } from './errors.ts';
-
-/** Profiles are immutable data: parsed once per run, not once per scenario. */
-const guides = new Map<string, Generation>();
-function guideOf(generation: string): Generation {
-  let guide = guides.get(generation);
-  if (!guide) {
-    guide = loadGeneration(generation);
-    guides.set(generation, guide);
-  }
-  return guide;
-}
 
 export class ApplianceWorld extends World<RunParameters> {
   #target: Target | null = null;
@@ -58,7 +47,7 @@ export class ApplianceWorld extends World<RunParameters> {
 
   /** The generation's documented behaviour (its firmware profile): the suite's knowledge of the guide. */
   get guide(): Generation {
-    this.#guide ??= guideOf(this.parameters.generation);
+    this.#guide ??= generationOf(this.parameters.generation);
     return this.#guide;
   }
 

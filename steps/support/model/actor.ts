@@ -3,21 +3,10 @@
 // recordScreens, need) and keeps a short transcript. The World itself cannot be constructed
 // outside a cucumber run (world.ts registers it with cucumber when it is loaded).
 import type { Generation } from '../../../fixtures/profiles.ts';
-import { loadGeneration } from '../../../fixtures/profiles.ts';
+import { generationOf } from '../../../fixtures/profiles.ts';
 import type { ScreenSnapshot, Target } from '../protocols.ts';
 import { describeScreen, formatTime } from '../screens.ts';
 import type { ApplianceWorld } from '../world.ts';
-
-const guides = new Map<string, Generation>();
-
-function guideOf(generation: string): Generation {
-  let guide = guides.get(generation);
-  if (!guide) {
-    guide = loadGeneration(generation);
-    guides.set(generation, guide);
-  }
-  return guide;
-}
 
 /** Longest transcript kept: the latest lines, where a failure happened. */
 const TRANSCRIPT_LIMIT = 3000;
@@ -34,7 +23,7 @@ export class Actor {
 
   constructor(target: Target, options: { recording?: boolean } = {}) {
     this.target = target;
-    this.guide = guideOf(target.generation);
+    this.guide = generationOf(target.generation);
     this.recording = options.recording ?? false;
   }
 
