@@ -4,6 +4,11 @@
 //   npm run twin -- --console tcp         plus a remote console on a loopback TCP port, as behind a terminal server
 //   npm run twin -- --console stdio       the terminal is the remote console (VT100), the unit switched on
 //   --on                                  switch the unit on at start (as pressing its power button)
+//   --activated-by <user>                 the unit comes activated by this user of the lab's account
+//   --console-layout boxed|plain          how the remote console lays out its screen (fixtures/consoles/)
+//   --line paced|unpaced                  the console line at 9600 baud (default), or with no line time
+//   --config-out <file>                   writes the stored network configuration there whenever it
+//                                         changes (for tests of the suite's strategy; the suite never reads it)
 //   --platform-port <n>                   the platform twin's HTTPS port on loopback (default: any free one)
 // The platform twin (appliance API and web portal) always serves on HTTPS on loopback; its URL is
 // printed, its test CA written to reports/platform-ca.pem, and the twin reaches it for real.
@@ -14,7 +19,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { FixtureError, displayPath, projectRoot } from '../fixtures/load.ts';
-import { loadAccount, platformHostnames } from '../fixtures/platform.ts';
+import type { ConsoleLayout } from '../fixtures/consoles.ts';
+import { loadConsoleLayout } from '../fixtures/consoles.ts';
+import { accountFile, loadAccount, platformHostnames } from '../fixtures/platform.ts';
 import { Secrets } from '../fixtures/secrets.ts';
 import { servePlatform } from './cloud/server.ts';
 import { loadFirmware } from './appliance/firmware.ts';
@@ -26,7 +33,7 @@ import { RemoteConsole } from './console/console.ts';
 import { PtyTransport, StdioTransport, TcpTransport, TransportError } from './console/transports.ts';
 import { ControlServer } from './control.ts';
 
-const usage = 'usage: npm run twin -- [--generation 2017|2022|older] [--speed <factor>] [--serial <number>] [--console pty|tcp|stdio] [--console-path <path>] [--port <number>] [--platform-port <number>] [--control <socket>] [--on]';
+const usage = 'usage: npm run twin -- [--generation 2017|2022|older] [--speed <factor>] [--serial <number>] [--console pty|tcp|stdio] [--console-path <path>] [--console-layout boxed|plain] [--line paced|unpaced] [--port <number>] [--platform-port <number>] [--control <socket>] [--on] [--activated-by <user>] [--config-out <file>]';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -47,7 +54,11 @@ function options() {
         port: { type: 'string', default: '0' },
         'platform-port': { type: 'string', default: '0' },
         control: { type: 'string' },
+        'console-layout': { type: 'string', default: 'boxed' },
+        line: { type: 'string', default: 'paced' },
         on: { type: 'boolean', default: false },
+        'activated-by': { type: 'string' },
+        'config-out': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -69,13 +80,23 @@ function options() {
   const platformPort = Number(values['platform-port']);
   if (!Number.isInteger(platformPort) || platformPort < 0 || platformPort > 65535) fail(`--platform-port ${values['platform-port']}: not a TCP port`);
   if (values.control !== undefined && consoleKind !== 'pty' && consoleKind !== 'tcp') fail('--control needs --console pty or --console tcp');
+  if (values.line !== 'paced' && values.line !== 'unpaced') fail(`--line ${values.line}: expected paced or unpaced`);
+  let layout: ConsoleLayout;
   try {
     loadFirmware(values.generation);
+    layout = loadConsoleLayout(values['console-layout']);
   } catch (error) {
     if (error instanceof FixtureError) fail(error.message);
     throw error;
   }
-  return { generation: values.generation, speed, serial, consoleKind, consolePath: values['console-path'], port, platformPort, control: values.control, on: values.on };
+  const activatedBy = values['activated-by'];
+  if (activatedBy !== undefined && !loadAccount().users.some((u) => u.login === activatedBy)) {
+    fail(`--activated-by ${activatedBy}: no such user in ${displayPath(accountFile)} (known: ${loadAccount().users.map((u) => u.login).join(', ')})`);
+  }
+  return {
+    generation: values.generation, speed, serial, consoleKind, consolePath: values['console-path'], port, platformPort, control: values.control, on: values.on,
+    layout, paced: values.line === 'paced', activatedBy, configOut: values['config-out'],
+  };
 }
 
 async function openConsole(kind: string, path: string | undefined, port: number): Promise<{ transport: ConsoleTransport; where: string }> {
@@ -125,10 +146,23 @@ if (opts.control !== undefined) {
   ];
   const appliance = bench.appliance;
   const generation = appliance.generation;
+  // A unit from a lab's shelf: activated before, it shows its name and address once it is up.
+  if (opts.activatedBy !== undefined) bench.activate(appliance.identity.activationCode, opts.activatedBy);
+  if (opts.configOut !== undefined) {
+    const file = opts.configOut;
+    let written = '';
+    const write = (): void => {
+      const now = JSON.stringify(appliance.config);
+      if (now !== written) writeFileSync(file, now);
+      written = now;
+    };
+    write();
+    appliance.subscribe(write);
+  }
   let consoleWhere = '';
   if (opts.consoleKind) {
     const { transport, where } = await openConsole(opts.consoleKind, opts.consolePath, opts.port);
-    new RemoteConsole(appliance, transport);
+    new RemoteConsole(appliance, transport, { layout: opts.layout, paced: opts.paced });
     consoleWhere = where;
   }
   const quit = (): never => {

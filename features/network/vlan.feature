@@ -102,8 +102,7 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
       Given the "VLAN 0-4094" prompt is shown
       When I key in "4095" at the "VLAN 0-4094" prompt
       And I press ENTER
-      Then the screen shows "OUT OF RANGE"
-      And the "VLAN 0-4094" prompt is shown again
+      Then the "VLAN 0-4094" prompt is shown again
       And the field reads "4095"
       When I key in "4094" at the "VLAN 0-4094" prompt
       And I press ENTER

@@ -6,19 +6,20 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
-import type { Envelope, GherkinDocument, Pickle } from '@cucumber/messages';
+import type { Pickle } from '@cucumber/messages';
 import { IdGenerator } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { projectRoot } from '../../fixtures/load.ts';
 import { listGenerations } from '../../fixtures/profiles.ts';
 import type { Edition, Requirement } from '../../fixtures/registers.ts';
-import { editions, loadRequirementRegister } from '../../fixtures/registers.ts';
+import { editionsOf, loadRequirementRegister } from '../../fixtures/registers.ts';
 import { generationFilter } from './start.ts';
+import { nodeLines, readTally, scenarioKey } from './tally.ts';
 
 /** The sections whose requirements are the documented errors. */
 export const errorSections = ['network-errors-2017', 'appliance-network-errors', 'older-model-errors', 'communication-failure'] as const;
 
-export type Outcome = 'passed' | 'failed' | 'not applicable' | 'not run';
+export type Outcome = 'passed' | 'failed' | 'not applicable' | 'inconclusive' | 'informative' | 'not run';
 
 export interface ScenarioRef {
   /** "features/x.feature:12" or, for an Examples row, "features/x.feature:12:40" (scenario, row). */
@@ -32,25 +33,10 @@ export interface ScenarioRef {
 // ---------------------------------------------------------------------------------------------
 // Scenarios, identified the same way in the feature files and in the run's messages.
 
-/** Line of every scenario, background and Examples row of a document, by AST node id. */
-function nodeLines(document: GherkinDocument): Map<string, number> {
-  const lines = new Map<string, number>();
-  const walk = (children: NonNullable<GherkinDocument['feature']>['children']) => {
-    for (const child of children) {
-      if (child.scenario) {
-        lines.set(child.scenario.id, child.scenario.location.line);
-        for (const examples of child.scenario.examples) for (const row of examples.tableBody) lines.set(row.id, row.location.line);
-      }
-      if (child.rule) walk(child.rule.children);
-    }
-  };
-  if (document.feature) walk(document.feature.children);
-  return lines;
-}
-
 function refOf(pickle: Pickle, lines: Map<string, number>): ScenarioRef {
-  const at = pickle.astNodeIds.map((id) => lines.get(id)).filter((l): l is number => l !== undefined);
-  return { key: `${pickle.uri}:${at.join(':')}`, uri: pickle.uri, line: at[at.length - 1] ?? 0, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
+  const key = scenarioKey(pickle, lines);
+  const line = Number(key.split(':').pop()) || 0;
+  return { key, uri: pickle.uri, line, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
 }
 
 function featureFiles(dir: string): string[] {
@@ -74,44 +60,14 @@ export function readFeatureScenarios(featuresDir = join(projectRoot, 'features')
   return out;
 }
 
-const rank: Record<string, number> = { PASSED: 0, SKIPPED: 1, PENDING: 2, UNDEFINED: 2, AMBIGUOUS: 2, FAILED: 2, UNKNOWN: 2 };
-
 /** The outcome of every scenario of a run, from its cucumber messages. */
 export function readRunOutcomes(messagesFile: string): Map<string, Outcome> {
-  const outcomes = new Map<string, Outcome>();
-  if (!existsSync(messagesFile)) return outcomes;
-  const lines = new Map<string, Map<string, number>>();
-  const pickles = new Map<string, ScenarioRef>();
-  const testCases = new Map<string, string>();
-  const started = new Map<string, { testCaseId: string; worst: string }>();
-  for (const text of readFileSync(messagesFile, 'utf8').split('\n')) {
-    if (text.trim() === '') continue;
-    const envelope = JSON.parse(text) as Envelope;
-    if (envelope.gherkinDocument?.uri) lines.set(envelope.gherkinDocument.uri, nodeLines(envelope.gherkinDocument));
-    else if (envelope.pickle) pickles.set(envelope.pickle.id, refOf(envelope.pickle, lines.get(envelope.pickle.uri) ?? new Map()));
-    else if (envelope.testCase) testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
-    else if (envelope.testCaseStarted) started.set(envelope.testCaseStarted.id, { testCaseId: envelope.testCaseStarted.testCaseId, worst: 'PASSED' });
-    else if (envelope.testStepFinished) {
-      const run = started.get(envelope.testStepFinished.testCaseStartedId);
-      const status = envelope.testStepFinished.testStepResult.status;
-      if (run && (rank[status] ?? 2) > (rank[run.worst] ?? 0)) run.worst = status;
-    } else if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) {
-      const run = started.get(envelope.testCaseFinished.testCaseStartedId);
-      const ref = run && pickles.get(testCases.get(run.testCaseId) ?? '');
-      if (!run || !ref) continue;
-      outcomes.set(ref.key, run.worst === 'PASSED' ? 'passed' : run.worst === 'SKIPPED' ? 'not applicable' : 'failed');
-    }
-  }
-  return outcomes;
+  const tally = readTally(messagesFile);
+  return new Map((tally?.scenarios ?? []).map((s) => [s.key, s.status === 'not-applicable' ? 'not applicable' : s.status]));
 }
 
 // ---------------------------------------------------------------------------------------------
 // The report.
-
-/** The guide editions a generation's runs speak for: its own, or both (the older model, which both document). */
-export function editionsOf(generation: string): Edition[] {
-  return (editions as readonly string[]).includes(generation) ? [generation as Edition] : [...editions];
-}
 
 export interface ErrorEntry {
   requirement: Requirement;
@@ -148,7 +104,7 @@ export function buildEntries(
   });
 }
 
-const marks: Record<Outcome, string> = { passed: 'passed', failed: 'FAILED', 'not applicable': 'not applicable', 'not run': 'not run' };
+const marks: Record<Outcome, string> = { passed: 'passed', failed: 'FAILED', 'not applicable': 'not applicable', inconclusive: 'inconclusive', informative: 'informative', 'not run': 'not run' };
 
 export function renderReport(entries: ErrorEntry[], sections: Map<string, { title: string }>, sources: string[]): string {
   const errors = entries.filter((e) => e.requirement.verification !== 'inspection');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { loadGeneration } from '../../fixtures/profiles.ts';
+import { loadConsoleLayout } from '../../fixtures/consoles.ts';
 import { FieldMask, unmaskedSecretFields } from '../support/redact.ts';
 import { scanReports } from './secrets-gate.ts';
 
@@ -114,8 +115,8 @@ describe('masking the console\'s field', () => {
   });
 
   test('a replayed log shows whether the password field was ever drawn unmasked', () => {
-    const { firmware, hardware } = loadGeneration('2022');
-    const count = (log: string) => unmaskedSecretFields(log, firmware, hardware.lcd.columns);
+    const { firmware } = loadGeneration('2022');
+    const count = (log: string) => unmaskedSecretFields(log, firmware, loadConsoleLayout('boxed'));
     // PROXY USER: with its entry, then PROXY PASSW drawn over it: the user name left on the field
     // line until the password field is drawn is not the password's.
     const user = '< \\e[4;2HPROXY USER:\\e[5;2Hscanner';

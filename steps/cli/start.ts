@@ -12,9 +12,12 @@ import { FixtureError, projectRoot } from '../../fixtures/load.ts';
 import { listGenerations, loadGeneration } from '../../fixtures/profiles.ts';
 import { listNetworks, loadNetwork } from '../../fixtures/networks.ts';
 import { loadErrataRegister, loadRequirementRegister } from '../../fixtures/registers.ts';
-import { loadTargetStatement } from '../../fixtures/targets.ts';
-import { openTarget, statementName } from '../support/targets/index.ts';
-import { LinkError } from '../support/targets/serial/link.ts';
+import type { TargetStatement } from '../../fixtures/targets.ts';
+import { Inconclusive } from '../support/errors.ts';
+import { openTarget, statementFor } from '../support/targets/index.ts';
+import { closeUnclaimed, handOver } from '../support/targets/preopened.ts';
+import { checkClaims } from '../support/targets/claims.ts';
+import { outcomesHtml, writeJunit } from './report.ts';
 import type { RunTally } from './tally.ts';
 import { Tally } from './tally.ts';
 import { ensureSystemPackages, needs } from './system.ts';
@@ -25,6 +28,12 @@ export class UsageError extends Error {
 
 export interface RunRequest {
   target: string;
+  /** The capability statement the run goes by (the target's, or the --statement file's). */
+  statement: TargetStatement;
+  /** The --statement file, handed to cucumber's workers. */
+  statementFile: string | undefined;
+  /** Scenarios in an order shuffled by this seed (cucumber's random order), or as written. */
+  seed: number | undefined;
   /** Scenarios run at once (cucumber workers), each with its own unit. */
   parallel: number;
   stepTimeoutSeconds: number;
@@ -36,7 +45,7 @@ export interface RunRequest {
   progress: boolean;
 }
 
-const usage = 'usage: npm start -- [--target twin|twin-serial|serial:<path>|tcp:<host>:<port>] [--generation 2017|2022|older|all] [--tags <expression>] [--parallel <n>] [--reports <dir>] [--quiet] [feature paths...]';
+const usage = 'usage: npm start -- [--target twin|twin-serial|twin-unit|serial:<path>|tcp:<host>:<port>] [--statement <file>] [--generation 2017|2022|older|all] [--tags <expression>] [--seed <n>|random] [--parallel <n>] [--reports <dir>] [--quiet] [feature paths...]';
 
 export function parseRequest(argv: string[]): RunRequest {
   let parsed;
@@ -51,6 +60,8 @@ export function parseRequest(argv: string[]): RunRequest {
         reports: { type: 'string', default: join(projectRoot, 'reports') },
         quiet: { type: 'boolean', default: false },
         parallel: { type: 'string' },
+        statement: { type: 'string' },
+        seed: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -59,9 +70,9 @@ export function parseRequest(argv: string[]): RunRequest {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError(usage);
-  const statement = loadTargetStatement(statementName(values.target));
+  const statement = statementFor(values.target, values.statement);
   const known = listGenerations();
-  if (statement.driver === 'serial' && values.generation === 'all') {
+  if (statement.driver === 'serial' && values.generation === 'all' && statement.generations.length > 1) {
     throw new UsageError(`--target ${values.target}: say which firmware generation the appliance runs: --generation ${statement.generations.join(' or ')}`);
   }
   const generations = values.generation === 'all' ? statement.generations : [values.generation];
@@ -78,9 +89,15 @@ export function parseRequest(argv: string[]): RunRequest {
   }
   const parallel = values.parallel === undefined ? statement.parallel : Number(values.parallel);
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 16) throw new UsageError(`--parallel ${values.parallel}: expected a whole number from 1 to 16`);
+  if (statement.units === 'one' && parallel > 1) throw new UsageError(`--parallel ${parallel}: target ${values.target} is one unit, which runs one scenario at a time`);
+  let seed: number | undefined;
+  if (values.seed !== undefined) {
+    seed = values.seed === 'random' ? Math.floor(Math.random() * 1_000_000) : Number(values.seed);
+    if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed ${values.seed}: expected a whole number or "random"`);
+  }
   return {
-    target: values.target, generations, tags: values.tags, paths: positionals, reportsDir: values.reports, progress: !values.quiet,
-    parallel, stepTimeoutSeconds: statement.stepTimeoutSeconds,
+    target: values.target, statement, statementFile: values.statement, seed, generations, tags: values.tags, paths: positionals, reportsDir: values.reports,
+    progress: !values.quiet, parallel, stepTimeoutSeconds: statement.stepTimeoutSeconds,
   };
 }
 
@@ -101,21 +118,41 @@ export function generationFilter(generation: string, userTags: string | undefine
   return parts.join(' and ');
 }
 
-/** Opens the target once before anything runs: a missing, busy, silent or garbling port fails here. */
+/**
+ * Opens the target before anything runs: a missing, busy, silent or garbling port, a twin that
+ * does not start, or a unit that contradicts its statement fails here, in one line. The session
+ * opened is the one the run uses (a second wake-up would press ENTER on the unit again).
+ */
 export async function preflight(request: RunRequest): Promise<void> {
+  const statement = request.statement;
   // The portal's scenarios need a browser: Debian's Chromium, installed here when missing.
-  const statement = loadTargetStatement(statementName(request.target));
   if (statement.capabilities.includes('portal') && !process.env['QSA_CHROMIUM']) {
     const { missing, note } = ensureSystemPackages([needs.chromium], { quiet: true });
     if (missing.length > 0) throw new UsageError(`Chromium is missing and could not be installed (${note}); the portal scenarios need it: apt-get install -y chromium, or set QSA_CHROMIUM`);
   }
-  if (statementName(request.target) === request.target && statement.driver === 'twin') return;
+  if (statement.driver === 'twin-serial' || statement.driver === 'twin-unit') {
+    const { missing, note } = ensureSystemPackages([needs.socat], { quiet: true });
+    if (missing.length > 0 && statement.driver === 'twin-serial') throw new UsageError(`socat is missing and could not be installed (${note}): apt-get install -y socat`);
+  }
+  if (statement.driver === 'twin') return;
+  const generation = request.generations[0]!;
+  let session;
   try {
-    const session = await openTarget(request.target, request.generations[0]!);
-    await session.close();
+    session = await openTarget(request.target, generation, statement);
   } catch (error) {
-    if (error instanceof LinkError) throw new UsageError(error.message);
+    if (error instanceof Inconclusive) throw new UsageError(error.message);
     throw error;
+  }
+  if (statement.units === 'one') {
+    try {
+      await checkClaims(session, statement);
+    } catch (error) {
+      await session.close();
+      throw new UsageError(`${request.target}: ${(error as Error).message}`);
+    }
+    handOver(request.target, generation, session);
+  } else {
+    await session.close();
   }
 }
 
@@ -155,10 +192,10 @@ export async function runGeneration(request: RunRequest, generation: string): Pr
     provided: {
       paths: request.paths.length ? request.paths : ['features/**/*.feature'],
       tags: generationFilter(generation, request.tags),
-      worldParameters: { target: request.target, generation },
-      format: [...progress, `html:${join(dir, 'cucumber.html')}`, `junit:${join(dir, 'junit.xml')}`, `message:${join(dir, 'messages.ndjson')}`],
-      formatOptions: { junit: { suiteName: `${request.target}-${generation}` } },
+      worldParameters: { target: request.target, generation, ...(request.statementFile ? { statement: request.statementFile } : {}) },
+      format: [...progress, `html:${join(dir, 'cucumber.html')}`, `message:${join(dir, 'messages.ndjson')}`],
       parallel: request.parallel > 1 ? request.parallel : 0,
+      ...(request.seed === undefined ? {} : { order: `random:${request.seed}` }),
     },
   }, { cwd: projectRoot });
   const started = performance.now();
@@ -169,7 +206,11 @@ export async function runGeneration(request: RunRequest, generation: string): Pr
   const stdout = request.progress ? process.stdout : new Writable({ write: (_chunk, _encoding, done) => done() });
   const result = await runCucumber(run, { cwd: projectRoot, stdout, stderr: process.stderr }, tally.onMessage);
   supportLibrary ??= result.support;
-  return { generation, dir, tally: tally.result(), wallMs: performance.now() - started };
+  const outcome = { generation, dir, tally: tally.result(), wallMs: performance.now() - started };
+  const title = `${request.target} ${generation}`;
+  writeJunit(join(dir, 'junit.xml'), `${request.target}-${generation}`, outcome.tally);
+  writeFileSync(join(dir, 'index.html'), outcomesHtml(`${title}${request.seed === undefined ? '' : ` (seed ${request.seed})`}`, outcome.tally));
+  return outcome;
 }
 
 function hours(ms: number): string {
@@ -179,19 +220,24 @@ function hours(ms: number): string {
 }
 
 export function summaryLine(target: string, o: RunOutcome): string {
-  const { passed, failed, notApplicable, scenarios } = o.tally;
+  const { passed, failed, notApplicable, inconclusive, informative, scenarios } = o.tally;
   const appliance = scenarios.reduce((sum, s) => sum + s.applianceMs, 0);
-  return `${target} ${o.generation}: ${passed} passed, ${failed} failed, ${notApplicable} not applicable `
+  return `${target} ${o.generation}: ${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${inconclusive} inconclusive, ${informative} informative `
     + `(${(o.wallMs / 1000).toFixed(1)} s; ${hours(appliance)} of appliance time)`;
 }
 
 export function writeSummary(request: RunRequest, outcomes: RunOutcome[]): void {
+  const listed = (o: RunOutcome, status: string) => o.tally.scenarios.filter((s) => s.status === status)
+    .map((s) => ({ key: s.key, name: s.name, uri: s.uri, reason: s.reason, ...(s.informative ? { informative: s.informative } : {}) }));
   const summary = outcomes.map((o) => ({
-    target: request.target, generation: o.generation, passed: o.tally.passed, failed: o.tally.failed,
-    notApplicable: o.tally.notApplicable, wallMs: Math.round(o.wallMs),
-    failures: o.tally.scenarios.filter((s) => s.status === 'failed').map((s) => ({ name: s.name, uri: s.uri, reason: s.reason })),
-    results: o.tally.scenarios.map((s) => ({ uri: s.uri, name: s.name, status: s.status })),
-    notApplicableScenarios: o.tally.scenarios.filter((s) => s.status === 'not-applicable').map((s) => ({ name: s.name, uri: s.uri, reason: s.reason })),
+    target: request.target, generation: o.generation, ...(request.seed === undefined ? {} : { seed: request.seed }),
+    passed: o.tally.passed, failed: o.tally.failed, notApplicable: o.tally.notApplicable, inconclusive: o.tally.inconclusive, informative: o.tally.informative,
+    wallMs: Math.round(o.wallMs),
+    failures: listed(o, 'failed'),
+    inconclusiveScenarios: listed(o, 'inconclusive'),
+    informativeScenarios: listed(o, 'informative'),
+    notApplicableScenarios: listed(o, 'not-applicable'),
+    results: o.tally.scenarios.map((s) => ({ key: s.key, uri: s.uri, name: s.name, status: s.status })),
   }));
   mkdirSync(request.reportsDir, { recursive: true });
   writeFileSync(join(request.reportsDir, `summary-${reportName(request.target)}.json`), JSON.stringify(summary, null, 2) + '\n');
@@ -211,17 +257,26 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  if (request.seed !== undefined) process.stdout.write(`scenarios in an order shuffled by --seed ${request.seed}\n`);
   const outcomes: RunOutcome[] = [];
-  for (const generation of request.generations) {
-    outcomes.push(await runGeneration(request, generation));
-    writeSummary(request, outcomes);
+  try {
+    for (const generation of request.generations) {
+      outcomes.push(await runGeneration(request, generation));
+      writeSummary(request, outcomes);
+    }
+  } finally {
+    await closeUnclaimed();
   }
   process.stdout.write('\n' + outcomes.map((o) => summaryLine(request.target, o)).join('\n') + '\n');
   for (const o of outcomes) {
-    for (const s of o.tally.scenarios.filter((x) => x.status === 'failed')) process.stdout.write(`  FAILED ${o.generation} ${s.uri}: ${s.name}: ${s.reason}\n`);
+    for (const s of o.tally.scenarios.filter((x) => x.status === 'failed')) process.stdout.write(`  FAILED ${o.generation} ${s.key}: ${s.name}: ${s.reason}\n`);
+    for (const s of o.tally.scenarios.filter((x) => x.status === 'inconclusive')) process.stdout.write(`  INCONCLUSIVE ${o.generation} ${s.key}: ${s.name}: ${s.reason}\n`);
   }
-  process.stdout.write(`reports: ${outcomes.map((o) => join(o.dir, 'cucumber.html')).join(', ')}\n`);
-  return outcomes.every((o) => o.tally.failed === 0) ? 0 : 1;
+  if (request.seed !== undefined) process.stdout.write(`seed: ${request.seed} (run again in the same order with --seed ${request.seed})\n`);
+  process.stdout.write(`reports: ${outcomes.map((o) => join(o.dir, 'index.html')).join(', ')}\n`);
+  // 1: the appliance departs from the guide; 3: nothing failed, but the lab broke somewhere.
+  if (outcomes.some((o) => o.tally.failed > 0)) return 1;
+  return outcomes.some((o) => o.tally.inconclusive > 0) ? 3 : 0;
 }
 
 if (import.meta.main) {

@@ -1,14 +1,26 @@
-// Tallies a cucumber run from its messages: per scenario, the worst step status; skipped
-// scenarios are "not applicable" (the target lacks what they need), never passed.
-import type { Envelope } from '@cucumber/messages';
+// Tallies a cucumber run from its messages: per scenario, its outcome. Passed and failed come
+// from the steps' statuses; not applicable, inconclusive and informative from the typed outcome
+// a step or hook attached (steps/support/errors.ts). A skipped scenario without one is a fault
+// of the suite, counted as failed: nothing is passed or excused by accident.
+import { existsSync, readFileSync } from 'node:fs';
+import type { Envelope, GherkinDocument, Pickle } from '@cucumber/messages';
+import { OUTCOME_MEDIA_TYPE } from '../support/errors.ts';
+import type { OutcomeRecord } from '../support/errors.ts';
+
+export const outcomes = ['passed', 'failed', 'not-applicable', 'inconclusive', 'informative'] as const;
+export type Outcome = (typeof outcomes)[number];
 
 export interface ScenarioResult {
+  /** "features/x.feature:12", or "features/x.feature:12:40" for an Examples row (scenario, row). */
+  key: string;
   name: string;
   uri: string;
   tags: string[];
-  status: 'passed' | 'failed' | 'not-applicable';
-  /** Why it failed or was not applicable (first failing step's message, or the attached reason). */
+  status: Outcome;
+  /** Why it failed, was not applicable, inconclusive or informative (the first failing step's message, or the attached reason). */
   reason: string | null;
+  /** Informative scenarios: whether the unit took the twin's reading of the guide's silence, and which errata. */
+  informative?: { agrees: boolean; errata: string[] };
   /** Wall-clock milliseconds the scenario took. */
   wallMs: number;
   /** Appliance milliseconds the scenario covered (the twin's virtual time). */
@@ -22,26 +34,31 @@ export interface RunTally {
   passed: number;
   failed: number;
   notApplicable: number;
+  inconclusive: number;
+  informative: number;
 }
 
 const rank: Record<string, number> = { PASSED: 0, SKIPPED: 1, PENDING: 3, UNDEFINED: 3, AMBIGUOUS: 3, FAILED: 3, UNKNOWN: 3 };
 
 /** Collects messages as they come and builds the tally at the end. */
 export class Tally {
-  readonly #pickles = new Map<string, { name: string; uri: string; tags: string[] }>();
+  readonly #pickles = new Map<string, { key: string; name: string; uri: string; tags: string[] }>();
+  readonly #lines = new Map<string, Map<string, number>>();
   readonly #testCases = new Map<string, string>();
-  readonly #started = new Map<string, { testCaseId: string; at: number; worst: string; reason: string | null; applianceMs: number; notApplicable: string | null; serialBytes: { sent: number; received: number } | null }>();
+  readonly #started = new Map<string, { testCaseId: string; at: number; worst: string; reason: string | null; applianceMs: number; outcome: OutcomeRecord | null; serialBytes: { sent: number; received: number } | null }>();
   readonly scenarios: ScenarioResult[] = [];
 
   onMessage = (envelope: Envelope): void => {
-    if (envelope.pickle) {
+    if (envelope.gherkinDocument?.uri) {
+      this.#lines.set(envelope.gherkinDocument.uri, nodeLines(envelope.gherkinDocument));
+    } else if (envelope.pickle) {
       const p = envelope.pickle;
-      this.#pickles.set(p.id, { name: p.name, uri: p.uri, tags: p.tags.map((t) => t.name) });
+      this.#pickles.set(p.id, { key: scenarioKey(p, this.#lines.get(p.uri) ?? new Map()), name: p.name, uri: p.uri, tags: p.tags.map((t) => t.name) });
     } else if (envelope.testCase) {
       this.#testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
     } else if (envelope.testCaseStarted) {
       const s = envelope.testCaseStarted;
-      this.#started.set(s.id, { testCaseId: s.testCaseId, at: toMs(s.timestamp), worst: 'PASSED', reason: null, applianceMs: 0, notApplicable: null, serialBytes: null });
+      this.#started.set(s.id, { testCaseId: s.testCaseId, at: toMs(s.timestamp), worst: 'PASSED', reason: null, applianceMs: 0, outcome: null, serialBytes: null });
     } else if (envelope.testStepFinished) {
       const f = envelope.testStepFinished;
       const run = this.#started.get(f.testCaseStartedId);
@@ -55,18 +72,22 @@ export class Tally {
       const a = envelope.attachment;
       const run = a.testCaseStartedId ? this.#started.get(a.testCaseStartedId) : undefined;
       if (!run) return;
-      if (a.mediaType === 'text/plain' && a.body.startsWith('not applicable: ')) run.notApplicable ??= a.body.slice('not applicable: '.length);
+      if (a.mediaType === OUTCOME_MEDIA_TYPE) {
+        const record = JSON.parse(a.body) as OutcomeRecord;
+        // The first outcome decides; an informative scenario that passed says so last.
+        if (!run.outcome || (run.outcome.outcome === 'informative' && record.outcome !== 'informative')) run.outcome = record;
+      }
       if (a.mediaType === 'application/vnd.appliance-time+json') run.applianceMs = (JSON.parse(a.body) as { ms: number }).ms;
       if (a.mediaType === 'application/vnd.serial-bytes+json') run.serialBytes = JSON.parse(a.body) as { sent: number; received: number };
     } else if (envelope.testCaseFinished) {
       const f = envelope.testCaseFinished;
       const run = this.#started.get(f.testCaseStartedId);
       if (!run || f.willBeRetried) return;
-      const pickle = this.#pickles.get(this.#testCases.get(run.testCaseId) ?? '') ?? { name: '?', uri: '?', tags: [] };
-      const status = run.worst === 'PASSED' ? 'passed' : run.worst === 'SKIPPED' ? 'not-applicable' : 'failed';
+      const pickle = this.#pickles.get(this.#testCases.get(run.testCaseId) ?? '') ?? { key: '?', name: '?', uri: '?', tags: [] };
+      const { status, reason, informative } = outcomeOf(run.worst, run.reason, run.outcome);
       this.scenarios.push({
-        ...pickle, status,
-        reason: status === 'not-applicable' ? run.notApplicable ?? 'skipped' : run.reason,
+        ...pickle, status, reason,
+        ...(informative ? { informative } : {}),
         wallMs: toMs(f.timestamp) - run.at,
         applianceMs: run.applianceMs,
         serialBytes: run.serialBytes,
@@ -75,11 +96,57 @@ export class Tally {
   };
 
   result(): RunTally {
-    const count = (s: ScenarioResult['status']) => this.scenarios.filter((x) => x.status === s).length;
-    return { scenarios: this.scenarios, passed: count('passed'), failed: count('failed'), notApplicable: count('not-applicable') };
+    const count = (s: Outcome) => this.scenarios.filter((x) => x.status === s).length;
+    return {
+      scenarios: this.scenarios, passed: count('passed'), failed: count('failed'), notApplicable: count('not-applicable'),
+      inconclusive: count('inconclusive'), informative: count('informative'),
+    };
   }
+}
+
+/** A scenario's outcome from its worst step status and the outcome a step attached. */
+export function outcomeOf(worst: string, reason: string | null, record: OutcomeRecord | null): Pick<ScenarioResult, 'status' | 'reason' | 'informative'> {
+  if (worst !== 'PASSED' && worst !== 'SKIPPED') return { status: 'failed', reason };
+  if (record?.outcome === 'informative') {
+    return { status: 'informative', reason: record.reason, informative: { agrees: record.agrees ?? false, errata: record.errata ?? [] } };
+  }
+  if (record) return { status: record.outcome, reason: record.reason };
+  if (worst === 'SKIPPED') return { status: 'failed', reason: 'skipped with no outcome given (a fault of the suite)' };
+  return { status: 'passed', reason: null };
 }
 
 function toMs(t: { seconds: number; nanos: number }): number {
   return t.seconds * 1000 + t.nanos / 1e6;
+}
+
+/** Line of every scenario and Examples row of a document, by AST node id. */
+export function nodeLines(document: GherkinDocument): Map<string, number> {
+  const lines = new Map<string, number>();
+  const walk = (children: NonNullable<GherkinDocument['feature']>['children']) => {
+    for (const child of children) {
+      if (child.scenario) {
+        lines.set(child.scenario.id, child.scenario.location.line);
+        for (const examples of child.scenario.examples) for (const row of examples.tableBody) lines.set(row.id, row.location.line);
+      }
+      if (child.rule) walk(child.rule.children);
+    }
+  };
+  if (document.feature) walk(document.feature.children);
+  return lines;
+}
+
+/** A scenario's key: its file and the lines of its scenario and Examples row. */
+export function scenarioKey(pickle: Pickle, lines: Map<string, number>): string {
+  const at = pickle.astNodeIds.map((id) => lines.get(id)).filter((l): l is number => l !== undefined);
+  return `${pickle.uri}:${at.join(':')}`;
+}
+
+/** The tally of a run already written (its messages.ndjson), or null when there is none. */
+export function readTally(messagesFile: string): RunTally | null {
+  if (!existsSync(messagesFile)) return null;
+  const tally = new Tally();
+  for (const text of readFileSync(messagesFile, 'utf8').split('\n')) {
+    if (text.trim() !== '') tally.onMessage(JSON.parse(text) as Envelope);
+  }
+  return tally.result();
 }

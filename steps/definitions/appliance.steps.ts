@@ -2,6 +2,7 @@
 import { Given } from '../support/define.ts';
 import { reach } from '../support/strategy.ts';
 import { goToMenuItem, openMainMenu, openPrompt } from '../support/tasks/navigation.ts';
+import { ensureFactorySettings, ensureNoProxy, ensureNoVlan } from '../support/tasks/settings.ts';
 
 Given('the appliance is plugged in and switched off', async function () {
   await reach(this, 'off');
@@ -16,7 +17,7 @@ Given('the appliance shows its name and IP address', async function () {
 });
 
 Given('the appliance has been activated by user {string}', async function (username: string) {
-  await reach(this, 'name-and-ip', username);
+  await reach(this, 'name-and-ip', { user: username });
 });
 
 Given('the appliance shows the ACTIVATION CODE screen', async function () {
@@ -36,4 +37,22 @@ Given('the {string} menu item is shown', async function (label: string) {
 Given('the {string} prompt is shown', async function (prompt: string) {
   await reach(this, 'booted');
   await this.act(`open the ${prompt} prompt`, () => openPrompt(this, prompt));
+});
+
+// The settings a scenario starts from. A unit of its own per scenario has them already; one unit
+// that lives through the run is brought to them the documented way.
+
+Given('no VLAN is configured', async function () {
+  await reach(this, 'booted');
+  await ensureNoVlan(this);
+});
+
+Given('no proxy is configured', async function () {
+  await reach(this, 'booted');
+  await ensureNoProxy(this);
+});
+
+Given('the appliance has its factory network settings', async function () {
+  await reach(this, 'booted');
+  await ensureFactorySettings(this);
 });

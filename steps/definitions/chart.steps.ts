@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { Given, Then, When } from '../support/define.ts';
 import { normalize, shows } from '../support/screens.ts';
 import { goToMenuItem } from '../support/tasks/navigation.ts';
+import { readMenuDown } from '../support/tasks/menus.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
 import { labAccount } from '../support/tasks/portal.ts';
 import { followProcedure } from '../support/tasks/procedure.ts';
@@ -112,13 +113,7 @@ Then('no menu item of the appliance mentions {string}', async function (word: st
   const fw = this.guide.firmware;
   const labels: string[] = [];
   const readDown = async (): Promise<void> => {
-    let screen = await this.target.screen.read();
-    labels.push(normalize(`${screen.lines[0]} ${screen.lines[1]}`));
-    for (let i = 0; i < 30 && screen.indicators.includes('DOWN'); i++) {
-      await this.target.keypad.press('DOWN');
-      screen = await this.target.screen.read();
-      labels.push(normalize(`${screen.lines[0]} ${screen.lines[1]}`));
-    }
+    labels.push(...await readMenuDown(this));
   };
   const submenus = Object.values(fw.menus).flatMap((m) => m.items.filter((i) => i.opens).map((i) => i.label));
   await this.act('read the main menu', async () => {

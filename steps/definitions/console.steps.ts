@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Key, LineSettings, Terminal } from '../support/protocols.ts';
 import { Given, Then, When } from '../support/define.ts';
-import { normalize, screenText, shows } from '../support/screens.ts';
+import { macIn, normalize, screenText, shows } from '../support/screens.ts';
 import type { ApplianceWorld } from '../support/world.ts';
 
 /** "9600 8N2": baud rate, data bits, parity (N, E, O), stop bits. */
@@ -52,11 +52,9 @@ When('I upload a keystroke file pressing {key} {int} times', async function (key
 
 Then('the terminal shows the MAC address of the appliance', async function () {
   const rows = await terminal(this).rows();
-  const prefix = this.guide.firmware.console.macPrefix;
-  const header = rows.find((r) => r.startsWith(prefix));
-  assert.ok(header, `no "${prefix}" line on the terminal:\n${rows.join('\n')}`);
-  assert.match(header.slice(prefix.length).trim(), /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, `not a MAC address: ${header}`);
-  this.remembered.set('console MAC', header.slice(prefix.length).trim());
+  const mac = macIn(rows);
+  assert.ok(mac, `no MAC address on the terminal:\n${rows.join('\n')}`);
+  this.remembered.set('console MAC', mac);
 });
 
 Then('the terminal shows {string}', async function (text: string) {

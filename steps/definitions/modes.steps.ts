@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { isIPv6 } from 'node:net';
 import type { DataTable } from '@cucumber/cucumber';
-import type { ScreenSnapshot } from '../support/protocols.ts';
 import { Given, Then } from '../support/define.ts';
-import { normalize, screenText } from '../support/screens.ts';
+import { normalize } from '../support/screens.ts';
 import { reach } from '../support/strategy.ts';
-import { goToMenuItem, pressUntil, waitForInput } from '../support/tasks/navigation.ts';
+import { readMenuDown } from '../support/tasks/menus.ts';
+import { resetNetwork } from '../support/tasks/reset.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
 import type { ApplianceWorld } from '../support/world.ts';
 
@@ -16,46 +16,23 @@ import type { ApplianceWorld } from '../support/world.ts';
 // Switching modes: "RESET NETWORK SETTINGS ... Press the Down arrow to advance through the menu
 // options. When the RESET TO IPv6 ONLY MODE? menu option appears, press ENTER to continue."
 
-const modeOptions = { 'IPv6-only': 'RESET TO IPv6 ONLY MODE?', 'IPv4+v6': 'RESET TO IPv4+v6 MODE?' } as const;
-
 /**
  * Goes through RESET NETWORK SETTINGS to the mode's reset option, confirms it, and waits for the
  * screen that follows the confirmation messages. Remembers the mode: PROXY HOST takes IPv6
  * characters in IPv6-only mode.
  */
 Given(/^the appliance has been reset to (IPv6-only|IPv4\+v6) mode$/, async function (mode: string) {
-  const option = modeOptions[mode as keyof typeof modeOptions];
-  await reach(this, 'booted');
-  await this.act(`reset the appliance to ${mode} mode`, async () => {
-    await goToMenuItem(this, 'RESET NETWORK SETTINGS');
-    await this.target.keypad.press('ENTER');
-    await pressUntil(this, 'DOWN', option, 4);
-    await this.target.keypad.press('ENTER');
-  });
-  const message = await this.target.screen.waitFor((s) => s.indicators.length === 0, 10_000);
-  this.recordScreens();
-  assert.ok(message, `no confirmation message after ${option}; the screen shows ${this.describe(await this.target.screen.read())}`);
-  await waitForInput(this);
-  this.remembered.set('network mode', mode === 'IPv6-only' ? 'ipv6-only' : 'ipv4+v6');
+  const wanted = mode === 'IPv6-only' ? 'ipv6-only' : 'ipv4+v6';
+  await reach(this, 'booted', { mode: 'any' });
+  await resetNetwork(this, wanted);
+  this.remembered.set('network mode', wanted);
 });
 
 // ---------------------------------------------------------------------------------------------
 // What a menu offers, read by moving down through it (and back up to where it was).
 
-async function labelsFromHere(world: ApplianceWorld): Promise<string[]> {
-  const labels: string[] = [];
-  let screen: ScreenSnapshot = await world.target.screen.read();
-  labels.push(screenText(screen));
-  let moves = 0;
-  while (screen.indicators.includes('DOWN') && moves < 40) {
-    await world.target.keypad.press('DOWN');
-    moves++;
-    screen = await world.target.screen.read();
-    labels.push(screenText(screen));
-  }
-  for (let i = 0; i < moves; i++) await world.target.keypad.press('UP');
-  world.recordScreens();
-  return labels;
+function labelsFromHere(world: ApplianceWorld): Promise<string[]> {
+  return readMenuDown(world, { back: true });
 }
 
 /** Each named option is among the menu's options from the one shown down (in any order). */

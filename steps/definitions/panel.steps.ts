@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { Key, Port, ScreenSnapshot } from '../support/protocols.ts';
 import { Given, Then, When } from '../support/define.ts';
 import { charAtCursor, shows } from '../support/screens.ts';
+import { recognize } from '../support/recognize.ts';
 import type { ApplianceWorld } from '../support/world.ts';
 
 function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
@@ -17,14 +18,25 @@ function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
 
 /**
  * "indicating the navigation options available from the current screen": a key whose indicator
- * is not shown leaves the screen exactly as it was (text, indicators and cursor), press by press.
+ * is not shown does nothing. On a screen that takes keys, it leaves the screen exactly as it was
+ * (text, indicators and cursor), press by press. A message that takes none moves on by itself
+ * (REBOOTING SYSTEM, CONTACTING QUALYS): there the key must not take the unit anywhere a key
+ * would, so every screen after it is another message or the status screen the messages end on,
+ * never a menu, a prompt or a field.
  */
 Then('pressing {keys} does nothing', async function (keys: Key[]) {
+  const fw = this.guide.firmware;
   for (const key of keys) {
     const before = await this.target.screen.read();
+    const mark = this.target.screen.count();
     await this.act(`press ${key}`, () => this.target.keypad.press(key));
     const after = await this.target.screen.read();
-    assert.ok(sameScreen(before, after), `${key} changed ${this.describe(before)} into ${this.describe(after)}`);
+    if (before.indicators.length > 0) {
+      assert.ok(sameScreen(before, after), `${key} changed ${this.describe(before)} into ${this.describe(after)}`);
+      continue;
+    }
+    const acted = [...this.target.screen.since(mark), after].find((s) => !['message', 'blank', 'status'].includes(recognize(s, fw).kind));
+    assert.ok(!acted, `${key} on ${this.describe(before)}, which takes no keys, led to ${acted ? this.describe(acted) : ''}`);
   }
 });
 

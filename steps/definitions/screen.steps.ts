@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import type { Key } from '../support/protocols.ts';
 import { Then } from '../support/define.ts';
 import { charAtCursor, normalize, screenText, shows } from '../support/screens.ts';
-import { classify } from '../support/tasks/navigation.ts';
+import { fieldStepOf, recognize, stepTexts } from '../support/recognize.ts';
+import { showsPrompt } from '../support/tasks/navigation.ts';
 
+/** A prompt the guide names two ways (WINS DOMAIN, DOMAIN NAME) is shown under either name. */
 Then('the screen shows {string}', async function (text: string) {
   const screen = await this.target.screen.read();
-  assert.ok(shows(screen, text), `expected the screen to show "${text}"; it shows ${this.describe(screen)}`);
+  assert.ok(showsPrompt(screen, this.guide.firmware, text), `expected the screen to show "${text}"; it shows ${this.describe(screen)}`);
 });
 
 Then('the screen does not show {string}', async function (text: string) {
@@ -26,7 +28,9 @@ Then(/^the screen shows "([^"]*)" within (\d+) (seconds?|minutes?)$/, async func
 
 Then('line {int} reads {string}', async function (line: number, text: string) {
   const screen = await this.target.screen.read();
-  assert.equal(normalize(screen.lines[line - 1] ?? ''), normalize(text), `line ${line}: ${this.describe(screen)}`);
+  const step = fieldStepOf(this.guide.firmware, text);
+  const names = step ? stepTexts(step) : [text];
+  assert.ok(names.some((name) => normalize(screen.lines[line - 1] ?? '') === normalize(name)), `line ${line} of ${this.describe(screen)} does not read ${names.map((n) => `"${n}"`).join(' or ')}`);
 });
 
 Then('the indicators are {keys}', async function (keys: Key[]) {
@@ -67,7 +71,7 @@ Then('the character under the cursor is {string}', async function (char: string)
 
 Then('the screen shows a menu item', async function () {
   const screen = await this.target.screen.read();
-  assert.equal(classify(screen, this.guide.firmware), 'menu', `${this.describe(screen)} is not a menu item`);
+  assert.equal(recognize(screen, this.guide.firmware).kind, 'menu', `${this.describe(screen)} is not a menu item`);
 });
 
 /** "These messages appear in the order shown": each in turn, waiting for the last. */

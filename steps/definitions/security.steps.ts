@@ -9,6 +9,7 @@ import { Then, When } from '../support/define.ts';
 import type { Port } from '../support/protocols.ts';
 import type { NamedSecret } from '../support/redact.ts';
 import { secretsIn, secretsInSerialLog, unmaskedSecretFields } from '../support/redact.ts';
+import { statementLayout } from '../../fixtures/targets.ts';
 import { heading, labAccount } from '../support/tasks/portal.ts';
 import type { ApplianceWorld } from '../support/world.ts';
 
@@ -280,7 +281,7 @@ Then("no secret of the lab appears in the scenario's transcript or evidence", as
       continue;
     }
     found.push(...secretsInSerialLog(item.body, secrets).map((n) => `serial.log: ${n}`));
-    const unmasked = unmaskedSecretFields(item.body, this.guide.firmware, this.guide.hardware.lcd.columns);
+    const unmasked = unmaskedSecretFields(item.body, this.guide.firmware, statementLayout(this.session.statement));
     if (unmasked > 0) found.push(`serial.log: ${unmasked} characters drawn unmasked in the password field`);
   }
   assert.deepEqual(found, [], 'secrets given away');

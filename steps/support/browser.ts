@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
 import type { Browser, BrowserContext, Page } from 'playwright';
-import { LabFailure } from './errors.ts';
+import { Inconclusive } from './errors.ts';
 import type { Lab, PortalAccess } from './protocols.ts';
 
 export const chromiumPath = process.env['QSA_CHROMIUM'] ?? '/usr/lib/chromium/chromium';
@@ -23,7 +23,7 @@ let shared: { spki: string; browser: Promise<Browser> } | null = null;
 
 async function launch(spki: string): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new LabFailure(`Chromium not found at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium; npm test does) or set QSA_CHROMIUM`);
+    throw new Inconclusive(`Chromium not found at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium; npm test does) or set QSA_CHROMIUM`);
   }
   const started = performance.now();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, `--ignore-certificate-errors-spki-list=${spki}`] });

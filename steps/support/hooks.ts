@@ -1,44 +1,68 @@
-// Per-scenario set-up and tear-down: a target from the run's session, capability checks
-// ("not applicable" rather than pass or fail), and the transcript as evidence in the report.
+// Per-scenario set-up and tear-down: a target from the run's session, capability checks ("not
+// applicable" rather than pass or fail), a unit given up on ("inconclusive"), scenarios that
+// test the twin's reading of a silence ("informative" on other appliances), and the transcript
+// as evidence in the report.
 import { After, AfterAll, AfterStep, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { informativeErrata, loadErrataRegister } from '../../fixtures/registers.ts';
+import type { Erratum } from '../../fixtures/registers.ts';
 import { closeBrowser } from './browser.ts';
 import type { Capability, TargetSession } from './protocols.ts';
-import { openTarget } from './targets/index.ts';
+import { openTarget, statementFor } from './targets/index.ts';
+import { takeOver } from './targets/preopened.ts';
 import type { ApplianceWorld } from './world.ts';
-import { NotApplicable } from './world.ts';
+import { Inconclusive, NotApplicable } from './errors.ts';
 
 // The twin answers at once; a serial line at 9600 baud, or real hardware, takes real time.
 setDefaultTimeout(Number(process.env['QSA_STEP_TIMEOUT_MS'] || 60_000));
 
 /** The run's target session: opened by the first scenario, closed after the last. */
 let session: Promise<TargetSession> | null = null;
+let errata: Map<string, Erratum> | null = null;
 
 Before(async function (this: ApplianceWorld, { pickle }) {
   const tags = pickle.tags.map((t) => t.name);
   const generation = this.parameters.generation;
   const wrongGeneration = tags.find((t) => /^@fw-[a-z0-9]+$/.test(t) && t !== `@fw-${generation}`);
   if (wrongGeneration && !tags.includes(`@fw-${generation}`)) {
-    this.attach(`not applicable: the scenario documents firmware ${wrongGeneration.slice(4)}, the target runs ${generation}`, 'text/plain');
-    return 'skipped';
+    return this.endWith({ outcome: 'not-applicable', reason: `the scenario documents firmware ${wrongGeneration.slice(4)}, the target runs ${generation}` });
   }
-  session ??= openTarget(this.parameters.target, generation);
-  const opened = await session;
+  session ??= Promise.resolve(takeOver(this.parameters.target, generation))
+    .then((ready) => ready ?? openTarget(this.parameters.target, generation, statementFor(this.parameters.target, this.parameters.statement)));
+  let opened: TargetSession;
+  try {
+    opened = await session;
+  } catch (error) {
+    // The lab broke before the first scenario could use it: every scenario says so.
+    return this.endWith({ outcome: 'inconclusive', reason: (error as Error).message });
+  }
   const missing = tags.filter((t) => t.startsWith('@needs-')).map((t) => t.slice('@needs-'.length))
     .filter((c) => !opened.capabilities.has(c as Capability));
-  if (missing.length > 0) {
-    this.attach(`not applicable: target ${opened.name} has no ${missing.join(', ')}`, 'text/plain');
-    return 'skipped';
+  if (missing.length > 0) return this.endWith({ outcome: 'not-applicable', reason: `target ${opened.name} has no ${missing.join(', ')}` });
+  if (opened.broken) return this.endWith({ outcome: 'inconclusive', reason: `the unit could not be recovered earlier: ${opened.broken}` });
+  this.session = opened;
+  if (tags.includes('@arrows')) this.entryMeans = 'arrows';
+  if (opened.statement.readings === 'informative') {
+    errata ??= loadErrataRegister();
+    const readings = informativeErrata(tags, generation, errata);
+    if (readings.length > 0) this.informative = readings;
   }
-  this.target = await opened.forScenario();
+  try {
+    this.target = await opened.forScenario();
+  } catch (error) {
+    if (error instanceof Inconclusive || error instanceof NotApplicable) return this.endWith({ outcome: error instanceof Inconclusive ? 'inconclusive' : 'not-applicable', reason: error.message });
+    throw error;
+  }
   this.remembered.set('scenario start', this.target.time.now());
   return undefined;
 });
 
-After(async function (this: ApplianceWorld, { result, error }) {
+After(async function (this: ApplianceWorld, { result }) {
   if (!this.hasTarget) return;
   this.recordScreens();
-  if (error instanceof NotApplicable) this.attach(`not applicable: ${error.message}`, 'text/plain');
-  if (result?.status === Status.FAILED) {
+  if (result?.status === Status.PASSED && this.informative && !this.outcome) {
+    this.endWith({ outcome: 'informative', agrees: true, errata: this.informative, reason: `the unit takes the twin's reading of ${this.informative.join(', ')}` });
+  }
+  if (result?.status === Status.FAILED || this.outcome?.outcome === 'informative') {
     const screen = await this.target.screen.read();
     this.transcript.push(`last screen: ${this.describe(screen)}`);
   }
@@ -62,6 +86,6 @@ AfterStep(async function (this: ApplianceWorld, { result }) {
 
 AfterAll(async function () {
   await closeBrowser();
-  if (session) await (await session).close();
+  if (session) await (await session.catch(() => null))?.close();
   session = null;
 });

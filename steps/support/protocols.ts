@@ -2,6 +2,7 @@
 // same features run against the in-process twin, the twin behind a serial port, or real hardware.
 import type { NetworkSpec } from '../../fixtures/networks.ts';
 import type { Key } from '../../fixtures/profiles.ts';
+import type { TargetStatement } from '../../fixtures/targets.ts';
 
 export type { Key };
 export type Port = 'LAN' | 'WAN';
@@ -196,10 +197,21 @@ export interface Target {
   readonly ports?: Ports;
   readonly label?: Label;
   readonly lab?: Lab;
+  /** How text goes into fields where a scenario is not about the arrows (the statement's choice; arrows by default). */
+  readonly entry?: 'arrows' | 'typing';
   /** Evidence of the scenario beyond its screens (a serial line's raw bytes), for the report. */
   evidence?(): Array<{ fileName: string; mediaType: string; body: string }>;
   /** Ends the target's use by one scenario (a fresh twin, or the same hardware, next time). */
   stop(): Promise<void>;
+}
+
+/**
+ * What the suite knows of a unit that lives through the run, from having driven it: whether its
+ * network settings are the factory default (it started so, or the suite saw them reset, and saw
+ * no change stored since).
+ */
+export interface UnitNotes {
+  factory: boolean;
 }
 
 /** A kind of target opened once per run; hands out a target per scenario. */
@@ -207,6 +219,15 @@ export interface TargetSession {
   readonly name: string;
   readonly generation: string;
   readonly capabilities: ReadonlySet<Capability>;
+  /** The capability statement the run goes by (the target's own, or one given with --statement). */
+  readonly statement: TargetStatement;
+  /**
+   * Why the one unit of the run could not be recovered, once the strategy gave up on it: later
+   * scenarios are inconclusive with this reason (null while it is fine).
+   */
+  broken: string | null;
+  /** One unit for the whole run: what the suite knows of it (null where each scenario gets a fresh unit). */
+  readonly unit: UnitNotes | null;
   forScenario(): Promise<Target>;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@
 // secret field and the keys sent to it; the same log can be replayed on a terminal to show
 // that nothing a person reading it would see spells a secret; and any text is searched for a
 // secret in every form a report gives it (as typed, JSON- and HTML-escaped, URL-encoded).
+import type { ConsoleLayout } from '../../fixtures/consoles.ts';
 import type { FirmwareProfile } from '../../fixtures/profiles.ts';
 import { isFieldStep } from '../../fixtures/profiles.ts';
 import { normalize } from './screens.ts';
@@ -191,16 +192,15 @@ export function replaySerialLog(log: string): { rows: string[]; typed: string } 
  * first line at that moment) other than the mask: what the masking must never let out, whole or
  * in part. The characters themselves are not returned.
  */
-export function unmaskedSecretFields(log: string, firmware: FirmwareProfile, columns: number): number {
+export function unmaskedSecretFields(log: string, firmware: FirmwareProfile, layout: ConsoleLayout): number {
   const prompts = secretPrompts(firmware);
-  const { lcdRow, lcdColumn } = firmware.console;
   const grid = new Vt100Grid();
-  const first = lcdColumn - 1;
+  // 0-based rows and columns of the LCD's prompt line and field line.
+  const [prompt, field] = layout.lines.map((l) => ({ row: l.row - 1, col: l.column - 1 })) as [{ row: number; col: number }, { row: number; col: number }];
   let unmasked = 0;
   const writing = (row: number, col: number, byte: number) => {
-    // 0-based: the LCD's first line is row lcdRow - 1, its field line lcdRow.
-    if (row !== lcdRow || col < first || col >= first + columns || byte === MASK || byte === 0x20) return;
-    if (prompts.has(normalize(grid.rows[lcdRow - 1]!.slice(first, first + columns).join('')))) unmasked++;
+    if (row !== field.row || col < field.col || col >= field.col + layout.width || byte === MASK || byte === 0x20) return;
+    if (prompts.has(normalize(grid.rows[prompt.row]!.slice(prompt.col, prompt.col + layout.width).join('')))) unmasked++;
   };
   for (const line of log.split('\n')) if (line.startsWith('< ')) grid.write(unescapeBytes(line.slice(2)), writing);
   return unmasked;

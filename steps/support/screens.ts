@@ -42,6 +42,17 @@ export function describeScreen(screen: ScreenSnapshot, maskField = false): strin
   return `[${screen.lines[0]} | ${line2}]${indicators ? ` ${indicators}` : ''}${cursor}`;
 }
 
+const macPattern = /\b([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5})\b/;
+
+/** The MAC address shown anywhere on a terminal's rows ("You will notice the MAC address ... appears"). */
+export function macIn(rows: readonly string[]): string | null {
+  for (const row of rows) {
+    const found = macPattern.exec(row);
+    if (found) return found[1]!;
+  }
+  return null;
+}
+
 export function formatTime(ms: number): string {
   const s = ms / 1000;
   return `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}`;

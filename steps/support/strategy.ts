@@ -1,14 +1,33 @@
 // Brings the appliance to a named state through its own interfaces, from whatever state it is
-// in; does nothing when it is already there. On a target reused between scenarios (hardware), a
-// failed transition marks the strategy broken so that later scenarios are reported as lab
-// failures instead of failing one after another.
+// in; does nothing when it is already there (labgrid's strategies). On a unit that lives through
+// the whole run (hardware, twin-unit), a failed transition is tried once more from the status
+// screen; if that fails too, the strategy is broken (labgrid's @never_retry) and every later
+// scenario is inconclusive with the reason, instead of failing one after another.
+//
+// A state the unit cannot be brought to through the interfaces the target has is not
+// applicable (an activated unit for a scenario that needs the ACTIVATION CODE screen, with no
+// lab to make another); a transition that breaks down is inconclusive. Neither is a failure.
+import type { NetworkMode } from '../../fixtures/profiles.ts';
 import type { ScreenSnapshot } from './protocols.ts';
-import { shows } from './screens.ts';
-import { BOOT_TIMEOUT_MS, classify, goToStatus, NavigationError } from './tasks/navigation.ts';
+import { recognize } from './recognize.ts';
+import { normalize, shows } from './screens.ts';
+import { readSetupNetwork } from './tasks/menus.ts';
+import { Inconclusive, NavigationError, NotApplicable } from './errors.ts';
+import { BOOT_TIMEOUT_MS, goToStatus } from './tasks/navigation.ts';
+import { resetNetwork } from './tasks/reset.ts';
 import type { ApplianceWorld } from './world.ts';
-import { LabFailure } from './world.ts';
 
 export type ApplianceState = 'off' | 'booted' | 'name-and-ip' | 'activation-code';
+
+export interface ReachOptions {
+  /** The user who activated the unit (name-and-ip): the twin's lab activates with this one. */
+  user?: string;
+  /**
+   * The network mode the scenario needs (2022): its own if it switched modes, else the default
+   * (IPv4+v6); 'any' where the scenario is about to switch it itself.
+   */
+  mode?: NetworkMode | 'any';
+}
 
 /** Whether the appliance is running, judged by the power button's backlight or the screen. */
 async function isRunning(world: ApplianceWorld): Promise<boolean> {
@@ -19,42 +38,87 @@ async function isRunning(world: ApplianceWorld): Promise<boolean> {
 }
 
 async function switchOn(world: ApplianceWorld): Promise<void> {
-  // A unit already running needs no power button (a target without one can still go on).
+  // A target without a power button is on: a unit on a bench is (its console shows nothing until woken).
+  if (!world.target.capabilities.has('power')) return;
   if (await isRunning(world)) return;
   const power = world.need('power');
   if (!(await power.acPlugged())) await world.act('plug in the AC power cord', () => power.plugAc());
   if (!(await isRunning(world))) await world.act('press the power button', () => power.pressButton());
 }
 
-async function statusScreen(world: ApplianceWorld): Promise<ScreenSnapshot> {
-  return goToStatus(world);
-}
-
-export async function reach(world: ApplianceWorld, state: ApplianceState, username = 'jdoe'): Promise<void> {
+export async function reach(world: ApplianceWorld, state: ApplianceState, options: ReachOptions = {}): Promise<void> {
+  const session = world.session;
+  if (session.broken) throw new Inconclusive(`the unit could not be recovered earlier: ${session.broken}`);
+  // The scenario's first Given establishes the mode (the default, or the one it asks for); later
+  // ones go on from wherever the scenario took the unit.
+  const mode = options.mode ?? (world.started ? 'any' : world.guide.firmware.networkModes[0]!);
+  const username = options.user ?? 'jdoe';
   try {
-    await transition(world, state, username);
+    await transition(world, state, username, mode);
+    world.started = true;
   } catch (error) {
-    if (error instanceof NavigationError) throw new LabFailure(`could not bring the appliance to "${state}": ${error.message}`);
-    throw error;
+    if (!(error instanceof NavigationError)) throw error;
+    if (session.statement.units === 'fresh') throw new Inconclusive(`could not bring the appliance to "${state}": ${error.message}`);
+    // One more look from the status screen; then the unit is given up on for the run.
+    try {
+      await world.act('try once more to bring the appliance back to its status screen', () => goToStatus(world));
+      await transition(world, state, username, mode);
+      world.started = true;
+    } catch (again) {
+      if (!(again instanceof NavigationError)) throw again;
+      session.broken = `could not bring the appliance to "${state}": ${again.message}`;
+      throw new Inconclusive(session.broken);
+    }
   }
 }
 
-async function transition(world: ApplianceWorld, state: ApplianceState, username: string): Promise<void> {
+/**
+ * The unit's network mode, as a person would tell it: the address on the name and IP screen, or
+ * else the options SETUP NETWORK offers (RENEW AUTO IPv6 ON LAN? only in IPv6-only mode).
+ */
+async function modeOf(world: ApplianceWorld, status: ScreenSnapshot): Promise<NetworkMode> {
+  const fw = world.guide.firmware;
+  if (fw.networkModes.length === 1) return fw.networkModes[0]!;
+  const r = recognize(status, fw);
+  if (r.kind === 'status' && r.shows === 'name-and-ip') return /[0-9a-f]*:[0-9a-f:]*:/i.test(status.lines[1]) ? 'ipv6-only' : 'ipv4+v6';
+  const labels = new Set((await world.act('read the SETUP NETWORK menu (which mode is the unit in?)', () => readSetupNetwork(world))).map(normalize));
+  const only = fw.menus[fw.setupNetworkMenu]!.items.filter((i) => i.when.includes('mode-ipv6-only')).map((i) => normalize(i.label));
+  return only.some((l) => labels.has(l)) ? 'ipv6-only' : 'ipv4+v6';
+}
+
+/**
+ * On a unit that lives through the run, the settings a scenario starts from: the factory
+ * settings where a scenario before stored a change and the lab allows a reset (its network works
+ * with them), and the network mode the scenario needs (a scenario before may have switched it:
+ * "Switch Between Modes" is a reset of the network settings).
+ */
+async function startingSettings(world: ApplianceWorld, status: ScreenSnapshot, mode: NetworkMode | 'any'): Promise<ScreenSnapshot> {
+  const unit = world.session.unit;
+  if (mode === 'any' || !unit) return status;
+  const current = await modeOf(world, status);
+  if (!unit.factory && world.session.statement.unit?.factorySettingsOnline) return resetNetwork(world, mode, current);
+  if (current === mode) return goToStatus(world);
+  return resetNetwork(world, mode, current);
+}
+
+async function transition(world: ApplianceWorld, state: ApplianceState, username: string, mode: NetworkMode | 'any'): Promise<void> {
   const fw = world.guide.firmware;
   if (state === 'off') {
+    const power = world.need('power');
     if (await isRunning(world)) {
-      const power = world.need('power');
       await world.act('press the power button (shut down)', () => power.pressButton());
       await world.target.screen.waitFor((s) => shows(s, fw.texts.safeToUnplug), 120_000);
     }
     return;
   }
   await switchOn(world);
-  let screen = await statusScreen(world);
+  let screen: ScreenSnapshot = await world.act('go back to the status screen', () => goToStatus(world));
+  screen = await startingSettings(world, screen, mode);
   if (state === 'booted') return;
-  const activation = shows(screen, fw.texts.activationCode);
+  const status = recognize(screen, fw);
+  const activation = status.kind === 'status' && status.shows === 'activation-code';
   if (state === 'activation-code') {
-    if (!activation) throw new LabFailure(`the appliance is already activated (it shows ${world.describe(screen)})`);
+    if (!activation) throw new NotApplicable(`the scenario needs a unit that is not activated; this one is (it shows ${world.describe(screen)})`);
     return;
   }
   if (activation) {
@@ -64,10 +128,19 @@ async function transition(world: ApplianceWorld, state: ApplianceState, username
     await world.act('press ENTER (contact the platform again)', () => world.target.keypad.press('ENTER'));
     const ready = await world.target.screen.waitFor((s) => s.indicators.length > 0 && !shows(s, fw.texts.activationCode), BOOT_TIMEOUT_MS);
     world.recordScreens();
-    if (!ready) throw new LabFailure('the appliance did not leave the ACTIVATION CODE screen after activation');
+    if (!ready) throw new NavigationError('the appliance did not leave the ACTIVATION CODE screen after activation');
     screen = ready;
+  } else if (world.unitActivatedBy !== null && world.unitActivatedBy !== username) {
+    throw new NotApplicable(`the scenario needs a unit activated by ${username}; this one was activated by ${world.unitActivatedBy}`);
   }
-  if (classify(screen, fw) !== 'status' || !/\d+\.\d+\.\d+\.\d+|:/.test(screen.lines[1])) {
-    throw new LabFailure(`the appliance does not show its name and IP address: ${world.describe(screen)}`);
+  let now = recognize(screen, fw);
+  if (now.kind === 'status' && now.shows !== 'name-and-ip' && world.session.statement.unit?.factorySettingsOnline) {
+    // A scenario before this one left the unit offline (its network settings changed): the
+    // factory settings bring it back on this lab's network.
+    screen = await resetNetwork(world, mode === 'any' ? 'ipv4+v6' : mode);
+    now = recognize(screen, fw);
+  }
+  if (now.kind !== 'status' || now.shows !== 'name-and-ip') {
+    throw new NavigationError(`the appliance does not show its name and IP address: ${world.describe(screen)}`);
   }
 }

@@ -4,21 +4,25 @@ import { World, setWorldConstructor } from '@cucumber/cucumber';
 import type { IWorldOptions } from '@cucumber/cucumber';
 import type { Generation } from '../../fixtures/profiles.ts';
 import { generationOf } from '../../fixtures/profiles.ts';
-import type { Capability, ScreenSnapshot, Target } from './protocols.ts';
+import type { Capability, ScreenSnapshot, Target, TargetSession } from './protocols.ts';
 import { describeScreen, formatTime, normalize } from './screens.ts';
-import { NotApplicable } from './errors.ts';
+import { NotApplicable, OUTCOME_MEDIA_TYPE, outcomeAttachment } from './errors.ts';
+import type { OutcomeRecord } from './errors.ts';
 import { PortalVisit } from './browser.ts';
 import { secretPrompts } from './redact.ts';
 
 export interface RunParameters {
   target: string;
   generation: string;
+  /** A capability statement file given with --statement (else the target's own). */
+  statement?: string;
 }
 
-export { LabFailure, NotApplicable } from './errors.ts';
+export { Inconclusive, NotApplicable } from './errors.ts';
 
 export class ApplianceWorld extends World<RunParameters> {
   #target: Target | null = null;
+  #session: TargetSession | null = null;
   #guide: Generation | null = null;
   #secretPrompts: Set<string> | null = null;
   #portal: PortalVisit | null = null;
@@ -27,6 +31,20 @@ export class ApplianceWorld extends World<RunParameters> {
   actionMark = 0;
   /** Values the scenario remembers (an activation code read from the screen, a time). */
   readonly remembered = new Map<string, string | number>();
+  /**
+   * The errata whose reading of the guide's silence this scenario tests, when it runs on an
+   * appliance that is not the twin: its result is then informative (set by the Before hook).
+   */
+  informative: string[] | null = null;
+  /** The outcome the scenario ended with, other than passed or failed. */
+  outcome: OutcomeRecord | null = null;
+  /**
+   * Whether the scenario has brought the unit to its starting state: later Given steps build on
+   * what the scenario did since (a mode it switched to), not on the defaults.
+   */
+  started = false;
+  /** How the scenario enters values: by the arrow keys only (@arrows: scenarios about them), or as the target prefers. */
+  entryMeans: 'arrows' | 'preferred' = 'preferred';
 
   constructor(options: IWorldOptions<RunParameters>) {
     super(options);
@@ -39,10 +57,34 @@ export class ApplianceWorld extends World<RunParameters> {
 
   set target(target: Target) {
     this.#target = target;
+    // A unit that lives through the run has shown screens before this scenario: not this scenario's.
+    this.#recorded = target.screen.count();
+    this.actionMark = this.#recorded;
   }
 
   get hasTarget(): boolean {
     return this.#target !== null;
+  }
+
+  /** The run's session: its statement, and whether its one unit was given up on. */
+  get session(): TargetSession {
+    if (!this.#session) throw new Error('no session: the Before hook did not run');
+    return this.#session;
+  }
+
+  set session(session: TargetSession) {
+    this.#session = session;
+  }
+
+  /**
+   * Who activated the run's one unit, as its statement declares (null where each scenario gets
+   * a unit of its own, or nobody is named): a scenario that needs a unit activated by someone
+   * else is not applicable on it.
+   */
+  get unitActivatedBy(): string | null {
+    const s = this.session.statement;
+    if (s.units === 'fresh') return null;
+    return s.unit?.activatedBy ?? null;
   }
 
   /** The generation's documented behaviour (its firmware profile): the suite's knowledge of the guide. */
@@ -63,6 +105,13 @@ export class ApplianceWorld extends World<RunParameters> {
       throw new NotApplicable(`target ${this.target.name} has no ${name}`);
     }
     return protocol as NonNullable<Target[K]>;
+  }
+
+  /** Ends the scenario with an outcome other than passed or failed: attached as data, skipped in cucumber's terms. */
+  endWith(record: OutcomeRecord): 'skipped' {
+    this.outcome ??= record;
+    this.attach(outcomeAttachment(record), OUTCOME_MEDIA_TYPE);
+    return 'skipped';
   }
 
   /** The scenario's visit to the platform's web portal (not applicable where the lab serves none). */

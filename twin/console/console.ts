@@ -3,6 +3,8 @@
 // to display the Remote Console interface. You will notice the MAC address for the Scanner
 // Appliance appears." A console connected while the appliance is already on works only after a
 // reboot ("you must reboot the Scanner Appliance before taking the next step").
+import type { ConsoleLayout } from '../../fixtures/consoles.ts';
+import { loadConsoleLayout } from '../../fixtures/consoles.ts';
 import type { Key } from '../../fixtures/profiles.ts';
 import type { Appliance } from '../appliance/appliance.ts';
 import type { LineClock, LineSettings } from './uart.ts';
@@ -66,6 +68,10 @@ export class KeyDecoder {
 
 export interface RemoteConsoleOptions {
   lineClock?: LineClock;
+  /** How the console lays out its screen (default: the boxed layout). */
+  layout?: ConsoleLayout;
+  /** false: no line time (a pseudo-terminal has no baud rate). */
+  paced?: boolean;
   /** Byte counts of the console this one replaces on the same cable (see Uart). */
   carried?: { received: number; queued: number };
 }
@@ -83,10 +89,10 @@ export class RemoteConsole {
 
   constructor(appliance: Appliance, transport: ConsoleTransport, options: RemoteConsoleOptions = {}) {
     this.#appliance = appliance;
-    const { firmware, hardware } = appliance.generation;
-    this.#renderer = new Vt100Renderer(firmware.console, hardware.lcd.columns);
+    this.#renderer = new Vt100Renderer(options.layout ?? loadConsoleLayout('boxed'));
     this.uart = new Uart({
       ...(options.lineClock ? { clock: options.lineClock } : {}),
+      ...(options.paced === undefined ? {} : { paced: options.paced }),
       hostSettings: () => transport.hostSettings?.() ?? null,
       ...(options.carried ? { carried: options.carried } : {}),
       deliver: (bytes) => transport.write(bytes),

@@ -14,6 +14,9 @@ import { createInterface } from 'node:readline';
 import { SerialPort } from 'serialport';
 import { projectRoot } from '../../fixtures/load.ts';
 import { ConsoleDecoder } from '../../steps/support/targets/serial/decoder.ts';
+import { loadConsoleLayout } from '../../fixtures/consoles.ts';
+
+const boxed = loadConsoleLayout('boxed');
 import { openSerialPort } from '../../steps/support/targets/serial/link.ts';
 import type { SerialLink } from '../../steps/support/targets/serial/link.ts';
 import { TwinBench } from '../bench.ts';
@@ -22,7 +25,7 @@ import { parseStty } from './transports.ts';
 const GENERATION = '2022';
 /** The unit every twin process here runs (the default serial number), seen in process. */
 const reference = new TwinBench({ generation: GENERATION });
-const { firmware, hardware } = reference.appliance.generation;
+
 const MAC = reference.appliance.identity.lanMac;
 
 const dir = mkdtempSync(join(tmpdir(), 'qsa-pty-test-'));
@@ -80,7 +83,7 @@ async function booted(twin: Twin): Promise<void> {
 
 /** Collects and decodes what the line brings. */
 function terminal(link: { onData(listener: (bytes: Uint8Array) => void): void }) {
-  const decoder = new ConsoleDecoder(firmware.console, hardware.lcd.columns);
+  const decoder = new ConsoleDecoder(boxed);
   const bytes: number[] = [];
   let decoding = Promise.resolve();
   link.onData((b) => {
@@ -157,7 +160,7 @@ describe('the console on a pseudo-terminal, opened with serialport', () => {
         await sleep(150);
       }
       await t.until(() => false, 500);
-      assert.equal(t.decoder.framed(), false, t.decoder.rows().join('\n'));
+      assert.equal(t.decoder.drawn(), false, t.decoder.rows().join('\n'));
       assert.equal(t.decoder.mac(), null);
       assert.ok(!Buffer.from(t.bytes).toString('latin1').includes('MAC address'), `the console answered ${t.bytes.length} readable bytes`);
     } finally {
@@ -201,7 +204,8 @@ describe('picocom in tmux, as a person would use it', () => {
     await booted(twin);
     execFileSync('tmux', ['new-session', '-d', '-s', tmuxSession, '-x', '80', '-y', '24', `picocom -b 9600 -d 8 -y n -p 2 ${twin.console}`]);
     const pane = () => execFileSync('tmux', ['capture-pane', '-p', '-t', tmuxSession], { encoding: 'utf8' }).split('\n');
-    const { lcdRow, headerRow } = firmware.console;
+    const lcdRow = boxed.lines[0].row;
+    const headerRow = boxed.draw!.mac.row;
     /** The LCD in the pane: the text of its two lines in the box, joined; the indicator glyphs. */
     const lcd = () => {
       const rows = pane();

@@ -100,7 +100,8 @@ export interface LineClock {
 
 export const realLineClock: LineClock = {
   now: () => performance.now(),
-  after: (ms, run) => { setTimeout(run, Math.max(0, ms)); },
+  // Nothing to wait for (an unpaced line): at once, not after a timer's millisecond.
+  after: (ms, run) => { if (ms <= 0) setImmediate(run); else setTimeout(run, ms); },
 };
 
 export interface UartOptions {
@@ -111,6 +112,11 @@ export interface UartOptions {
   carried?: { received: number; queued: number };
   /** Receive FIFO depth (a 16550 has 16). */
   fifoBytes?: number;
+  /**
+   * false: bytes take no time on the line (a pseudo-terminal has no baud rate); the settings
+   * still decide what a mismatched host reads. Default true: 9600 baud, as on a real line.
+   */
+  paced?: boolean;
   /** Delivers bytes the appliance sent, as they come off the line. */
   deliver: (bytes: Uint8Array) => void;
   /** Hands the firmware what it read from the FIFO. */
@@ -120,6 +126,7 @@ export interface UartOptions {
 /** One console UART: a paced transmitter and a FIFO'd receiver, both at the line's rate. */
 export class Uart {
   readonly #clock: LineClock;
+  readonly #paced: boolean;
   readonly #fifoBytes: number;
   readonly #deliver: (bytes: Uint8Array) => void;
   readonly #read: (bytes: Uint8Array) => void;
@@ -148,6 +155,7 @@ export class Uart {
 
   constructor(options: UartOptions) {
     this.#clock = options.clock ?? realLineClock;
+    this.#paced = options.paced ?? true;
     this.#fifoBytes = options.fifoBytes ?? 16;
     this.#deliver = options.deliver;
     this.#read = options.read;
@@ -175,7 +183,7 @@ export class Uart {
   }
 
   byteTime(): number {
-    return byteTimeMs(this.#device);
+    return this.#paced ? byteTimeMs(this.#device) : 0;
   }
 
   /** Bytes the host wrote: they cross the line one character time apart, into the FIFO. */
@@ -187,7 +195,7 @@ export class Uart {
     this.counters.received += bytes.length;
     this.#arriving += arrived.length;
     const now = this.#clock.now();
-    const hostByte = byteTimeMs(host);
+    const hostByte = this.#paced ? byteTimeMs(host) : 0;
     let at = Math.max(now, this.#rxLineFreeAt);
     for (const b of arrived) {
       at += hostByte;
@@ -240,7 +248,7 @@ export class Uart {
     this.#flushScheduled = true;
     const now = this.#clock.now();
     // Deliver in slices of about 8 ms of line time, as a real port's reads would see them.
-    const slice = Math.max(1, Math.floor(8 / this.byteTime()));
+    const slice = this.#paced ? Math.max(1, Math.floor(8 / this.byteTime())) : this.#txPending.length;
     const count = Math.min(slice, this.#txPending.length);
     const due = this.#txBusyUntil - (this.#txPending.length - count) * this.byteTime();
     this.#clock.after(Math.max(0, due - now), () => {

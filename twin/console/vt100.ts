@@ -1,31 +1,36 @@
 // The remote console's picture of the appliance: the same two LCD lines and indicators, drawn
-// for a VT100 terminal as the firmware profile's `console` section lays them out, with the MAC
-// address once the console is woken. Only what changed since the last frame is sent: every byte
-// costs 1.15 ms on a 9600-baud line.
-import type { FirmwareProfile } from '../../fixtures/profiles.ts';
+// for a VT100 terminal as a console layout (fixtures/consoles/) places them, with the MAC
+// address once the console is woken. A layout that repaints partially sends only the cells that
+// changed (every byte costs 1.15 ms on a 9600-baud line); one that repaints fully clears the
+// screen and draws it all again.
+import type { ConsoleLayout } from '../../fixtures/consoles.ts';
 import type { LcdScreen } from '../appliance/lcd.ts';
 
 export const TERMINAL = { rows: 24, columns: 80 } as const;
 export const ESC = '\x1b';
 
 export interface ConsoleFrame {
-  /** The MAC address to show in the header. */
+  /** The MAC address to show. */
   mac: string;
   screen: LcdScreen;
   /** Woken by ENTER; a console that sleeps shows nothing. */
   awake: boolean;
 }
 
-/** Draws frames as VT100 output, sending only the cells that changed. */
+type Drawing = NonNullable<ConsoleLayout['draw']>;
+
+const defaultDrawing: Drawing = { frame: false, mac: { row: 24, column: 1, prefix: '' }, repaint: 'partial' };
+
+/** Draws frames as VT100 output. */
 export class Vt100Renderer {
-  readonly #spec: FirmwareProfile['console'];
-  readonly #width: number;
+  readonly #layout: ConsoleLayout;
+  readonly #draw: Drawing;
   #rows: string[] | null = null;
   #cursor: { row: number; col: number } | null | undefined = undefined;
 
-  constructor(spec: FirmwareProfile['console'], lcdColumns: number) {
-    this.#spec = spec;
-    this.#width = lcdColumns;
+  constructor(layout: ConsoleLayout) {
+    this.#layout = layout;
+    this.#draw = layout.draw ?? defaultDrawing;
   }
 
   /** The full picture, row by row (80 columns each). */
@@ -36,20 +41,24 @@ export class Vt100Renderer {
       const line = out[row - 1]!;
       out[row - 1] = (line.slice(0, col - 1) + text + line.slice(col - 1 + text.length)).slice(0, TERMINAL.columns);
     };
-    const s = this.#spec;
-    const w = this.#width;
-    put(s.headerRow, 1, `${s.macPrefix} ${frame.mac}`);
-    // The indicators sit just outside the box, beside the first line: no character of the
-    // LCD's text can be taken for one.
-    const glyphs = frame.screen.indicators.map((k) => s.indicatorGlyphs[k]).join('');
-    const line1 = frame.screen.lines[0].padEnd(w).slice(0, w);
-    const line2 = frame.screen.lines[1].padEnd(w).slice(0, w);
-    const left = s.lcdColumn - 1;
-    put(s.lcdRow - 1, left, `+${'-'.repeat(w)}+`);
-    put(s.lcdRow, left, `|${line1}|${glyphs.padEnd(5)}`);
-    put(s.lcdRow + 1, left, `|${line2}|`);
-    put(s.lcdRow + 2, left, `+${'-'.repeat(w)}+`);
-    put(s.helpRow, 1, s.help);
+    const { lines, width, indicators } = this.#layout;
+    const d = this.#draw;
+    put(d.mac.row, d.mac.column, `${d.mac.prefix}${frame.mac}`);
+    frame.screen.lines.forEach((text, i) => put(lines[i]!.row, lines[i]!.column, text.padEnd(width).slice(0, width)));
+    if (d.frame) {
+      // A box around the two lines (they are on adjacent rows, one above the other).
+      const [top, bottom] = [Math.min(lines[0].row, lines[1].row), Math.max(lines[0].row, lines[1].row)];
+      const left = lines[0].column - 1;
+      put(top - 1, left, `+${'-'.repeat(width)}+`);
+      put(bottom + 1, left, `+${'-'.repeat(width)}+`);
+      for (const l of lines) {
+        put(l.row, left, '|');
+        put(l.row, left + width + 1, '|');
+      }
+    }
+    const shown = frame.screen.indicators.map((k) => (indicators.style === 'glyphs' ? indicators.glyphs[k] : indicators.words[k]));
+    put(indicators.row, indicators.column, (indicators.style === 'glyphs' ? shown.join('') : shown.join(' ')).padEnd(indicators.width).slice(0, indicators.width));
+    if (d.help) put(d.help.row, 1, d.help.text);
     return out;
   }
 
@@ -57,7 +66,8 @@ export class Vt100Renderer {
   cursorOf(frame: ConsoleFrame): { row: number; col: number } | null {
     const c = frame.screen.cursor;
     if (!frame.awake || !c) return null;
-    return { row: this.#spec.lcdRow + c.row, col: this.#spec.lcdColumn + c.col };
+    const line = this.#layout.lines[c.row]!;
+    return { row: line.row, col: line.column + c.col };
   }
 
   /** Everything needed to paint `frame` from scratch. */
@@ -70,6 +80,7 @@ export class Vt100Renderer {
   /** The bytes that turn the last frame drawn into `frame`. */
   update(frame: ConsoleFrame): string {
     const next = this.rows(frame);
+    if (this.#draw.repaint === 'full' && this.#rows !== null && next.some((row, i) => row !== this.#rows![i])) return this.full(frame);
     let out = '';
     const before = this.#rows;
     for (let r = 0; r < next.length; r++) {

@@ -1,4 +1,4 @@
-@guide:domain-name
+@guide:domain-name @arrows
 Feature: Entering Information - Domain Name (2017) / Windows Domain Name (2022)
   2017: "The DOMAIN NAME field in the static IP address configuration allows you to enter the
   domain name for the DNS server (for example, mydomain.com)."

@@ -1,4 +1,4 @@
-@guide:insert-delete @fw-2022
+@guide:insert-delete @fw-2022 @arrows
 Feature: Entering Information - Inserting and Deleting Characters (2022)
   "Some fields allow you to insert and delete characters. This is supported for PROXY HOST and
   WINS DOMAIN, and is especially useful when updating long FQDN values or IPv6 addresses (when in

@@ -1,4 +1,4 @@
-@guide:lan-netmask
+@guide:lan-netmask @arrows
 Feature: Tell me about LAN Netmask
   "When entering static network parameters, you will notice that the cursor does not appear
   after the LAN NETMASK prompt and you cannot enter characters in the entry field. At first, the

@@ -1,4 +1,4 @@
-@guide:proxy-password
+@guide:proxy-password @arrows
 Feature: Entering Information - Proxy Password
   "The PROXY PASSW allows you to enter a maximum of 16 characters including lower case letters,
   upper case letters, numbers, space, and underscore." (2022: "... numbers, and underscore.")

@@ -1,4 +1,4 @@
-@guide:proxy-user-name
+@guide:proxy-user-name @arrows
 Feature: Entering Information - Proxy User Name
   "For the Proxy user name in the PROXY USER field you may enter a maximum of 32 characters
   including lower case letters, upper case letters, numbers, space, and underscore." (2022: "...

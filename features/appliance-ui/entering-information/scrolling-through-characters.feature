@@ -1,4 +1,4 @@
-@guide:entering-information
+@guide:entering-information @arrows
 Feature: Entering Information - Scrolling through Characters
   "Press the Up arrow to scroll through characters in ascending order. Starting from the space
   character, the characters appear in this order: lowercase letters (a to z), space, numbers

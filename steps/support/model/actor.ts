@@ -4,7 +4,7 @@
 // outside a cucumber run (world.ts registers it with cucumber when it is loaded).
 import type { Generation } from '../../../fixtures/profiles.ts';
 import { generationOf } from '../../../fixtures/profiles.ts';
-import type { ScreenSnapshot, Target } from '../protocols.ts';
+import type { ScreenSnapshot, Target, TargetSession } from '../protocols.ts';
 import { describeScreen, formatTime } from '../screens.ts';
 import type { ApplianceWorld } from '../world.ts';
 
@@ -13,7 +13,12 @@ const TRANSCRIPT_LIMIT = 3000;
 
 export class Actor {
   readonly target: Target;
+  /** The session the target came from, where the strategy (reach) is used outside cucumber. */
+  readonly #session: TargetSession | null;
   readonly guide: Generation;
+  /** As the World's: whether the starting state was reached, and how values are entered. */
+  started = false;
+  entryMeans: 'arrows' | 'preferred' = 'preferred';
   readonly transcript: string[] = [];
   readonly remembered = new Map<string, string | number>();
   /** Whether every screen goes into the transcript (replays of a failure), or only the actions. */
@@ -21,14 +26,24 @@ export class Actor {
   actionMark = 0;
   #recorded = 0;
 
-  constructor(target: Target, options: { recording?: boolean } = {}) {
+  constructor(target: Target, options: { recording?: boolean; session?: TargetSession } = {}) {
     this.target = target;
+    this.#session = options.session ?? null;
     this.guide = generationOf(target.generation);
     this.recording = options.recording ?? false;
   }
 
   get generation(): string {
     return this.target.generation;
+  }
+
+  get session(): TargetSession {
+    if (!this.#session) throw new Error('this actor was made without its session');
+    return this.#session;
+  }
+
+  get unitActivatedBy(): string | null {
+    return this.#session?.statement.unit?.activatedBy ?? null;
   }
 
   need<K extends 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'console'>(name: K): NonNullable<Target[K]> {

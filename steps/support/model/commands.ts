@@ -8,9 +8,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Key, ScreenSnapshot } from '../protocols.ts';
-import { charAtCursor, normalize, screenText, shows } from '../screens.ts';
+import { charAtCursor, normalize, shows } from '../screens.ts';
 import { editorFor, fillField } from '../tasks/entry.ts';
-import { classify, goToMenuItem, goToStatus, openMainMenu, pressUntil, waitForInput } from '../tasks/navigation.ts';
+import { recognize } from '../recognize.ts';
+import { readMenuDown } from '../tasks/menus.ts';
+import { goToMenuItem, goToStatus, openMainMenu, pressUntil, waitForInput } from '../tasks/navigation.ts';
 import type { ApplianceWorld } from '../world.ts';
 import type { Actor } from './actor.ts';
 import type { Ipv4Entry, LanEntry, LinkSetting, ModelGeneration, NetworkModel, ProxyEntry } from './model.ts';
@@ -90,7 +92,7 @@ async function readField(r: Real, prompt: string): Promise<string> {
 /** After a confirmed change: the messages, then a status screen (name and IP, or an error). */
 async function settle(r: Real, mark: number, expectMessage?: string): Promise<void> {
   const screen = await waitForInput(r.world);
-  if (classify(screen, r.actor.guide.firmware) !== 'status') fail(r, screen, 'expected the status screen after the change was applied');
+  if (recognize(screen, r.actor.guide.firmware).kind !== 'status') fail(r, screen, 'expected the status screen after the change was applied');
   if (expectMessage) {
     const seen = r.actor.target.screen.since(mark).some((s) => shows(s, expectMessage));
     if (!seen) fail(r, screen, `"${expectMessage}" did not appear while the change was applied`);
@@ -109,22 +111,12 @@ async function quitWithUp(r: Real, ups: 1 | 2, stillShown: string): Promise<void
   await expectShows(r, guideTexts[r.generation].setupNetwork, 'a quit returns to the SETUP NETWORK menu option');
 }
 
-/** Moves DOWN from the item shown to the last one, reading each label. */
-async function readMenuDown(r: Real): Promise<string[]> {
-  let screen = await read(r);
-  const labels = [screenText(screen)];
-  for (let i = 0; i < 40 && screen.indicators.includes('DOWN'); i++) {
-    screen = await press(r, 'DOWN');
-    labels.push(screenText(screen));
-  }
-  return labels;
-}
 
 /** The SETUP NETWORK menu (and the WAN interface menu) read through the keypad, against the model. */
 export async function checkMenus(m: NetworkModel, r: Real): Promise<void> {
   await openMainMenu(r.world);
   await press(r, 'ENTER');
-  const labels = await readMenuDown(r);
+  const labels = await readMenuDown(r.world);
   r.actor.note(`SETUP NETWORK menu: ${labels.join(' / ')}`);
   const expected = setupNetworkLabels(m);
   if (json(labels) !== json(expected)) {
@@ -133,7 +125,7 @@ export async function checkMenus(m: NetworkModel, r: Real): Promise<void> {
   if (!r.checkWanMenu) return;
   await pressUntil(r.world, 'UP', 'ENABLE WAN INTERFACE', 20);
   await press(r, 'ENTER');
-  const wan = await readMenuDown(r);
+  const wan = await readMenuDown(r.world);
   r.actor.note(`WAN menu: ${wan.join(' / ')}`);
   const expectedWan = wanLabels(m);
   if (json(wan) !== json(expectedWan)) {

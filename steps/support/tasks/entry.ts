@@ -1,14 +1,17 @@
-// Entering values in fields with the arrow keys, as "Entering Information" documents: digits
-// scrolled 0-9, characters scrolled through the field's cycle, the netmask scrolled through its
-// list. Every press is checked on the screen, so an appliance whose order differs from the
-// guide's fails here, naming the character and the screen.
-import { isFieldStep, isLinkStep } from '../../../fixtures/profiles.ts';
+// Entering values in fields, as "Entering Information" documents: digits scrolled 0-9,
+// characters scrolled through the field's cycle, the netmask scrolled through its list; or, on
+// a remote console whose statement says so, typed ("Using the Remote Console interface you have
+// the option to use the Up and Down arrows or to use your keyboard to enter characters"). Every
+// press is checked on the screen, so an appliance whose order differs from the guide's fails
+// here, naming the character and the screen.
+import { isLinkStep } from '../../../fixtures/profiles.ts';
 import type { EditorSpec, FirmwareProfile } from '../../../fixtures/profiles.ts';
 import { expandAlphabet, scrollCycle } from '../../../fixtures/profiles.ts';
 import type { Key, ScreenSnapshot } from '../protocols.ts';
+import { fieldStepOf } from '../recognize.ts';
 import { charAtCursor, normalize } from '../screens.ts';
 import type { ApplianceWorld } from '../world.ts';
-import { NavigationError } from './navigation.ts';
+import { NavigationError } from '../errors.ts';
 
 export class EntryError extends Error {
   override name = 'EntryError';
@@ -16,15 +19,10 @@ export class EntryError extends Error {
 
 /** The guide's editor for a prompt (IPv6-only mode picks the alternative where there is one). */
 export function editorFor(fw: FirmwareProfile, prompt: string, ipv6Only = false): EditorSpec {
-  const want = normalize(prompt);
+  const step = fieldStepOf(fw, prompt);
+  if (step) return fw.editors[ipv6Only && step.editorIpv6Only ? step.editorIpv6Only : step.editor]!;
   for (const flow of Object.values(fw.flows)) {
-    for (const step of flow.steps) {
-      if (isFieldStep(step) && normalize(step.prompt) === want) {
-        const name = ipv6Only && step.editorIpv6Only ? step.editorIpv6Only : step.editor;
-        return fw.editors[name]!;
-      }
-      if (isLinkStep(step) && normalize(step.prompt) === want) return fw.editors[step.editor]!;
-    }
+    for (const s of flow.steps) if (isLinkStep(s) && normalize(s.prompt) === normalize(prompt)) return fw.editors[s.editor]!;
   }
   throw new NavigationError(`the guide has no field "${prompt}"`);
 }
@@ -38,34 +36,42 @@ async function read(world: ApplianceWorld): Promise<ScreenSnapshot> {
   return world.target.screen.read();
 }
 
-async function key(world: ApplianceWorld, k: Key, counter: { presses: number }): Promise<ScreenSnapshot> {
+async function key(world: ApplianceWorld, k: Key): Promise<ScreenSnapshot> {
   await world.target.keypad.press(k);
-  counter.presses++;
   return read(world);
 }
 
-/** Sets a fixed-format digit field ("nnn.nnn.nnn.nnn", "0000") to `target`, digit by digit. */
-export async function setDigits(world: ApplianceWorld, target: string, counter = { presses: 0 }): Promise<void> {
+/** Back to the field's first position (LEFT acts until the first). */
+export function moveToFirstPosition(world: ApplianceWorld): Promise<ScreenSnapshot> {
+  return toFirstPosition(world, 100);
+}
+
+async function toFirstPosition(world: ApplianceWorld, limit: number): Promise<ScreenSnapshot> {
   let screen = await read(world);
   if (!screen.cursor) throw new EntryError(`the field has no cursor: ${world.describe(screen)}`);
+  for (let i = 0; i < limit && screen.indicators.includes('LEFT'); i++) screen = await key(world, 'LEFT');
+  return screen;
+}
+
+/** Sets a fixed-format digit field ("nnn.nnn.nnn.nnn", "0000") to `target`, digit by digit, with the arrows. */
+export async function setDigits(world: ApplianceWorld, target: string): Promise<void> {
   const positions = [...target].flatMap((c, i) => (/\d/.test(c) ? [i] : []));
-  // Back to the first digit if the cursor is elsewhere (LEFT acts until the first).
-  for (let i = 0; i < positions.length && screen.indicators.includes('LEFT'); i++) screen = await key(world, 'LEFT', counter);
+  let screen = await toFirstPosition(world, positions.length);
   for (let p = 0; p < positions.length; p++) {
     const want = Number(target[positions[p]!]);
     const have = Number(charAtCursor(screen));
     if (Number.isNaN(have)) throw new EntryError(`no digit under the cursor: ${world.describe(screen)}`);
     const up = (want - have + 10) % 10;
     const down = (have - want + 10) % 10;
-    for (let i = 0; i < Math.min(up, down); i++) screen = await key(world, up <= down ? 'UP' : 'DOWN', counter);
+    for (let i = 0; i < Math.min(up, down); i++) screen = await key(world, up <= down ? 'UP' : 'DOWN');
     if (charAtCursor(screen) !== String(want)) throw new EntryError(`digit ${p + 1} did not become ${want}: ${world.describe(screen)}`);
-    if (p < positions.length - 1) screen = await key(world, 'RIGHT', counter);
+    if (p < positions.length - 1) screen = await key(world, 'RIGHT');
   }
   if (screen.lines[1].trim() !== target) throw new EntryError(`the field reads "${screen.lines[1].trim()}", not "${target}"`);
 }
 
 /** Scrolls the character under the cursor to `want`, the shorter way round the guide's cycle. */
-async function scrollChar(world: ApplianceWorld, cycle: readonly string[], want: string, canGoDown: boolean, counter: { presses: number }): Promise<ScreenSnapshot> {
+async function scrollChar(world: ApplianceWorld, cycle: readonly string[], want: string, canGoDown: boolean): Promise<ScreenSnapshot> {
   let screen = await read(world);
   const have = charAtCursor(screen) ?? ' ';
   if (have === want) return screen;
@@ -77,53 +83,121 @@ async function scrollChar(world: ApplianceWorld, cycle: readonly string[], want:
   const down = (from - to + n) % n;
   const direction: Key = !canGoDown || up <= down ? 'UP' : 'DOWN';
   for (let i = 0; i <= n; i++) {
-    screen = await key(world, direction, counter);
+    screen = await key(world, direction);
     if (charAtCursor(screen) === want) return screen;
   }
   throw new EntryError(`"${want}" never appeared under the cursor after ${n + 1} presses of ${direction}: ${world.describe(screen)}`);
 }
 
-/** Types `value` into a text field from its first position, then blanks what was there after it. */
-export async function setText(world: ApplianceWorld, spec: Extract<EditorSpec, { kind: 'text' }>, value: string, counter = { presses: 0 }): Promise<void> {
-  const fw = world.guide.firmware;
-  const cycle = scrollCycle(fw, expandAlphabet(spec.alphabet));
+/** Scrolls `value` into a text field from its first position, then blanks what was there after it. */
+export async function setText(world: ApplianceWorld, spec: Extract<EditorSpec, { kind: 'text' }>, value: string): Promise<void> {
+  const cycle = scrollCycle(world.guide.firmware, expandAlphabet(spec.alphabet));
   // 2022 PROXY HOST and WINS DOMAIN: DOWN opens the insert/delete options instead of scrolling.
   const canGoDown = !spec.insertDelete;
-  let screen = await read(world);
-  while (screen.cursor && screen.indicators.includes('LEFT')) screen = await key(world, 'LEFT', counter);
+  const screen = await toFirstPosition(world, spec.maxLength);
   // From the first position the window shows the entry's start: entries are stored left-aligned,
   // so a blank window there is a blank field (beyond it, a scrolled window could show blanks).
   const wasBlank = screen.lines[1].trim() === '';
   for (let i = 0; i < spec.maxLength; i++) {
     const want = value[i] ?? ' ';
     if (i >= value.length && wasBlank) break;
-    await scrollChar(world, cycle, want, canGoDown, counter);
-    if (i < spec.maxLength - 1 && (i < value.length - 1 || !wasBlank)) await key(world, 'RIGHT', counter);
+    await scrollChar(world, cycle, want, canGoDown);
+    if (i < spec.maxLength - 1 && (i < value.length - 1 || !wasBlank)) await key(world, 'RIGHT');
+  }
+}
+
+/**
+ * Types `chars` into the field from its first position, one character at a time on the remote
+ * console's keyboard. The guide does not say whether the cursor moves on after a typed
+ * character: where it stays, RIGHT moves it. Positions not in `positions` (the dots of an IPv4
+ * address) are stepped over by the unit itself.
+ */
+async function typeInto(world: ApplianceWorld, chars: string, limit: number): Promise<void> {
+  const console = world.need('console');
+  let screen = await toFirstPosition(world, limit);
+  for (const [i, ch] of [...chars].entries()) {
+    const before = screen;
+    await console.type(ch);
+    screen = await read(world);
+    if (screen.cursor && before.cursor && screen.cursor.col === before.cursor.col && screen.lines[1] === before.lines[1].slice(0, before.cursor.col) + ch + before.lines[1].slice(before.cursor.col + 1)
+      && i < chars.length - 1 && screen.indicators.includes('RIGHT')) {
+      // The character went in where the cursor was, and the cursor stayed: move on.
+      screen = await key(world, 'RIGHT');
+    } else if (screen.lines[1] === before.lines[1] && screen.cursor?.col === before.cursor?.col && charAtCursor(before) !== ch) {
+      throw new EntryError(`typing "${ch}" on the remote console keyboard changed nothing: ${world.describe(screen)}`);
+    }
   }
 }
 
 /** Scrolls a list field (netmask, prefix length, port link) to `value`. */
-export async function scrollList(world: ApplianceWorld, spec: Extract<EditorSpec, { kind: 'list' }>, value: string, counter = { presses: 0 }): Promise<void> {
+export async function scrollList(world: ApplianceWorld, spec: Extract<EditorSpec, { kind: 'list' }>, value: string): Promise<void> {
   const values = spec.values ?? [];
   let screen = await read(world);
   const at = values.indexOf(screen.lines[1].trim());
   const to = values.indexOf(value);
   const n = Math.max(values.length, 1);
   const direction: Key = at >= 0 && to >= 0 && (at - to + n) % n < (to - at + n) % n ? spec.backward : spec.forward;
-  for (let i = 0; i <= n + 1 && screen.lines[1].trim() !== value; i++) screen = await key(world, direction, counter);
+  for (let i = 0; i <= n + 1 && screen.lines[1].trim() !== value; i++) screen = await key(world, direction);
   if (screen.lines[1].trim() !== value) throw new EntryError(`"${value}" never appeared in the list field: ${world.describe(screen)}`);
 }
 
+/** How a value goes into a field: by the arrow keys only, or as the target prefers (typing on a console that offers it). */
+export type EntryMeans = 'arrows' | 'preferred';
+
+function typing(world: ApplianceWorld, means: EntryMeans): boolean {
+  return means === 'preferred' && world.target.entry === 'typing' && world.target.capabilities.has('console') && world.target.console !== undefined;
+}
+
 /** Enters `value` at the field on screen (whose prompt is `prompt`) and leaves it unconfirmed. */
-export async function fillField(world: ApplianceWorld, prompt: string, value: string, ipv6Only = false): Promise<number> {
+export async function fillField(world: ApplianceWorld, prompt: string, value: string, ipv6Only = false, means: EntryMeans = world.entryMeans ?? 'preferred'): Promise<void> {
   const spec = editorFor(world.guide.firmware, prompt, ipv6Only);
-  const counter = { presses: 0 };
+  const typed = typing(world, means);
   switch (spec.kind) {
-    case 'ipv4': await setDigits(world, padIpv4(value), counter); break;
-    case 'digits': await setDigits(world, value.padStart(spec.digits, '0'), counter); break;
-    case 'text': await setText(world, spec, value, counter); break;
-    case 'list': await scrollList(world, spec, value, counter); break;
+    case 'ipv4': {
+      const padded = padIpv4(value);
+      return typed ? typeInto(world, padded.replace(/\./g, ''), padded.length) : setDigits(world, padded);
+    }
+    case 'digits': {
+      const padded = value.padStart(spec.digits, '0');
+      return typed ? typeInto(world, padded, spec.digits) : setDigits(world, padded);
+    }
+    case 'text': {
+      if (!typed) return setText(world, spec, value);
+      const start = await toFirstPosition(world, spec.maxLength);
+      // Entries are stored left-aligned, so from the first position the window shows the entry's
+      // start: an entry that ends inside the window is all there is; one that fills it may go on
+      // unseen, up to the field's length. What was there is typed over with spaces.
+      const shown = start.lines[1].trimEnd().length;
+      const window = world.guide.hardware.lcd.fieldWindow;
+      const length = shown < window ? shown : spec.maxLength;
+      return typeInto(world, value + ' '.repeat(Math.max(0, length - value.length)), spec.maxLength);
+    }
+    case 'list': return scrollList(world, spec, value);
     case 'view': throw new EntryError(`"${prompt}" cannot be changed`);
   }
-  return counter.presses;
+}
+
+/**
+ * Makes a refused entry acceptable so that the procedure can be left: a digit field goes to its
+ * lowest value (an IPv4 address to 000.000.000.000), a text field is blanked ("The space
+ * character may be used to remove characters"; a blank entry is what the guide says to leave
+ * where a setting is not used). The procedure's confirmation, cancelled afterwards, keeps the
+ * repaired value from being stored; only the VLAN ID, which has none, takes it (0000: no VLAN).
+ */
+export async function repairField(world: ApplianceWorld, prompt: string, refused: ScreenSnapshot): Promise<void> {
+  const fw = world.guide.firmware;
+  const spec = editorFor(fw, prompt, isIpv6Field(refused));
+  await world.act(`blank the "${prompt}" field, which refuses its value, to leave the procedure`, async () => {
+    switch (spec.kind) {
+      case 'ipv4': return fillField(world, prompt, '0.0.0.0');
+      case 'digits': return fillField(world, prompt, String(spec.min));
+      case 'text': return fillField(world, prompt, '');
+      default: throw new EntryError(`the "${prompt}" field refused its value: ${world.describe(refused)}`);
+    }
+  });
+}
+
+/** A PROXY HOST field showing an IPv6 address (IPv6-only mode) takes the IPv6 editor's characters. */
+function isIpv6Field(screen: ScreenSnapshot): boolean {
+  return screen.lines[1].includes(':');
 }

@@ -1,58 +1,39 @@
 // Finding one's way around the appliance UI through the keypad and the screen, the way the
 // guide tells a person to: the menu tree is the guide's (the firmware profile), but every move
 // is checked on the screen, so an appliance that differs fails here with the screen it showed.
-import { isFieldStep, isConfirmStep, isChoiceStep, isLinkStep } from '../../../fixtures/profiles.ts';
-import type { FirmwareProfile, FlowStep } from '../../../fixtures/profiles.ts';
+//
+// Getting back to the status screen works from any screen the profile can show, the documented
+// way only: menus are left through EXIT THIS MENU, a confirmation or a choice with the Up arrow
+// (as many presses as the guide says), an entry field with ENTER through the remaining prompts
+// up to the confirmation, which is then cancelled. No character is ever scrolled to get out:
+// in an entry field the Up arrow changes the character under the cursor.
+import type { FirmwareProfile } from '../../../fixtures/profiles.ts';
+import { isDoStep, isFieldStep } from '../../../fixtures/profiles.ts';
 import type { Key, ScreenSnapshot } from '../protocols.ts';
+import type { Recognized } from '../recognize.ts';
+import { fieldStepOf, recognize, stepTexts } from '../recognize.ts';
 import { normalize, screenText, shows } from '../screens.ts';
+import { NavigationError } from '../errors.ts';
 import type { ApplianceWorld } from '../world.ts';
+import { fillField, repairField } from './entry.ts';
 
 /** Longest the suite waits for a boot to reach its first status screen: boot plus contact. */
 export const BOOT_TIMEOUT_MS = 6 * 60_000;
 
-export class NavigationError extends Error {
-  override name = 'NavigationError';
-}
-
-function allMenuLabels(fw: FirmwareProfile): Set<string> {
-  return new Set(Object.values(fw.menus).flatMap((m) => m.items.map((i) => normalize(i.label))));
-}
+export { NavigationError };
 
 function exitLabels(fw: FirmwareProfile): Set<string> {
   return new Set(Object.values(fw.menus).flatMap((m) => m.items.filter((i) => i.exits).map((i) => normalize(i.label))));
 }
 
-/** Texts that appear on flow screens (prompts, confirmations, choices). */
-function flowTexts(fw: FirmwareProfile): Set<string> {
-  const out = new Set<string>();
-  for (const flow of Object.values(fw.flows)) {
-    for (const step of flow.steps) {
-      if (isConfirmStep(step)) out.add(normalize(step.confirm));
-      if (isFieldStep(step)) out.add(normalize(step.prompt));
-      if (isLinkStep(step)) out.add(normalize(step.prompt));
-      if (isChoiceStep(step)) step.choose.forEach((o) => out.add(normalize(o.text)));
-    }
-  }
-  return out;
-}
-
-export type ScreenKind = 'message' | 'menu' | 'flow' | 'status';
-
-/** What kind of screen this is, judged from outside: indicators and the guide's texts. */
-export function classify(screen: ScreenSnapshot, fw: FirmwareProfile): ScreenKind {
-  if (screen.indicators.length === 0) return 'message';
-  const line1 = normalize(screen.lines[0]);
-  const text = screenText(screen);
-  const menus = allMenuLabels(fw);
-  if (menus.has(text) || (screen.lines[1] === '' && menus.has(line1))) return 'menu';
-  const flows = flowTexts(fw);
-  if (flows.has(line1) || flows.has(text) || screen.cursor !== null || [...flows].some((t) => text.startsWith(t))) return 'flow';
-  if (fw.texts.insertDelete && Object.values(fw.texts.insertDelete).some((t) => normalize(t) === line1)) return 'flow';
-  return 'status';
-}
-
 export async function press(world: ApplianceWorld, key: Key, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await world.target.keypad.press(key);
+}
+
+/** Presses `key` and reads the screen it led to. */
+export async function pressAndRead(world: ApplianceWorld, key: Key): Promise<ScreenSnapshot> {
+  await world.target.keypad.press(key);
+  return world.target.screen.read();
 }
 
 /** Presses `key` until the screen shows `text`; fails after `max` presses. */
@@ -61,8 +42,7 @@ export async function pressUntil(world: ApplianceWorld, key: Key, text: string, 
   for (let i = 0; i <= max; i++) {
     if (shows(screen, text)) return screen;
     if (i === max) break;
-    await world.target.keypad.press(key);
-    screen = await world.target.screen.read();
+    screen = await pressAndRead(world, key);
   }
   throw new NavigationError(`"${text}" did not appear after ${max} presses of ${key}; the screen shows ${world.describe(screen)}`);
 }
@@ -75,30 +55,140 @@ export async function waitForInput(world: ApplianceWorld, timeoutMs = BOOT_TIMEO
     const now = await world.target.screen.read();
     throw new NavigationError(`no screen taking keys within ${timeoutMs / 1000} s; the screen shows ${world.describe(now)}`);
   }
-  return screen;
+  // The screen that took keys may have been a moment ago: what counts is the screen now.
+  const now = await world.target.screen.read();
+  return now.indicators.length > 0 ? now : waitForInput(world, timeoutMs);
+}
+
+/**
+ * Leaves an entry field with ENTER. A value the field refuses (the same prompt comes back) is
+ * first made acceptable: `repairField` knows how; the procedure's confirmation, cancelled
+ * afterwards, keeps it from ever being stored.
+ */
+async function leaveField(world: ApplianceWorld, screen: ScreenSnapshot, r: Extract<Recognized, { kind: 'field' }>): Promise<void> {
+  if (!confirmationAhead(world.guide.firmware, r.flow, r.step)) await restoreVisitStart(world, screen, r);
+  await world.target.keypad.press('ENTER');
+  const after = await waitForInput(world, 60_000);
+  const again = recognize(after, world.guide.firmware);
+  if (again.kind === 'field' && again.flow === r.flow && again.step === r.step) {
+    await repairField(world, r.prompt, screen);
+    await world.target.keypad.press('ENTER');
+    const repaired = recognize(await waitForInput(world, 60_000), world.guide.firmware);
+    if (repaired.kind === 'field' && repaired.flow === r.flow && repaired.step === r.step) {
+      throw new NavigationError(`the "${r.prompt}" field refuses its value even after it was blanked; the screen shows ${world.describe(await world.target.screen.read())}`);
+    }
+  }
+}
+
+/** Whether the procedure asks for a confirmation after this step, before it stores anything. */
+export function confirmationAhead(fw: FirmwareProfile, flow: string, step: number): boolean {
+  for (const s of fw.flows[flow]!.steps.slice(step + 1)) {
+    if (isDoStep(s)) return false;
+    if (!isFieldStep(s)) return true;
+  }
+  return false;
+}
+
+/**
+ * A field that ENTER stores at once (VLAN 0-4094: the guide gives no confirmation and no way to
+ * quit it) is first put back to the value it showed when it was opened, which is the stored
+ * value ("These settings will appear as default parameters"), as the screens of this unit
+ * recorded it. When the opening was not seen, the value shown is what gets stored.
+ */
+async function restoreVisitStart(world: ApplianceWorld, screen: ScreenSnapshot, r: Extract<Recognized, { kind: 'field' }>): Promise<void> {
+  const fw = world.guide.firmware;
+  const seen = world.target.screen.since(0);
+  let first: ScreenSnapshot | null = null;
+  for (let i = seen.length - 1; i >= 0; i--) {
+    const s = seen[i]!;
+    const same = recognize(s, fw);
+    const inField = (same.kind === 'field' && same.flow === r.flow && same.step === r.step) || (s.indicators.length === 0 && showsPrompt(s, fw, r.prompt));
+    if (!inField) break;
+    if (i === 0) return;
+    if (s.indicators.length > 0) first = s;
+  }
+  const opened = first?.lines[1].trim();
+  if (opened === undefined || opened === screen.lines[1].trim()) return;
+  await world.act(`put "${r.prompt}" back to ${opened}, the value it showed when opened (ENTER stores it at once)`, () => fillField(world, r.prompt, opened));
+}
+
+/**
+ * Quits a confirmation, a choice or a port link screen with the Up arrow: `ups` presses where the
+ * guide says so ("press the Up arrow two times to quit this procedure"). Whatever the first of
+ * two presses shows, the second is the guide's; but a press that has already left the procedure
+ * (a menu is shown) is not followed by another.
+ */
+async function quitWithUp(world: ApplianceWorld, ups: number): Promise<void> {
+  for (let i = 0; i < ups; i++) {
+    const screen = await pressAndRead(world, 'UP');
+    const now = recognize(screen, world.guide.firmware);
+    if (now.kind === 'menu' || now.kind === 'status' || now.kind === 'field') return;
+  }
+}
+
+/** One documented move towards the status screen from the screen on show. */
+async function stepTowardsStatus(world: ApplianceWorld, screen: ScreenSnapshot, r: Recognized): Promise<void> {
+  const fw = world.guide.firmware;
+  switch (r.kind) {
+    case 'menu': {
+      // Down to EXIT THIS MENU, then ENTER: one level up.
+      const exits = exitLabels(fw);
+      let s = screen;
+      for (let i = 0; i < 30 && !exits.has(screenText(s)) && s.indicators.includes('DOWN'); i++) s = await pressAndRead(world, 'DOWN');
+      if (!exits.has(screenText(s))) throw new NavigationError(`no EXIT THIS MENU below ${world.describe(screen)}`);
+      await world.target.keypad.press('ENTER');
+      return;
+    }
+    case 'confirm':
+    case 'choice':
+      return quitWithUp(world, r.ups);
+    case 'link':
+      // REALLY SET LAN TO <value>: the Up arrow cancels the confirmation; then the link screen's quit.
+      return r.confirming ? void (await world.target.keypad.press('UP')) : quitWithUp(world, r.ups);
+    case 'insert-delete': {
+      // "When Done editing? appears, press Enter to confirm."
+      let s = screen;
+      for (let i = 0; i < 4; i++) {
+        const now = recognize(s, fw);
+        if (now.kind !== 'insert-delete' || now.option === 'doneEditing' || !s.indicators.includes('DOWN')) break;
+        s = await pressAndRead(world, 'DOWN');
+      }
+      await world.target.keypad.press('ENTER');
+      return;
+    }
+    case 'field':
+      return leaveField(world, screen, r);
+    case 'blank':
+      // "it may be necessary to press the ENTER key on the VT100 terminal's keyboard to display the Remote Console interface"
+      await world.target.keypad.press('ENTER');
+      return;
+    case 'unknown':
+      throw new NavigationError(`the screen shows ${world.describe(screen)}, which is no screen of the guide`);
+    case 'message':
+    case 'status':
+      return;
+  }
 }
 
 /** Back to the status screen from wherever the UI is (menus exited, procedures quit). */
 export async function goToStatus(world: ApplianceWorld): Promise<ScreenSnapshot> {
   const fw = world.guide.firmware;
-  const exits = exitLabels(fw);
-  for (let guard = 0; guard < 12; guard++) {
-    const screen = await waitForInput(world);
-    const kind = classify(screen, fw);
-    if (kind === 'status') return screen;
-    if (kind === 'menu') {
-      // Down to EXIT THIS MENU, then ENTER: one level up.
-      let s = screen;
-      for (let i = 0; i < 30 && !exits.has(screenText(s)) && s.indicators.includes('DOWN'); i++) {
-        await world.target.keypad.press('DOWN');
-        s = await world.target.screen.read();
-      }
-      if (!exits.has(screenText(s))) throw new NavigationError(`no EXIT THIS MENU below ${world.describe(screen)}`);
-      await world.target.keypad.press('ENTER');
-    } else {
-      // A procedure: the Up arrow quits it ("press the Up arrow two times to quit").
-      await world.target.keypad.press('UP');
+  let blanks = 0;
+  for (let guard = 0; guard < 40; guard++) {
+    let screen = await world.target.screen.read();
+    let r = recognize(screen, fw);
+    if (r.kind === 'blank' && blanks === 0) {
+      // Booting (the LCD blank between messages) or a console not woken: wait a little first.
+      screen = await world.target.screen.waitFor((s) => recognize(s, fw).kind !== 'blank', 10_000) ?? screen;
+      r = recognize(screen, fw);
     }
+    if (r.kind === 'message') {
+      screen = await waitForInput(world);
+      r = recognize(screen, fw);
+    }
+    if (r.kind === 'status') return screen;
+    if (r.kind === 'blank' && ++blanks > 2) throw new NavigationError('the screen stays blank: is the appliance on, and its console cabled and woken?');
+    await stepTowardsStatus(world, screen, r);
   }
   throw new NavigationError(`could not get back to the status screen; it shows ${world.describe(await world.target.screen.read())}`);
 }
@@ -110,9 +200,8 @@ export async function openMainMenu(world: ApplianceWorld): Promise<void> {
   // ENTER on the ACTIVATION CODE screen contacts the platform again; DOWN opens the menu
   // ("press the Down arrow until the SYSTEM REBOOT screen appears").
   const key: Key = shows(screen, fw.texts.activationCode) ? 'DOWN' : 'ENTER';
-  await world.target.keypad.press(key);
+  const now = await pressAndRead(world, key);
   const first = fw.menus[fw.mainMenu]!.items[0]!.label;
-  const now = await world.target.screen.read();
   if (!shows(now, first)) throw new NavigationError(`${key} on the status screen did not show "${first}"; it shows ${world.describe(now)}`);
 }
 
@@ -155,8 +244,7 @@ async function moveToItem(world: ApplianceWorld, menu: string, labels: string[])
     const target = Math.min(...wanted.map((w) => order.indexOf(w)));
     const key: Key = at === -1 || at < target ? 'DOWN' : 'UP';
     if (!screen.indicators.includes(key)) break;
-    await world.target.keypad.press(key);
-    screen = await world.target.screen.read();
+    screen = await pressAndRead(world, key);
   }
   throw new NavigationError(`menu item ${labels.map((l) => `"${l}"`).join(' or ')} is not shown in the menu; the screen shows ${world.describe(screen)}`);
 }
@@ -177,12 +265,11 @@ export async function goToMenuItem(world: ApplianceWorld, ...labels: string[]): 
   return moveToItem(world, menu, path.labels);
 }
 
-function stepTexts(step: FlowStep): string[] {
-  if (isConfirmStep(step)) return [step.confirm];
-  if (isFieldStep(step)) return [step.prompt];
-  if (isLinkStep(step)) return [step.prompt];
-  if (isChoiceStep(step)) return step.choose.map((o) => o.text);
-  return [];
+/** Whether the screen shows the prompt `prompt` (or another name the guide gives it). */
+export function showsPrompt(screen: ScreenSnapshot, fw: FirmwareProfile, prompt: string): boolean {
+  const step = fieldStepOf(fw, prompt);
+  const names = step ? stepTexts(step) : [prompt];
+  return names.some((name) => shows(screen, name) || normalize(screen.lines[0]) === normalize(name));
 }
 
 /**
@@ -200,11 +287,11 @@ export async function openPrompt(world: ApplianceWorld, prompt: string): Promise
   await goToMenuItem(world, ...path.labels);
   await world.target.keypad.press('ENTER');
   for (let guard = 0; guard < 20; guard++) {
-    const screen = await world.target.screen.read();
-    if (shows(screen, prompt) || normalize(screen.lines[0]) === want) return screen;
-    if (screen.indicators.length === 0) break;
-    const isChoice = flows.some(([, f]) => f.steps.some((s) => isChoiceStep(s) && s.choose.some((o) => normalize(o.text) === screenText(screen))));
-    await world.target.keypad.press(isChoice ? 'DOWN' : 'ENTER');
+    const screen = await waitForInput(world, 60_000);
+    if (showsPrompt(screen, fw, prompt)) return screen;
+    const r = recognize(screen, fw);
+    if (r.kind === 'field') await leaveField(world, screen, r);
+    else await world.target.keypad.press(r.kind === 'choice' ? 'DOWN' : 'ENTER');
   }
   throw new NavigationError(`the "${prompt}" prompt did not appear; the screen shows ${world.describe(await world.target.screen.read())}`);
 }

@@ -1,25 +1,24 @@
 // Reads the remote console's VT100 stream into screens: a headless terminal (@xterm/headless)
-// interprets the bytes, and the firmware profile's `console` section says where the LCD's lines,
-// the indicators and the cursor are.
+// interprets the bytes (full repaints and partial updates alike), and a console layout
+// (fixtures/consoles/) says where the LCD's two lines, the indicators and the cursor are.
 import xterm from '@xterm/headless';
-import type { FirmwareProfile, Key } from '../../../../fixtures/profiles.ts';
+import type { ConsoleLayout } from '../../../../fixtures/consoles.ts';
+import { indicatorKeys } from '../../../../fixtures/consoles.ts';
+import { keys } from '../../../../fixtures/profiles.ts';
 import type { ScreenSnapshot } from '../../protocols.ts';
-
-const keyOrder: readonly Key[] = ['UP', 'DOWN', 'LEFT', 'RIGHT', 'ENTER'];
+import { macIn } from '../../screens.ts';
 
 export class ConsoleDecoder {
   readonly #terminal: InstanceType<typeof xterm.Terminal>;
-  readonly #spec: FirmwareProfile['console'];
-  readonly #width: number;
-  readonly #glyphToKey: Map<string, Key>;
+  readonly #layout: ConsoleLayout;
+  readonly #indicatorKeys: ReturnType<typeof indicatorKeys>;
   #cursorVisible = true;
 
-  constructor(spec: FirmwareProfile['console'], lcdColumns: number) {
+  constructor(layout: ConsoleLayout) {
     // Garbage on the line is a finding, not something for xterm to log.
     this.#terminal = new xterm.Terminal({ cols: 80, rows: 24, allowProposedApi: true, logLevel: 'off' });
-    this.#spec = spec;
-    this.#width = lcdColumns;
-    this.#glyphToKey = new Map(Object.entries(spec.indicatorGlyphs).map(([k, g]) => [g, k as Key]));
+    this.#layout = layout;
+    this.#indicatorKeys = indicatorKeys(layout);
     // DECTCEM (CSI ? 25 h / l) shows or hides the cursor; xterm keeps it private, so watch it.
     const watch = (visible: boolean) => (params: (number | number[])[]) => {
       if (params.some((p) => p === 25)) this.#cursorVisible = visible;
@@ -27,6 +26,10 @@ export class ConsoleDecoder {
     };
     this.#terminal.parser.registerCsiHandler({ prefix: '?', final: 'h' }, watch(true));
     this.#terminal.parser.registerCsiHandler({ prefix: '?', final: 'l' }, watch(false));
+  }
+
+  get layout(): ConsoleLayout {
+    return this.#layout;
   }
 
   /** Feeds bytes from the line; resolves once the terminal has taken them in. */
@@ -43,36 +46,36 @@ export class ConsoleDecoder {
     return Array.from({ length: 24 }, (_, i) => this.#row(i + 1).trimEnd());
   }
 
-  /** Whether the LCD's box is on the terminal (a console woken and drawn). */
-  framed(): boolean {
-    const top = this.#row(this.#spec.lcdRow - 1);
-    const left = this.#spec.lcdColumn - 2;
-    return top.slice(left, left + 2 + this.#width) === `+${'-'.repeat(this.#width)}+`;
+  /** The MAC address the console shows anywhere on its screen ("You will notice the MAC address ... appears"). */
+  mac(): string | null {
+    return macIn(this.rows());
   }
 
-  /** The MAC address in the header, once the console is woken. */
-  mac(): string | null {
-    const header = this.#row(this.#spec.headerRow).trim();
-    return header.startsWith(this.#spec.macPrefix) ? header.slice(this.#spec.macPrefix.length).trim() : null;
+  /** The keys whose indicators the layout's indicator region shows. */
+  #indicators(): ScreenSnapshot['indicators'] {
+    const { row, column, width } = this.#layout.indicators;
+    const region = this.#row(row).slice(column - 1, column - 1 + width);
+    const shown = this.#layout.indicators.style === 'glyphs' ? [...region] : region.split(/\s+/);
+    const found = new Set(shown.map((t) => this.#indicatorKeys.get(t)).filter((k) => k !== undefined));
+    return keys.filter((k) => found.has(k));
   }
 
   snapshot(at: number): ScreenSnapshot {
-    if (!this.framed()) return { lines: ['', ''], indicators: [], cursor: null, at };
-    const { lcdRow, lcdColumn } = this.#spec;
-    const start = lcdColumn - 1;
-    const line1 = this.#row(lcdRow);
-    const line2 = this.#row(lcdRow + 1);
-    const glyphs = line1.slice(start + this.#width + 1).trimEnd();
-    const indicators = keyOrder.filter((k) => [...glyphs].some((g) => this.#glyphToKey.get(g) === k));
+    const { lines, width } = this.#layout;
+    const text = lines.map((l) => this.#row(l.row).slice(l.column - 1, l.column - 1 + width).trimEnd()) as [string, string];
     const buffer = this.#terminal.buffer.active;
-    const row = buffer.cursorY + 1 - lcdRow;
-    const col = buffer.cursorX + 1 - lcdColumn;
-    const cursor = this.#cursorVisible && (row === 0 || row === 1) && col >= 0 && col < this.#width ? { row, col } : null;
-    return {
-      lines: [line1.slice(start, start + this.#width).trimEnd(), line2.slice(start, start + this.#width).trimEnd()],
-      indicators,
-      cursor,
-      at,
-    };
+    let cursor: ScreenSnapshot['cursor'] = null;
+    if (this.#cursorVisible) {
+      const r = lines.findIndex((l) => l.row === buffer.cursorY + 1);
+      const col = r >= 0 ? buffer.cursorX + 1 - lines[r]!.column : -1;
+      if (r >= 0 && col >= 0 && col < width) cursor = { row: r, col };
+    }
+    return { lines: text, indicators: this.#indicators(), cursor, at };
+  }
+
+  /** Whether the console shows a screen at all (before it is woken it shows nothing). */
+  drawn(): boolean {
+    const s = this.snapshot(0);
+    return s.lines[0] !== '' || s.lines[1] !== '' || s.indicators.length > 0;
   }
 }

@@ -10,12 +10,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../../../fixtures/load.ts';
+import { loadTargetStatement } from '../../../../fixtures/targets.ts';
 import type { Capability, TargetSession } from '../../protocols.ts';
 import type { SerialLink } from './link.ts';
 import { LinkError, openLink, openSerialPort } from './link.ts';
 import { openSerialSession } from './session.ts';
 
 const capabilities = new Set<Capability>(['keypad', 'screen', 'console']);
+const serial = loadTargetStatement('serial');
 const dir = mkdtempSync(join(tmpdir(), 'qsa-port-errors-'));
 const children: ChildProcess[] = [];
 const MISSING = '/nonexistent/ttyX';
@@ -121,7 +123,7 @@ describe('port errors', { concurrency: true }, () => {
     });
 
     test('openSerialSession: the same, before anything is sent', async () => {
-      const { message } = await failure(() => openSerialSession(`serial:${MISSING}`, '2022', capabilities), 2000);
+      const { message } = await failure(() => openSerialSession(`serial:${MISSING}`, '2022', capabilities, serial), 2000);
       oneLine(message, MISSING);
       assert.match(message, /does not exist/);
     });
@@ -143,7 +145,7 @@ describe('port errors', { concurrency: true }, () => {
         oneLine(direct.message, path);
         assert.match(direct.message, /busy/);
         assert.match(direct.message, /another program/);
-        const session = await failure(() => openSerialSession(`serial:${path}`, '2022', capabilities), 2000);
+        const session = await failure(() => openSerialSession(`serial:${path}`, '2022', capabilities, serial), 2000);
         oneLine(session.message, path);
         assert.match(session.message, /busy/);
       } finally {
@@ -158,7 +160,7 @@ describe('port errors', { concurrency: true }, () => {
   describe('a port that answers nothing', () => {
     test('ENTER gets no answer: one line naming the port, the likely causes, within the wake time', async () => {
       const { path } = await pty('silent', 'sleep 30');
-      const { message, ms } = await failure(() => openSerialSession(`serial:${path}`, '2022', capabilities), 10_000);
+      const { message, ms } = await failure(() => openSerialSession(`serial:${path}`, '2022', capabilities, serial), 10_000);
       oneLine(message, path);
       assert.match(message, /answered nothing/);
       // The guide: the appliance on, and rebooted after the console was connected.
@@ -171,9 +173,9 @@ describe('port errors', { concurrency: true }, () => {
   describe('a port that answers garbage', { concurrency: false }, () => {
     test('random bytes in answer to ENTER: one line naming the port and the settings to check', async () => {
       const { path } = await pty('garbage', 'head -c 1 >/dev/null; head -c 700 /dev/urandom; sleep 30');
-      const { message, ms } = await withoutXtermWarnings(() => failure(() => openSerialSession(`serial:${path}`, '2022', capabilities), 10_000));
+      const { message, ms } = await withoutXtermWarnings(() => failure(() => openSerialSession(`serial:${path}`, '2022', capabilities, serial), 10_000));
       oneLine(message, path);
-      assert.match(message, /not the remote console's screen/);
+      assert.match(message, /garbage/);
       assert.match(message, /9600 baud, 8 data bits, no parity, 2 stop bits/);
       assert.ok(ms < 8000, `${ms} ms`);
     });
@@ -182,12 +184,12 @@ describe('port errors', { concurrency: true }, () => {
       // 64 random bytes every 50 ms, for ever: the line never falls quiet.
       const { path, child } = await pty('chatter', 'while true; do head -c 64 /dev/urandom; sleep 0.05; done');
       // The terminal's warnings stay filtered until the attempt has settled.
-      const attempt = withoutXtermWarnings(() => openSerialSession(`serial:${path}`, '2022', capabilities));
+      const attempt = withoutXtermWarnings(() => openSerialSession(`serial:${path}`, '2022', capabilities, serial));
       attempt.catch(() => {});
       try {
         const { message, ms } = await failure(() => attempt, 10_000);
         oneLine(message, path);
-        assert.match(message, /not the remote console's screen/);
+        assert.match(message, /garbage/);
         assert.ok(ms < 10_000, `${ms} ms`);
       } finally {
         // If the session is still waiting for the line to fall quiet, ending the chatter releases it.

@@ -7,6 +7,7 @@ import { constants, existsSync, openSync, write } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { ReadStream } from 'node:tty';
 import { SerialPort, SerialPortMock } from 'serialport';
+import { Inconclusive } from '../../errors.ts';
 
 export interface SerialLink {
   /** What the link is, for messages: "/dev/ttyUSB0", "tcp:127.0.0.1:7000". */
@@ -16,7 +17,8 @@ export interface SerialLink {
   close(): Promise<void>;
 }
 
-export class LinkError extends Error {
+/** The line to the appliance failed (missing, busy, silent, garbled): the lab's fault, not the appliance's. */
+export class LinkError extends Inconclusive {
   override name = 'LinkError';
 }
 

@@ -1,7 +1,9 @@
 // The in-process twin target: a fresh twin bench (appliance, network, platform) per scenario,
 // on a virtual clock. With the twin-serial target, the only suite code allowed to import twin/
 // (the lint rule enforces it).
+import { loadConsoleLayout } from '../../../../fixtures/consoles.ts';
 import type { Key } from '../../../../fixtures/profiles.ts';
+import type { TargetStatement } from '../../../../fixtures/targets.ts';
 import { loadAccount, platformHostnames } from '../../../../fixtures/platform.ts';
 import { loadFirmware } from '../../../../twin/appliance/firmware.ts';
 import { TwinBench } from '../../../../twin/bench.ts';
@@ -19,6 +21,7 @@ export interface TwinTargetOptions {
   generation: string;
   /** From the target's capability statement (fixtures/targets/twin.yaml). */
   capabilities: ReadonlySet<Capability>;
+  statement: TargetStatement;
   serialNumber?: number;
 }
 
@@ -29,6 +32,9 @@ export function openTwinSession(options: TwinTargetOptions): TargetSession {
     name: 'twin',
     generation: options.generation,
     capabilities: options.capabilities,
+    statement: options.statement,
+    broken: null,
+    unit: null,
     forScenario: async () => createTwinTarget(options),
     close: async () => {},
   };
@@ -125,8 +131,7 @@ export class TwinTarget implements Target {
   readonly consolePort: ConsolePort = {
     connect: async (settings: LineSettings) => {
       const cable = this.bench.connectTerminal(settings);
-      const { firmware, hardware } = this.bench.appliance.generation;
-      const decoder = new ConsoleDecoder(firmware.console, hardware.lcd.columns);
+      const decoder = new ConsoleDecoder(loadConsoleLayout('boxed'));
       let fed = 0;
       const feed = async () => {
         const bytes = cable.received();
@@ -144,7 +149,7 @@ export class TwinTarget implements Target {
         },
         // What the console drew for the LCD's last change has crossed the line before it is read.
         rows: async () => { await settle(); await feed(); return decoder.rows(); },
-        screen: async () => { await settle(); await feed(); return decoder.framed() ? decoder.snapshot(this.bench.clock.now()) : null; },
+        screen: async () => { await settle(); await feed(); return decoder.drawn() ? decoder.snapshot(this.bench.clock.now()) : null; },
         configure: async (next: LineSettings) => cable.configure(next),
         received: () => cable.received().length,
         unplug: async () => cable.unplug(),

@@ -13,6 +13,8 @@ import type { Capability } from '../../protocols.ts';
 import type { MockDevice, SerialLink } from '../serial/link.ts';
 import { openMockPort } from '../serial/link.ts';
 import { SerialLine, SerialTarget } from '../serial/target.ts';
+import { loadConsoleLayout } from '../../../../fixtures/consoles.ts';
+import { loadTargetStatement } from '../../../../fixtures/targets.ts';
 
 const capabilities = new Set<Capability>(['keypad', 'screen', 'console']);
 const links: SerialLink[] = [];
@@ -48,9 +50,8 @@ async function rig(generation: string, settings: Parameters<typeof openMockPort>
   const remote = new RemoteConsole(bench.appliance, transport);
   bench.appliance.pressPowerButton();
   assert.ok(await bench.waitUntil(() => bench.appliance.acceptsKeys, 10 * 60_000), 'booted');
-  const { firmware, hardware } = bench.appliance.generation;
-  const line = new SerialLine(link, firmware, hardware);
-  const target = new SerialTarget({ name: link.name, generation, capabilities, firmware, hardware, link }, line);
+  const line = new SerialLine(link, bench.appliance.generation.firmware, loadConsoleLayout('boxed'));
+  const target = new SerialTarget({ name: link.name, generation, capabilities, statement: loadTargetStatement('serial') }, line);
   return { bench, remote, link, line, target };
 }
 
@@ -125,7 +126,7 @@ describe('a twin console behind a mock port', () => {
       assert.equal(r.bench.appliance.screen().lines[0], 'RENEW DHCP ON LAN');
       // Eight DOWN keys and eight UP keys in one write: 48 characters while the console redraws.
       await r.line.send('\x1b[B'.repeat(8) + '\x1b[A'.repeat(8));
-      await r.line.quiet();
+      await r.line.answer(1500);
       assert.ok(r.remote.uart.counters.overruns > 0, JSON.stringify(r.remote.uart.counters));
       assert.deepEqual(await shown(r.target), lcd(r.bench), 'the terminal still shows what the unit shows');
     });
@@ -133,9 +134,9 @@ describe('a twin console behind a mock port', () => {
     test(`${generation}: a host that opened the port at 19200 baud does not wake the console`, async () => {
       const r = await rig(generation, { baudRate: 19200 });
       await r.line.send('\r');
-      await r.line.quiet(400);
+      await r.line.answer(400);
       assert.equal(r.remote.awake, false);
-      assert.equal(r.line.decoder.framed(), false);
+      assert.equal(r.line.decoder.drawn(), false);
       assert.equal(r.line.decoder.mac(), null);
     });
   }
