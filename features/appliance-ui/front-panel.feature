@@ -76,7 +76,7 @@ Feature: A Quick Look at the Appliance - Front Panel
 
     @FP-005
     Scenario: Up and Down scroll through characters in an entry field
-      Given the "PROXY USER:" prompt is shown
+      Given the "PROXY USER:" field is blank
       When I press UP
       Then the character under the cursor is "a"
       When I press UP

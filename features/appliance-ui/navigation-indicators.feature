@@ -71,7 +71,8 @@ Feature: Navigating the Appliance UI - Navigation Indicators
     @NAV-002 @NAV-007 @ERRATA-019
     Scenario: Where the guide says to press the Up arrow two times, the first press leaves the confirmation on screen
       # "Or press the Up arrow two times to quit this procedure and return to the SETUP NETWORK menu option."
-      Given the "ENABLE PROXY" menu item is shown
+      Given no proxy is configured
+      And the "ENABLE PROXY" menu item is shown
       When I press ENTER
       Then the screen shows "CONFIG PROXY PARAMETERS"
       And the indicators are UP and ENTER
@@ -151,7 +152,7 @@ Feature: Navigating the Appliance UI - Navigation Indicators
 
     @NAV-001 @NAV-003 @NAV-004 @NAV-005 @NAV-008
     Scenario: In a text field: Up, Down, Right and ENTER at the first position, Left too further on
-      Given the "PROXY USER:" prompt is shown
+      Given the "PROXY USER:" field is blank
       Then the field is blank
       And the indicators are UP, DOWN, RIGHT and ENTER
       And pressing LEFT does nothing

@@ -53,7 +53,8 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
 
   @V6O-005 @ERRATA-019
   Scenario: The Up arrow at RESET TO IPv6 ONLY MODE? quits for SETUP NETWORK: the mode stays IPv4+v6
-    Given the "RESET NETWORK SETTINGS" menu item is shown
+    Given the appliance has its factory network settings
+    And the "RESET NETWORK SETTINGS" menu item is shown
     When I press ENTER
     And I press DOWN until "RESET TO IPv6 ONLY MODE?" appears
     And I press UP

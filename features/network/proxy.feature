@@ -33,7 +33,8 @@ Feature: Proxy Configuration
 
     @PRX-008 @PRX-009 @ERRATA-019
     Scenario: ENABLE PROXY opens CONFIG PROXY PARAMETERS; the Up arrow two times quits to SETUP NETWORK
-      Given the appliance has been activated by user "jdoe"
+      Given no proxy is configured
+      And the appliance has been activated by user "jdoe"
       When I go to the "SETUP NETWORK" menu option
       And I press ENTER
       And I press DOWN until "ENABLE PROXY" appears
@@ -60,7 +61,8 @@ Feature: Proxy Configuration
 
     @PRX-012 @PRX-013 @fw-2022
     Scenario: 2022 - PROXY HOST shows the gateway IP address
-      Given the appliance has been activated by user "jdoe"
+      Given the appliance has its factory network settings
+      And the appliance has been activated by user "jdoe"
       When I go to the "ENABLE PROXY" menu option
       And I press ENTER
       And I press ENTER
@@ -69,7 +71,8 @@ Feature: Proxy Configuration
 
     @PRX-018 @PRX-019 @PRX-022 @PRX-026 @ERRATA-024
     Scenario Outline: PROXY PORT: shows 0443, PROXY USER: and PROXY PASSW are blank
-      Given the appliance has been activated by user "jdoe"
+      Given the appliance has its factory network settings
+      And the appliance has been activated by user "jdoe"
       When I go to the "ENABLE PROXY" menu option
       And I press ENTER
       And I answer the prompts in turn:

@@ -29,7 +29,8 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
 
     @VLAN-006 @VLAN-007 @VLAN-008 @ERRATA-006
     Scenario: ENABLE VLAN ON LAN is one Down arrow below the first option, and VLAN 0-4094 shows 0000
-      Given the main menu is shown
+      Given the appliance has its factory network settings
+      And the main menu is shown
       When I press ENTER
       Then the screen shows "RENEW DHCP ON LAN"
       When I press DOWN
@@ -41,7 +42,8 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
 
     @VLAN-006 @STIP-022 @STIP-023 @ERRATA-006 @ERRATA-007
     Scenario Outline: With DHCP on the LAN and no VLAN, SETUP NETWORK offers ENABLE VLAN ON LAN but no ENABLE DHCP ON LAN
-      Given the main menu is shown
+      Given the appliance has its factory network settings
+      And the main menu is shown
       When I press ENTER
       Then the menu items from here down are:
         | RENEW DHCP ON LAN       |

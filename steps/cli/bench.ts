@@ -2,7 +2,8 @@
 // tests). The suite's wall time and median time per scenario against the twin, the network
 // features' scenarios per second, the portal's scenarios (time each, the browser's start-up),
 // key presses per second through the twin target's keypad protocol, model-based runs
-// (steps/support/model/) per minute, and the serial target against its line's lower bound.
+// (steps/support/model/) per minute, and the serial targets (twin-serial, twin-unit) against their
+// line's lower bound.
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { runOfCommands } from '../support/model/property.ts';
 import type { Key, Target } from '../support/protocols.ts';
 import { openTarget } from '../support/targets/index.ts';
 import { browserStarts, closeBrowser } from '../support/browser.ts';
-import { checkInputs, parseRequest, runGeneration } from './start.ts';
+import { checkInputs, parseRequest, preflight, runGeneration } from './start.ts';
+import { closeUnclaimed } from '../support/targets/preopened.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -147,12 +149,11 @@ async function benchSerial(): Promise<void> {
     let allBound = 0;
     for (const generation of request.generations) {
       const outcome = await runGeneration(request, generation);
-      const ran = outcome.tally.scenarios.filter((x) => x.status !== 'not-applicable' && x.serialBytes);
-      const bound = (b: { sent: number; received: number }) => ((b.sent + b.received) * 11 * 1000) / 9600;
-      const sent = ran.map((x) => x.serialBytes!.sent);
-      const received = ran.map((x) => x.serialBytes!.received);
+      const ran = outcome.tally.scenarios.filter((x) => x.status !== 'not-applicable' && x.consoleBytes);
+      const sent = ran.map((x) => x.consoleBytes!.sent);
+      const received = ran.map((x) => x.consoleBytes!.received);
       const ms = ran.reduce((t, x) => t + x.wallMs, 0);
-      const lower = ran.reduce((t, x) => t + bound(x.serialBytes!), 0);
+      const lower = ran.reduce((t, x) => t + lineBoundMs(x.consoleBytes!), 0);
       allMs += ms;
       allBound += lower;
       process.stdout.write(`twin-serial ${generation} at 9600 baud: ${ran.length} scenarios (${outcome.tally.notApplicable} not applicable), `
@@ -192,10 +193,41 @@ async function benchPortal(): Promise<void> {
   }
 }
 
+/** The line's lower bound for a scenario's bytes: 11 bits a byte at 9600 baud. */
+function lineBoundMs(b: { sent: number; received: number }): number {
+  return ((b.sent + b.received) * 11 * 1000) / 9600;
+}
+
+/**
+ * twin-unit (the twin as hardware: one unit, no bench, the line paced at 9600 baud, twenty times
+ * real time): its time per scenario over the whole selection a serial-only unit runs, against
+ * the line's lower bound for the bytes each scenario carried. What is over the bound is waiting:
+ * for answers the suite could not predict, and for the appliance's own time (boots, contacting).
+ */
+async function benchTwinUnit(): Promise<void> {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'bench-twin-unit-'));
+  try {
+    const request = { ...parseRequest(['--target', 'twin-unit', '--generation', '2022', '--seed', '11', '--quiet', '--reports', reportsDir]), progress: false };
+    await checkInputs(request);
+    await preflight(request);
+    const outcome = await runGeneration(request, '2022');
+    const ran = outcome.tally.scenarios.filter((x) => x.status !== 'not-applicable' && x.consoleBytes);
+    const ms = ran.reduce((t, x) => t + x.wallMs, 0);
+    const bound = ran.reduce((t, x) => t + lineBoundMs(x.consoleBytes!), 0);
+    process.stdout.write(`twin-unit 2022 at 9600 baud, one unit: ${ran.length} scenarios, time per scenario median ${fmt(median(ran.map((x) => x.wallMs)) / 1000, 2)} s; `
+      + `${fmt(ms / 1000)} s against a line bound of ${fmt(bound / 1000)} s: ratio ${fmt(ms / bound, 2)} (target: within 1.5 — ${verdict(ms / bound <= 1.5)}); `
+      + `${outcome.tally.failed} failed, ${outcome.tally.inconclusive} inconclusive\n`);
+  } finally {
+    await closeUnclaimed();
+    rmSync(reportsDir, { recursive: true, force: true });
+  }
+}
+
 await benchSuite();
 await benchPortal();
 await benchNetworkFeatures();
 await benchKeys();
 await benchModel();
 await benchSerial();
+await benchTwinUnit();
 process.stdout.write(`memory: peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB\n`);

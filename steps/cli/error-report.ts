@@ -2,63 +2,26 @@
 // error sections), the scenarios that produce it per firmware generation, and whether they passed
 // in the last run (reports/<target>-<generation>/messages.ndjson). Writes <reports>/errors.md and
 // exits non-zero when a documented error has no passing scenario for one of its editions.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
-import type { Pickle } from '@cucumber/messages';
-import { IdGenerator } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { projectRoot } from '../../fixtures/load.ts';
 import { listGenerations } from '../../fixtures/profiles.ts';
 import type { Edition, Requirement } from '../../fixtures/registers.ts';
 import { editionsOf, loadRequirementRegister } from '../../fixtures/registers.ts';
 import { generationFilter } from './start.ts';
-import { nodeLines, readTally, scenarioKey } from './tally.ts';
+import { readTally } from './tally.ts';
+import type { ScenarioRef } from './scenarios.ts';
+import { readFeatureScenarios } from './scenarios.ts';
+
+export type { ScenarioRef };
+export { readFeatureScenarios };
 
 /** The sections whose requirements are the documented errors. */
 export const errorSections = ['network-errors-2017', 'appliance-network-errors', 'older-model-errors', 'communication-failure'] as const;
 
 export type Outcome = 'passed' | 'failed' | 'not applicable' | 'inconclusive' | 'informative' | 'not run';
-
-export interface ScenarioRef {
-  /** "features/x.feature:12" or, for an Examples row, "features/x.feature:12:40" (scenario, row). */
-  key: string;
-  uri: string;
-  line: number;
-  name: string;
-  tags: string[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scenarios, identified the same way in the feature files and in the run's messages.
-
-function refOf(pickle: Pickle, lines: Map<string, number>): ScenarioRef {
-  const key = scenarioKey(pickle, lines);
-  const line = Number(key.split(':').pop()) || 0;
-  return { key, uri: pickle.uri, line, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
-}
-
-function featureFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    return statSync(path).isDirectory() ? featureFiles(path) : entry.endsWith('.feature') ? [path] : [];
-  }).sort();
-}
-
-/** Every scenario (each Examples row is one) of the feature files, with its tags. */
-export function readFeatureScenarios(featuresDir = join(projectRoot, 'features')): ScenarioRef[] {
-  const out: ScenarioRef[] = [];
-  for (const file of featureFiles(featuresDir)) {
-    const uri = relative(projectRoot, file);
-    const newId = IdGenerator.incrementing();
-    const document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(readFileSync(file, 'utf8'));
-    const lines = nodeLines(document);
-    for (const pickle of compile(document, uri, newId)) out.push(refOf(pickle, lines));
-  }
-  return out;
-}
 
 /** The outcome of every scenario of a run, from its cucumber messages. */
 export function readRunOutcomes(messagesFile: string): Map<string, Outcome> {

@@ -18,9 +18,12 @@ import { openTarget, statementFor } from '../support/targets/index.ts';
 import { closeUnclaimed, handOver } from '../support/targets/preopened.ts';
 import { checkClaims } from '../support/targets/claims.ts';
 import { outcomesHtml, writeJunit } from './report.ts';
+import type { PlannedScenario } from './plan.ts';
+import { formatPlan, keepProjections, makePlan, selectScenarios, shardOf } from './plan.ts';
+import { loadTargetStatement } from '../../fixtures/targets.ts';
 import type { RunTally } from './tally.ts';
 import { Tally } from './tally.ts';
-import { ensureSystemPackages, needs } from './system.ts';
+import { ensureSystemPackages, needs } from '../../fixtures/system.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -34,6 +37,10 @@ export interface RunRequest {
   statementFile: string | undefined;
   /** Scenarios in an order shuffled by this seed (cucumber's random order), or as written. */
   seed: number | undefined;
+  /** Print the plan (scenarios, projected times, order, shards) and touch nothing. */
+  plan: boolean;
+  /** Run only shard k of n of the selection (balanced by projected time). */
+  shard: { k: number; n: number } | null;
   /** Scenarios run at once (cucumber workers), each with its own unit. */
   parallel: number;
   stepTimeoutSeconds: number;
@@ -45,7 +52,7 @@ export interface RunRequest {
   progress: boolean;
 }
 
-const usage = 'usage: npm start -- [--target twin|twin-serial|twin-unit|serial:<path>|tcp:<host>:<port>] [--statement <file>] [--generation 2017|2022|older|all] [--tags <expression>] [--seed <n>|random] [--parallel <n>] [--reports <dir>] [--quiet] [feature paths...]';
+const usage = 'usage: npm start -- [--target twin|twin-serial|twin-unit|serial:<path>|tcp:<host>:<port>] [--statement <file>] [--generation 2017|2022|older|all] [--tags <expression>] [--seed <n>|random] [--plan] [--shard <k>/<n>] [--parallel <n>] [--reports <dir>] [--quiet] [feature paths...]';
 
 export function parseRequest(argv: string[]): RunRequest {
   let parsed;
@@ -62,6 +69,8 @@ export function parseRequest(argv: string[]): RunRequest {
         parallel: { type: 'string' },
         statement: { type: 'string' },
         seed: { type: 'string' },
+        plan: { type: 'boolean', default: false },
+        shard: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -95,9 +104,16 @@ export function parseRequest(argv: string[]): RunRequest {
     seed = values.seed === 'random' ? Math.floor(Math.random() * 1_000_000) : Number(values.seed);
     if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed ${values.seed}: expected a whole number or "random"`);
   }
+  let shard: RunRequest['shard'] = null;
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    const [k, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+    if (!m || n < 1 || n > 64 || k < 1 || k > n) throw new UsageError(`--shard ${values.shard}: expected k/n with 1 <= k <= n <= 64, as 2/3`);
+    shard = { k, n };
+  }
   return {
-    target: values.target, statement, statementFile: values.statement, seed, generations, tags: values.tags, paths: positionals, reportsDir: values.reports,
-    progress: !values.quiet, parallel, stepTimeoutSeconds: statement.stepTimeoutSeconds,
+    target: values.target, statement, statementFile: values.statement, seed, plan: values.plan, shard, generations, tags: values.tags, paths: positionals,
+    reportsDir: values.reports, progress: !values.quiet, parallel, stepTimeoutSeconds: statement.stepTimeoutSeconds,
   };
 }
 
@@ -207,6 +223,8 @@ export async function runGeneration(request: RunRequest, generation: string): Pr
   const result = await runCucumber(run, { cwd: projectRoot, stdout, stderr: process.stderr }, tally.onMessage);
   supportLibrary ??= result.support;
   const outcome = { generation, dir, tally: tally.result(), wallMs: performance.now() - started };
+  // The twin's virtual time and console bytes are what a plan projects for hardware.
+  if (request.statement.driver === 'twin') keepProjections(generation, outcome.tally);
   const title = `${request.target} ${generation}`;
   writeJunit(join(dir, 'junit.xml'), `${request.target}-${generation}`, outcome.tally);
   writeFileSync(join(dir, 'index.html'), outcomesHtml(`${title}${request.seed === undefined ? '' : ` (seed ${request.seed})`}`, outcome.tally));
@@ -244,11 +262,39 @@ export function writeSummary(request: RunRequest, outcomes: RunOutcome[]): void 
   writeFileSync(join(request.reportsDir, `summary-${reportName(request.target)}.txt`), outcomes.map((o) => summaryLine(request.target, o)).join('\n') + '\n');
 }
 
+/**
+ * The plan of a generation's selection on the request's target: its runnable scenarios in the
+ * order for one unit, with projections (missing ones made by running them on the in-process twin).
+ */
+async function planOf(request: RunRequest, generation: string): Promise<{ plan: PlannedScenario[]; notApplicable: number }> {
+  const { runnable, notApplicable } = selectScenarios({ paths: request.paths, tags: generationFilter(generation, request.tags), capabilities: new Set(request.statement.capabilities) });
+  if (runnable.length === 0) throw new UsageError(`the selection (${request.paths.join(' ') || 'all features'}${request.tags ? `, tags ${request.tags}` : ''}) has no scenario target ${request.target} can run for firmware ${generation}`);
+  const twin = loadTargetStatement('twin');
+  const project = async (paths: string[], reportsDir: string) => (await runGeneration({
+    ...request, target: 'twin', statement: twin, statementFile: undefined, seed: undefined, plan: false, shard: null,
+    paths, reportsDir, progress: false, parallel: 1, stepTimeoutSeconds: twin.stepTimeoutSeconds,
+  }, generation)).tally;
+  return { plan: await makePlan(generation, runnable, project), notApplicable: notApplicable.length };
+}
+
 export async function main(argv: string[]): Promise<number> {
   let request: RunRequest;
+  const shardPaths = new Map<string, string[]>();
   try {
     request = parseRequest(argv);
     await checkInputs(request);
+    if (request.plan || request.shard) {
+      for (const generation of request.generations) {
+        const { plan, notApplicable } = await planOf(request, generation);
+        if (request.plan) process.stdout.write(formatPlan(request.target, generation, plan, notApplicable, request.shard?.n ?? 1));
+        if (request.shard) {
+          const mine = shardOf(plan, request.shard.k, request.shard.n);
+          if (mine.length === 0) throw new UsageError(`--shard ${request.shard.k}/${request.shard.n}: no scenario of firmware ${generation} falls to this shard`);
+          shardPaths.set(generation, mine.map((s) => `${s.uri}:${s.line}`));
+        }
+      }
+      if (request.plan) return 0;
+    }
     await preflight(request);
   } catch (error) {
     if (error instanceof UsageError || error instanceof FixtureError) {
@@ -261,7 +307,7 @@ export async function main(argv: string[]): Promise<number> {
   const outcomes: RunOutcome[] = [];
   try {
     for (const generation of request.generations) {
-      outcomes.push(await runGeneration(request, generation));
+      outcomes.push(await runGeneration({ ...request, paths: shardPaths.get(generation) ?? request.paths }, generation));
       writeSummary(request, outcomes);
     }
   } finally {

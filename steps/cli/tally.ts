@@ -4,7 +4,7 @@
 // of the suite, counted as failed: nothing is passed or excused by accident.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Envelope, GherkinDocument, Pickle } from '@cucumber/messages';
-import { OUTCOME_MEDIA_TYPE } from '../support/errors.ts';
+import { CONSOLE_BYTES_MEDIA_TYPE, OUTCOME_MEDIA_TYPE } from '../support/errors.ts';
 import type { OutcomeRecord } from '../support/errors.ts';
 
 export const outcomes = ['passed', 'failed', 'not-applicable', 'inconclusive', 'informative'] as const;
@@ -25,8 +25,8 @@ export interface ScenarioResult {
   wallMs: number;
   /** Appliance milliseconds the scenario covered (the twin's virtual time). */
   applianceMs: number;
-  /** Bytes the suite sent to and received from the appliance's console, on a serial target. */
-  serialBytes: { sent: number; received: number } | null;
+  /** Bytes the suite sent to and received from the appliance's console (on the in-process twin: those a console would have carried). */
+  consoleBytes: { sent: number; received: number; bootMs?: number } | null;
 }
 
 export interface RunTally {
@@ -45,7 +45,7 @@ export class Tally {
   readonly #pickles = new Map<string, { key: string; name: string; uri: string; tags: string[] }>();
   readonly #lines = new Map<string, Map<string, number>>();
   readonly #testCases = new Map<string, string>();
-  readonly #started = new Map<string, { testCaseId: string; at: number; worst: string; reason: string | null; applianceMs: number; outcome: OutcomeRecord | null; serialBytes: { sent: number; received: number } | null }>();
+  readonly #started = new Map<string, { testCaseId: string; at: number; worst: string; reason: string | null; applianceMs: number; outcome: OutcomeRecord | null; consoleBytes: { sent: number; received: number; bootMs?: number } | null }>();
   readonly scenarios: ScenarioResult[] = [];
 
   onMessage = (envelope: Envelope): void => {
@@ -58,7 +58,7 @@ export class Tally {
       this.#testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
     } else if (envelope.testCaseStarted) {
       const s = envelope.testCaseStarted;
-      this.#started.set(s.id, { testCaseId: s.testCaseId, at: toMs(s.timestamp), worst: 'PASSED', reason: null, applianceMs: 0, outcome: null, serialBytes: null });
+      this.#started.set(s.id, { testCaseId: s.testCaseId, at: toMs(s.timestamp), worst: 'PASSED', reason: null, applianceMs: 0, outcome: null, consoleBytes: null });
     } else if (envelope.testStepFinished) {
       const f = envelope.testStepFinished;
       const run = this.#started.get(f.testCaseStartedId);
@@ -78,7 +78,7 @@ export class Tally {
         if (!run.outcome || (run.outcome.outcome === 'informative' && record.outcome !== 'informative')) run.outcome = record;
       }
       if (a.mediaType === 'application/vnd.appliance-time+json') run.applianceMs = (JSON.parse(a.body) as { ms: number }).ms;
-      if (a.mediaType === 'application/vnd.serial-bytes+json') run.serialBytes = JSON.parse(a.body) as { sent: number; received: number };
+      if (a.mediaType === CONSOLE_BYTES_MEDIA_TYPE) run.consoleBytes = JSON.parse(a.body) as { sent: number; received: number; bootMs?: number };
     } else if (envelope.testCaseFinished) {
       const f = envelope.testCaseFinished;
       const run = this.#started.get(f.testCaseStartedId);
@@ -90,7 +90,7 @@ export class Tally {
         ...(informative ? { informative } : {}),
         wallMs: toMs(f.timestamp) - run.at,
         applianceMs: run.applianceMs,
-        serialBytes: run.serialBytes,
+        consoleBytes: run.consoleBytes,
       });
     }
   };

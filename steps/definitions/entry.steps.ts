@@ -55,3 +55,11 @@ Given('the {string} field is blank', async function (prompt: string) {
     await moveToFirstPosition(this);
   });
 });
+
+/** A list field (the netmask) scrolled to `value`, the place the scenario counts its presses from. */
+Given('the {string} field shows {string}', async function (prompt: string, value: string) {
+  await reach(this, 'booted');
+  await ensurePrompt(this, prompt);
+  if ((await this.target.screen.read()).lines[1].trim() === value) return;
+  await this.act(`scroll ${prompt} to ${value}`, () => fillField(this, prompt, value, inIpv6OnlyMode(this), 'arrows'));
+});

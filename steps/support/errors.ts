@@ -8,6 +8,8 @@
 //   appliance: its result is shown, never counted as failed.
 
 export const OUTCOME_MEDIA_TYPE = 'application/vnd.qsa.outcome+json';
+/** The bytes a scenario carried (or would have carried) on the console line: { sent, received }. */
+export const CONSOLE_BYTES_MEDIA_TYPE = 'application/vnd.qsa.console-bytes+json';
 
 export type OutcomeName = 'not-applicable' | 'inconclusive' | 'informative';
 

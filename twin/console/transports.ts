@@ -1,7 +1,8 @@
 // Where the console cable leads: a pseudo-terminal any serial program can open (made with
 // socat), a TCP port on loopback (as behind the terminal server the guide describes), or the
 // terminal the twin runs in.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { ensureSystemPackages, needs } from '../../fixtures/system.ts';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
@@ -40,11 +41,9 @@ export class PtyTransport implements ConsoleTransport {
   }
 
   static async open(link: string): Promise<PtyTransport> {
-    try {
-      execFileSync('socat', ['-V'], { stdio: 'ignore' });
-    } catch {
-      throw new TransportError('the pseudo-terminal console needs socat (Debian package socat): apt-get install socat');
-    }
+    // A fresh machine gets socat installed (as root); elsewhere the error says how.
+    const { missing, note } = ensureSystemPackages([needs.socat], { quiet: true });
+    if (missing.length > 0) throw new TransportError(`the pseudo-terminal console needs socat, which is missing and could not be installed (${note}): apt-get install -y socat`);
     const socat = spawn('socat', [`pty,raw,echo=0,link=${link}`, 'STDIO'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const transport = new PtyTransport(link, socat);
     const started = Date.now();

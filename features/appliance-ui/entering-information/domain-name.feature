@@ -55,7 +55,7 @@ Feature: Entering Information - Domain Name (2017) / Windows Domain Name (2022)
   # From the space character: numbers, underscore, period (ERRATA-100), uppercase letters.
   @DOM-004 @ENT-009 @ENT-010 @ERRATA-100
   Scenario Outline: In <prompt>, <presses> presses of Up from the space character show <character> (<name>)
-    Given the "<prompt>" prompt is shown
+    Given the "<prompt>" field is blank
     When I press UP <presses> times
     Then the character under the cursor is <character> (<name>)
 
@@ -82,7 +82,7 @@ Feature: Entering Information - Domain Name (2017) / Windows Domain Name (2022)
   # 2022: Down opens insert/delete mode in WINS DOMAIN (ERRATA-044), so only 2017 scrolls down.
   @fw-2017 @DOM-004 @ENT-011 @ENT-012 @ERRATA-100
   Scenario Outline: In DOMAIN NAME, <presses> presses of Down from the space character show <character> (<name>)
-    Given the "DOMAIN NAME" prompt is shown
+    Given the "DOMAIN NAME" field is blank
     When I press DOWN <presses> times
     Then the character under the cursor is <character> (<name>)
 

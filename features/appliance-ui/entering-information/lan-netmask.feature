@@ -10,7 +10,7 @@ Feature: Tell me about LAN Netmask
 
   @MASK-001
   Scenario: The netmask field shows no cursor and takes no characters
-    Given the "LAN NETMASK" prompt is shown
+    Given the "LAN NETMASK" field shows "255.255.255.000"
     Then no cursor is shown
     And the indicators are UP, DOWN and ENTER
     When I press LEFT
@@ -32,7 +32,7 @@ Feature: Tell me about LAN Netmask
 
   @MASK-004
   Scenario: The Down arrow shows 255.255.255.000, 255.255.254.000, 255.255.252.000 ...
-    Given the "LAN NETMASK" prompt is shown
+    Given the "LAN NETMASK" field shows "255.255.255.000"
     Then the field reads "255.255.255.000"
     When I press DOWN
     Then the field reads "255.255.254.000"
@@ -41,7 +41,7 @@ Feature: Tell me about LAN Netmask
 
   @MASK-005
   Scenario: The Up arrow shows 255.255.255.000, 255.255.255.128, 255.255.255.192 ...
-    Given the "LAN NETMASK" prompt is shown
+    Given the "LAN NETMASK" field shows "255.255.255.000"
     Then the field reads "255.255.255.000"
     When I press UP
     Then the field reads "255.255.255.128"
@@ -50,7 +50,7 @@ Feature: Tell me about LAN Netmask
 
   @MASK-004 @MASK-005
   Scenario: The list wraps around both ways
-    Given the "LAN NETMASK" prompt is shown
+    Given the "LAN NETMASK" field shows "255.255.255.000"
     When I press DOWN 29 times
     Then the field reads "255.255.255.128"
     When I press DOWN
@@ -76,7 +76,7 @@ Feature: Tell me about LAN Netmask
   # press of the Down arrow shows the next one.
   @fw-2017 @MASK-006 @MASK-003 @MASK-004
   Scenario Outline: Netmask <order> of the 2017 table is <netmask>
-    Given the "LAN NETMASK" prompt is shown
+    Given the "LAN NETMASK" field shows "255.255.255.000"
     When I scroll DOWN to position <order> of the list
     Then the field reads "<netmask>"
     And no cursor is shown
@@ -125,7 +125,7 @@ Feature: Tell me about LAN Netmask
   # then down the second (/9 to /1, then /30 to /25): position is that reading order.
   @fw-2022 @MASK-007 @MASK-003 @MASK-004
   Scenario Outline: Netmask <prefix> of the 2022 table is <netmask>
-    Given the "LAN NETMASK" prompt is shown
+    Given the "LAN NETMASK" field shows "255.255.255.000"
     When I scroll DOWN to position <position> of the list
     Then the field reads "<netmask>"
     And no cursor is shown

@@ -46,7 +46,7 @@ Feature: Entering Information - Proxy User Name
 
   @PUSR-004 @ENT-009 @ENT-010 @ERRATA-004 @ERRATA-034
   Scenario Outline: In PROXY USER:, <presses> presses of Up from the space character show <character> (<name>)
-    Given the "PROXY USER:" prompt is shown
+    Given the "PROXY USER:" field is blank
     When I press UP <presses> times
     Then the character under the cursor is <character> (<name>)
 
@@ -66,7 +66,7 @@ Feature: Entering Information - Proxy User Name
 
   @PUSR-004 @ENT-011 @ENT-012 @ERRATA-004 @ERRATA-034
   Scenario Outline: In PROXY USER:, <presses> presses of Down from the space character show <character> (<name>)
-    Given the "PROXY USER:" prompt is shown
+    Given the "PROXY USER:" field is blank
     When I press DOWN <presses> times
     Then the character under the cursor is <character> (<name>)
 

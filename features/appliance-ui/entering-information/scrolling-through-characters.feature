@@ -15,7 +15,7 @@ Feature: Entering Information - Scrolling through Characters
 
   @ENT-009 @ENT-010 @ERRATA-004 @ERRATA-034
   Scenario: Up in PROXY USER: shows its characters in ascending order
-    Given the "PROXY USER:" prompt is shown
+    Given the "PROXY USER:" field is blank
     Then the character under the cursor is " "
     And pressing UP shows "abcdefghijklmnopqrstuvwxyz 0123456789_-\@.ABCDEFGHIJKLMNOPQRSTUVWXYZ" in turn
     When I press UP
@@ -23,7 +23,7 @@ Feature: Entering Information - Scrolling through Characters
 
   @ENT-011 @ENT-012 @ERRATA-004 @ERRATA-034
   Scenario: Down in PROXY USER: shows its characters in descending order
-    Given the "PROXY USER:" prompt is shown
+    Given the "PROXY USER:" field is blank
     Then the character under the cursor is " "
     And pressing DOWN shows "ZYXWVUTSRQPONMLKJIHGFEDCBA.@\-_9876543210 zyxwvutsrqponmlkjihgfedcba" in turn
     When I press DOWN
@@ -31,7 +31,7 @@ Feature: Entering Information - Scrolling through Characters
 
   @ENT-009 @ENT-010 @ERRATA-034 @ERRATA-030 @ERRATA-032
   Scenario: Up in PROXY PASSW shows its characters in ascending order
-    Given the "PROXY PASSW" prompt is shown
+    Given the "PROXY PASSW" field is blank
     Then the character under the cursor is " "
     And pressing UP shows "abcdefghijklmnopqrstuvwxyz 0123456789_-\/|~!?@#$%^&*+=(){}[]<>;\"`,.ABCDEFGHIJKLMNOPQRSTUVWXYZ" in turn
     When I press UP
@@ -39,7 +39,7 @@ Feature: Entering Information - Scrolling through Characters
 
   @ENT-011 @ENT-012 @ERRATA-034 @ERRATA-030 @ERRATA-032
   Scenario: Down in PROXY PASSW shows its characters in descending order
-    Given the "PROXY PASSW" prompt is shown
+    Given the "PROXY PASSW" field is blank
     Then the character under the cursor is " "
     And pressing DOWN shows "ZYXWVUTSRQPONMLKJIHGFEDCBA.,`\";><][}{)(=+*&^%$#@?!~|/\-_9876543210 zyxwvutsrqponmlkjihgfedcba" in turn
     When I press DOWN
@@ -49,7 +49,7 @@ Feature: Entering Information - Scrolling through Characters
   # lowercase letters (ERRATA-003), the period where the special characters come (ERRATA-100).
   @fw-2017 @ENT-009 @ENT-010 @ERRATA-003 @ERRATA-100
   Scenario: Up in DOMAIN NAME shows its characters in ascending order
-    Given the "DOMAIN NAME" prompt is shown
+    Given the "DOMAIN NAME" field is blank
     Then the character under the cursor is " "
     And pressing UP shows "0123456789_.ABCDEFGHIJKLMNOPQRSTUVWXYZ" in turn
     When I press UP
@@ -57,7 +57,7 @@ Feature: Entering Information - Scrolling through Characters
 
   @fw-2017 @ENT-011 @ENT-012 @ERRATA-003 @ERRATA-100
   Scenario: Down in DOMAIN NAME shows its characters in descending order
-    Given the "DOMAIN NAME" prompt is shown
+    Given the "DOMAIN NAME" field is blank
     Then the character under the cursor is " "
     And pressing DOWN shows "ZYXWVUTSRQPONMLKJIHGFEDCBA._9876543210" in turn
     When I press DOWN
@@ -66,7 +66,7 @@ Feature: Entering Information - Scrolling through Characters
   # 2022: the Down arrow opens insert/delete mode in WINS DOMAIN (ERRATA-044); Up scrolls.
   @fw-2022 @ENT-009 @ENT-010 @ERRATA-003 @ERRATA-100 @ERRATA-009
   Scenario: Up in WINS DOMAIN shows its characters in ascending order
-    Given the "WINS DOMAIN" prompt is shown
+    Given the "WINS DOMAIN" field is blank
     Then the character under the cursor is " "
     And pressing UP shows "0123456789_.ABCDEFGHIJKLMNOPQRSTUVWXYZ" in turn
     When I press UP

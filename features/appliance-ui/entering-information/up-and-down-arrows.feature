@@ -12,7 +12,7 @@ Feature: Entering Information - Up and Down Arrows
 
   @ENT-001 @ENT-003
   Scenario: Left and Right move the cursor, Up and Down scroll the character under it
-    Given the "PROXY USER:" prompt is shown
+    Given the "PROXY USER:" field is blank
     Then the cursor is under character 1 of the field
     When I press UP
     Then the character under the cursor is "a"
@@ -31,7 +31,8 @@ Feature: Entering Information - Up and Down Arrows
   # "Port "0443" appears in the screen by default." (four digits: ERRATA-024)
   @ENT-005 @ERRATA-024
   Scenario Outline: The numeric field <prompt> first shows its default value <default>
-    Given the "<prompt>" prompt is shown
+    Given the appliance has its factory network settings
+    And the "<prompt>" prompt is shown
     Then the field reads "<default>"
     And the cursor is under character 1 of the field
 
@@ -42,7 +43,8 @@ Feature: Entering Information - Up and Down Arrows
 
   @ENT-004 @ERRATA-042
   Scenario: Up and Down select a digit from 0 to 9, and wrap around
-    Given the "VLAN 0-4094" prompt is shown
+    Given the appliance has its factory network settings
+    And the "VLAN 0-4094" prompt is shown
     When I press UP
     Then the field reads "1000"
     When I press UP 8 times
@@ -56,7 +58,8 @@ Feature: Entering Information - Up and Down Arrows
 
   @ENT-004 @ERRATA-042
   Scenario: Left and Right move between the digits of a numeric field and stop at its ends
-    Given the "PROXY PORT:" prompt is shown
+    Given the appliance has its factory network settings
+    And the "PROXY PORT:" prompt is shown
     Then the indicators are UP, DOWN, RIGHT and ENTER
     When I press RIGHT 3 times
     Then the cursor is under character 4 of the field
@@ -102,7 +105,8 @@ Feature: Entering Information - Up and Down Arrows
 
   @ENT-008
   Scenario Outline: The text field <prompt> is blank when first displayed
-    Given the "<prompt>" prompt is shown
+    Given the appliance has its factory network settings
+    And the "<prompt>" prompt is shown
     Then the field is blank
     And the cursor is under character 1 of the field
 
@@ -113,13 +117,15 @@ Feature: Entering Information - Up and Down Arrows
 
   @fw-2017 @ENT-008
   Scenario: The DOMAIN NAME field is blank when first displayed
-    Given the "DOMAIN NAME" prompt is shown
+    Given the appliance has its factory network settings
+    And the "DOMAIN NAME" prompt is shown
     Then the field is blank
     And the cursor is under character 1 of the field
 
   @fw-2022 @ENT-008 @ERRATA-009
   Scenario: The WINS DOMAIN field is blank when first displayed
-    Given the "WINS DOMAIN" prompt is shown
+    Given the appliance has its factory network settings
+    And the "WINS DOMAIN" prompt is shown
     Then the field is blank
     And the cursor is under character 1 of the field
 

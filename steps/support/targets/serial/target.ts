@@ -13,10 +13,10 @@
 import type { ConsoleLayout } from '../../../../fixtures/consoles.ts';
 import type { FirmwareProfile, Key } from '../../../../fixtures/profiles.ts';
 import { generationOf } from '../../../../fixtures/profiles.ts';
-import { answers, storedByEnter } from '../../recognize.ts';
+import { answers, recognize, storedByEnter } from '../../recognize.ts';
 import type { TargetStatement } from '../../../../fixtures/targets.ts';
 import type { ApplianceTime, Capability, Console, Keypad, Lab, Ports, Screen, ScreenSnapshot, Target, UnitNotes } from '../../protocols.ts';
-import { NotApplicable } from '../../errors.ts';
+import { CONSOLE_BYTES_MEDIA_TYPE, NotApplicable } from '../../errors.ts';
 import { FieldMask, maskKeys, secretPrompts } from '../../redact.ts';
 import { normalize } from '../../screens.ts';
 import type { BenchClient, Counts } from './control.ts';
@@ -84,7 +84,7 @@ export class AnswerTiming {
   /** The silence that ends an answer: a margin over the usual pause inside one. */
   get quietMs(): number {
     if (this.#latencies.length < 5) return this.#initialQuietMs;
-    return Math.min(this.#initialQuietMs, Math.max(3, 3 * quantile(this.#gaps, 0.95) + 2));
+    return Math.min(this.#initialQuietMs, Math.max(3, 3 * quantile(this.#gaps, 0.95) + 2, 1.5 * Math.max(0, ...this.#gaps)));
   }
 
   /** How long to listen after a key the screen says does nothing. */
@@ -267,11 +267,11 @@ export class SerialLine {
   }
 
   /** Waits until no byte has come for the quiet time (at most `maxMs`), and the terminal has taken everything in. */
-  async settle(maxMs = 4000): Promise<void> {
+  async settle(maxMs = 4000, quietAtLeast = 0): Promise<void> {
     const start = performance.now();
     for (;;) {
       const silent = performance.now() - this.#lastByteAt;
-      const quiet = this.timing.quietMs;
+      const quiet = Math.max(quietAtLeast, this.timing.quietMs);
       if (silent >= quiet || performance.now() - start >= maxMs) break;
       await this.#nextBytes(quiet - silent);
     }
@@ -377,7 +377,18 @@ export class SerialTarget implements Target {
     const answered = await this.#line.answer(expectsAnswer ? timing.firstByteMs : timing.silenceMs);
     // A key the screen said would act and that got no answer: evidence of a slow or silent unit.
     if (expectsAnswer && !answered) this.#line.log.push(`! no answer within ${Math.round(performance.now() - started)} ms (${timing.describe()})`);
+    await this.#whole();
     this.#record();
+  }
+
+  /**
+   * A screen no text of the guide matches is most often one half drawn (the line paused longer
+   * than usual inside an answer): a longer silence is waited for before it is believed.
+   */
+  async #whole(): Promise<void> {
+    if (recognize(this.#line.decoder.snapshot(0), this.#firmware).kind !== 'unknown') return;
+    const timing = this.#line.timing;
+    await this.#line.settle(timing.firstByteMs, Math.min(timing.firstByteMs, 150));
   }
 
   async #pressKey(key: Key): Promise<void> {
@@ -411,8 +422,12 @@ export class SerialTarget implements Target {
   readonly screen: Screen = {
     read: async () => {
       await this.#started();
-      if (!this.#bench) await this.#line.settle();
-      else await this.#line.decoded();
+      if (this.#bench) {
+        await this.#line.decoded();
+        return this.#record();
+      }
+      await this.#line.settle();
+      await this.#whole();
       return this.#record();
     },
     waitFor: async (accept, timeoutMs) => {
@@ -524,7 +539,7 @@ export class SerialTarget implements Target {
     const counts = { sent: this.#line.sent - this.#sentAtStart, received: this.#line.received - this.#receivedAtStart };
     return [
       { fileName: 'serial.log', mediaType: 'text/plain', body: this.#line.log.join('\n') },
-      { fileName: 'serial-bytes.json', mediaType: 'application/vnd.serial-bytes+json', body: JSON.stringify(counts) },
+      { fileName: 'console-bytes.json', mediaType: CONSOLE_BYTES_MEDIA_TYPE, body: JSON.stringify(counts) },
     ];
   }
 

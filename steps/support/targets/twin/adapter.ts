@@ -12,7 +12,17 @@ import { makeServerCredentials } from '../../../../twin/cloud/certificates.ts';
 import { PlatformServer } from '../../../../twin/cloud/server.ts';
 import type { Capability, ConsolePort, Lab, LineSettings, ScreenSnapshot, Target, TargetSession } from '../../protocols.ts';
 import { ConsoleDecoder } from '../serial/decoder.ts';
+import { keyBytes } from '../serial/target.ts';
+import { CONSOLE_BYTES_MEDIA_TYPE } from '../../errors.ts';
+import { Vt100Renderer } from '../../../../twin/console/vt100.ts';
 import { globalFetch, interceptPlatform } from './intercept.ts';
+
+/** The twin's own console layout, read once. */
+let boxed: ReturnType<typeof loadConsoleLayout> | null = null;
+function consoleLayout() {
+  boxed ??= loadConsoleLayout('boxed');
+  return boxed;
+}
 
 /** A key as a terminal sends it: ESC [ x (or ESC O x) together, else one character. */
 const vt100Key = new RegExp(String.raw`\u001b[[O].|[\s\S]`, 'g');
@@ -58,6 +68,13 @@ export class TwinTarget implements Target {
   readonly capabilities: ReadonlySet<Capability>;
   bench: TwinBench;
   #stopIntercepting: () => void;
+  /**
+   * The bytes a remote console would have carried for this scenario (the twin's boxed layout,
+   * only what changed, and every key as a VT100 sends it): the line time a plan projects for a
+   * unit reached through its console.
+   */
+  readonly #console = { sent: 0, received: 0, bootMs: 0 };
+  #stopCounting: () => void = () => {};
   /** The platform's HTTPS server, started when a scenario first needs the portal. */
   #server: Promise<PlatformServer> | null = null;
 
@@ -69,7 +86,25 @@ export class TwinTarget implements Target {
   }
 
   #newBench(serialNumber: number | undefined): TwinBench {
-    return new TwinBench({ generation: this.generation, fetch: globalFetch, ...(serialNumber === undefined ? {} : { serialNumber }) });
+    const bench = new TwinBench({ generation: this.generation, fetch: globalFetch, ...(serialNumber === undefined ? {} : { serialNumber }) });
+    this.#stopCounting();
+    const renderer = new Vt100Renderer(consoleLayout());
+    const unit = bench.appliance;
+    let drawn = false;
+    const start = bench.clock.now();
+    let ready = false;
+    this.#stopCounting = unit.subscribe(() => {
+      // The first boot of a fresh unit is not the scenario's on a unit that is already up.
+      if (!ready && unit.acceptsKeys) {
+        ready = true;
+        this.#console.bootMs = bench.clock.now() - start;
+      }
+      if (unit.phase === 'off' && !drawn) return;
+      const frame = { mac: unit.identity.lanMac, screen: unit.screen(), awake: true };
+      this.#console.received += (drawn ? renderer.update(frame) : renderer.full(frame)).length;
+      drawn = true;
+    });
+    return bench;
   }
 
   /** Another unit on the bench, with its own serial number: only before the scenario has used the appliance. */
@@ -96,7 +131,10 @@ export class TwinTarget implements Target {
   }
 
   readonly keypad = {
-    press: async (key: Key) => this.bench.appliance.press(key),
+    press: async (key: Key) => {
+      this.#console.sent += keyBytes[key].length;
+      this.bench.appliance.press(key);
+    },
     chordLeftRight: async () => this.bench.appliance.chordLeftRight(),
     hold: async (key: Key, ms: number) => this.bench.hold(key, ms),
   };
@@ -110,9 +148,15 @@ export class TwinTarget implements Target {
 
   readonly console = {
     type: async (text: string) => {
+      this.#console.sent += text.length;
       for (const ch of text) this.bench.appliance.typeCharacter(ch);
     },
   };
+
+  /** The console bytes the scenario would have carried, for a plan's projection of line time. */
+  evidence(): Array<{ fileName: string; mediaType: string; body: string }> {
+    return [{ fileName: 'console-bytes.json', mediaType: CONSOLE_BYTES_MEDIA_TYPE, body: JSON.stringify(this.#console) }];
+  }
 
   readonly time = {
     now: () => this.bench.clock.now(),
@@ -131,7 +175,7 @@ export class TwinTarget implements Target {
   readonly consolePort: ConsolePort = {
     connect: async (settings: LineSettings) => {
       const cable = this.bench.connectTerminal(settings);
-      const decoder = new ConsoleDecoder(loadConsoleLayout('boxed'));
+      const decoder = new ConsoleDecoder(consoleLayout());
       let fed = 0;
       const feed = async () => {
         const bytes = cable.received();
@@ -198,6 +242,7 @@ export class TwinTarget implements Target {
   };
 
   async stop(): Promise<void> {
+    this.#stopCounting();
     // Nothing else outlives the scenario: the bench is garbage once the World lets go of it.
     this.#stopIntercepting();
     this.bench.relay.close();
