@@ -116,11 +116,14 @@ export function describeRecognized(r: Recognized): string {
  * was (ERRATA-019); the cursor moving in a field may show nothing new. A serial target waits
  * long for an answer only where one is sure to come.
  */
-export function answers(screen: ScreenSnapshot, key: Key, fw: FirmwareProfile): boolean {
+export function answers(screen: ScreenSnapshot, key: Key, fw: FirmwareProfile, fieldWindow = 16): boolean {
   if (!screen.indicators.includes(key)) return false;
   const r = recognize(screen, fw);
-  // The cursor moving in a long field whose window scrolls over blanks shows the same picture.
-  if ((key === 'LEFT' || key === 'RIGHT') && r.kind === 'field') return false;
+  // The cursor moving at the edge of a long field's window may scroll it over blanks: the same picture.
+  if ((key === 'LEFT' || key === 'RIGHT') && r.kind === 'field') {
+    const col = screen.cursor?.col ?? 0;
+    return key === 'LEFT' ? col > 0 : col < fieldWindow - 1;
+  }
   if (key !== 'UP') return true;
   return !((r.kind === 'confirm' || r.kind === 'choice' || (r.kind === 'link' && !r.confirming)) && r.ups > 1);
 }

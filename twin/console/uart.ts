@@ -247,8 +247,9 @@ export class Uart {
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
     const now = this.#clock.now();
-    // Deliver in slices of about 8 ms of line time, as a real port's reads would see them.
-    const slice = this.#paced ? Math.max(1, Math.floor(8 / this.byteTime())) : this.#txPending.length;
+    // Deliver in slices of two characters (2.3 ms of line time at 9600 baud), as a UART's
+    // reads see them: a reader can tell the end of an answer from a pause inside it.
+    const slice = this.#paced ? Math.max(2, Math.floor(2 / this.byteTime())) : this.#txPending.length;
     const count = Math.min(slice, this.#txPending.length);
     const due = this.#txBusyUntil - (this.#txPending.length - count) * this.byteTime();
     this.#clock.after(Math.max(0, due - now), () => {

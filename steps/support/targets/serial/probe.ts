@@ -22,7 +22,8 @@ import { explore, layoutOf, toStatus } from './layout-search.ts';
 import { LinkError, openLink } from './link.ts';
 import { ProbeError, RawConsole } from './raw-console.ts';
 import { garbled, keepPicture, WAKE_MS } from './session.ts';
-import { AnswerTiming, SerialLine, SerialTarget } from './target.ts';
+import { AnswerTiming, SerialLine } from './line.ts';
+import { SerialTarget } from './target.ts';
 
 export { ProbeError };
 

@@ -6,7 +6,7 @@ import xterm from '@xterm/headless';
 import type { Key } from '../../../../fixtures/profiles.ts';
 import type { SerialLink } from './link.ts';
 import { pictureFile, redraw, WAKE_MS } from './session.ts';
-import { keyBytes } from './target.ts';
+import { keyBytes } from './line.ts';
 
 /** The unit is reachable but cannot be probed (no cursor, no generation, a layout that cannot be told). */
 export class ProbeError extends Error {

@@ -23,7 +23,8 @@ import { BenchClient } from './control.ts';
 import type { Counts } from './control.ts';
 import type { SerialLink } from './link.ts';
 import { LinkError, openLink, openTty } from './link.ts';
-import { AnswerTiming, SerialLine, SerialTarget } from './target.ts';
+import { AnswerTiming, SerialLine } from './line.ts';
+import { SerialTarget } from './target.ts';
 
 /** How long an appliance's console may take to answer the first ENTER. */
 export const WAKE_MS = 5000;

@@ -12,7 +12,7 @@ import { makeServerCredentials } from '../../../../twin/cloud/certificates.ts';
 import { PlatformServer } from '../../../../twin/cloud/server.ts';
 import type { Capability, ConsolePort, Lab, LineSettings, ScreenSnapshot, Target, TargetSession } from '../../protocols.ts';
 import { ConsoleDecoder } from '../serial/decoder.ts';
-import { keyBytes } from '../serial/target.ts';
+import { keyBytes } from '../serial/line.ts';
 import { CONSOLE_BYTES_MEDIA_TYPE } from '../../errors.ts';
 import { Vt100Renderer } from '../../../../twin/console/vt100.ts';
 import { globalFetch, interceptPlatform } from './intercept.ts';

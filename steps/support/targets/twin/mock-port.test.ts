@@ -12,7 +12,8 @@ import type { LineSettings } from '../../../../twin/console/uart.ts';
 import type { Capability } from '../../protocols.ts';
 import type { MockDevice, SerialLink } from '../serial/link.ts';
 import { openMockPort } from '../serial/link.ts';
-import { SerialLine, SerialTarget } from '../serial/target.ts';
+import { SerialLine } from '../serial/line.ts';
+import { SerialTarget } from '../serial/target.ts';
 import { loadConsoleLayout } from '../../../../fixtures/consoles.ts';
 import { loadTargetStatement } from '../../../../fixtures/targets.ts';
 
