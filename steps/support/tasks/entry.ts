@@ -109,23 +109,29 @@ export async function setText(world: ApplianceWorld, spec: Extract<EditorSpec, {
 /**
  * Types `chars` into the field from its first position, one character at a time on the remote
  * console's keyboard. The guide does not say whether the cursor moves on after a typed
- * character: where it stays, RIGHT moves it. Positions not in `positions` (the dots of an IPv4
- * address) are stepped over by the unit itself.
+ * character: the first character that changes the field shows which (at the first position the
+ * window does not scroll, so a cursor that stays is told from one that moves); where it stays,
+ * RIGHT moves it. Positions not in `chars` (the dots of an IPv4 address) are stepped over by the
+ * unit itself.
  */
 async function typeInto(world: ApplianceWorld, chars: string, limit: number): Promise<void> {
   const console = world.need('console');
   let screen = await toFirstPosition(world, limit);
+  let cursorMoves: boolean | undefined;
   for (const [i, ch] of [...chars].entries()) {
     const before = screen;
     await console.type(ch);
     screen = await read(world);
-    if (screen.cursor && before.cursor && screen.cursor.col === before.cursor.col && screen.lines[1] === before.lines[1].slice(0, before.cursor.col) + ch + before.lines[1].slice(before.cursor.col + 1)
-      && i < chars.length - 1 && screen.indicators.includes('RIGHT')) {
-      // The character went in where the cursor was, and the cursor stayed: move on.
-      screen = await key(world, 'RIGHT');
-    } else if (screen.lines[1] === before.lines[1] && screen.cursor?.col === before.cursor?.col && charAtCursor(before) !== ch) {
-      throw new EntryError(`typing "${ch}" on the remote console keyboard changed nothing: ${world.describe(screen)}`);
+    const last = i === chars.length - 1;
+    if (cursorMoves === undefined) {
+      const moved = screen.cursor?.col !== before.cursor?.col || screen.lines[1] !== before.lines[1];
+      if (moved && screen.cursor?.col === before.cursor?.col && charAtCursor(screen) === ch) cursorMoves = false;
+      else if (moved) cursorMoves = true;
+      // Typed over the same character with the cursor staying: nothing shows; RIGHT is right either way.
+      else if (charAtCursor(before) !== ch) throw new EntryError(`typing "${ch}" on the remote console keyboard changed nothing: ${world.describe(screen)}`);
+      if (!moved && !last) screen = await key(world, 'RIGHT');
     }
+    if (cursorMoves === false && !last) screen = await key(world, 'RIGHT');
   }
 }
 
@@ -177,24 +183,37 @@ export async function fillField(world: ApplianceWorld, prompt: string, value: st
   }
 }
 
+// Values the guide itself gives as valid, for a field that refuses a blank entry.
+/** "For example, to specify the IP address "176.34.20.5", you input the IP address as "176.034.020.005"." */
+const GUIDE_IPV4_EXAMPLE = '176.34.20.5';
+/** "or in compressed format like 2001:db8:3c4d:15:0:d234:3eee::" */
+const GUIDE_IPV6_EXAMPLE = '2001:db8:3c4d:15:0:d234:3eee::';
+
 /**
- * Makes a refused entry acceptable so that the procedure can be left: a digit field goes to its
- * lowest value (an IPv4 address to 000.000.000.000), a text field is blanked ("The space
+ * What makes a refused entry acceptable, so that the procedure can be left, in the order to try:
+ * a digit field's lowest value (an IPv4 address 000.000.000.000), a blank text field ("The space
  * character may be used to remove characters"; a blank entry is what the guide says to leave
- * where a setting is not used). The procedure's confirmation, cancelled afterwards, keeps the
- * repaired value from being stored; only the VLAN ID, which has none, takes it (0000: no VLAN).
+ * where a setting is not used); where the unit wants an address there after all, the guide's own
+ * example address. The procedure's confirmation, cancelled afterwards, keeps the repaired value
+ * from being stored; only the VLAN ID, which has none, takes it (0000: no VLAN).
  */
-export async function repairField(world: ApplianceWorld, prompt: string, refused: ScreenSnapshot): Promise<void> {
-  const fw = world.guide.firmware;
-  const spec = editorFor(fw, prompt, isIpv6Field(refused));
-  await world.act(`blank the "${prompt}" field, which refuses its value, to leave the procedure`, async () => {
-    switch (spec.kind) {
-      case 'ipv4': return fillField(world, prompt, '0.0.0.0');
-      case 'digits': return fillField(world, prompt, String(spec.min));
-      case 'text': return fillField(world, prompt, '');
-      default: throw new EntryError(`the "${prompt}" field refused its value: ${world.describe(refused)}`);
-    }
-  });
+export function repairValues(world: ApplianceWorld, prompt: string, refused: ScreenSnapshot): string[] {
+  const spec = editorFor(world.guide.firmware, prompt, isIpv6Field(refused));
+  switch (spec.kind) {
+    case 'ipv4': return ['0.0.0.0', GUIDE_IPV4_EXAMPLE];
+    case 'digits': return [String(spec.min)];
+    case 'text':
+      if (spec.syntax === 'ipv6' || spec.syntax === 'host-ipv6') return ['', GUIDE_IPV6_EXAMPLE];
+      if (spec.syntax === 'host-ipv4') return ['', GUIDE_IPV4_EXAMPLE];
+      return [''];
+    default: return [];
+  }
+}
+
+/** Enters one of `repairValues` in the refused field. */
+export async function repairField(world: ApplianceWorld, prompt: string, refused: ScreenSnapshot, value: string): Promise<void> {
+  const what = value === '' ? 'blank' : `enter the guide's example "${value}" in`;
+  await world.act(`${what} the "${prompt}" field, which refuses its value, to leave the procedure`, () => fillField(world, prompt, value, isIpv6Field(refused)));
 }
 
 /** A PROXY HOST field showing an IPv6 address (IPv6-only mode) takes the IPv6 editor's characters. */

@@ -15,7 +15,7 @@ import { fieldStepOf, recognize, stepTexts } from '../recognize.ts';
 import { normalize, screenText, shows } from '../screens.ts';
 import { NavigationError } from '../errors.ts';
 import type { ApplianceWorld } from '../world.ts';
-import { fillField, repairField } from './entry.ts';
+import { fillField, repairField, repairValues } from './entry.ts';
 
 /** Longest the suite waits for a boot to reach its first status screen: boot plus contact. */
 export const BOOT_TIMEOUT_MS = 6 * 60_000;
@@ -62,22 +62,24 @@ export async function waitForInput(world: ApplianceWorld, timeoutMs = BOOT_TIMEO
 
 /**
  * Leaves an entry field with ENTER. A value the field refuses (the same prompt comes back) is
- * first made acceptable: `repairField` knows how; the procedure's confirmation, cancelled
- * afterwards, keeps it from ever being stored.
+ * first made acceptable, with each of `repairValues` in turn; the procedure's confirmation,
+ * cancelled afterwards, keeps it from ever being stored.
  */
 async function leaveField(world: ApplianceWorld, screen: ScreenSnapshot, r: Extract<Recognized, { kind: 'field' }>): Promise<void> {
   if (!confirmationAhead(world.guide.firmware, r.flow, r.step)) await restoreVisitStart(world, screen, r);
-  await world.target.keypad.press('ENTER');
-  const after = await waitForInput(world, 60_000);
-  const again = recognize(after, world.guide.firmware);
-  if (again.kind === 'field' && again.flow === r.flow && again.step === r.step) {
-    await repairField(world, r.prompt, screen);
+  const stillThere = async (): Promise<boolean> => {
     await world.target.keypad.press('ENTER');
-    const repaired = recognize(await waitForInput(world, 60_000), world.guide.firmware);
-    if (repaired.kind === 'field' && repaired.flow === r.flow && repaired.step === r.step) {
-      throw new NavigationError(`the "${r.prompt}" field refuses its value even after it was blanked; the screen shows ${world.describe(await world.target.screen.read())}`);
-    }
+    const again = recognize(await waitForInput(world, 60_000), world.guide.firmware);
+    return again.kind === 'field' && again.flow === r.flow && again.step === r.step;
+  };
+  if (!(await stillThere())) return;
+  const tried = repairValues(world, r.prompt, screen);
+  for (const value of tried) {
+    await repairField(world, r.prompt, screen, value);
+    if (!(await stillThere())) return;
   }
+  const values = tried.map((v) => (v === '' ? 'blank' : `"${v}"`)).join(', ');
+  throw new NavigationError(`the "${r.prompt}" field refuses its value, and also ${values || 'any value the suite knows to enter'}; the screen shows ${world.describe(await world.target.screen.read())}`);
 }
 
 /** Whether the procedure asks for a confirmation after this step, before it stores anything. */
