@@ -19,7 +19,7 @@ import { keys, loadGeneration } from '../../fixtures/profiles.ts';
 import type { TargetStatement } from '../../fixtures/targets.ts';
 import { loadStatementFile, statementLayout } from '../../fixtures/targets.ts';
 import { recognize } from '../support/recognize.ts';
-import { checkClaims } from '../support/targets/claims.ts';
+import { ClaimContradicted, checkClaims } from '../support/targets/claims.ts';
 import { ConsoleDecoder } from '../support/targets/serial/decoder.ts';
 import type { SerialLink } from '../support/targets/serial/link.ts';
 import type { Samples } from '../support/targets/serial/indicator-search.ts';
@@ -274,6 +274,9 @@ describe('npm run probe', { concurrency: true }, () => {
       const session = await openSerialSession(`serial:${pty}`, '2017', new Set(statement.capabilities), statement);
       try {
         await checkClaims(session, statement);
+        // A statement the unit contradicts is bad input, told apart from a unit that cannot be read.
+        const wrong: TargetStatement = { ...statement, unit: { factorySettingsOnline: false, ...statement.unit, activated: false } };
+        await assert.rejects(checkClaims(session, wrong), (e: Error) => e instanceof ClaimContradicted && /says the unit is not activated, but it is/.test(e.message));
       } finally {
         await session.close();
       }

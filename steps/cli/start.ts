@@ -16,7 +16,7 @@ import type { TargetStatement } from '../../fixtures/targets.ts';
 import { Inconclusive } from '../support/errors.ts';
 import { openTarget, statementFor } from '../support/targets/index.ts';
 import { closeUnclaimed, handOver } from '../support/targets/preopened.ts';
-import { checkClaims } from '../support/targets/claims.ts';
+import { ClaimContradicted, checkClaims } from '../support/targets/claims.ts';
 import { outcomesHtml, writeJunit } from './report.ts';
 import type { PlannedScenario } from './plan.ts';
 import { formatPlan, keepProjections, makePlan, selectScenarios, shardOf } from './plan.ts';
@@ -164,7 +164,9 @@ export async function preflight(request: RunRequest): Promise<void> {
       await checkClaims(session, statement);
     } catch (error) {
       await session.close();
-      throw new UsageError(`${request.target}: ${(error as Error).message}`);
+      // A wrong statement is bad input; a unit the suite cannot bring to its status screen is not.
+      if (error instanceof ClaimContradicted) throw new UsageError(`${request.target}: ${error.message}`);
+      throw new Inconclusive(`${request.target}: the unit's claims could not be read: ${(error as Error).message}`);
     }
     handOver(request.target, generation, session);
   } else {
@@ -300,6 +302,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError || error instanceof FixtureError) {
       process.stderr.write(`error: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof Inconclusive) {
+      process.stderr.write(`inconclusive: ${error.message}\n`);
+      return 3;
     }
     throw error;
   }

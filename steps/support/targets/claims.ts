@@ -32,6 +32,11 @@ export function generationsFitting(labels: readonly string[]): string[] {
 
 export { readSetupNetwork };
 
+/** The unit shows something its statement says it is not (bad input: the statement is wrong). */
+export class ClaimContradicted extends Error {
+  override name = 'ClaimContradicted';
+}
+
 export async function checkClaims(session: TargetSession, statement: TargetStatement): Promise<void> {
   const target = await session.forScenario();
   const actor = new Actor(target);
@@ -41,7 +46,7 @@ export async function checkClaims(session: TargetSession, statement: TargetState
     const labels = await readSetupNetwork(world);
     const fitting = generationsFitting(labels);
     if (!fitting.includes(session.generation)) {
-      throw new Error(`the statement's firmware generation ${session.generation} is contradicted: SETUP NETWORK shows ${labels.join(' / ')}`
+      throw new ClaimContradicted(`the statement's firmware generation ${session.generation} is contradicted: SETUP NETWORK shows ${labels.join(' / ')}`
         + (fitting.length ? `, the menu of generation ${fitting.join(' or ')}` : ', the menu of no known generation'));
     }
     // An error on the status screen says nothing of the activation: only the two screens that do count.
@@ -49,7 +54,7 @@ export async function checkClaims(session: TargetSession, statement: TargetState
     const activated = shows === 'activation-code' ? false : shows === 'name-and-ip' ? true : undefined;
     const claimed = statement.unit?.activated;
     if (claimed !== undefined && activated !== undefined && claimed !== activated) {
-      throw new Error(`the statement says the unit is ${claimed ? '' : 'not '}activated, but it ${activated ? 'is' : 'shows the ACTIVATION CODE screen'}`);
+      throw new ClaimContradicted(`the statement says the unit is ${claimed ? '' : 'not '}activated, but it ${activated ? 'is' : 'shows the ACTIVATION CODE screen'}`);
     }
   } finally {
     await target.stop();
