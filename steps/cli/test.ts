@@ -110,11 +110,11 @@ function suite(target: string, args: string[] = [], label = `conformance suite a
 }
 
 /**
- * A unit the suite did not start, as a lab has one: the twin in its own process drawing the
- * plain layout (no frame, indicators as words, full repaints). npm run probe finds the layout and
- * writes a statement; a run with that statement must pass.
+ * A unit the suite did not start, as a lab has one: the twin in its own process drawing a layout
+ * (plain: no frame, indicators as words, full repaints; or its own boxed one). npm run probe finds
+ * the layout and writes a statement; a run with that statement must pass.
  */
-function probedRun(generation: string, layout: string, seed: number): StageResult[] {
+function probedRun(generation: string, layout: string, seed: number, paths: string[] = []): StageResult[] {
   const dir = mkdtempSync(join(tmpdir(), 'qsa-probed-'));
   const pty = join(dir, 'console');
   const statement = join(dir, 'statement.yaml');
@@ -135,7 +135,8 @@ function probedRun(generation: string, layout: string, seed: number): StageResul
       return { passed: found ? 1 : 0, failed: found ? 0 : 1, note: found ? `statement in ${statement}` : `probe exit ${status}` };
     });
     if (probe.failed) return [probe];
-    return [probe, suite(`serial:${pty}`, ['--statement', statement, '--generation', generation, '--seed', String(seed)], `conformance suite with the probed statement (${layout} layout, ${generation}, seed ${seed})`)];
+    const selection = paths.length ? `, ${paths.join(' ')}` : '';
+    return [probe, suite(`serial:${pty}`, ['--statement', statement, '--generation', generation, '--seed', String(seed), ...paths], `conformance suite with the probed statement (${layout} layout, ${generation}, seed ${seed}${selection})`)];
   } finally {
     twin.kill();
     rmSync(dir, { recursive: true, force: true });
@@ -209,6 +210,8 @@ function main(): number {
   stages.push(suite('twin-unit-unpaced', ['--generation', '2022', '--seed', '11'], 'conformance suite against twin-unit (one unit, 2022, seed 11)'));
   stages.push(suite('twin-unit-unpaced', ['--generation', '2017', '--seed', String(randomSeed)], `conformance suite against twin-unit (one unit, 2017, seed ${randomSeed})`));
   stages.push(...probedRun('2022', 'plain', 7));
+  // The twin's own layout probed too, on the navigation chapter (the plain run above covers the rest).
+  stages.push(...probedRun('2017', 'boxed', 3, ['features/appliance-ui/main-menu.feature', 'features/appliance-ui/navigation-indicators.feature']));
   stages.push(gate('no secret in reports (after the one-unit runs)', 'secrets-gate.ts'));
   const passed = stages.reduce((s, r) => s + r.passed, 0);
   const failed = stages.reduce((s, r) => s + r.failed, 0);
