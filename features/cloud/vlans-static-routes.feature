@@ -115,7 +115,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
 
     # One over the limit is refused first, then the limit is saved: the wizard is not reloaded with
     # thousands of rows in between.
-    @VLANP-001 @VLANP-004 @ERRATA-322 @fw-2017
+    @VLANP-001 @VLANP-004 @ERRATA-322 @fw-2017 @many-rows
     Scenario: Older guide - up to 4094 VLANs; 4095 are refused; the last of them reaches the appliance
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk-scan"
@@ -132,7 +132,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
       When a scan of 198.19.255.230 is launched on the appliance
       Then the scan packets to "198.19.255.230" leave the LAN port tagged with VLAN 4094 from "198.19.255.234"
 
-    @VLANP-001 @VLANP-004 @ERRATA-322 @fw-2017
+    @VLANP-001 @VLANP-004 @ERRATA-322 @fw-2017 @many-rows
     Scenario: Older guide - up to 4094 static routes; 4095 are refused; the last of them reaches the appliance
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk-scan"
@@ -152,7 +152,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
       Then the scan packets to "198.18.255.233" leave the LAN port tagged with VLAN 1 from "198.19.0.26"
       And the scan packets to "198.18.255.241" leave the LAN port untagged from "198.18.10.20"
 
-    @VLANP-001 @VLANP-005 @ERRATA-322 @fw-2022
+    @VLANP-001 @VLANP-005 @ERRATA-322 @fw-2022 @many-rows
     Scenario: 2022 - a unit with a serial number over 29000 takes up to 4094 VLANs
       Given the unit on the bench has the serial number 29001
       And the appliance has been activated by user "jdoe"
