@@ -41,6 +41,8 @@ function requireTool(tool: string, pkg: string): void {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Longest real wait for an answer: the twin's process shares two cores with other test files. */
+const ANSWER_MS = 10_000;
 
 interface Twin {
   child: ChildProcess;
@@ -179,7 +181,7 @@ describe('the console on a pseudo-terminal, opened with serialport', () => {
       await sleep(600);
       await link.write(Buffer.from('\r'));
       const code = reference.appliance.identity.activationCode;
-      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[1] === code, 3000), `no console screen: ${JSON.stringify(Buffer.from(t.bytes).toString('latin1'))}`);
+      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[1] === code, ANSWER_MS), `no console screen: ${JSON.stringify(Buffer.from(t.bytes).toString('latin1'))}`);
       assert.equal(t.decoder.mac(), MAC);
       const screen = t.decoder.snapshot(0);
       assert.equal(screen.lines[0], 'ACTIVATION CODE');
@@ -190,7 +192,7 @@ describe('the console on a pseudo-terminal, opened with serialport', () => {
       assert.ok(line1!.startsWith(screen.lines[0]), line1);
       assert.equal(line2, screen.lines[1]);
       await link.write(Buffer.from('\x1b[B'));
-      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[0] === 'SETUP NETWORK', 3000), t.decoder.rows().join('\n'));
+      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[0] === 'SETUP NETWORK', ANSWER_MS), t.decoder.rows().join('\n'));
       assert.ok(await t.until(() => twin.lcd[twin.lcd.length - 1]!.startsWith('SETUP NETWORK'), 1000), twin.lcd.slice(-3).join(' / '));
     } finally {
       await link.close();
@@ -273,11 +275,11 @@ describe('the console on a loopback TCP port', () => {
       assert.equal(t.bytes.length, 0, 'the console sent something before ENTER');
       socket.write('\r');
       const code = reference.appliance.identity.activationCode;
-      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[1] === code, 3000), JSON.stringify(Buffer.from(t.bytes).toString('latin1')));
+      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[1] === code, ANSWER_MS), JSON.stringify(Buffer.from(t.bytes).toString('latin1')));
       assert.equal(t.decoder.mac(), MAC);
       assert.equal(t.decoder.snapshot(0).lines[0], 'ACTIVATION CODE');
       socket.write('\x1b[B');
-      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[0] === 'SETUP NETWORK', 3000), t.decoder.rows().join('\n'));
+      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[0] === 'SETUP NETWORK', ANSWER_MS), t.decoder.rows().join('\n'));
       const second = connect({ host: '127.0.0.1', port: Number(m[1]) });
       const answer = await new Promise<string>((resolve) => {
         let text = '';
