@@ -2,7 +2,8 @@
 // applicable" rather than pass or fail), a unit given up on ("inconclusive"), scenarios that
 // test the twin's reading of a silence ("informative" on other appliances), and the transcript
 // as evidence in the report.
-import { After, AfterAll, AfterStep, Before, Status, parallelCanAssignHelpers, setDefaultTimeout, setParallelCanAssign } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, Status, setDefaultTimeout, setParallelCanAssign } from '@cucumber/cucumber';
+import type { Pickle } from '@cucumber/messages';
 import { informativeErrata, loadErrataRegister } from '../../fixtures/registers.ts';
 import type { Erratum } from '../../fixtures/registers.ts';
 import { closeBrowser } from './browser.ts';
@@ -15,9 +16,10 @@ import { Inconclusive, NotApplicable } from './errors.ts';
 // The twin answers at once; a serial line at 9600 baud, or real hardware, takes real time.
 setDefaultTimeout(Number(process.env['QSA_STEP_TIMEOUT_MS'] || 60_000));
 
-// A portal page of thousands of wizard rows takes a browser's whole core to lay out: two of them
-// at once, beside other scenarios on a 2-core machine, miss the page-load timeout.
-setParallelCanAssign(parallelCanAssignHelpers.atMostOnePicklePerTag(['@many-rows']));
+// A portal page of thousands of wizard rows takes a browser's whole core to lay out: beside
+// other scenarios on a 2-core machine it misses the page-load timeout. It runs alone.
+const alone = (pickle: Pickle) => pickle.tags.some((t) => t.name === '@many-rows');
+setParallelCanAssign((pickle, running) => running.length === 0 || (!alone(pickle) && !running.some(alone)));
 
 /** The run's target session: opened by the first scenario, closed after the last. */
 let session: Promise<TargetSession> | null = null;
