@@ -35,7 +35,8 @@ export async function startTwin(args: string[], ready: string, what: string): Pr
   const stderr: string[] = [];
   child.stderr!.on('data', (c: Buffer) => stderr.push(c.toString()));
   const found = await new Promise<string | null>((resolve) => {
-    const timer = setTimeout(() => resolve(null), 15_000);
+    // Ten workers start ten twins at once on two cores: loading takes a while, and is no fault.
+    const timer = setTimeout(() => resolve(null), 60_000);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (l) => { if (l.startsWith(ready)) { clearTimeout(timer); resolve(l.slice(ready.length)); } });
     child.once('exit', () => { clearTimeout(timer); resolve(null); });
