@@ -2,10 +2,13 @@
 // missing), lint, types, unit and property tests, and the conformance suite against each target
 // that runs here. Each stage's counts go to reports/test-summary.json, which .ci/run reads.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { run as runTests } from 'node:test';
+import { spec } from 'node:test/reporters';
 import { projectRoot } from '../../fixtures/load.ts';
 import type { SystemNeed } from '../../fixtures/system.ts';
 import { ensureSystemPackages, needs } from '../../fixtures/system.ts';
@@ -28,60 +31,54 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): numb
   return result.status ?? 1;
 }
 
-function timed(stage: string, body: () => Omit<StageResult, 'stage' | 'seconds'>): StageResult {
+async function timed(stage: string, body: () => Omit<StageResult, 'stage' | 'seconds'> | Promise<Omit<StageResult, 'stage' | 'seconds'>>): Promise<StageResult> {
   process.stdout.write(`\n=== ${stage}\n`);
   const started = performance.now();
-  const outcome = body();
+  const outcome = await body();
   const result = { stage, ...outcome, seconds: Math.round((performance.now() - started) / 100) / 10 };
   process.stdout.write(`=== ${stage}: ${result.passed} passed, ${result.failed} failed (${result.seconds} s)${result.note ? ` — ${result.note}` : ''}\n`);
   return result;
 }
 
 /** Debian packages the later stages need, installed with apt-get when a command is missing (CI runs as root). */
-function ensurePackages(wanted: SystemNeed[]): StageResult {
+async function ensurePackages(wanted: SystemNeed[]): Promise<StageResult> {
   return timed('system packages', () => {
     const { missing, note } = ensureSystemPackages(wanted);
     return { passed: wanted.length - missing.length, failed: missing.length, note };
   });
 }
 
-function lint(): StageResult {
+async function lint(): Promise<StageResult> {
   return timed('lint', () => {
     const status = run(node, [bin('eslint'), '.']);
     return { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 };
   });
 }
 
-function types(): StageResult {
+async function types(): Promise<StageResult> {
   return timed('types', () => {
     const status = run(node, [bin('tsc'), '-p', '.']);
     return { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 };
   });
 }
 
-/** Counts test cases and failures in a JUnit file written by node --test. */
-function countJunit(file: string): { passed: number; failed: number } {
-  if (!existsSync(file)) return { passed: 0, failed: 1 };
-  const xml = readFileSync(file, 'utf8');
-  const cases = xml.match(/<testcase\b[^>]*?(\/>|>[\s\S]*?<\/testcase>)/g) ?? [];
-  let failed = 0;
-  let passed = 0;
-  for (const c of cases) {
-    if (/<failure\b/.test(c)) failed++;
-    else if (!/<skipped\b/.test(c)) passed++;
-  }
-  return { passed, failed };
-}
-
-function unit(): StageResult {
-  return timed('unit and property tests', () => {
-    mkdirSync(reports, { recursive: true });
-    const junit = join(reports, 'unit-junit.xml');
-    const status = run(node, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=junit', `--test-reporter-destination=${junit}`,
-      'twin/**/*.test.ts', 'steps/**/*.test.ts', 'fixtures/**/*.test.ts']);
-    const counts = countJunit(junit);
-    // A crash outside any test still fails the stage.
-    return status !== 0 && counts.failed === 0 ? { ...counts, failed: 1, note: `node --test exited ${status}` } : counts;
+/**
+ * node:test's own runner, two test files at a time (most of them wait on processes and lines,
+ * not on a core). Leaf tests are counted from its events; a file that crashes outside any test
+ * is reported by the runner as a failed test of its own (the JUnit text is not parsed).
+ */
+async function unit(): Promise<StageResult> {
+  return timed('unit and property tests', async () => {
+    let passed = 0;
+    let failed = 0;
+    const stream = runTests({ cwd: projectRoot, concurrency: 2, globPatterns: ['twin/**/*.test.ts', 'steps/**/*.test.ts', 'fixtures/**/*.test.ts'] });
+    // A skipped or todo test passes in node:test's terms; here it is not counted as passed.
+    stream.on('test:pass', (event) => { if (event.details.type !== 'suite' && !event.skip && !event.todo) passed++; });
+    stream.on('test:fail', (event) => { if (event.details.type !== 'suite') failed++; });
+    const printed = stream.compose(spec);
+    printed.pipe(process.stdout, { end: false });
+    await finished(printed);
+    return { passed, failed };
   });
 }
 
@@ -90,7 +87,7 @@ function unit(): StageResult {
  * inconclusive ones as failed (the twin's own lab breaking is a fault here too); not applicable
  * ones are noted.
  */
-function suite(target: string, args: string[] = [], label = `conformance suite against ${target}`): StageResult {
+async function suite(target: string, args: string[] = [], label = `conformance suite against ${target}`): Promise<StageResult> {
   return timed(label, () => {
     const summaryName = target.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-|-$/g, '');
     const file = join(reports, `summary-${summaryName}.json`);
@@ -114,14 +111,17 @@ function suite(target: string, args: string[] = [], label = `conformance suite a
  * (plain: no frame, indicators as words, full repaints; or its own boxed one). npm run probe finds
  * the layout and writes a statement; a run with that statement must pass.
  */
-function probedRun(generation: string, layout: string, seed: number, paths: string[] = []): StageResult[] {
-  const dir = mkdtempSync(join(tmpdir(), 'qsa-probed-'));
+async function probedRun(generation: string, layout: string, seed: number, paths: string[] = []): Promise<StageResult[]> {
+  // A fixed place, so that each run's reports replace the last ones rather than pile up.
+  const dir = join(tmpdir(), `qsa-probed-${layout}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   const pty = join(dir, 'console');
   const statement = join(dir, 'statement.yaml');
   const twin = spawn(node, [join(projectRoot, 'twin', 'main.ts'), '--generation', generation, '--console', 'pty', '--console-path', pty, '--on', '--activated-by', 'jdoe',
     '--speed', '40', '--line', 'unpaced', '--console-layout', layout], { cwd: projectRoot, stdio: 'ignore' });
   try {
-    const probe = timed(`npm run probe on a ${generation} unit drawing the ${layout} layout`, () => {
+    const probe = await timed(`npm run probe on a ${generation} unit drawing the ${layout} layout`, () => {
       for (let i = 0; i < 150 && !existsSync(pty); i++) spawnSync('sleep', ['0.1']);
       const status = run(node, [join(projectRoot, 'steps', 'cli', 'probe.ts'), '--target', `serial:${pty}`, '--out', statement]);
       const written = existsSync(statement) ? readFileSync(statement, 'utf8') : '';
@@ -136,7 +136,7 @@ function probedRun(generation: string, layout: string, seed: number, paths: stri
     });
     if (probe.failed) return [probe];
     const selection = paths.length ? `, ${paths.join(' ')}` : '';
-    return [probe, suite(`serial:${pty}`, ['--statement', statement, '--generation', generation, '--seed', String(seed), ...paths], `conformance suite with the probed statement (${layout} layout, ${generation}, seed ${seed}${selection})`)];
+    return [probe, await suite(`serial:${pty}`, ['--statement', statement, '--generation', generation, '--seed', String(seed), ...paths], `conformance suite with the probed statement (${layout} layout, ${generation}, seed ${seed}${selection})`)];
   } finally {
     twin.kill();
     rmSync(dir, { recursive: true, force: true });
@@ -144,7 +144,7 @@ function probedRun(generation: string, layout: string, seed: number, paths: stri
 }
 
 /** A report over the suite's last run that must find nothing wrong (screen texts, documented errors, secrets). */
-function gate(stage: string, script: string): StageResult {
+async function gate(stage: string, script: string): Promise<StageResult> {
   return timed(stage, () => {
     const status = run(node, [join(projectRoot, 'steps', 'cli', script)]);
     return { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 };
@@ -155,7 +155,7 @@ function gate(stage: string, script: string): StageResult {
  * The same suite through a pseudo-terminal must give the same results as in-process: every
  * scenario that ran on both (not "not applicable" on either) passed or failed alike.
  */
-function sameResults(a: string, b: string): StageResult {
+async function sameResults(a: string, b: string): Promise<StageResult> {
   return timed(`${b} gives the results of ${a}`, () => {
     type Run = { generation: string; results: Array<{ uri: string; name: string; status: string }> };
     const load = (t: string): Run[] | null => {
@@ -189,30 +189,30 @@ function sameResults(a: string, b: string): StageResult {
   });
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const stages: StageResult[] = [];
   // socat makes the pseudo-terminals of twin-serial; picocom and tmux let a test attach to the
   // twin's console as a person would; Chromium is the portal's browser.
-  stages.push(ensurePackages([needs.socat, needs.picocom, needs.tmux, needs.chromium]));
-  stages.push(lint());
-  stages.push(types());
-  stages.push(unit());
-  stages.push(suite('twin'));
-  stages.push(gate('no secret in reports', 'secrets-gate.ts'));
-  stages.push(gate('every screen text in a passing scenario', 'screen-coverage.ts'));
-  stages.push(gate('every documented error produced by a passing scenario', 'error-report.ts'));
-  stages.push(suite('twin-serial'));
-  stages.push(gate('no secret in reports (after twin-serial)', 'secrets-gate.ts'));
-  stages.push(sameResults('twin', 'twin-serial'));
+  stages.push(await ensurePackages([needs.socat, needs.picocom, needs.tmux, needs.chromium]));
+  stages.push(await lint());
+  stages.push(await types());
+  stages.push(await unit());
+  stages.push(await suite('twin'));
+  stages.push(await gate('no secret in reports', 'secrets-gate.ts'));
+  stages.push(await gate('every screen text in a passing scenario', 'screen-coverage.ts'));
+  stages.push(await gate('every documented error produced by a passing scenario', 'error-report.ts'));
+  stages.push(await suite('twin-serial'));
+  stages.push(await gate('no secret in reports (after twin-serial)', 'secrets-gate.ts'));
+  stages.push(await sameResults('twin', 'twin-serial'));
   // One unit for the whole run, reached as hardware is: a fixed order, then one nobody chose.
   const randomSeed = Math.floor(Math.random() * 1_000_000);
   process.stdout.write(`\ntwin-unit 2017 runs in an order shuffled by seed ${randomSeed} (run it again: npm start -- --target twin-unit-unpaced --generation 2017 --seed ${randomSeed})\n`);
-  stages.push(suite('twin-unit-unpaced', ['--generation', '2022', '--seed', '11'], 'conformance suite against twin-unit (one unit, 2022, seed 11)'));
-  stages.push(suite('twin-unit-unpaced', ['--generation', '2017', '--seed', String(randomSeed)], `conformance suite against twin-unit (one unit, 2017, seed ${randomSeed})`));
-  stages.push(...probedRun('2022', 'plain', 7));
+  stages.push(await suite('twin-unit-unpaced', ['--generation', '2022', '--seed', '11'], 'conformance suite against twin-unit (one unit, 2022, seed 11)'));
+  stages.push(await suite('twin-unit-unpaced', ['--generation', '2017', '--seed', String(randomSeed)], `conformance suite against twin-unit (one unit, 2017, seed ${randomSeed})`));
+  stages.push(...await probedRun('2022', 'plain', 7));
   // The twin's own layout probed too, on the navigation chapter (the plain run above covers the rest).
-  stages.push(...probedRun('2017', 'boxed', 3, ['features/appliance-ui/main-menu.feature', 'features/appliance-ui/navigation-indicators.feature']));
-  stages.push(gate('no secret in reports (after the one-unit runs)', 'secrets-gate.ts'));
+  stages.push(...await probedRun('2017', 'boxed', 3, ['features/appliance-ui/main-menu.feature', 'features/appliance-ui/navigation-indicators.feature']));
+  stages.push(await gate('no secret in reports (after the one-unit runs)', 'secrets-gate.ts'));
   const passed = stages.reduce((s, r) => s + r.passed, 0);
   const failed = stages.reduce((s, r) => s + r.failed, 0);
   mkdirSync(reports, { recursive: true });
@@ -222,4 +222,4 @@ function main(): number {
   return failed === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
