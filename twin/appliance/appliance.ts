@@ -18,7 +18,7 @@ import type { EditorKey } from './editors.ts';
 import type { Identity } from './identity.ts';
 import { identityOf } from './identity.ts';
 import type { LcdScreen, ScreenContent } from './lcd.ts';
-import { blankScreen, layout } from './lcd.ts';
+import { layout } from './lcd.ts';
 import { ConfigStore, Disk, filesystem } from './store.ts';
 import { Ui } from './ui.ts';
 
@@ -727,5 +727,3 @@ export class Appliance {
     }
   }
 }
-
-export { blankScreen };

@@ -14,7 +14,6 @@ export type Pod = PodSpec;
 export type Job =
   | { id: string; kind: 'scan'; durationMs: number; targets: string[] }
   | { id: string; kind: 'software-update'; durationMs: number; versions: Record<string, string> };
-export type JobKind = Job['kind'];
 
 export interface Vlan { id: number; address: string; netmask: string; name: string }
 export interface StaticRoute { name: string; destination: string; netmask: string; gateway: string }
