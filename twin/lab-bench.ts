@@ -1,4 +1,4 @@
-// The twin on its bench: an appliance plugged into AC and switched off, cabled to a lab network,
+// The twin on its lab bench: an appliance plugged into AC and switched off, cabled to a lab network,
 // its platform with a fleet of other shipped units, and the clock they share. What a lab can do
 // to it (network, platform answers, faults, power, cables) and what can be observed (screens,
 // LEDs, the label) are here once, for the in-process target and for the twin process behind a
@@ -38,11 +38,11 @@ export interface ScreenRecord extends LcdScreen {
   at: number;
 }
 
-export interface BenchOptions {
+export interface LabBenchOptions {
   /** A firmware generation's name, or a generation already loaded (a test's modified copy). */
   generation: string | Generation;
   serialNumber?: number;
-  /** The lab network the bench starts with (fixtures/networks/<name>.yaml). */
+  /** The lab network the lab bench starts with (fixtures/networks/<name>.yaml). */
   network?: string;
   clock?: Clock;
   /**
@@ -55,7 +55,7 @@ export interface BenchOptions {
 /** A scan packet as the lab's switch port saw it. */
 export interface Probe { jobId: string; target: string; port: 'LAN' | 'WAN' | null; vlan: number; source: string | null }
 
-// Fixture data shared by every bench of a process (read once; benches copy what they change).
+// Fixture data shared by every lab bench of a process (read once; each copies what they change).
 let shared: { account: PlatformAccount; secrets: Secrets; editions: Map<string, PortalEdition> } | null = null;
 function fixtures() {
   shared ??= { account: loadAccount(), secrets: new Secrets(), editions: new Map() };
@@ -82,7 +82,7 @@ function sameScreen(a: LcdScreen, b: LcdScreen | undefined): boolean {
     && a.indicators.join() === b.indicators.join() && a.cursor?.row === b.cursor?.row && a.cursor?.col === b.cursor?.col;
 }
 
-export class TwinBench {
+export class LabBench {
   readonly clock: Clock;
   readonly platform: Platform;
   readonly api: PlatformApi;
@@ -96,7 +96,7 @@ export class TwinBench {
   readonly #history: ScreenRecord[] = [];
   #dropped = 0;
 
-  constructor(options: BenchOptions) {
+  constructor(options: LabBenchOptions) {
     this.clock = options.clock ?? new VirtualClock();
     const generation = typeof options.generation === 'string' ? loadFirmware(options.generation) : options.generation;
     const { account, secrets } = fixtures();
@@ -130,7 +130,7 @@ export class TwinBench {
   }
 
   get virtual(): VirtualClock {
-    if (!(this.clock instanceof VirtualClock)) throw new Error('this bench runs on real time');
+    if (!(this.clock instanceof VirtualClock)) throw new Error('this lab bench runs on real time');
     return this.clock;
   }
 
@@ -151,7 +151,7 @@ export class TwinBench {
     }
   }
 
-  /** Distinct screens shown since the bench started (a mark for `since`). */
+  /** Distinct screens shown since the lab bench started (a mark for `since`). */
   screensShown(): number {
     return this.#dropped + this.#history.length;
   }
@@ -200,15 +200,15 @@ export class TwinBench {
     return { url: this.platform.pod.url, indicator: this.platform.pod.indicator };
   }
 
-  /** Work for an activated unit (this bench's, or one of the fleet's), which it takes at its next poll. */
+  /** Work for an activated unit (this lab bench's, or one of the fleet's), which it takes at its next poll. */
   launch(job: 'scan' | 'software-update', durationMs: number, targets: string[] = [], serialNumber = this.appliance.identity.serialNumber): Job {
     return this.platform.queue(serialNumber, job === 'scan' ? { kind: 'scan', durationMs, targets } : { kind: 'software-update', durationMs });
   }
 
   /**
    * Another appliance joins the subscription: shipped, set up with a static address on the
-   * bench's LAN subnet (so units do not share the DHCP lease), switched on, and activated by
-   * `activatedBy` if given. It shares the bench's clock, network and platform.
+   * lab bench's LAN subnet (so units do not share the DHCP lease), switched on, and activated by
+   * `activatedBy` if given. It shares the lab bench's clock, network and platform.
    */
   addAppliance(options: { type?: 'physical' | 'virtual'; activatedBy?: string } = {}): Appliance {
     const generation = this.appliance.generation;
@@ -289,7 +289,7 @@ export class TwinBench {
 
   /**
    * Cables a terminal to a USB port's console, opened with `settings`: what it sends crosses the
-   * UART on the bench's own clock, what comes back is collected. Connected while the unit runs,
+   * UART on the lab bench's own clock, what comes back is collected. Connected while the unit runs,
    * the console stays dead until the next boot.
    */
   connectTerminal(initial: LineSettings): TerminalCable {
@@ -334,7 +334,7 @@ function probeOf(jobId: string, target: string, egress: Egress | null): Probe {
   return { jobId, target, port: egress?.port ?? null, vlan: egress?.vlan ?? 0, source: egress?.source ?? null };
 }
 
-/** A terminal on the bench's console port. */
+/** A terminal on the lab bench's console port. */
 export interface TerminalCable {
   /** Bytes the terminal sends, all at once (as a pasted or uploaded file would go). */
   send(text: string): void;
