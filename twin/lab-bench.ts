@@ -3,6 +3,7 @@
 // to it (network, platform answers, faults, power, cables) and what can be observed (screens,
 // LEDs, the label) are here once, for the in-process target and for the twin process behind a
 // serial port alike.
+import { withLastOctet } from '../fixtures/addresses.ts';
 import type { NetworkSpec } from '../fixtures/networks.ts';
 import { loadNetwork } from '../fixtures/networks.ts';
 import type { PlatformAccount, PortalEdition } from '../fixtures/platform.ts';
@@ -316,7 +317,7 @@ export class LabBench {
 
 /** A static configuration on a DHCP subnet: the lease's settings with host number `host`. */
 function staticOn(lease: { address: string; netmask: string; gateway: string | null; dns: string[] }, host: number, mode: NetworkConfig['mode']): NetworkConfig {
-  const ip = lease.address.split('.').slice(0, 3).concat(String(host)).join('.');
+  const ip = withLastOctet(lease.address, host);
   return {
     mode,
     lan: {

@@ -1,7 +1,7 @@
 // The appliance twin: hardware (power button, AC, LEDs, keypad, LCD, ports, disk) and the
 // firmware that runs on it (boot, status screens, menus, applying changes, contacting the
 // platform). All time is the injected clock's; all configuration is the store's.
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIpv4, isIpv6 } from '../../fixtures/addresses.ts';
 import type { Generation, Key } from '../../fixtures/profiles.ts';
 import type { Clock, TimerCallback, TimerHandle } from '../clock.ts';
 import type { NetworkSpec } from '../../fixtures/networks.ts';
@@ -634,7 +634,7 @@ export class Appliance {
     const syslog = this.#cloud?.syslog;
     if (!syslog?.enabled || !this.#wire) return;
     const ctx = this.context();
-    const literal = isIPv4(syslog.server) || isIPv6(syslog.server);
+    const literal = isIpv4(syslog.server) || isIpv6(syslog.server);
     const address = literal ? syslog.server : resolveName(ctx, this.network, syslog.server);
     if (!address) return;
     const protocol = syslog.protocol === 'TCP' ? 'tcp' : 'udp';

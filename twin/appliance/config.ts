@@ -2,7 +2,7 @@
 // and the cloud agent all read this; none keeps a copy), with the vocabulary the firmware
 // profiles use: predicates for menu items, value sources for prompts, actions for flows.
 import type { NetworkMode } from '../../fixtures/profiles.ts';
-import { padIpv4 } from './editors.ts';
+import { padIpv4, unpadIpv4 } from '../../fixtures/addresses.ts';
 
 export interface Ipv4Settings {
   ip: string;
@@ -265,7 +265,8 @@ export const actions: Record<string, Action> = {
   }, 'lan-configured', ['LAN']),
 };
 
+/** The netmask as stored: the list field shows it padded ("255.255.255.000"). */
 function unpadMask(value: string | undefined): string {
-  return (value ?? '255.255.255.000').split('.').map(Number).join('.');
+  return unpadIpv4(value ?? '255.255.255.000') ?? '255.255.255.0';
 }
 

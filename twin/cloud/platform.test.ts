@@ -7,7 +7,8 @@ import { loadAccount, loadEdition } from '../../fixtures/platform.ts';
 import { Secrets } from '../../fixtures/secrets.ts';
 import { identityOf } from '../appliance/identity.ts';
 import type { HealthReport, Vlan } from './platform.ts';
-import { Platform, Refused, validHostname, validIpv4, validNetmask } from './platform.ts';
+import { isIpv4 as validIpv4, isNetmask as validNetmask } from '../../fixtures/addresses.ts';
+import { Platform, Refused, validHostname } from './platform.ts';
 
 const account = loadAccount();
 const secrets = new Secrets();

@@ -2,7 +2,7 @@
 // groups and appliances, read and written by the appliance API (api.ts) and the web portal
 // (portal/). Every rule the guides state about who may do what, and what limits apply, is
 // enforced here once, so the API and the portal cannot disagree.
-import { isIPv4, isIPv6 } from 'node:net';
+import { isHostname, isIpv4, isIpv6, isNetmask } from '../../fixtures/addresses.ts';
 import type { PlatformAccount, PodSpec, PortalEdition, Role } from '../../fixtures/platform.ts';
 import { vlanLimit } from '../../fixtures/platform.ts';
 import type { Identity } from '../appliance/identity.ts';
@@ -110,23 +110,10 @@ export const CONCURRENT_SCANS = 4;
 const OFFLINE_AFTER_POLLS = 2;
 const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,40}$/;
 
-export function validIpv4(text: string): boolean {
-  return isIPv4(text) && text.split('.').every((o) => o === String(Number(o)));
-}
-
-export function validNetmask(text: string): boolean {
-  if (!validIpv4(text)) return false;
-  const n = text.split('.').reduce((a, o) => ((a << 8) | Number(o)) >>> 0, 0);
-  const inverted = ~n >>> 0;
-  return n !== 0 && (inverted & (inverted + 1)) === 0;
-}
-
-/** A DNS host name: labels of letters, digits and hyphens, not all-numeric (that would be an address). */
+/** A syslog server's DNS name: fully qualified, its last label not all-numeric (that would be an address). */
 export function validHostname(text: string): boolean {
-  if (text.length > 253 || !text.includes('.')) return false;
-  const labels = text.split('.');
-  if (!labels.every((l) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l))) return false;
-  return !/^\d+$/.test(labels[labels.length - 1]!);
+  if (!text.includes('.') || text.endsWith('.') || !isHostname(text)) return false;
+  return !/^\d+$/.test(text.slice(text.lastIndexOf('.') + 1));
 }
 
 export class Platform {
@@ -364,15 +351,15 @@ export class Platform {
       if (v.id === uiVlan) throw new Refused('conflict', `${where}: VLAN ${v.id} is set on the appliance's own interface and can't be edited here.`, 'vlans');
       if (seen.has(v.id)) throw new Refused('invalid', `${where}: VLAN ${v.id} appears twice.`, 'vlans');
       seen.add(v.id);
-      if (!validIpv4(v.address)) throw new Refused('invalid', `${where}: enter the IPv4 address as four numbers from 0 to 255.`, 'vlans');
-      if (!validNetmask(v.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'vlans');
+      if (!isIpv4(v.address)) throw new Refused('invalid', `${where}: enter the IPv4 address as four numbers from 0 to 255.`, 'vlans');
+      if (!isNetmask(v.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'vlans');
     }
     if (routes.length > this.edition.staticRouteLimit) throw new Refused('invalid', `This appliance takes up to ${this.edition.staticRouteLimit} static routes.`, 'routes');
     for (const [i, r] of routes.entries()) {
       const where = `Route ${i + 1}`;
-      if (!validIpv4(r.destination)) throw new Refused('invalid', `${where}: enter the destination as an IPv4 address.`, 'routes');
-      if (!validNetmask(r.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'routes');
-      if (!validIpv4(r.gateway)) throw new Refused('invalid', `${where}: enter the gateway as an IPv4 address.`, 'routes');
+      if (!isIpv4(r.destination)) throw new Refused('invalid', `${where}: enter the destination as an IPv4 address.`, 'routes');
+      if (!isNetmask(r.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'routes');
+      if (!isIpv4(r.gateway)) throw new Refused('invalid', `${where}: enter the gateway as an IPv4 address.`, 'routes');
     }
     record.vlans = vlans.map((v) => ({ ...v }));
     record.staticRoutes = routes.map((r) => ({ ...r }));
@@ -391,9 +378,9 @@ export class Platform {
         throw new Refused('invalid', 'IPv6 scanning needs the appliance connected in IPv4+v6 mode with an IPv4 address on its LAN interface.', 'ipv6');
       }
       if (ipv6.mode === 'static') {
-        if (!isIPv6(ipv6.address) || ipv6.address.toLowerCase().startsWith('fe80')) throw new Refused('invalid', 'Enter a global IPv6 address, such as 2001:db8::10.', 'ipv6Address');
+        if (!isIpv6(ipv6.address) || ipv6.address.toLowerCase().startsWith('fe80')) throw new Refused('invalid', 'Enter a global IPv6 address, such as 2001:db8::10.', 'ipv6Address');
         if (!Number.isInteger(ipv6.prefixLength) || ipv6.prefixLength < 1 || ipv6.prefixLength > 128) throw new Refused('invalid', 'The prefix length is a number from 1 to 128.', 'ipv6PrefixLength');
-        if (ipv6.gateway !== '' && !isIPv6(ipv6.gateway)) throw new Refused('invalid', 'Enter the IPv6 gateway as an IPv6 address.', 'ipv6Gateway');
+        if (ipv6.gateway !== '' && !isIpv6(ipv6.gateway)) throw new Refused('invalid', 'Enter the IPv6 gateway as an IPv6 address.', 'ipv6Gateway');
       }
     }
     record.ipv6 = { ...ipv6 };
@@ -415,7 +402,7 @@ export class Platform {
       const server = settings.server.trim();
       if (server === '') throw new Refused('invalid', 'Enter the syslog server: an IPv4 address, an IPv6 address or a DNS hostname.', 'server');
       const looksNumeric = /^[\d.]+$/.test(server);
-      if (!(validIpv4(server) || isIPv6(server) || (!looksNumeric && validHostname(server)))) {
+      if (!(isIpv4(server) || isIpv6(server) || (!looksNumeric && validHostname(server)))) {
         throw new Refused('invalid', `${server} is not an IPv4 address, an IPv6 address or a DNS hostname.`, 'server');
       }
       this.syslog = { ...settings, server };

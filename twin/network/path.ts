@@ -2,7 +2,7 @@
 // as a real appliance meets it (link, VLAN, address, duplicate address, gateway, DNS, proxy, TLS,
 // HTTP), and the condition that stops it. Conditions are names; each firmware profile says how
 // its screens report them. The network is the lab's spec itself (one state model).
-import { isIPv4, isIPv6 } from 'node:net';
+import { canonicalIpv6, firstOctet, ipv4SubnetEnds, isIpv4, isIpv6, prefixOfCidr, prefixOfNetmask, sameIpv4Network } from '../../fixtures/addresses.ts';
 import type { NetworkSpec, SubnetSpec } from '../../fixtures/networks.ts';
 import type { ConfigContext, Ipv6Lease, Lease, NetworkConfig } from '../appliance/config.ts';
 import { effectiveLan, effectiveWan } from '../appliance/config.ts';
@@ -31,42 +31,26 @@ export type PathResult =
 const fail = (condition: Condition, seconds = 1, code?: number): PathResult => (code === undefined ? { ok: false, condition, seconds } : { ok: false, condition, code, seconds });
 
 // ---------------------------------------------------------------------------------------------
-// IPv4 arithmetic.
+// Subnets, by the lab's reading of addresses (fixtures/addresses.ts).
 
-export function ipv4ToInt(address: string): number {
-  return address.split('.').reduce((n, o) => ((n << 8) | Number(o)) >>> 0, 0);
-}
-
+/** The prefix length of a netmask the appliance holds (the editor's list, a lease, the platform's checked ones). */
 export function prefixOf(netmask: string): number {
-  const n = ipv4ToInt(netmask);
-  let bits = 0;
-  while (bits < 32 && (n & (0x80000000 >>> bits)) !== 0) bits++;
-  return bits;
-}
-
-export function sameNetwork(a: string, b: string, prefix: number): boolean {
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return ((ipv4ToInt(a) & mask) >>> 0) === ((ipv4ToInt(b) & mask) >>> 0);
-}
-
-function inCidr(address: string, cidr: string): boolean {
-  const [network, bits] = cidr.split('/') as [string, string];
-  return isIPv4(address) && sameNetwork(address, network, Number(bits));
+  const prefix = prefixOfNetmask(netmask);
+  if (prefix === null) throw new RangeError(`not a netmask: ${netmask}`);
+  return prefix;
 }
 
 /** An address a host can use on its subnet: not 0.0.0.0, loopback, multicast, or the subnet's own network or broadcast address. */
 export function usableHost(address: string, netmask: string): boolean {
-  if (!isIPv4(address)) return false;
-  const n = ipv4ToInt(address);
-  const first = n >>> 24;
-  if (n === 0 || first === 127 || first >= 224) return false;
+  if (!isIpv4(address)) return false;
+  const first = firstOctet(address);
+  if (address === '0.0.0.0' || first === 127 || first >= 224) return false;
   const prefix = prefixOf(netmask);
-  // No subnet (a proxy's address is judged alone): no network or broadcast address to exclude
-  // (and a shift by 32 bits would be a shift by none).
+  // No subnet (a proxy's address is judged alone), or a point-to-point one: no network or
+  // broadcast address to exclude.
   if (prefix === 0 || prefix >= 31) return true;
-  const host = n & ~((0xffffffff << (32 - prefix)) >>> 0);
-  const all = ~((0xffffffff << (32 - prefix)) >>> 0) >>> 0;
-  return host !== 0 && host !== all;
+  const { network, broadcast } = ipv4SubnetEnds(address, prefix);
+  return address !== network && address !== broadcast;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,16 +91,7 @@ export function requestIpv6(net: NetworkSpec, vlan: number, link: string): Ipv6L
   if (!net.lan.cable || linkState(link, net.lan.partner) === 'down') return null;
   const v6 = subnetOn(net, 'lan', vlan)?.ipv6;
   if (!v6 || (!v6.ra && !v6.dhcpv6)) return null;
-  return { address: v6.address, prefix: Number(v6.prefix.split('/')[1]), gateway: v6.router, dns: [...v6.dns] };
-}
-
-/** An IPv6 address written out in full ("2001:db8::1" -> "2001:0db8:0000:...:0001"). */
-function expandIpv6(address: string): string {
-  const [head = '', tail] = address.toLowerCase().split('::') as [string, string | undefined];
-  const left = head === '' ? [] : head.split(':');
-  const right = tail === undefined || tail === '' ? [] : tail.split(':');
-  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...zeros, ...right].map((g) => g.padStart(4, '0')).join(':');
+  return { address: v6.address, prefix: prefixOfCidr(v6.prefix), gateway: v6.router, dns: [...v6.dns] };
 }
 
 /**
@@ -125,7 +100,7 @@ function expandIpv6(address: string): string {
  */
 export function sameAddress(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
-  if (isIPv6(a) && isIPv6(b)) return expandIpv6(a) === expandIpv6(b);
+  if (isIpv6(a) && isIpv6(b)) return canonicalIpv6(a) === canonicalIpv6(b);
   return a === b;
 }
 
@@ -134,7 +109,7 @@ export function sameAddress(a: string | null, b: string | null): boolean {
  * and an IPv6 one, and an IPv6 gateway is compared with the IPv6 router.
  */
 function routerFor(subnet: SubnetSpec, gateway: string): string | null {
-  return isIPv6(gateway) ? subnet.ipv6?.router ?? null : subnet.ipv4?.router ?? null;
+  return isIpv6(gateway) ? subnet.ipv6?.router ?? null : subnet.ipv4?.router ?? null;
 }
 
 /** The subnet (if any) whose hosts include `address`, reachable from `from` with `gateway`. */
@@ -179,7 +154,7 @@ function bringUp(ctx: ConfigContext, net: NetworkSpec): Interface | PathResult {
     const lease = runtime.lanIpv6;
     const address = ipv6.kind === 'static' ? ipv6.ip : lease?.address ?? null;
     if (!address) return fail('lan-no-ipv4');
-    if (!isIPv6(address)) return fail('lan-invalid-ip');
+    if (!isIpv6(address)) return fail('lan-invalid-ip');
     const gateway = ipv6.gateway ?? lease?.gateway ?? null;
     // "If configured manually, IPv6 DNS1 and IPv6 DNS2 resolvers will take precedence"
     const manual = [ipv6.dns1, ipv6.dns2].filter((d): d is string => d !== null);
@@ -197,12 +172,12 @@ function bringUp(ctx: ConfigContext, net: NetworkSpec): Interface | PathResult {
   // the WAN's own gateway, so the LAN's gateway entered at WAN GATEWAY is named as such (ERRATA-242).
   if (split) {
     const lan = effectiveLan(ctx);
-    if (lan && sameNetwork(lan.ip, settings.ip, Math.min(prefixOf(lan.netmask), prefixOf(settings.netmask)))) return fail('lan-wan-same-subnet');
+    if (lan && sameIpv4Network(lan.ip, settings.ip, Math.min(prefixOf(lan.netmask), prefixOf(settings.netmask)))) return fail('lan-wan-same-subnet');
     if (lan && lan.gateway && lan.gateway === settings.gateway) return fail('lan-wan-same-gateway');
   }
   if (!dhcp) {
     const g = settings.gateway;
-    if (!g || !usableHost(g, settings.netmask) || g === settings.ip || !sameNetwork(g, settings.ip, prefixOf(settings.netmask))) return fail(`${side}-invalid-ip`);
+    if (!g || !usableHost(g, settings.netmask) || g === settings.ip || !sameIpv4Network(g, settings.ip, prefixOf(settings.netmask))) return fail(`${side}-invalid-ip`);
   }
   if (subnet?.hosts.some((h) => h.role === 'host' && h.address === settings.ip)) return fail('duplicate-ip');
   const dns = [settings.dns1, settings.dns2].filter((d): d is string => d !== null && d !== '0.0.0.0');
@@ -214,7 +189,7 @@ function resolver(net: NetworkSpec, iface: Interface) {
   const answering = iface.subnet
     ? iface.dns.filter((d) => reach(net, iface.subnet!, iface.gateway, d)?.host.role === 'dns' && reach(net, iface.subnet!, iface.gateway, d)!.host.answers)
     : [];
-  const family = (a: string) => (isIPv6(iface.address) ? isIPv6(a) : isIPv4(a));
+  const family = (a: string) => (isIpv6(iface.address) ? isIpv6(a) : isIpv4(a));
   return {
     answering,
     resolve: (name: string): string | null => (net.dns[name] ?? []).find(family) ?? null,
@@ -265,9 +240,9 @@ function throughProxy(config: NetworkConfig, net: NetworkSpec, iface: Interface,
   const proxy = config.proxy!;
   const v6 = config.mode === 'ipv6-only';
   let address: string;
-  if (isIPv4(proxy.host) || isIPv6(proxy.host)) {
+  if (isIpv4(proxy.host) || isIpv6(proxy.host)) {
     address = proxy.host;
-    if (v6 ? !isIPv6(address) : !usableHost(address, '0.0.0.0')) return fail('proxy-invalid-ip');
+    if (v6 ? !isIpv6(address) : !usableHost(address, '0.0.0.0')) return fail('proxy-invalid-ip');
   } else {
     const resolved = resolve(proxy.host.toLowerCase());
     if (!resolved) return fail(`${S}-dns-no-proxy`);
@@ -326,5 +301,3 @@ function authenticates(auth: NonNullable<NetworkSpec['proxy']>['auth'], user: st
     }
   }
 }
-
-export { inCidr };

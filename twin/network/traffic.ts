@@ -2,12 +2,12 @@
 // to an address leaves by, with which source address, given the appliance's own settings and
 // the VLANs, static routes and IPv6 settings it picked up from the platform. A lab sees the
 // result on its switch ports; the twin reports it to the bench as the packets it sends.
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIpv4, isIpv6, sameIpv4Network } from '../../fixtures/addresses.ts';
 import type { NetworkSpec, SubnetSpec } from '../../fixtures/networks.ts';
 import type { ConfigContext } from '../appliance/config.ts';
 import { effectiveLan, effectiveWan } from '../appliance/config.ts';
 import type { ApplianceConfig } from '../cloud/platform.ts';
-import { linkState, prefixOf, reach, sameNetwork, subnetOn } from './path.ts';
+import { linkState, prefixOf, reach, subnetOn } from './path.ts';
 
 /** Where a packet leaves the appliance: the port, the 802.1Q tag (0: untagged) and its source address. */
 export interface Egress { port: 'LAN' | 'WAN'; vlan: number; source: string; gateway: string | null; subnet: SubnetSpec | null }
@@ -32,7 +32,7 @@ function ipv4Interfaces(ctx: ConfigContext, net: NetworkSpec, cloud: ApplianceCo
   return out;
 }
 
-const onLink = (i: V4Interface, address: string) => sameNetwork(i.source, address, prefixOf(i.netmask));
+const onLink = (i: V4Interface, address: string) => sameIpv4Network(i.source, address, prefixOf(i.netmask));
 
 /**
  * The egress of a scan packet to `target`, or null when the appliance has no route there.
@@ -44,8 +44,8 @@ const onLink = (i: V4Interface, address: string) => sameNetwork(i.source, addres
  * route sends through it. IPv6: the LAN's IPv6 address ("LAN IPv6 for scanning IPv6 hosts").
  */
 export function scanEgress(ctx: ConfigContext, net: NetworkSpec, cloud: ApplianceConfig | null, target: string): Egress | null {
-  if (isIPv6(target)) return ipv6Egress(ctx, net, cloud);
-  if (!isIPv4(target)) return null;
+  if (isIpv6(target)) return ipv6Egress(ctx, net, cloud);
+  if (!isIpv4(target)) return null;
   const interfaces = ipv4Interfaces(ctx, net, cloud);
   const lan = interfaces.find((i) => i.port === 'LAN' && i.vlan === ctx.config.lan.vlan) ?? null;
   const routes: Array<{ prefix: number; egress: Egress }> = [];
@@ -54,7 +54,7 @@ export function scanEgress(ctx: ConfigContext, net: NetworkSpec, cloud: Applianc
   }
   for (const route of cloud?.staticRoutes ?? []) {
     const prefix = prefixOf(route.netmask);
-    if (!sameNetwork(route.destination, target, prefix)) continue;
+    if (!sameIpv4Network(route.destination, target, prefix)) continue;
     const via = interfaces.find((i) => onLink(i, route.gateway));
     if (via) routes.push({ prefix, egress: { ...strip(via), gateway: route.gateway } });
   }
@@ -94,7 +94,7 @@ function ipv6Egress(ctx: ConfigContext, net: NetworkSpec, cloud: ApplianceConfig
 export function serviceEgress(ctx: ConfigContext, net: NetworkSpec, cloud: ApplianceConfig | null, address: string, protocol: 'udp' | 'tcp', port: number): Egress | null {
   const candidates = [scanEgress(ctx, net, cloud, address)];
   const wan = ipv4Interfaces(ctx, net, cloud).find((i) => i.port === 'WAN');
-  if (wan && isIPv4(address)) candidates.push(strip(wan));
+  if (wan && isIpv4(address)) candidates.push(strip(wan));
   for (const egress of candidates) {
     if (!egress?.subnet) continue;
     const there = reach(net, egress.subnet, egress.gateway, address);
@@ -106,5 +106,5 @@ export function serviceEgress(ctx: ConfigContext, net: NetworkSpec, cloud: Appli
 /** What the appliance's DNS servers resolve a name to (the lab's records), of the family it can use. */
 export function resolveName(ctx: ConfigContext, net: NetworkSpec, name: string): string | null {
   const v6 = ctx.config.mode === 'ipv6-only';
-  return (net.dns[name.toLowerCase()] ?? []).find((a) => (v6 ? isIPv6(a) : isIPv4(a) || isIPv6(a))) ?? null;
+  return (net.dns[name.toLowerCase()] ?? []).find((a) => (v6 ? isIpv6(a) : isIpv4(a) || isIpv6(a))) ?? null;
 }
