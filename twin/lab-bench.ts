@@ -12,7 +12,7 @@ import type { Generation, Key } from '../fixtures/profiles.ts';
 import { Secrets } from '../fixtures/secrets.ts';
 import type { FetchLike } from './appliance/agent.ts';
 import { Appliance } from './appliance/appliance.ts';
-import type { StorageFault } from './appliance/appliance.ts';
+import type { StorageFault } from './appliance/panel.ts';
 import { loadFirmware } from './appliance/firmware.ts';
 import { identityOf } from './appliance/identity.ts';
 import type { LcdScreen } from './appliance/lcd.ts';
@@ -20,15 +20,16 @@ import type { Clock } from './clock.ts';
 import { VirtualClock } from './clock.ts';
 import type { FailureName, FailureOptions } from './cloud/api.ts';
 import { handlerFetch, PlatformApi } from './cloud/api.ts';
-import type { Job } from './cloud/platform.ts';
+import type { Job } from './cloud/records.ts';
 import { Platform } from './cloud/platform.ts';
 import type { Portal } from './cloud/portal/index.ts';
 import { createPortal } from './cloud/portal/index.ts';
 import type { RequestHandler } from './cloud/server.ts';
 import { platformSite } from './cloud/server.ts';
 import type { NetworkConfig } from './appliance/config.ts';
-import { effectiveLan, effectiveWan } from './appliance/config.ts';
-import type { Egress } from './network/traffic.ts';
+import type { Egress } from './network/interface.ts';
+import type { SwitchPorts } from './network/model.ts';
+import { ModeledNetwork } from './network/model.ts';
 import type { Endpoint, ServiceAddress } from './network/relay.ts';
 import { Relay } from './network/relay.ts';
 import { RemoteConsole } from './console/console.ts';
@@ -92,6 +93,13 @@ export class LabBench {
   readonly probes: Probe[] = [];
   /** Other appliances of the subscription (added by the lab), on the same clock and network. */
   readonly fleet: Appliance[] = [];
+  /** The network each unit is cabled to: the unit under test's, then the fleet's in order. */
+  readonly #networks: ModeledNetwork[] = [];
+  /** What the lab's switch ports see of the units' traffic. */
+  readonly #ports: SwitchPorts = {
+    probed: ({ jobId, target }, egress) => this.probes.push(probeOf(jobId, target, egress)),
+    delivered: (to, message) => this.relay.send(to, message),
+  };
   readonly #fetch: FetchLike;
   #portal: Portal | null = null;
   readonly #history: ScreenRecord[] = [];
@@ -116,15 +124,13 @@ export class LabBench {
     this.appliance.subscribe(() => this.#record());
   }
 
-  #unit(generation: Generation, network: NetworkSpec, serialNumber?: number, initialConfig?: NetworkConfig): Appliance {
+  #unit(generation: Generation, spec: NetworkSpec, serialNumber?: number, initialConfig?: NetworkConfig): Appliance {
+    const network = new ModeledNetwork(spec, this.#ports);
+    this.#networks.push(network);
     return new Appliance({
       generation, clock: this.clock, network,
       cloud: { url: () => this.platform.url, fetch: this.#fetch },
       softwareVersions: this.platform.latestVersions,
-      wire: {
-        probe: ({ jobId, target, egress }) => this.probes.push(probeOf(jobId, target, egress)),
-        syslog: ({ address, protocol, port }, message) => this.relay.send({ address, protocol, port }, message),
-      },
       ...(serialNumber === undefined ? {} : { serialNumber }),
       ...(initialConfig === undefined ? {} : { initialConfig }),
     });
@@ -214,9 +220,9 @@ export class LabBench {
   addAppliance(options: { type?: 'physical' | 'virtual'; activatedBy?: string } = {}): Appliance {
     const generation = this.appliance.generation;
     const serialNumber = this.appliance.identity.serialNumber + FLEET + 1 + this.fleet.length;
-    const lease = this.appliance.network.subnets[this.appliance.network.lan.untagged ?? '']?.dhcp;
+    const shared = this.#spec;
+    const lease = shared.subnets[shared.lan.untagged ?? '']?.dhcp;
     const base = this.appliance.config.mode === 'ipv6-only' || !lease ? undefined : staticOn(lease, 100 + this.fleet.length, generation.firmware.networkModes[0]!);
-    const shared = this.appliance.network;
     const unit = this.#unit(generation, { ...shared, lan: structuredClone(shared.lan), wan: structuredClone(shared.wan) }, serialNumber, base);
     this.platform.ship(unit.identity, generation.hardware.model, options.type ?? 'physical');
     if (options.activatedBy !== undefined) this.activate(unit.identity.activationCode, options.activatedBy);
@@ -242,11 +248,8 @@ export class LabBench {
    */
   connectInbound(port: 'LAN' | 'WAN', protocol: 'tcp' | 'udp', number: number): 'accepted' | 'refused' | 'no-answer' {
     const a = this.appliance;
-    if (a.phase === 'off' || a.phase === 'halted' || !(port === 'LAN' ? a.network.lan : a.network.wan).cable) return 'no-answer';
-    const ctx = a.context();
-    const lan = a.config.mode === 'ipv6-only' ? ctx.runtime.lanIpv6?.address ?? (a.config.lan.ipv6.kind === 'static' ? a.config.lan.ipv6.ip : null) : effectiveLan(ctx)?.ip ?? null;
-    const address = port === 'LAN' ? lan : a.config.wan.ipv4.kind === 'off' ? null : effectiveWan(ctx)?.ip ?? null;
-    if (!address) return 'no-answer';
+    if (a.phase === 'off' || a.phase === 'halted' || !(port === 'LAN' ? this.#spec.lan : this.#spec.wan).cable) return 'no-answer';
+    if (!a.addressOn(port)) return 'no-answer';
     return a.accepts(port, protocol, number) ? 'accepted' : 'refused';
   }
 
@@ -267,8 +270,13 @@ export class LabBench {
     this.relay.attach(service, endpoint);
   }
 
+  /** The network the unit under test is cabled to, as it is now. */
+  get #spec(): NetworkSpec {
+    return this.#networks[0]!.spec;
+  }
+
   network(): NetworkSpec {
-    return structuredClone(this.appliance.network);
+    return structuredClone(this.#spec);
   }
 
   /**
@@ -276,8 +284,9 @@ export class LabBench {
    * switch ports of their own, take its subnets, DNS, proxy and platform and keep their ports.
    */
   setNetwork(spec: NetworkSpec): void {
-    this.appliance.network = structuredClone(spec);
-    for (const unit of this.fleet) unit.network = { ...this.appliance.network, lan: unit.network.lan, wan: unit.network.wan };
+    const [own, ...fleet] = this.#networks;
+    own!.spec = structuredClone(spec);
+    for (const network of fleet) network.spec = { ...own!.spec, lan: network.spec.lan, wan: network.spec.wan };
   }
 
   injectStorageFault(fault: StorageFault | null): void {
@@ -285,7 +294,7 @@ export class LabBench {
   }
 
   cable(port: 'LAN' | 'WAN', plugged: boolean): void {
-    (port === 'LAN' ? this.appliance.network.lan : this.appliance.network.wan).cable = plugged;
+    (port === 'LAN' ? this.#spec.lan : this.#spec.wan).cable = plugged;
   }
 
   /**

@@ -9,7 +9,7 @@ import { Secrets } from '../../../fixtures/secrets.ts';
 import { LabBench } from '../../lab-bench.ts';
 import type { ServerCredentials } from '../certificates.ts';
 import { makeServerCredentials } from '../certificates.ts';
-import type { ApplianceRecord, HealthReport } from '../platform.ts';
+import type { ApplianceRecord, HealthReport } from '../records.ts';
 import { PlatformServer, pointedFetch } from '../server.ts';
 
 const account = loadAccount();

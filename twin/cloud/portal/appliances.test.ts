@@ -7,8 +7,8 @@ import { loadAccount, platformHostnames } from '../../../fixtures/platform.ts';
 import { Secrets } from '../../../fixtures/secrets.ts';
 import { LabBench } from '../../lab-bench.ts';
 import { makeServerCredentials } from '../certificates.ts';
-import type { ApplianceRecord, HealthReport } from '../platform.ts';
-import { Refused } from '../platform.ts';
+import type { ApplianceRecord, HealthReport } from '../records.ts';
+import { Refused } from '../records.ts';
 import { PlatformServer, pointedFetch } from '../server.ts';
 
 const account = loadAccount();

@@ -2,18 +2,19 @@
 // answer the twin's cloud agent in-process (msw's setupServer on the global fetch) and on the
 // platform twin's HTTPS server alike; they refuse malformed requests; failures are named
 // overrides; and what the agent makes of each answer (or of a failed connection) is what the
-// appliance shows.
+// appliance shows. It sits beside the lab bench, not in cloud/: the platform never sees the
+// appliance's code, only its requests.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { CloudAgent } from '../appliance/agent.ts';
-import type { FetchLike } from '../appliance/agent.ts';
-import { identityOf } from '../appliance/identity.ts';
-import { LabBench } from '../lab-bench.ts';
-import { API_PATH, handlerFetch } from './api.ts';
-import { makeServerCredentials } from './certificates.ts';
-import { PlatformServer, pointedFetch } from './server.ts';
+import { CloudAgent } from './appliance/agent.ts';
+import type { FetchLike } from './appliance/agent.ts';
+import { identityOf } from './appliance/identity.ts';
+import { LabBench } from './lab-bench.ts';
+import { API_PATH, handlerFetch } from './cloud/api.ts';
+import { makeServerCredentials } from './cloud/certificates.ts';
+import { PlatformServer, pointedFetch } from './cloud/server.ts';
 
 const health = { model: 'm', softwareVersions: {}, mode: 'ipv4+v6' as const, lanIpv4: '198.18.10.20', uiVlan: 0, scanning: false, updating: false };
 
