@@ -1,8 +1,9 @@
 // The twin on its lab bench: an appliance plugged into AC and switched off, cabled to a lab network,
 // its platform with a fleet of other shipped units, and the clock they share. What a lab can do
 // to it (network, platform answers, faults, power, cables) and what can be observed (screens,
-// LEDs, the label) are here once, for the in-process target and for the twin process behind a
-// serial port alike.
+// LEDs, the label, the packets on the switch ports) are here once, for the in-process target and
+// for the twin process behind a serial port alike. The network belongs to the lab: each unit holds
+// only the interface its cables lead to.
 import { withLastOctet } from '../fixtures/addresses.ts';
 import type { NetworkSpec } from '../fixtures/networks.ts';
 import { loadNetwork } from '../fixtures/networks.ts';
