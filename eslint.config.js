@@ -1,5 +1,7 @@
 // Lint rules. The boundary that matters most: step code reaches the appliance only through
 // target protocols, so nothing under steps/ may import twin/ except the twin target adapter.
+// Inside the twin, the network and the platform meet the appliance only through interfaces (the
+// network's, the API's wire types), so neither may import twin/appliance/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -7,6 +9,13 @@ export const twinBoundary = {
   patterns: [{
     regex: '^(\\.\\./)+twin/|^twin/',
     message: 'Steps reach the appliance only through target protocols (steps/support/protocols.ts); only steps/support/targets/twin/ may import twin/.',
+  }],
+};
+
+export const applianceBoundary = {
+  patterns: [{
+    regex: '^(\\.\\./)+(twin/)?appliance/|^twin/appliance/',
+    message: 'The network and the platform meet the appliance only through twin/network/interface.ts and the wire types of twin/cloud/api.ts; nothing under twin/network/ or twin/cloud/ may import twin/appliance/.',
   }],
 };
 
@@ -28,6 +37,10 @@ export default tseslint.config(
     files: ['steps/**/*.ts'],
     ignores: ['steps/support/targets/twin/**'],
     rules: { 'no-restricted-imports': ['error', twinBoundary] },
+  },
+  {
+    files: ['twin/network/**/*.ts', 'twin/cloud/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', applianceBoundary] },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,5 +1,6 @@
-// The boundary rule: step code reaches the appliance only through target protocols, so nothing
+// The boundary rules: step code reaches the appliance only through target protocols, so nothing
 // under steps/ may import twin/, except the twin target adapter; the twin itself reads fixtures/.
+// Inside the twin, the network and the platform may not import the appliance's modules.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ESLint } from 'eslint';
@@ -70,5 +71,41 @@ describe('the twin boundary', () => {
     const code = "import { keys } from '../../fixtures/profiles.ts';\nexport const first = keys[0];\n";
     const result = await lint(code, 'steps/definitions/keys.steps.ts');
     assert.equal(result.errorCount, 0, JSON.stringify(result.messages));
+  });
+});
+
+/** A relative path to a twin/appliance/ module from `up` directories up inside twin/, built for the same reason. */
+const applianceModule = (up: number, module: string) => `${'../'.repeat(up)}${['appliance', module].join('/')}`;
+
+describe('the appliance boundary', () => {
+  test('the network importing the appliance\'s configuration is an error', async () => {
+    const code = `import { effectiveLan } from '${applianceModule(1, 'config.ts')}';\nexport const lan = effectiveLan;\n`;
+    const result = await lint(code, 'twin/network/path.ts');
+    const errors = boundaryErrors(result);
+    assert.equal(errors.length, 1, JSON.stringify(result.messages));
+    assert.match(errors[0]!.message, /twin\/network\/interface\.ts/);
+    assert.equal(errors[0]!.line, 1);
+  });
+
+  test('anything under twin/cloud/, at any depth, type-only imports too', async () => {
+    for (const [path, file] of [
+      [applianceModule(1, 'identity.ts'), 'twin/cloud/platform.ts'],
+      [applianceModule(2, 'identity.ts'), 'twin/cloud/portal/appliances.ts'],
+      [`../../${['twin', 'appliance', 'identity.ts'].join('/')}`, 'twin/cloud/records.ts'],
+    ] as const) {
+      const code = `import type { Identity } from '${path}';\nexport type I = Identity;\n`;
+      const result = await lint(code, file);
+      assert.equal(boundaryErrors(result).length, 1, `${file} importing ${path}: ${JSON.stringify(result.messages)}`);
+    }
+  });
+
+  test('the network may import its own interface and the lab\'s spec; the appliance may import the network', async () => {
+    const network = "import type { Attachment } from './interface.ts';\nimport type { NetworkSpec } from '../../fixtures/networks.ts';\nexport type A = [Attachment, NetworkSpec];\n";
+    const appliance = "import type { Network } from '../network/interface.ts';\nimport type { ConfigResponse } from '../cloud/api.ts';\nexport type N = [Network, ConfigResponse];\n";
+    for (const [code, file] of [[network, 'twin/network/model.ts'], [appliance, 'twin/appliance/appliance.ts']] as const) {
+      const result = await lint(code, file);
+      assert.deepEqual(boundaryErrors(result), [], file);
+      assert.equal(result.errorCount, 0, JSON.stringify(result.messages));
+    }
   });
 });

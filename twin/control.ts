@@ -8,7 +8,7 @@ import type { Server, Socket } from 'node:net';
 import { rmSync } from 'node:fs';
 import { loadAccount, platformHostnames } from '../fixtures/platform.ts';
 import type { FetchLike } from './appliance/agent.ts';
-import { TwinBench } from './bench.ts';
+import { LabBench } from './lab-bench.ts';
 import type { PlatformServer } from './cloud/server.ts';
 import { servePlatform } from './cloud/server.ts';
 import type { ConsoleTransport } from './console/console.ts';
@@ -46,10 +46,10 @@ class Cable {
 export class ControlServer {
   readonly #cable: Cable;
   readonly #server: Server;
-  /** The platform twin on HTTPS: each bench's appliance reaches it for real, the suite's browser too. */
+  /** The platform twin on HTTPS: each lab bench's appliance reaches it for real, the suite's browser too. */
   readonly #platform: PlatformServer;
   readonly #fetch: FetchLike;
-  #bench: TwinBench;
+  #lab: LabBench;
   #console: RemoteConsole;
 
   private constructor(server: Server, transport: ConsoleTransport, generation: string, platform: { server: PlatformServer; fetch: FetchLike }) {
@@ -57,16 +57,16 @@ export class ControlServer {
     this.#platform = platform.server;
     this.#fetch = platform.fetch;
     this.#cable = new Cable(transport);
-    this.#bench = new TwinBench({ generation, fetch: this.#fetch });
-    this.#console = new RemoteConsole(this.#bench.appliance, this.#cable.plug());
+    this.#lab = new LabBench({ generation, fetch: this.#fetch });
+    this.#console = new RemoteConsole(this.#lab.appliance, this.#cable.plug());
     server.on('connection', (socket) => this.#serve(socket));
   }
 
   static async listen(socketPath: string, transport: ConsoleTransport, generation: string): Promise<ControlServer> {
     rmSync(socketPath, { force: true });
     let control: ControlServer | null = null;
-    // The server serves whichever bench is current (a fresh one each scenario).
-    const platform = await servePlatform(() => control!.#bench.site(), platformHostnames(loadAccount()));
+    // The server serves whichever lab bench is current (a fresh one each scenario).
+    const platform = await servePlatform(() => control!.#lab.site(), platformHostnames(loadAccount()));
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -120,83 +120,83 @@ export class ControlServer {
   }
 
   async #do(op: string, args: Record<string, unknown>): Promise<unknown> {
-    const bench = this.#bench;
+    const lab = this.#lab;
     switch (op) {
       case 'reset': {
-        const generation = typeof args['generation'] === 'string' ? args['generation'] : bench.appliance.generation.firmware.generation;
+        const generation = typeof args['generation'] === 'string' ? args['generation'] : lab.appliance.generation.firmware.generation;
         // The old unit's last bytes go out first; the new console counts on from its counts, so
         // the client's totals of bytes written and received stay one sequence.
         const old = this.#console.uart;
         await old.drained();
         old.close();
-        this.#bench.relay.close();
-        this.#bench = new TwinBench({ generation, fetch: this.#fetch });
+        this.#lab.relay.close();
+        this.#lab = new LabBench({ generation, fetch: this.#fetch });
         const carried = { received: old.counters.received, queued: old.counters.queued };
-        this.#console = new RemoteConsole(this.#bench.appliance, this.#cable.plug(), { carried });
-        // The bench's managed power supply switches the unit on (the console is cabled before);
+        this.#console = new RemoteConsole(this.#lab.appliance, this.#cable.plug(), { carried });
+        // The lab bench's managed power supply switches the unit on (the console is cabled before);
         // with `booted`, the unit is handed over once it shows its first status screen (its
         // console, not yet woken, sent nothing meanwhile).
-        if (args['powerOn'] !== false) this.#bench.appliance.pressPowerButton();
-        if (args['booted'] === true) await this.#bench.waitUntil(() => this.#bench.appliance.acceptsKeys, 10 * 60_000);
-        return { now: this.#bench.clock.now(), queued: this.#queued(), serial: this.#bench.appliance.identity.serialNumber };
+        if (args['powerOn'] !== false) this.#lab.appliance.pressPowerButton();
+        if (args['booted'] === true) await this.#lab.waitUntil(() => this.#lab.appliance.acceptsKeys, 10 * 60_000);
+        return { now: this.#lab.clock.now(), queued: this.#queued(), serial: this.#lab.appliance.identity.serialNumber };
       }
       case 'power-on': {
-        // The bench's managed power switches the unit on; it boots with its console asleep.
-        this.#bench.appliance.pressPowerButton();
-        await this.#bench.waitUntil(() => this.#bench.appliance.acceptsKeys, 10 * 60_000);
-        return { now: this.#bench.clock.now(), queued: this.#queued() };
+        // The lab bench's managed power switches the unit on; it boots with its console asleep.
+        this.#lab.appliance.pressPowerButton();
+        await this.#lab.waitUntil(() => this.#lab.appliance.acceptsKeys, 10 * 60_000);
+        return { now: this.#lab.clock.now(), queued: this.#queued() };
       }
-      case 'now': return { now: this.#bench.clock.now(), queued: this.#queued() };
+      case 'now': return { now: this.#lab.clock.now(), queued: this.#queued() };
       case 'step': {
         const limit = Number(args['limit']);
-        const stepped = await this.#bench.virtual.step(limit);
-        return { stepped, now: this.#bench.clock.now(), queued: this.#queued() };
+        const stepped = await this.#lab.virtual.step(limit);
+        return { stepped, now: this.#lab.clock.now(), queued: this.#queued() };
       }
       case 'advance': {
-        await this.#bench.virtual.advance(Number(args['ms']));
-        return { now: this.#bench.clock.now(), queued: this.#queued() };
+        await this.#lab.virtual.advance(Number(args['ms']));
+        return { now: this.#lab.clock.now(), queued: this.#queued() };
       }
       case 'sync': {
         await this.#console.uart.settled(Number(args['received']));
-        return { now: this.#bench.clock.now(), queued: this.#queued() };
+        return { now: this.#lab.clock.now(), queued: this.#queued() };
       }
-      case 'activate': this.#bench.activate(String(args['code']), String(args['username'])); return { queued: this.#queued() };
-      case 'platform': return this.#bench.platformInfo();
-      case 'activationCodeHolders': return this.#bench.platform.activationCodeHolders(String(args['code']));
+      case 'activate': this.#lab.activate(String(args['code']), String(args['username'])); return { queued: this.#queued() };
+      case 'platform': return this.#lab.platformInfo();
+      case 'activationCodeHolders': return this.#lab.platform.activationCodeHolders(String(args['code']));
       case 'launch': {
         const targets = Array.isArray(args['targets']) ? args['targets'].map(String) : [];
         const serial = args['serialNumber'] === undefined ? undefined : Number(args['serialNumber']);
-        this.#bench.launch(args['job'] === 'software-update' ? 'software-update' : 'scan', Number(args['durationMs']), targets, serial);
+        this.#lab.launch(args['job'] === 'software-update' ? 'software-update' : 'scan', Number(args['durationMs']), targets, serial);
         return null;
       }
       case 'portal': return { url: this.#platform.origin, spkiSha256: this.#platform.credentials.spkiSha256 };
-      case 'usePod': this.#bench.usePod(String(args['pod'])); return null;
-      case 'setSubscriptionFeature': this.#bench.setSubscriptionFeature(args['feature'] === 'ipv6-scanning' ? 'ipv6-scanning' : 'vlan-trunking', Boolean(args['on'])); return null;
-      case 'scanTraffic': return this.#bench.probes;
-      case 'platformRequests': return this.#bench.api.requests;
+      case 'usePod': this.#lab.usePod(String(args['pod'])); return null;
+      case 'setSubscriptionFeature': this.#lab.setSubscriptionFeature(args['feature'] === 'ipv6-scanning' ? 'ipv6-scanning' : 'vlan-trunking', Boolean(args['on'])); return null;
+      case 'scanTraffic': return this.#lab.probes;
+      case 'platformRequests': return this.#lab.api.requests;
       case 'attachService': {
         const service = args['service'] as { address: string; protocol: 'udp' | 'tcp'; port: number };
         const endpoint = args['endpoint'] as { host: string; port: number };
-        this.#bench.attachService(service, endpoint);
+        this.#lab.attachService(service, endpoint);
         return null;
       }
-      case 'connectInbound': return this.#bench.connectInbound(args['port'] === 'WAN' ? 'WAN' : 'LAN', args['protocol'] === 'udp' ? 'udp' : 'tcp', Number(args['number']));
+      case 'connectInbound': return this.#lab.connectInbound(args['port'] === 'WAN' ? 'WAN' : 'LAN', args['protocol'] === 'udp' ? 'udp' : 'tcp', Number(args['number']));
       case 'addAppliance': {
-        const unit = this.#bench.addAppliance({
+        const unit = this.#lab.addAppliance({
           type: args['type'] === 'virtual' ? 'virtual' : 'physical',
           ...(typeof args['activatedBy'] === 'string' ? { activatedBy: args['activatedBy'] } : {}),
         });
         return { serialNumber: unit.identity.serialNumber, activationCode: unit.identity.activationCode };
       }
-      case 'network': return this.#bench.network();
-      case 'setNetwork': this.#bench.setNetwork(args['spec'] as Parameters<TwinBench['setNetwork']>[0]); return null;
+      case 'network': return this.#lab.network();
+      case 'setNetwork': this.#lab.setNetwork(args['spec'] as Parameters<LabBench['setNetwork']>[0]); return null;
       case 'failPlatform': {
-        const name = String(args['name']) as Parameters<TwinBench['failPlatform']>[0];
-        this.#bench.failPlatform(name, { ...(args['status'] === undefined ? {} : { status: Number(args['status']) }), ...(args['ms'] === undefined ? {} : { ms: Number(args['ms']) }) });
+        const name = String(args['name']) as Parameters<LabBench['failPlatform']>[0];
+        this.#lab.failPlatform(name, { ...(args['status'] === undefined ? {} : { status: Number(args['status']) }), ...(args['ms'] === undefined ? {} : { ms: Number(args['ms']) }) });
         return null;
       }
-      case 'injectStorageFault': this.#bench.injectStorageFault((args['fault'] ?? null) as 'fsck' | 'mount' | null); return null;
-      case 'cable': this.#bench.cable(args['port'] === 'WAN' ? 'WAN' : 'LAN', Boolean(args['plugged'])); return null;
+      case 'injectStorageFault': this.#lab.injectStorageFault((args['fault'] ?? null) as 'fsck' | 'mount' | null); return null;
+      case 'cable': this.#lab.cable(args['port'] === 'WAN' ? 'WAN' : 'LAN', Boolean(args['plugged'])); return null;
       default: throw new Error(`unknown operation ${op}`);
     }
   }

@@ -26,7 +26,7 @@ import { Secrets } from '../fixtures/secrets.ts';
 import { servePlatform } from './cloud/server.ts';
 import { loadFirmware } from './appliance/firmware.ts';
 import { drawLcd } from './appliance/lcd.ts';
-import { TwinBench } from './bench.ts';
+import { LabBench } from './lab-bench.ts';
 import { RealTimeClock } from './clock.ts';
 import type { ConsoleTransport } from './console/console.ts';
 import { RemoteConsole } from './console/console.ts';
@@ -127,14 +127,14 @@ if (opts.control !== undefined) {
 } else {
   const clock = new RealTimeClock(opts.speed);
   const pod = loadAccount().pods[0]!;
-  let current: TwinBench | null = null;
+  let current: LabBench | null = null;
   let platform: Awaited<ReturnType<typeof servePlatform>>;
   try {
     platform = await servePlatform(() => current!.site(), platformHostnames(loadAccount()), opts.platformPort);
   } catch (error) {
     fail(`the platform twin cannot listen on 127.0.0.1:${opts.platformPort}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const bench = new TwinBench({ generation: opts.generation, clock, fetch: platform.fetch, ...(opts.serial === undefined ? {} : { serialNumber: opts.serial }) });
+  const bench = new LabBench({ generation: opts.generation, clock, fetch: platform.fetch, ...(opts.serial === undefined ? {} : { serialNumber: opts.serial }) });
   current = bench;
   const caFile = join(projectRoot, 'reports', 'platform-ca.pem');
   mkdirSync(dirname(caFile), { recursive: true });

@@ -1,6 +1,6 @@
 // Parse at the boundary: step text becomes typed values once, here.
 import { defineParameterType } from '@cucumber/cucumber';
-import { isIPv4 } from 'node:net';
+import { isIpv4 } from '../../fixtures/addresses.ts';
 import type { Key, LedName, Port } from './protocols.ts';
 
 const keyNames = ['UP', 'DOWN', 'LEFT', 'RIGHT', 'ENTER'] as const;
@@ -25,7 +25,7 @@ defineParameterType({
   name: 'ipv4',
   regexp: /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/,
   transformer: (s: string): string => {
-    if (!isIPv4(s)) throw new Error(`not an IPv4 address: ${s}`);
+    if (!isIpv4(s)) throw new Error(`not an IPv4 address: ${s}`);
     return s;
   },
 });

@@ -21,11 +21,6 @@ export function shows(screen: ScreenSnapshot, expected: string): boolean {
   return screenText(screen) === want || normalize(screen.lines[0]) === want || normalize(screen.lines[1]) === want;
 }
 
-/** The text of the field line (line 2), untrimmed, for reading characters at the cursor. */
-export function fieldLine(screen: ScreenSnapshot): string {
-  return screen.lines[1];
-}
-
 /** The character under the cursor, or null when no cursor is shown. */
 export function charAtCursor(screen: ScreenSnapshot): string | null {
   if (!screen.cursor) return null;

@@ -4,14 +4,13 @@
 // Everything it receives is validated; anything else is a failed exchange, as on a real unit.
 import type { z } from 'zod';
 import { API_PATH, claimResponse, configResponse, pollResponse, refusals } from '../cloud/api.ts';
-import type { PollRequest, RefusalName } from '../cloud/api.ts';
-import type { ApplianceConfig, Job, ScanResult } from '../cloud/platform.ts';
+import type { ClaimedJob, ConfigResponse, JobResult, PollRequest, RefusalName } from '../cloud/api.ts';
 import type { Identity } from './identity.ts';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export type Exchange =
-  | { kind: 'activated'; name: string; indicator: string; config: ApplianceConfig | null; jobs: Job[]; cancel: string[] }
+  | { kind: 'activated'; name: string; indicator: string; config: ConfigResponse | null; jobs: ClaimedJob[]; cancel: string[] }
   | { kind: 'not-activated' }
   /** "This scan_id does not exist", "This Scanner is disabled", "Account expired". */
   | { kind: 'refused'; reason: RefusalName }
@@ -123,7 +122,7 @@ export class CloudAgent {
       const { name, indicator, configVersion, jobsPending, cancel } = poll!;
       const config = configVersion === knownConfigVersion ? null : await this.#post('/config', this.#credentials, configResponse, timing);
       const jobs = jobsPending > 0 ? (await this.#post('/jobs/claim', this.#credentials, claimResponse, timing))!.jobs : [];
-      return { kind: 'activated', name, indicator, config: config as ApplianceConfig | null, jobs: jobs as Job[], cancel, ...timed() };
+      return { kind: 'activated', name, indicator, config, jobs, cancel, ...timed() };
     } catch (error) {
       if (error instanceof ExchangeFailed) return { ...error.exchange, ...timed() };
       throw error;
@@ -135,7 +134,7 @@ export class CloudAgent {
    * no such job (404) and never will; false when they could not be delivered (kept for the next
    * contact), so that one result the platform refuses does not hold back the others.
    */
-  async upload(jobId: string, result: ScanResult): Promise<boolean> {
+  async upload(jobId: string, result: JobResult): Promise<boolean> {
     try {
       await this.#post(`/jobs/${jobId}/results`, { ...this.#credentials, ...result }, null, { ms: 0, slowest: 0 });
       return true;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Key } from '../../fixtures/profiles.ts';
 import type { VirtualClock } from '../clock.ts';
-import { TwinBench } from '../bench.ts';
+import { LabBench } from '../lab-bench.ts';
 import type { Platform } from '../cloud/platform.ts';
 import type { Appliance } from './appliance.ts';
 import type { NetworkConfig } from './config.ts';
@@ -23,7 +23,7 @@ interface Rig {
 }
 
 function rig(generation: string): Rig {
-  const bench = new TwinBench({ generation });
+  const bench = new LabBench({ generation });
   const { appliance, platform } = bench;
   const clock = bench.virtual;
   const screens: string[] = [];

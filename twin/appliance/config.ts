@@ -2,7 +2,8 @@
 // and the cloud agent all read this; none keeps a copy), with the vocabulary the firmware
 // profiles use: predicates for menu items, value sources for prompts, actions for flows.
 import type { NetworkMode } from '../../fixtures/profiles.ts';
-import { padIpv4 } from './editors.ts';
+import { padIpv4, unpadIpv4 } from '../../fixtures/addresses.ts';
+import type { Attachment, Ipv4Addressing, Ipv6Lease, Lease, Port } from '../network/interface.ts';
 
 export interface Ipv4Settings {
   ip: string;
@@ -57,21 +58,6 @@ export function defaultConfig(mode: NetworkMode): NetworkConfig {
 }
 
 /** What the appliance learned from the network (not stored: gone at power off). */
-export interface Lease {
-  ip: string;
-  netmask: string;
-  gateway: string | null;
-  dns: string[];
-  wins: string[];
-}
-
-export interface Ipv6Lease {
-  address: string;
-  prefix: number;
-  gateway: string | null;
-  dns: string[];
-}
-
 export interface NetworkRuntime {
   lanLease: Lease | null;
   wanLease: Lease | null;
@@ -102,6 +88,42 @@ export function effectiveWan(ctx: ConfigContext): Ipv4Settings | null {
   const lease = ipv4.kind === 'dhcp' ? ctx.runtime.wanLease : null;
   if (!lease) return null;
   return { ip: lease.ip, netmask: lease.netmask, gateway: lease.gateway ?? '', dns1: lease.dns[0] ?? null, dns2: lease.dns[1] ?? null };
+}
+
+/** The appliance as the network meets it (twin/network/interface.ts): ports, addressing in effect, proxy. */
+export function attachmentOf(ctx: ConfigContext): Attachment {
+  const { config, runtime } = ctx;
+  const v6 = config.lan.ipv6;
+  const lease = runtime.lanIpv6;
+  const address = v6.kind === 'static' ? v6.ip : lease?.address ?? null;
+  // "If configured manually, IPv6 DNS1 and IPv6 DNS2 resolvers will take precedence"
+  const manual = [v6.dns1, v6.dns2].filter((d): d is string => d !== null);
+  return {
+    mode: config.mode,
+    lan: {
+      link: config.lan.link,
+      vlan: config.lan.vlan,
+      ipv4: addressing(effectiveLan(ctx), config.lan.ipv4.kind === 'dhcp'),
+      ipv6: address ? { address, gateway: v6.gateway ?? lease?.gateway ?? null, dns: manual.length ? manual : lease?.dns ?? [] } : null,
+    },
+    wan: config.wan.ipv4.kind === 'off' ? null : { link: config.wan.link, ipv4: addressing(effectiveWan(ctx), config.wan.ipv4.kind === 'dhcp') },
+    proxy: config.proxy,
+  };
+}
+
+/** "0.0.0.0" in a DNS field is one left empty. */
+function addressing(settings: Ipv4Settings | null, leased: boolean): Ipv4Addressing | null {
+  if (!settings) return null;
+  const dns = [settings.dns1, settings.dns2].filter((d): d is string => d !== null && d !== '0.0.0.0');
+  return { ip: settings.ip, netmask: settings.netmask, gateway: settings.gateway, dns, leased };
+}
+
+/** The address a lab host reaches the appliance at on a port, if it has one. */
+export function addressOn(ctx: ConfigContext, port: Port): string | null {
+  const { config, runtime } = ctx;
+  if (port === 'WAN') return config.wan.ipv4.kind === 'off' ? null : effectiveWan(ctx)?.ip ?? null;
+  if (config.mode !== 'ipv6-only') return effectiveLan(ctx)?.ip ?? null;
+  return runtime.lanIpv6?.address ?? (config.lan.ipv6.kind === 'static' ? config.lan.ipv6.ip : null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,7 +287,8 @@ export const actions: Record<string, Action> = {
   }, 'lan-configured', ['LAN']),
 };
 
+/** The netmask as stored: the list field shows it padded ("255.255.255.000"). */
 function unpadMask(value: string | undefined): string {
-  return (value ?? '255.255.255.000').split('.').map(Number).join('.');
+  return unpadIpv4(value ?? '255.255.255.000') ?? '255.255.255.0';
 }
 

@@ -1,7 +1,7 @@
 // The field editors of "Entering Information": what each key does in an entry field, what the
 // field shows, and which keys act (the navigation indicators). Pure state machines over one
 // field; the UI engine owns the flow around them.
-import { isIPv4, isIPv6 } from 'node:net';
+import { isHostname, isIpv4, isIpv6, padIpv4, unpadIpv4 } from '../../fixtures/addresses.ts';
 import type { EditorSpec, FirmwareProfile, Key } from '../../fixtures/profiles.ts';
 import { expandAlphabet, scrollCycle } from '../../fixtures/profiles.ts';
 
@@ -94,19 +94,6 @@ class DigitEditor implements Editor {
   blank(): boolean {
     return this.#chars.every((c) => c === '0' || c === '.');
   }
-}
-
-/** "194.55.176.2" -> "194.055.176.002"; anything else -> "000.000.000.000". */
-export function padIpv4(address: string | null | undefined): string {
-  if (!address || !isIPv4(address)) return '000.000.000.000';
-  return address.split('.').map((o) => o.padStart(3, '0')).join('.');
-}
-
-/** "194.055.176.002" -> "194.55.176.2", or null when an octet is over 255. */
-export function unpadIpv4(padded: string): string | null {
-  const octets = padded.split('.').map(Number);
-  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o > 255)) return null;
-  return octets.join('.');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -287,7 +274,7 @@ class TextEditor implements Editor {
       if ((syntax === 'host-ipv4' && !isHost(value, 'ipv4')) || (syntax === 'host-ipv6' && !isHost(value, 'ipv6'))) {
         return { kind: 'refused', reason: this.#refusals.hostSyntax };
       }
-      if (syntax === 'ipv6' && !isIPv6(value)) return { kind: 'refused', reason: this.#refusals.ipv6Syntax };
+      if (syntax === 'ipv6' && !isIpv6(value)) return { kind: 'refused', reason: this.#refusals.ipv6Syntax };
     }
     return { kind: 'done', value };
   }
@@ -318,15 +305,11 @@ class TextEditor implements Editor {
   }
 }
 
-const hostLabel = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/;
-
 /** An FQDN of letters, digits and hyphens, or an IP address of the network mode's family. */
 export function isHost(value: string, family: 'ipv4' | 'ipv6'): boolean {
-  if (family === 'ipv4' && /^[0-9.]+$/.test(value)) return isIPv4(value);
-  if (family === 'ipv6' && value.includes(':')) return isIPv6(value);
-  if (value.length > 253) return false;
-  const labels = value.replace(/\.$/, '').split('.');
-  return labels.length >= 1 && labels.every((l) => l.length <= 63 && hostLabel.test(l)) && !/^[0-9.]+$/.test(value);
+  if (family === 'ipv4' && /^[0-9.]+$/.test(value)) return isIpv4(value);
+  if (family === 'ipv6' && value.includes(':')) return isIpv6(value);
+  return isHostname(value) && !/^[0-9.]+$/.test(value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,7 +359,7 @@ class ViewEditor implements Editor {
 export function createEditor(fw: FirmwareProfile, spec: EditorSpec, window: number, initial: string): Editor {
   switch (spec.kind) {
     case 'ipv4':
-      return new DigitEditor(padIpv4(initial), (text) => {
+      return new DigitEditor(isIpv4(initial) ? padIpv4(initial) : '000.000.000.000', (text) => {
         const address = unpadIpv4(text);
         return address === null ? { kind: 'refused', reason: fw.refusals.ipv4Octet } : { kind: 'done', value: address };
       });

@@ -2,7 +2,7 @@
 // naming an unknown predicate, action, value source or condition fails at load, in one line.
 import type { Generation, ProfileVocabulary } from '../../fixtures/profiles.ts';
 import { loadGeneration } from '../../fixtures/profiles.ts';
-import { conditions } from '../network/path.ts';
+import { conditions } from '../network/interface.ts';
 import { actions, attemptContexts, predicates, sources } from './config.ts';
 
 export const vocabulary: ProfileVocabulary = {

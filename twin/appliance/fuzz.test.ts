@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import type { Generation, Key } from '../../fixtures/profiles.ts';
 import { keys } from '../../fixtures/profiles.ts';
 import type { VirtualClock } from '../clock.ts';
-import { TwinBench } from '../bench.ts';
+import { LabBench } from '../lab-bench.ts';
 import { loadFirmware } from './firmware.ts';
 import type { Appliance } from './appliance.ts';
 import type { LcdScreen } from './lcd.ts';
@@ -63,7 +63,7 @@ interface Rig {
 /** A twin with its own copy of the profiles, so the LCD can be widened for a moment (see `fits`). */
 function rig(name: string, activated: boolean): Rig {
   const generation = structuredClone(loadFirmware(name));
-  const bench = new TwinBench({ generation });
+  const bench = new LabBench({ generation });
   const { appliance } = bench;
   const clock = bench.virtual;
   if (activated) bench.activate(appliance.identity.activationCode, 'jdoe');

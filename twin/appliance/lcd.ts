@@ -23,7 +23,6 @@ export interface LcdScreen {
   cursor: { row: number; col: number } | null;
 }
 
-export const blankScreen: LcdScreen = { lines: ['', ''], indicators: [], cursor: null };
 
 /**
  * Columns the first line leaves for text next to the indicators: all but the glyphs (a text

@@ -66,10 +66,6 @@ export class Ui {
     this.#mode = { kind: 'status' };
   }
 
-  get inStatus(): boolean {
-    return this.#mode.kind === 'status';
-  }
-
   /** The editor on screen, if any (holding UP/DOWN repeats only in text fields). */
   get editor(): Editor | null {
     const m = this.#mode;
@@ -284,14 +280,6 @@ export class Ui {
       return { text: step.prompt, body: value, indicators };
     }
     throw new Error(`flow ${m.flow} step ${m.step} has no screen`);
-  }
-
-  /** A short description of where the UI is, for transcripts. */
-  describe(): string {
-    const m = this.#mode;
-    if (m.kind === 'status') return 'status';
-    if (m.kind === 'menu') return `menu ${m.menu}`;
-    return `flow ${m.flow} step ${m.step}`;
   }
 
   /** Whether the field on screen holds a secret (its value stays out of transcripts). */

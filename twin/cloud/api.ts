@@ -55,12 +55,16 @@ export const configResponse = z.strictObject({
   ]),
   syslog: z.strictObject({ enabled: z.boolean(), protocol: z.enum(['TCP', 'UDP']), port: z.number().int(), server: z.string() }).nullable(),
 });
+/** What an appliance picks up from the platform: its VLANs, static routes, IPv6 scanning, syslog. */
+export type ConfigResponse = z.infer<typeof configResponse>;
 
 const job = z.discriminatedUnion('kind', [
   z.strictObject({ id: z.string(), kind: z.literal('scan'), durationMs: z.number().int().nonnegative(), targets: z.array(z.string()) }),
   z.strictObject({ id: z.string(), kind: z.literal('software-update'), durationMs: z.number().int().nonnegative(), versions: z.record(z.string(), z.string()) }),
 ]);
 export const claimResponse = z.strictObject({ jobs: z.array(job) });
+/** Work handed to an appliance: a scan of targets, or a software update to versions. */
+export type ClaimedJob = z.infer<typeof job>;
 
 export const resultsRequest = z.strictObject({
   ...credentials,
@@ -68,7 +72,12 @@ export const resultsRequest = z.strictObject({
   probes: z.array(z.strictObject({ target: z.string(), via: z.string().nullable() })),
 });
 
+/** A finished job's results as the appliance uploads them (besides its credentials). */
+export type JobResult = Omit<z.infer<typeof resultsRequest>, keyof typeof credentials>;
+
 const identified = z.strictObject(credentials);
+/** How an appliance identifies itself in every request: all the platform knows of a unit. */
+export type Credentials = z.infer<typeof identified>;
 
 /** The refusals the appliance shows as configuration errors ("This scan_id does not exist", ...). */
 export const refusals = {

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { loadAccount, loadEdition } from '../../fixtures/platform.ts';
 import { Secrets } from '../../fixtures/secrets.ts';
-import { identityOf } from '../appliance/identity.ts';
-import type { HealthReport, Vlan } from './platform.ts';
-import { Platform, Refused, validHostname, validIpv4, validNetmask } from './platform.ts';
+import type { HealthReport, Vlan } from './records.ts';
+import { isIpv4 as validIpv4, isNetmask as validNetmask } from '../../fixtures/addresses.ts';
+import { Platform, validHostname } from './platform.ts';
+import { Refused } from './records.ts';
 
 const account = loadAccount();
 const secrets = new Secrets();
@@ -17,7 +18,8 @@ function platform(edition: string, now = () => 0): Platform {
 }
 
 function shipped(p: Platform, serial: number) {
-  const identity = identityOf(serial);
+  // What the unit identifies itself with on the wire: all the platform knows of it.
+  const identity = { serialNumber: serial, activationCode: String(serial).padStart(12, '0') };
   p.ship(identity, 'test model');
   return identity;
 }

@@ -2,108 +2,13 @@
 // groups and appliances, read and written by the appliance API (api.ts) and the web portal
 // (portal/). Every rule the guides state about who may do what, and what limits apply, is
 // enforced here once, so the API and the portal cannot disagree.
-import { isIPv4, isIPv6 } from 'node:net';
-import type { PlatformAccount, PodSpec, PortalEdition, Role } from '../../fixtures/platform.ts';
+import { isHostname, isIpv4, isIpv6, isNetmask } from '../../fixtures/addresses.ts';
+import type { PlatformAccount, PodSpec, PortalEdition } from '../../fixtures/platform.ts';
 import { vlanLimit } from '../../fixtures/platform.ts';
-import type { Identity } from '../appliance/identity.ts';
+import type { Credentials, JobResult } from './api.ts';
+import type { ApplianceConfig, ApplianceRecord, HealthReport, Ipv6Scanning, Job, JobEnd, ScanStatus, ScanView, StaticRoute, SyslogSettings, User, Vlan } from './records.ts';
+import { Refused } from './records.ts';
 
-export type { Role };
-export type Pod = PodSpec;
-
-/** Work the platform hands an appliance when it polls. */
-export type Job =
-  | { id: string; kind: 'scan'; durationMs: number; targets: string[] }
-  | { id: string; kind: 'software-update'; durationMs: number; versions: Record<string, string> };
-export type JobKind = Job['kind'];
-
-export interface Vlan { id: number; address: string; netmask: string; name: string }
-export interface StaticRoute { name: string; destination: string; netmask: string; gateway: string }
-export type Ipv6Scanning =
-  | { enabled: false }
-  | { enabled: true; mode: 'auto' }
-  | { enabled: true; mode: 'static'; address: string; prefixLength: number; gateway: string };
-export interface SyslogSettings { enabled: boolean; protocol: 'TCP' | 'UDP'; port: number; server: string }
-
-/** What an appliance picks up from the platform: "saved with your account information". */
-export interface ApplianceConfig {
-  version: number;
-  vlans: Vlan[];
-  staticRoutes: StaticRoute[];
-  ipv6: Ipv6Scanning;
-  syslog: SyslogSettings | null;
-}
-
-/** What an appliance reports of itself with each poll (its health). */
-export interface HealthReport {
-  serialNumber: number;
-  activationCode: string;
-  model: string;
-  softwareVersions: Record<string, string>;
-  mode: 'ipv4+v6' | 'ipv6-only';
-  /** The LAN's IPv4 address (null in IPv6-only mode or without one). */
-  lanIpv4: string | null;
-  /** The VLAN set on the appliance's own UI (0: none). */
-  uiVlan: number;
-  scanning: boolean;
-  updating: boolean;
-}
-
-export interface ScanResult { outcome: 'finished' | 'cancelled' | 'timed-out'; probes: Array<{ target: string; via: string | null }> }
-
-/**
- * How a job ended, as the platform knows it: the appliance's result, a user's cancel in Scans >
- * Scans, or the appliance's word at a poll that it no longer runs the job with no result on its
- * way (it restarted: "interrupted"), which a result arriving later replaces (ERRATA-326).
- */
-export type JobEnd = ScanResult & { by?: string } | { outcome: 'interrupted'; probes: [] };
-
-/** A scan as Scans > Scans lists it. */
-export type ScanStatus = 'Queued' | 'Running' | 'Finished' | 'Canceled' | 'Timed out' | 'Interrupted';
-export interface ScanView { id: string; appliance: ApplianceRecord; targets: string[]; status: ScanStatus; canceledBy: string | null }
-
-export interface ApplianceRecord {
-  id: number;
-  identity: Identity;
-  type: 'physical' | 'virtual';
-  model: string;
-  /** null until activated; "is_username" by default; "can be changed using the Qualys user interface". */
-  name: string | null;
-  activatedBy: string | null;
-  assetGroup: string | null;
-  activatedAt: number | null;
-  lastContactAt: number | null;
-  lastReport: HealthReport | null;
-  vlans: Vlan[];
-  staticRoutes: StaticRoute[];
-  ipv6: Ipv6Scanning;
-  configVersion: number;
-  pending: Job[];
-  running: Job[];
-  results: Array<{ job: Job; result: JobEnd }>;
-  /** Running jobs a user cancelled, to be stopped at the appliance's next contact. */
-  cancelRequests: string[];
-}
-
-export interface User {
-  login: string;
-  role: Role;
-  businessUnit: string | null;
-  acceptedLicence: boolean;
-}
-
-/** A refusal the portal shows and the API answers, in the user's words. */
-export class Refused extends Error {
-  override name = 'Refused';
-  readonly kind: 'forbidden' | 'invalid' | 'not-found' | 'conflict';
-  /** The form field the message is about, if any. */
-  readonly field: string | null;
-
-  constructor(kind: Refused['kind'], message: string, field: string | null = null) {
-    super(message);
-    this.kind = kind;
-    this.field = field;
-  }
-}
 
 /** Scans an appliance runs at once; capacity is the share of these left (ERRATA-323). */
 export const CONCURRENT_SCANS = 4;
@@ -111,27 +16,14 @@ export const CONCURRENT_SCANS = 4;
 const OFFLINE_AFTER_POLLS = 2;
 const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,40}$/;
 
-export function validIpv4(text: string): boolean {
-  return isIPv4(text) && text.split('.').every((o) => o === String(Number(o)));
-}
-
-export function validNetmask(text: string): boolean {
-  if (!validIpv4(text)) return false;
-  const n = text.split('.').reduce((a, o) => ((a << 8) | Number(o)) >>> 0, 0);
-  const inverted = ~n >>> 0;
-  return n !== 0 && (inverted & (inverted + 1)) === 0;
-}
-
-/** A DNS host name: labels of letters, digits and hyphens, not all-numeric (that would be an address). */
+/** A syslog server's DNS name: fully qualified, its last label not all-numeric (that would be an address). */
 export function validHostname(text: string): boolean {
-  if (text.length > 253 || !text.includes('.')) return false;
-  const labels = text.split('.');
-  if (!labels.every((l) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l))) return false;
-  return !/^\d+$/.test(labels[labels.length - 1]!);
+  if (!text.includes('.') || text.endsWith('.') || !isHostname(text)) return false;
+  return !/^\d+$/.test(text.slice(text.lastIndexOf('.') + 1));
 }
 
 export class Platform {
-  #pod: Pod;
+  #pod: PodSpec;
   readonly edition: PortalEdition;
   readonly features: { vlanTrunking: boolean; ipv6Scanning: boolean };
   readonly assetGroups: ReadonlyArray<{ name: string; businessUnit: string | null }>;
@@ -148,7 +40,7 @@ export class Platform {
   readonly #users = new Map<string, User & { password: string }>();
   readonly #units = new Map<number, ApplianceRecord>();
   /** Units shipped in bulk, made known when first needed (most runs never look at them). */
-  #later: Array<() => { identity: Identity; model: string }> = [];
+  #later: Array<() => { identity: Credentials; model: string }> = [];
   #nextApplianceId = 1001;
 
   #records(): Map<number, ApplianceRecord> {
@@ -193,7 +85,7 @@ export class Platform {
     }
   }
 
-  get pod(): Pod {
+  get pod(): PodSpec {
     return this.#pod;
   }
 
@@ -201,7 +93,7 @@ export class Platform {
     return this.#pod.url;
   }
 
-  readonly #pods: readonly Pod[];
+  readonly #pods: readonly PodSpec[];
 
   /** Puts the subscription on another of the account's PODs (before any unit is activated). */
   usePod(id: string): void {
@@ -265,15 +157,16 @@ export class Platform {
   // --- Appliances ----------------------------------------------------------------------------
 
   /** Units shipped (their activation codes on record), each made when the platform first needs it. */
-  shipLater(units: Array<() => { identity: Identity; model: string }>): void {
+  shipLater(units: Array<() => { identity: Credentials; model: string }>): void {
     this.#later.push(...units);
   }
 
   /** Makes a shipped unit known to the platform (its activation code is on record). */
-  ship(identity: Identity, model: string, type: 'physical' | 'virtual' = 'physical'): void {
-    if (this.#units.has(identity.serialNumber)) return;
-    this.#units.set(identity.serialNumber, {
-      id: this.#nextApplianceId++, identity, type, model, name: null, activatedBy: null, assetGroup: null, activatedAt: null,
+  ship(identity: Credentials, model: string, type: 'physical' | 'virtual' = 'physical'): void {
+    const { serialNumber, activationCode } = identity;
+    if (this.#units.has(serialNumber)) return;
+    this.#units.set(serialNumber, {
+      id: this.#nextApplianceId++, identity: { serialNumber, activationCode }, type, model, name: null, activatedBy: null, assetGroup: null, activatedAt: null,
       lastContactAt: null, lastReport: null, vlans: [], staticRoutes: [], ipv6: { enabled: false },
       // Version 0 is nothing configured, which a unit fresh from a boot has already.
       configVersion: 0,
@@ -365,15 +258,15 @@ export class Platform {
       if (v.id === uiVlan) throw new Refused('conflict', `${where}: VLAN ${v.id} is set on the appliance's own interface and can't be edited here.`, 'vlans');
       if (seen.has(v.id)) throw new Refused('invalid', `${where}: VLAN ${v.id} appears twice.`, 'vlans');
       seen.add(v.id);
-      if (!validIpv4(v.address)) throw new Refused('invalid', `${where}: enter the IPv4 address as four numbers from 0 to 255.`, 'vlans');
-      if (!validNetmask(v.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'vlans');
+      if (!isIpv4(v.address)) throw new Refused('invalid', `${where}: enter the IPv4 address as four numbers from 0 to 255.`, 'vlans');
+      if (!isNetmask(v.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'vlans');
     }
     if (routes.length > this.edition.staticRouteLimit) throw new Refused('invalid', `This appliance takes up to ${this.edition.staticRouteLimit} static routes.`, 'routes');
     for (const [i, r] of routes.entries()) {
       const where = `Route ${i + 1}`;
-      if (!validIpv4(r.destination)) throw new Refused('invalid', `${where}: enter the destination as an IPv4 address.`, 'routes');
-      if (!validNetmask(r.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'routes');
-      if (!validIpv4(r.gateway)) throw new Refused('invalid', `${where}: enter the gateway as an IPv4 address.`, 'routes');
+      if (!isIpv4(r.destination)) throw new Refused('invalid', `${where}: enter the destination as an IPv4 address.`, 'routes');
+      if (!isNetmask(r.netmask)) throw new Refused('invalid', `${where}: enter a valid netmask, such as 255.255.255.0.`, 'routes');
+      if (!isIpv4(r.gateway)) throw new Refused('invalid', `${where}: enter the gateway as an IPv4 address.`, 'routes');
     }
     record.vlans = vlans.map((v) => ({ ...v }));
     record.staticRoutes = routes.map((r) => ({ ...r }));
@@ -392,9 +285,9 @@ export class Platform {
         throw new Refused('invalid', 'IPv6 scanning needs the appliance connected in IPv4+v6 mode with an IPv4 address on its LAN interface.', 'ipv6');
       }
       if (ipv6.mode === 'static') {
-        if (!isIPv6(ipv6.address) || ipv6.address.toLowerCase().startsWith('fe80')) throw new Refused('invalid', 'Enter a global IPv6 address, such as 2001:db8::10.', 'ipv6Address');
+        if (!isIpv6(ipv6.address) || ipv6.address.toLowerCase().startsWith('fe80')) throw new Refused('invalid', 'Enter a global IPv6 address, such as 2001:db8::10.', 'ipv6Address');
         if (!Number.isInteger(ipv6.prefixLength) || ipv6.prefixLength < 1 || ipv6.prefixLength > 128) throw new Refused('invalid', 'The prefix length is a number from 1 to 128.', 'ipv6PrefixLength');
-        if (ipv6.gateway !== '' && !isIPv6(ipv6.gateway)) throw new Refused('invalid', 'Enter the IPv6 gateway as an IPv6 address.', 'ipv6Gateway');
+        if (ipv6.gateway !== '' && !isIpv6(ipv6.gateway)) throw new Refused('invalid', 'Enter the IPv6 gateway as an IPv6 address.', 'ipv6Gateway');
       }
     }
     record.ipv6 = { ...ipv6 };
@@ -416,7 +309,7 @@ export class Platform {
       const server = settings.server.trim();
       if (server === '') throw new Refused('invalid', 'Enter the syslog server: an IPv4 address, an IPv6 address or a DNS hostname.', 'server');
       const looksNumeric = /^[\d.]+$/.test(server);
-      if (!(validIpv4(server) || isIPv6(server) || (!looksNumeric && validHostname(server)))) {
+      if (!(isIpv4(server) || isIpv6(server) || (!looksNumeric && validHostname(server)))) {
         throw new Refused('invalid', `${server} is not an IPv4 address, an IPv6 address or a DNS hostname.`, 'server');
       }
       this.syslog = { ...settings, server };
@@ -543,7 +436,7 @@ export class Platform {
    * already counts as over is taken too: a late one (after the poll that found the job gone)
    * tells how it ended; one for a job a user cancelled changes nothing. False: no such job.
    */
-  finish(serialNumber: number, jobId: string, result: ScanResult): boolean {
+  finish(serialNumber: number, jobId: string, result: JobResult): boolean {
     const record = this.#bySerial(serialNumber);
     if (!record) return false;
     const job = record.running.find((j) => j.id === jobId);

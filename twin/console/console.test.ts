@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Key } from '../../fixtures/profiles.ts';
 import { ConsoleDecoder } from '../../steps/support/targets/serial/decoder.ts';
 import { loadConsoleLayout } from '../../fixtures/consoles.ts';
-import { TwinBench } from '../bench.ts';
+import { LabBench } from '../lab-bench.ts';
 import type { ConsoleTransport } from './console.ts';
 import { KeyDecoder, RemoteConsole } from './console.ts';
 import type { LineClock, LineSettings } from './uart.ts';
@@ -20,7 +20,7 @@ const generations = ['2017', '2022'] as const;
 const arrow = { UP: '\x1b[A', DOWN: '\x1b[B', RIGHT: '\x1b[C', LEFT: '\x1b[D', ENTER: '\r' } as const;
 
 interface Terminal {
-  bench: TwinBench;
+  bench: LabBench;
   console: RemoteConsole;
   decoder: ConsoleDecoder;
   /** Every byte the console sent. */
@@ -36,7 +36,7 @@ interface Terminal {
 }
 
 /** A terminal cabled to the bench's unit (in whatever state it is), with `settings`. */
-function cable(bench: TwinBench, settings: LineSettings = consoleLine): Terminal {
+function cable(bench: LabBench, settings: LineSettings = consoleLine): Terminal {
   const clock = bench.virtual;
   const lineClock: LineClock = { now: () => clock.now(), after: (ms, run) => { clock.setTimer(Math.max(0, ms), run); } };
   const received: number[] = [];
@@ -71,7 +71,7 @@ function cable(bench: TwinBench, settings: LineSettings = consoleLine): Terminal
 }
 
 /** The LCD as the appliance shows it, in the decoder's terms (trailing blanks dropped, indicators in key order). */
-function lcd(bench: TwinBench) {
+function lcd(bench: LabBench) {
   const s = bench.appliance.screen();
   const order: Key[] = ['UP', 'DOWN', 'LEFT', 'RIGHT', 'ENTER'];
   return {
@@ -81,14 +81,14 @@ function lcd(bench: TwinBench) {
   };
 }
 
-async function powerOn(bench: TwinBench): Promise<void> {
+async function powerOn(bench: LabBench): Promise<void> {
   bench.appliance.pressPowerButton();
   assert.ok(await bench.waitUntil(() => bench.appliance.acceptsKeys, BOOT_LIMIT_MS), `booted (phase ${bench.appliance.phase})`);
 }
 
 /** A unit on the bench, cabled while off (as the guide says), switched on and booted. */
 async function cabledThenBooted(generation: string): Promise<Terminal> {
-  const bench = new TwinBench({ generation });
+  const bench = new LabBench({ generation });
   const t = cable(bench);
   await powerOn(bench);
   await t.settle();
@@ -126,7 +126,7 @@ for (const generation of generations) {
     });
 
     test('cabled while the unit runs: nothing works until a reboot, then ENTER wakes it', async () => {
-      const bench = new TwinBench({ generation });
+      const bench = new LabBench({ generation });
       await powerOn(bench);
       const t = cable(bench);
       const before = lcd(bench);
@@ -156,7 +156,7 @@ for (const generation of generations) {
     });
 
     test('cabled while the unit runs: a shutdown and power-on also brings it to life', async () => {
-      const bench = new TwinBench({ generation });
+      const bench = new LabBench({ generation });
       await powerOn(bench);
       const t = cable(bench);
       bench.appliance.pressPowerButton();
@@ -294,7 +294,7 @@ for (const generation of generations) {
     });
 
     test('a terminal at 19200 baud: its ENTER does not wake the console', async () => {
-      const bench = new TwinBench({ generation });
+      const bench = new LabBench({ generation });
       const t = cable(bench, { ...consoleLine, baud: 19200 });
       await powerOn(bench);
       await t.send('\r');
@@ -304,7 +304,7 @@ for (const generation of generations) {
     });
 
     test('a terminal at 8N1 sending a key at a time gets through (isolated characters frame correctly)', async () => {
-      const bench = new TwinBench({ generation });
+      const bench = new LabBench({ generation });
       const t = cable(bench, { ...consoleLine, stopBits: 1 });
       await powerOn(bench);
       await t.send('\r');

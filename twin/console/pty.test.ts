@@ -19,12 +19,12 @@ import { loadConsoleLayout } from '../../fixtures/consoles.ts';
 const boxed = loadConsoleLayout('boxed');
 import { openSerialPort } from '../../steps/support/targets/serial/link.ts';
 import type { SerialLink } from '../../steps/support/targets/serial/link.ts';
-import { TwinBench } from '../bench.ts';
+import { LabBench } from '../lab-bench.ts';
 import { parseStty } from './transports.ts';
 
 const GENERATION = '2022';
 /** The unit every twin process here runs (the default serial number), seen in process. */
-const reference = new TwinBench({ generation: GENERATION });
+const reference = new LabBench({ generation: GENERATION });
 
 const MAC = reference.appliance.identity.lanMac;
 
@@ -245,7 +245,7 @@ describe('picocom in tmux, as a person would use it', () => {
     for (const label of main.slice(0, -1).reverse()) await press('Up', label);
     // Into SETUP NETWORK with Enter, through every item with Down, and out with Enter.
     // The items a unit with the factory configuration offers (the menu depends on the configuration).
-    const unit = new TwinBench({ generation: GENERATION });
+    const unit = new LabBench({ generation: GENERATION });
     unit.appliance.pressPowerButton();
     assert.ok(await unit.waitUntil(() => unit.appliance.acceptsKeys, 10 * 60_000));
     const items = unit.appliance.menuLabels('setup-network');

@@ -1,72 +1,38 @@
 // How the appliance reaches the Qualys Cloud Platform through the modeled network, step by step
 // as a real appliance meets it (link, VLAN, address, duplicate address, gateway, DNS, proxy, TLS,
 // HTTP), and the condition that stops it. Conditions are names; each firmware profile says how
-// its screens report them. The network is the lab's spec itself (one state model).
-import { isIPv4, isIPv6 } from 'node:net';
+// its screens report them. The network is the lab's spec itself (one state model); the appliance
+// is what interface.ts says it is, never its configuration module.
+import { canonicalIpv6, firstOctet, ipv4SubnetEnds, isIpv4, isIpv6, prefixOfCidr, prefixOfNetmask, sameIpv4Network } from '../../fixtures/addresses.ts';
 import type { NetworkSpec, SubnetSpec } from '../../fixtures/networks.ts';
-import type { ConfigContext, Ipv6Lease, Lease, NetworkConfig } from '../appliance/config.ts';
-import { effectiveLan, effectiveWan } from '../appliance/config.ts';
+import type { Attachment, Condition, Connection, Ipv6Lease, Lease } from './interface.ts';
+import { CONNECT_TIMEOUT_S } from './interface.ts';
 
-/** Every condition the network model can produce; each profile must report each one. */
-export const conditions = [
-  'lan-iface-down', 'wan-iface-down', 'lan-no-carrier', 'wan-no-carrier', 'lan-no-ipv4', 'wan-no-ipv4',
-  'lan-invalid-ip', 'wan-invalid-ip', 'lan-loopback-ip', 'wan-loopback-ip', 'lan-lease-no-gateway', 'wan-lease-no-gateway', 'lan-no-dns', 'wan-no-dns',
-  'lan-dns-unreachable', 'wan-dns-unreachable', 'lan-dns-failed', 'wan-dns-failed', 'lan-dns-no-proxy', 'wan-dns-no-proxy',
-  'duplicate-ip', 'lan-wan-same-subnet', 'lan-wan-same-gateway',
-  'proxy-invalid-ip', 'proxy-invalid-auth', 'proxy-no-auth-method', 'proxy-refused', 'proxy-timeout', 'proxy-closed',
-  'proxy-no-http1', 'proxy-http', 'proxy-ntlm-no-domain', 'proxy-ntlm-refused',
-  'platform-refused', 'platform-timeout', 'platform-send-failed', 'platform-receive-failed', 'platform-ssl-handshake',
-  'platform-ssl-cert', 'platform-http', 'unknown-scanner', 'scanner-disabled', 'account-expired',
-] as const;
-export type Condition = (typeof conditions)[number];
-
-/** Seconds an attempt takes before it gives up on a silent peer ("within 30 seconds"). */
-export const CONNECT_TIMEOUT_S = 30;
 const DNS_TIMEOUT_S = 10;
 
-export type PathResult =
-  | { ok: true; via: 'LAN' | 'WAN'; address: string; seconds: number }
-  | { ok: false; condition: Condition; code?: number; seconds: number };
-
-const fail = (condition: Condition, seconds = 1, code?: number): PathResult => (code === undefined ? { ok: false, condition, seconds } : { ok: false, condition, code, seconds });
+const fail = (condition: Condition, seconds = 1, code?: number): Connection => (code === undefined ? { ok: false, condition, seconds } : { ok: false, condition, code, seconds });
 
 // ---------------------------------------------------------------------------------------------
-// IPv4 arithmetic.
+// Subnets, by the lab's reading of addresses (fixtures/addresses.ts).
 
-export function ipv4ToInt(address: string): number {
-  return address.split('.').reduce((n, o) => ((n << 8) | Number(o)) >>> 0, 0);
-}
-
+/** The prefix length of a netmask the appliance holds (the editor's list, a lease, the platform's checked ones). */
 export function prefixOf(netmask: string): number {
-  const n = ipv4ToInt(netmask);
-  let bits = 0;
-  while (bits < 32 && (n & (0x80000000 >>> bits)) !== 0) bits++;
-  return bits;
-}
-
-export function sameNetwork(a: string, b: string, prefix: number): boolean {
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return ((ipv4ToInt(a) & mask) >>> 0) === ((ipv4ToInt(b) & mask) >>> 0);
-}
-
-function inCidr(address: string, cidr: string): boolean {
-  const [network, bits] = cidr.split('/') as [string, string];
-  return isIPv4(address) && sameNetwork(address, network, Number(bits));
+  const prefix = prefixOfNetmask(netmask);
+  if (prefix === null) throw new RangeError(`not a netmask: ${netmask}`);
+  return prefix;
 }
 
 /** An address a host can use on its subnet: not 0.0.0.0, loopback, multicast, or the subnet's own network or broadcast address. */
 export function usableHost(address: string, netmask: string): boolean {
-  if (!isIPv4(address)) return false;
-  const n = ipv4ToInt(address);
-  const first = n >>> 24;
-  if (n === 0 || first === 127 || first >= 224) return false;
+  if (!isIpv4(address)) return false;
+  const first = firstOctet(address);
+  if (address === '0.0.0.0' || first === 127 || first >= 224) return false;
   const prefix = prefixOf(netmask);
-  // No subnet (a proxy's address is judged alone): no network or broadcast address to exclude
-  // (and a shift by 32 bits would be a shift by none).
+  // No subnet (a proxy's address is judged alone), or a point-to-point one: no network or
+  // broadcast address to exclude.
   if (prefix === 0 || prefix >= 31) return true;
-  const host = n & ~((0xffffffff << (32 - prefix)) >>> 0);
-  const all = ~((0xffffffff << (32 - prefix)) >>> 0) >>> 0;
-  return host !== 0 && host !== all;
+  const { network, broadcast } = ipv4SubnetEnds(address, prefix);
+  return address !== network && address !== broadcast;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,16 +73,7 @@ export function requestIpv6(net: NetworkSpec, vlan: number, link: string): Ipv6L
   if (!net.lan.cable || linkState(link, net.lan.partner) === 'down') return null;
   const v6 = subnetOn(net, 'lan', vlan)?.ipv6;
   if (!v6 || (!v6.ra && !v6.dhcpv6)) return null;
-  return { address: v6.address, prefix: Number(v6.prefix.split('/')[1]), gateway: v6.router, dns: [...v6.dns] };
-}
-
-/** An IPv6 address written out in full ("2001:db8::1" -> "2001:0db8:0000:...:0001"). */
-function expandIpv6(address: string): string {
-  const [head = '', tail] = address.toLowerCase().split('::') as [string, string | undefined];
-  const left = head === '' ? [] : head.split(':');
-  const right = tail === undefined || tail === '' ? [] : tail.split(':');
-  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...zeros, ...right].map((g) => g.padStart(4, '0')).join(':');
+  return { address: v6.address, prefix: prefixOfCidr(v6.prefix), gateway: v6.router, dns: [...v6.dns] };
 }
 
 /**
@@ -125,7 +82,7 @@ function expandIpv6(address: string): string {
  */
 export function sameAddress(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
-  if (isIPv6(a) && isIPv6(b)) return expandIpv6(a) === expandIpv6(b);
+  if (isIpv6(a) && isIpv6(b)) return canonicalIpv6(a) === canonicalIpv6(b);
   return a === b;
 }
 
@@ -134,7 +91,7 @@ export function sameAddress(a: string | null, b: string | null): boolean {
  * and an IPv6 one, and an IPv6 gateway is compared with the IPv6 router.
  */
 function routerFor(subnet: SubnetSpec, gateway: string): string | null {
-  return isIPv6(gateway) ? subnet.ipv6?.router ?? null : subnet.ipv4?.router ?? null;
+  return isIpv6(gateway) ? subnet.ipv6?.router ?? null : subnet.ipv4?.router ?? null;
 }
 
 /** The subnet (if any) whose hosts include `address`, reachable from `from` with `gateway`. */
@@ -163,50 +120,39 @@ interface Interface {
 }
 
 /** Brings up the management interface's addressing, or names what stops it. */
-function bringUp(ctx: ConfigContext, net: NetworkSpec): Interface | PathResult {
-  const { config, runtime } = ctx;
-  const split = config.wan.ipv4.kind !== 'off';
-  const v6 = config.mode === 'ipv6-only';
+function bringUp(host: Attachment, net: NetworkSpec): Interface | Connection {
+  const split = host.wan !== null;
   const side = split ? 'wan' : 'lan';
   const port = net[side];
-  const link = linkState(side === 'lan' ? config.lan.link : config.wan.link, port.partner);
+  const link = linkState(host.wan?.link ?? host.lan.link, port.partner);
   if (!port.cable) return fail(`${side}-no-carrier`);
   if (link === 'down') return fail(`${side}-iface-down`);
-  const vlan = side === 'lan' ? config.lan.vlan : 0;
-  const subnet = subnetOn(net, side, vlan);
-  if (v6) {
-    const ipv6 = config.lan.ipv6;
-    const lease = runtime.lanIpv6;
-    const address = ipv6.kind === 'static' ? ipv6.ip : lease?.address ?? null;
-    if (!address) return fail('lan-no-ipv4');
-    if (!isIPv6(address)) return fail('lan-invalid-ip');
-    const gateway = ipv6.gateway ?? lease?.gateway ?? null;
-    // "If configured manually, IPv6 DNS1 and IPv6 DNS2 resolvers will take precedence"
-    const manual = [ipv6.dns1, ipv6.dns2].filter((d): d is string => d !== null);
-    const dns = manual.length ? manual : lease?.dns ?? [];
-    return { side, address, gateway, dns, subnet, link };
+  const subnet = subnetOn(net, side, split ? 0 : host.lan.vlan);
+  if (host.mode === 'ipv6-only') {
+    const ipv6 = host.lan.ipv6;
+    if (!ipv6) return fail('lan-no-ipv4');
+    if (!isIpv6(ipv6.address)) return fail('lan-invalid-ip');
+    return { side, address: ipv6.address, gateway: ipv6.gateway, dns: ipv6.dns, subnet, link };
   }
-  const settings = side === 'lan' ? effectiveLan(ctx) : effectiveWan(ctx);
-  const dhcp = (side === 'lan' ? config.lan.ipv4.kind : config.wan.ipv4.kind) === 'dhcp';
+  const settings = host.wan ? host.wan.ipv4 : host.lan.ipv4;
   if (!settings) return fail(`${side}-no-ipv4`);
   // "LAN IP address or LAN gateway address cannot be 127.0.0.1"
-  if (settings.ip.startsWith('127.') || settings.gateway?.startsWith('127.')) return fail(`${side}-loopback-ip`);
+  if (settings.ip.startsWith('127.') || settings.gateway.startsWith('127.')) return fail(`${side}-loopback-ip`);
   if (!usableHost(settings.ip, settings.netmask)) return fail(`${side}-invalid-ip`);
-  if (dhcp && (!settings.gateway || settings.gateway === '0.0.0.0')) return fail(`${side}-lease-no-gateway`);
+  if (settings.leased && (!settings.gateway || settings.gateway === '0.0.0.0')) return fail(`${side}-lease-no-gateway`);
   // "LAN and WAN must be configured with different subnets and gateway addresses": checked before
   // the WAN's own gateway, so the LAN's gateway entered at WAN GATEWAY is named as such (ERRATA-242).
   if (split) {
-    const lan = effectiveLan(ctx);
-    if (lan && sameNetwork(lan.ip, settings.ip, Math.min(prefixOf(lan.netmask), prefixOf(settings.netmask)))) return fail('lan-wan-same-subnet');
+    const lan = host.lan.ipv4;
+    if (lan && sameIpv4Network(lan.ip, settings.ip, Math.min(prefixOf(lan.netmask), prefixOf(settings.netmask)))) return fail('lan-wan-same-subnet');
     if (lan && lan.gateway && lan.gateway === settings.gateway) return fail('lan-wan-same-gateway');
   }
-  if (!dhcp) {
+  if (!settings.leased) {
     const g = settings.gateway;
-    if (!g || !usableHost(g, settings.netmask) || g === settings.ip || !sameNetwork(g, settings.ip, prefixOf(settings.netmask))) return fail(`${side}-invalid-ip`);
+    if (!g || !usableHost(g, settings.netmask) || g === settings.ip || !sameIpv4Network(g, settings.ip, prefixOf(settings.netmask))) return fail(`${side}-invalid-ip`);
   }
   if (subnet?.hosts.some((h) => h.role === 'host' && h.address === settings.ip)) return fail('duplicate-ip');
-  const dns = [settings.dns1, settings.dns2].filter((d): d is string => d !== null && d !== '0.0.0.0');
-  return { side, address: settings.ip, gateway: settings.gateway, dns, subnet, link };
+  return { side, address: settings.ip, gateway: settings.gateway, dns: settings.dns, subnet, link };
 }
 
 /** The DNS servers that answer, and whether a name resolves through them. */
@@ -214,7 +160,7 @@ function resolver(net: NetworkSpec, iface: Interface) {
   const answering = iface.subnet
     ? iface.dns.filter((d) => reach(net, iface.subnet!, iface.gateway, d)?.host.role === 'dns' && reach(net, iface.subnet!, iface.gateway, d)!.host.answers)
     : [];
-  const family = (a: string) => (isIPv6(iface.address) ? isIPv6(a) : isIPv4(a));
+  const family = (a: string) => (isIpv6(iface.address) ? isIpv6(a) : isIpv4(a));
   return {
     answering,
     resolve: (name: string): string | null => (net.dns[name] ?? []).find(family) ?? null,
@@ -227,18 +173,17 @@ function routed(iface: Interface): boolean {
 }
 
 /** Walks the management path to the platform and says where it stops, if it does. */
-export function reachPlatform(ctx: ConfigContext, net: NetworkSpec, platformHost: string): PathResult {
-  const up = bringUp(ctx, net);
+export function reachPlatform(host: Attachment, net: NetworkSpec, platformHost: string): Connection {
+  const up = bringUp(host, net);
   if ('ok' in up) return up;
   const iface = up;
   const S = iface.side;
   if (iface.dns.length === 0) return fail(`${S}-no-dns`);
   const dns = resolver(net, iface);
   if (dns.answering.length === 0) return fail(`${S}-dns-unreachable`, DNS_TIMEOUT_S);
-  const proxy = ctx.config.proxy;
   let seconds = 1;
-  if (proxy) {
-    const result = throughProxy(ctx.config, net, iface, dns.resolve);
+  if (host.proxy) {
+    const result = throughProxy(host, net, iface, dns.resolve);
     if (result) return result;
     seconds = 2;
   } else {
@@ -260,14 +205,14 @@ export function reachPlatform(ctx: ConfigContext, net: NetworkSpec, platformHost
 }
 
 /** Through the configured proxy: null when the tunnel to the platform is up. */
-function throughProxy(config: NetworkConfig, net: NetworkSpec, iface: Interface, resolve: (name: string) => string | null): PathResult | null {
+function throughProxy(host: Attachment, net: NetworkSpec, iface: Interface, resolve: (name: string) => string | null): Connection | null {
   const S = iface.side;
-  const proxy = config.proxy!;
-  const v6 = config.mode === 'ipv6-only';
+  const proxy = host.proxy!;
+  const v6 = host.mode === 'ipv6-only';
   let address: string;
-  if (isIPv4(proxy.host) || isIPv6(proxy.host)) {
+  if (isIpv4(proxy.host) || isIpv6(proxy.host)) {
     address = proxy.host;
-    if (v6 ? !isIPv6(address) : !usableHost(address, '0.0.0.0')) return fail('proxy-invalid-ip');
+    if (v6 ? !isIpv6(address) : !usableHost(address, '0.0.0.0')) return fail('proxy-invalid-ip');
   } else {
     const resolved = resolve(proxy.host.toLowerCase());
     if (!resolved) return fail(`${S}-dns-no-proxy`);
@@ -326,5 +271,3 @@ function authenticates(auth: NonNullable<NetworkSpec['proxy']>['auth'], user: st
     }
   }
 }
-
-export { inCidr };

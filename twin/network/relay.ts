@@ -4,7 +4,8 @@
 // there. Messages to a service with no stand-in go nowhere, as to a host that is not there.
 import { createSocket } from 'node:dgram';
 import type { Socket as UdpSocket } from 'node:dgram';
-import { connect, isIPv6 } from 'node:net';
+import { connect } from 'node:net';
+import { canonicalIpv6, isIpv6 } from '../../fixtures/addresses.ts';
 import type { Socket } from 'node:net';
 
 export interface ServiceAddress { address: string; protocol: 'udp' | 'tcp'; port: number }
@@ -12,7 +13,7 @@ export interface Endpoint { host: string; port: number }
 
 /** One spelling per address: 2001:DB8:10:0::60 and 2001:db8:10::60 are the same host. */
 function canonical(address: string): string {
-  return isIPv6(address) ? new URL(`http://[${address}]/`).hostname.slice(1, -1) : address.toLowerCase();
+  return canonicalIpv6(address).toLowerCase();
 }
 
 const key = (s: ServiceAddress) => `${s.protocol}/${canonical(s.address)}/${s.port}`;
@@ -80,7 +81,7 @@ export class Relay {
  * bound only as the route to that peer needs, and taking datagrams from that peer alone.
  */
 function connectedUdp(endpoint: Endpoint, ready: () => void): UdpSocket {
-  const socket = createSocket(isIPv6(endpoint.host) ? 'udp6' : 'udp4');
+  const socket = createSocket(isIpv6(endpoint.host) ? 'udp6' : 'udp4');
   socket.unref();
   socket.on('error', () => { /* a datagram that cannot be sent is lost, as UDP's are */ });
   socket.connect(endpoint.port, endpoint.host, ready);

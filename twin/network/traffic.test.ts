@@ -6,37 +6,39 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NetworkSpec } from '../../fixtures/networks.ts';
 import { loadNetwork } from '../../fixtures/networks.ts';
-import type { ConfigContext, Lease, NetworkConfig } from '../appliance/config.ts';
-import { defaultConfig } from '../appliance/config.ts';
-import type { ApplianceConfig, Ipv6Scanning, StaticRoute, Vlan } from '../cloud/platform.ts';
-import type { Egress } from './traffic.ts';
+import type { ConfigResponse } from '../cloud/api.ts';
+import type { Attachment, Ipv4Addressing } from './interface.ts';
+import type { Leg } from './traffic.ts';
 import { scanEgress, serviceEgress } from './traffic.ts';
 
-const lease = (ip: string, gateway: string | null): Lease => ({ ip, netmask: '255.255.255.0', gateway, dns: [], wins: [] });
+type Vlan = ConfigResponse['vlans'][number];
+type StaticRoute = ConfigResponse['staticRoutes'][number];
+type Ipv6Scanning = ConfigResponse['ipv6'];
+
+const leased = (ip: string, gateway: string | null): Ipv4Addressing => ({ ip, netmask: '255.255.255.0', gateway: gateway ?? '', dns: [], leased: true });
 
 /** The appliance on DHCP (LAN 198.18.10.20), optionally with DHCP on the WAN too (split network). */
-function dhcp(options: { wan?: boolean; mode?: NetworkConfig['mode'] } = {}): ConfigContext {
-  const config = defaultConfig(options.mode ?? 'ipv4+v6');
-  if (options.wan) config.wan.ipv4 = { kind: 'dhcp' };
+function dhcp(options: { wan?: boolean; mode?: Attachment['mode'] } = {}): Attachment {
+  const mode = options.mode ?? 'ipv4+v6';
   return {
-    config,
-    runtime: {
-      lanLease: config.mode === 'ipv4+v6' ? lease('198.18.10.20', '198.18.10.1') : null,
-      wanLease: options.wan ? lease('198.18.20.20', '198.18.20.1') : null,
-      lanIpv6: null,
-    },
+    mode,
+    lan: { link: 'AUTO', vlan: 0, ipv4: mode === 'ipv4+v6' ? leased('198.18.10.20', '198.18.10.1') : null, ipv6: null },
+    wan: options.wan ? { link: 'AUTO', ipv4: leased('198.18.20.20', '198.18.20.1') } : null,
+    proxy: null,
   };
 }
 
 /** A VLAN set on the appliance's own UI, with a static address on its subnet. */
-function uiVlan(vlan: number, ip: string, gateway: string): ConfigContext {
-  const config = defaultConfig('ipv4+v6');
-  config.lan.vlan = vlan;
-  config.lan.ipv4 = { kind: 'static', ip, netmask: '255.255.255.0', gateway, dns1: null, dns2: null, wins1: null, wins2: null, domain: null };
-  return { config, runtime: { lanLease: null, wanLease: null, lanIpv6: null } };
+function uiVlan(vlan: number, ip: string, gateway: string): Attachment {
+  return {
+    mode: 'ipv4+v6',
+    lan: { link: 'AUTO', vlan, ipv4: { ip, netmask: '255.255.255.0', gateway, dns: [], leased: false }, ipv6: null },
+    wan: null,
+    proxy: null,
+  };
 }
 
-function cloud(options: { vlans?: Vlan[]; routes?: StaticRoute[]; ipv6?: Ipv6Scanning } = {}): ApplianceConfig {
+function cloud(options: { vlans?: Vlan[]; routes?: StaticRoute[]; ipv6?: Ipv6Scanning } = {}): ConfigResponse {
   return { version: 2, vlans: options.vlans ?? [], staticRoutes: options.routes ?? [], ipv6: options.ipv6 ?? { enabled: false }, syslog: null };
 }
 
@@ -44,7 +46,7 @@ const vlan = (id: number, address: string, netmask = '255.255.255.0'): Vlan => (
 const route = (destination: string, netmask: string, gateway: string): StaticRoute => ({ name: destination, destination, netmask, gateway });
 
 /** Port, tag and source: what a switch port sees of the packet. */
-function seen(egress: Egress | null): string | null {
+function seen(egress: Leg | null): string | null {
   return egress === null ? null : `${egress.port} vlan ${egress.vlan} from ${egress.source}`;
 }
 
@@ -61,7 +63,7 @@ describe('IPv4 scan traffic', () => {
 
   test('a LAN without a gateway reaches only its own subnet', () => {
     const ctx = dhcp();
-    ctx.runtime.lanLease = lease('198.18.10.20', null);
+    ctx.lan.ipv4 = leased('198.18.10.20', null);
     assert.equal(seen(scanEgress(ctx, office, null, '198.18.10.99')), 'LAN vlan 0 from 198.18.10.20');
     assert.equal(scanEgress(ctx, office, null, '198.18.77.5'), null);
   });
@@ -184,7 +186,7 @@ describe('IPv6 scan traffic ("LAN IPv6 for scanning IPv6 hosts")', () => {
 
   test('IPv6-only mode scans from the LAN\'s own IPv6 address, with or without the portal\'s setting', () => {
     const ctx = dhcp({ mode: 'ipv6-only' });
-    ctx.runtime.lanIpv6 = { address: '2001:db8:10::20', prefix: 64, gateway: '2001:db8:10::1', dns: [] };
+    ctx.lan.ipv6 = { address: '2001:db8:10::20', gateway: '2001:db8:10::1', dns: [] };
     assert.equal(seen(scanEgress(ctx, office, null, target)), 'LAN vlan 0 from 2001:db8:10::20');
     assert.equal(scanEgress(ctx, office, null, '198.18.10.99'), null, 'no IPv4 in IPv6-only mode');
   });

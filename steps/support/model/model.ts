@@ -9,6 +9,7 @@
 // SETUP NETWORK and the WAN menu), ERRATA-009 (2022 WINS DOMAIN prompt), ERRATA-019 (a quit
 // lands on SETUP NETWORK), ERRATA-041 (text entries are stored without padding), ERRATA-300
 // (a confirmed change is stored whether or not the platform is then reached).
+import { padIpv4 } from '../../../fixtures/addresses.ts';
 
 export type ModelGeneration = '2017' | '2022';
 
@@ -234,11 +235,6 @@ export function resetNetwork(m: NetworkModel): void {
 
 // ---------------------------------------------------------------------------------------------
 // How stored values read on the LCD.
-
-/** "176.34.20.5" is input and shown as "176.034.020.005". */
-export function padIpv4(address: string): string {
-  return address.split('.').map((o) => o.padStart(3, '0')).join('.');
-}
 
 /** Port "0443" and VLAN "0000": four digits. */
 export function pad4(n: number): string {

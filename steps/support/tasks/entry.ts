@@ -4,6 +4,7 @@
 // the option to use the Up and Down arrows or to use your keyboard to enter characters"). Every
 // press is checked on the screen, so an appliance whose order differs from the guide's fails
 // here, naming the character and the screen.
+import { padIpv4 } from '../../../fixtures/addresses.ts';
 import { isLinkStep } from '../../../fixtures/profiles.ts';
 import type { EditorSpec, FirmwareProfile } from '../../../fixtures/profiles.ts';
 import { expandAlphabet, scrollCycle } from '../../../fixtures/profiles.ts';
@@ -25,11 +26,6 @@ export function editorFor(fw: FirmwareProfile, prompt: string, ipv6Only = false)
     for (const s of flow.steps) if (isLinkStep(s) && normalize(s.prompt) === normalize(prompt)) return fw.editors[s.editor]!;
   }
   throw new NavigationError(`the guide has no field "${prompt}"`);
-}
-
-/** "194.55.176.2" -> "194.055.176.002". */
-export function padIpv4(address: string): string {
-  return address.split('.').map((o) => o.padStart(3, '0')).join('.');
 }
 
 async function read(world: ApplianceWorld): Promise<ScreenSnapshot> {

@@ -6,10 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadAccount, platformHostnames } from '../../../fixtures/platform.ts';
 import { Secrets } from '../../../fixtures/secrets.ts';
-import { TwinBench } from '../../bench.ts';
+import { LabBench } from '../../lab-bench.ts';
 import type { ServerCredentials } from '../certificates.ts';
 import { makeServerCredentials } from '../certificates.ts';
-import type { ApplianceRecord, HealthReport } from '../platform.ts';
+import type { ApplianceRecord, HealthReport } from '../records.ts';
 import { PlatformServer, pointedFetch } from '../server.ts';
 
 const account = loadAccount();
@@ -69,14 +69,14 @@ class Client {
   }
 }
 
-const health = (bench: TwinBench, changes: Partial<HealthReport> = {}): HealthReport => ({
+const health = (bench: LabBench, changes: Partial<HealthReport> = {}): HealthReport => ({
   serialNumber: bench.appliance.identity.serialNumber, activationCode: bench.appliance.identity.activationCode,
   model: 'm', softwareVersions: {}, mode: 'ipv4+v6', lanIpv4: '198.18.10.20', uiVlan: 0, scanning: false, updating: false, ...changes,
 });
 
 /** A bench whose appliance is activated by `activatedBy` and has polled once, its portal served, and a user logged in. */
 async function wizardFor(options: { generation: '2017' | '2022'; serialNumber?: number; activatedBy?: string; user?: string; report?: Partial<HealthReport> | null }) {
-  const bench = new TwinBench({ generation: options.generation, ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }) });
+  const bench = new LabBench({ generation: options.generation, ...(options.serialNumber === undefined ? {} : { serialNumber: options.serialNumber }) });
   const activatedBy = options.activatedBy ?? 'acme_mgr';
   const group = account.users.find((u) => u.login === activatedBy)?.role === 'unit-manager' ? bench.platform.assetGroupsFor(bench.platform.user(activatedBy))[0]! : null;
   const record = bench.platform.activate(bench.platform.user(activatedBy), bench.appliance.identity.activationCode, group);

@@ -4,7 +4,7 @@
 // script runs in the portal: adding or removing a row is a round trip that shows the form again
 // with what was typed, and nothing is saved until Save. Every rule is the platform's (rename,
 // setVlansAndRoutes, setIpv6); a refusal is shown next to its field, with the values kept.
-import type { ApplianceRecord, Ipv6Scanning, StaticRoute, Vlan } from '../platform.ts';
+import type { ApplianceRecord, Ipv6Scanning, StaticRoute, Vlan } from '../records.ts';
 import type { PortalContext, Route } from './context.ts';
 import { appliancesApplication, csrfField, page, redirect, Refused } from './context.ts';
 import type { Markup } from './html.ts';

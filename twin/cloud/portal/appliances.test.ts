@@ -5,17 +5,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadAccount, platformHostnames } from '../../../fixtures/platform.ts';
 import { Secrets } from '../../../fixtures/secrets.ts';
-import { TwinBench } from '../../bench.ts';
+import { LabBench } from '../../lab-bench.ts';
 import { makeServerCredentials } from '../certificates.ts';
-import type { ApplianceRecord, HealthReport } from '../platform.ts';
-import { Refused } from '../platform.ts';
+import type { ApplianceRecord, HealthReport } from '../records.ts';
+import { Refused } from '../records.ts';
 import { PlatformServer, pointedFetch } from '../server.ts';
 
 const account = loadAccount();
 const secrets = new Secrets();
 const POLL_MS = 180_000;
 
-let bench: TwinBench;
+let bench: LabBench;
 let server: PlatformServer;
 let fetchTls: (input: string, init: RequestInit) => Promise<Response>;
 
@@ -30,8 +30,8 @@ after(async () => {
 });
 
 /** A fresh platform (and appliance) for one test, on the given edition's portal. */
-function freshBench(generation: '2017' | '2022' = '2022'): TwinBench {
-  bench = new TwinBench({ generation });
+function freshBench(generation: '2017' | '2022' = '2022'): LabBench {
+  bench = new LabBench({ generation });
   return bench;
 }
 

@@ -3,8 +3,8 @@
 // Managers). Who sees which appliance, who may activate, and what an activation code must be are
 // the platform's rules (platform.ts); these pages only ask and show. Every value from the
 // platform's data (names, asset groups, what the user typed) goes through the html template.
-import type { ApplianceRecord } from '../platform.ts';
-import { Refused } from '../platform.ts';
+import type { ApplianceRecord } from '../records.ts';
+import { Refused } from '../records.ts';
 import type { Application, PortalContext, Route } from './context.ts';
 import { appliancesApplication, csrfField, page, redirect } from './context.ts';
 import type { Markup } from './html.ts';

@@ -2,8 +2,9 @@
 // helpers to answer (pages in the common layout, redirects, refusals). Page modules export
 // routes; index.ts dispatches to them after checking the session.
 import type { PortalEdition } from '../../../fixtures/platform.ts';
-import type { Platform, User } from '../platform.ts';
-import { Refused } from '../platform.ts';
+import type { Platform } from '../platform.ts';
+import type { User } from '../records.ts';
+import { Refused } from '../records.ts';
 import type { Markup } from './html.ts';
 import { html, trusted } from './html.ts';
 

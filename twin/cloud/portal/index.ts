@@ -5,7 +5,7 @@
 // Help > About, log out) and the dispatch to the page modules.
 import { randomBytes } from 'node:crypto';
 import type { Platform } from '../platform.ts';
-import { Refused } from '../platform.ts';
+import { Refused } from '../records.ts';
 import { routes as applianceRoutes } from './appliances.ts';
 import { routes as editRoutes } from './appliance-edit.ts';
 import type { PortalContext, Route, Session } from './context.ts';

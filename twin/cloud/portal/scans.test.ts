@@ -3,7 +3,6 @@
 // token every form carries (ERRATA-326).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { identityOf } from '../../appliance/identity.ts';
 import type { Platform } from '../platform.ts';
 import { platformOf, signIn } from './signed-in.ts';
 
@@ -12,7 +11,7 @@ const LIST = '/app/vm-vmdr/scans/scans';
 /** A platform with one activated appliance and a scan of `target` queued for it. */
 function withScan(target = '198.18.10.77', activatedBy = 'acme_mgr'): { platform: Platform; scanId: string } {
   const platform = platformOf('2022');
-  const identity = identityOf(31000);
+  const identity = { serialNumber: 31000, activationCode: '000000031000' };
   platform.ship(identity, 'test model');
   const user = platform.user(activatedBy);
   platform.activate(user, identity.activationCode, user.role === 'unit-manager' ? platform.assetGroupsFor(user)[0]! : null);

@@ -2,8 +2,8 @@
 // the guide's Communication Failure advice names: "use the Qualys user interface to cancel any
 // running scans and restart them to ensure that results are accurate." Who may do either, and
 // what a scan's status is, are the platform's rules (platform.ts, ERRATA-326).
-import type { ScanView } from '../platform.ts';
-import { Refused } from '../platform.ts';
+import type { ScanView } from '../records.ts';
+import { Refused } from '../records.ts';
 import type { Application, PortalContext, Route } from './context.ts';
 import { appliancesApplication, csrfField, page, redirect } from './context.ts';
 import type { Markup } from './html.ts';

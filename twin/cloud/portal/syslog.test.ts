@@ -5,7 +5,6 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadEdition } from '../../../fixtures/platform.ts';
 import type { PortalEdition } from '../../../fixtures/platform.ts';
-import { identityOf } from '../../appliance/identity.ts';
 import { platformOf, signIn } from './signed-in.ts';
 
 const VM = '/app/vm-vmdr/scans/setup/syslog';
@@ -55,7 +54,7 @@ describe('Scans > Setup > Syslog Forwarding', () => {
 
   test('Save hands the settings to the platform; the page shows them when opened again', async () => {
     const platform = platformOf('2022');
-    const identity = identityOf(31000);
+    const identity = { serialNumber: 31000, activationCode: '000000031000' };
     platform.ship(identity, 'test');
     platform.activate(platform.user('acme_mgr'), identity.activationCode);
     const { get, post } = await signIn(platform, 'mmiller');

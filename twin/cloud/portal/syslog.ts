@@ -5,7 +5,7 @@
 // the IP address (IPv4 or IPv6) or DNS hostname. Then hit Save." The settings are the
 // subscription's (Platform.syslog); the platform decides who may change them and what it
 // accepts, and the page shows its refusals next to the field they are about.
-import type { SyslogSettings } from '../platform.ts';
+import type { SyslogSettings } from '../records.ts';
 import type { PortalContext, Route } from './context.ts';
 import { Refused, csrfField, page, redirect } from './context.ts';
 import type { Markup } from './html.ts';

@@ -10,7 +10,7 @@ export interface Counts {
   queued: number;
 }
 
-export class BenchClient {
+export class LabBenchClient {
   readonly #socket: Socket;
   #next = 1;
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -37,10 +37,10 @@ export class BenchClient {
     });
   }
 
-  static connect(path: string): Promise<BenchClient> {
+  static connect(path: string): Promise<LabBenchClient> {
     return new Promise((resolve, reject) => {
       const socket = connect(path);
-      socket.once('connect', () => resolve(new BenchClient(socket)));
+      socket.once('connect', () => resolve(new LabBenchClient(socket)));
       socket.once('error', (e) => reject(new Error(`twin bench ${path}: ${e.message}`)));
     });
   }

@@ -19,7 +19,7 @@ import { statementLayout } from '../../../../fixtures/targets.ts';
 import type { Capability, TargetSession, UnitNotes } from '../../protocols.ts';
 import { recognize } from '../../recognize.ts';
 import { describeScreen } from '../../screens.ts';
-import { BenchClient } from './control.ts';
+import { LabBenchClient } from './control.ts';
 import type { Counts } from './control.ts';
 import type { SerialLink } from './link.ts';
 import { LinkError, openLink, openTty } from './link.ts';
@@ -57,7 +57,7 @@ export async function openTwinSerialSession(generation: string, capabilities: Re
   const socket = join(dir, 'bench.sock');
   const { child } = await startTwin(['--generation', generation, '--console', 'pty', '--console-path', pty, '--control', socket], 'control: ', 'twin-serial');
   const link = await openTty(pty);
-  const bench = await BenchClient.connect(socket);
+  const bench = await LabBenchClient.connect(socket);
   const line = new SerialLine(link, firmware, statementLayout(statement));
   const options = { name: 'twin-serial', generation, capabilities, statement, bench };
   return {

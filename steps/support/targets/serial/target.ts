@@ -16,7 +16,7 @@ import { answers, recognize, storedByEnter } from '../../recognize.ts';
 import type { TargetStatement } from '../../../../fixtures/targets.ts';
 import type { ApplianceTime, Capability, Console, Keypad, Lab, Ports, Screen, ScreenSnapshot, Target, UnitNotes } from '../../protocols.ts';
 import { CONSOLE_BYTES_MEDIA_TYPE, NotApplicable } from '../../errors.ts';
-import type { BenchClient, Counts } from './control.ts';
+import type { LabBenchClient, Counts } from './control.ts';
 import type { SerialLine } from './line.ts';
 import { keyBytes, sameScreen } from './line.ts';
 
@@ -28,7 +28,7 @@ export interface SerialTargetOptions {
   capabilities: ReadonlySet<Capability>;
   statement: TargetStatement;
   /** The twin's bench, when the appliance is the twin (twin-serial). */
-  bench?: BenchClient;
+  bench?: LabBenchClient;
   /** Switches the unit on and wakes its console, the first time the scenario turns to it. */
   start?: () => Promise<Counts>;
   /** One unit for the run: what the suite learns of it as it drives it (a change stored, a reset). */
@@ -44,7 +44,7 @@ export class SerialTarget implements Target {
   readonly #fieldWindow: number;
   readonly #unit: UnitNotes | undefined;
   readonly #line: SerialLine;
-  readonly #bench: BenchClient | undefined;
+  readonly #bench: LabBenchClient | undefined;
   #start: (() => Promise<Counts>) | undefined;
   /** Appliance time: the bench's virtual time, or wall time scaled on a line alone. */
   #now = 0;

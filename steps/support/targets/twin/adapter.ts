@@ -1,4 +1,4 @@
-// The in-process twin target: a fresh twin bench (appliance, network, platform) per scenario,
+// The in-process twin target: a fresh lab bench (appliance, network, platform) per scenario,
 // on a virtual clock. With the twin-serial target, the only suite code allowed to import twin/
 // (the lint rule enforces it).
 import { loadConsoleLayout } from '../../../../fixtures/consoles.ts';
@@ -6,7 +6,7 @@ import type { Key } from '../../../../fixtures/profiles.ts';
 import type { TargetStatement } from '../../../../fixtures/targets.ts';
 import { loadAccount, platformHostnames } from '../../../../fixtures/platform.ts';
 import { loadFirmware } from '../../../../twin/appliance/firmware.ts';
-import { TwinBench } from '../../../../twin/bench.ts';
+import { LabBench } from '../../../../twin/lab-bench.ts';
 import type { ServerCredentials } from '../../../../twin/cloud/certificates.ts';
 import { makeServerCredentials } from '../../../../twin/cloud/certificates.ts';
 import { PlatformServer } from '../../../../twin/cloud/server.ts';
@@ -66,7 +66,7 @@ export class TwinTarget implements Target {
   readonly name = 'twin';
   readonly generation: string;
   readonly capabilities: ReadonlySet<Capability>;
-  bench: TwinBench;
+  labBench: LabBench;
   #stopIntercepting: () => void;
   /**
    * The bytes a remote console would have carried for this scenario (the twin's boxed layout,
@@ -81,75 +81,75 @@ export class TwinTarget implements Target {
   constructor(options: TwinTargetOptions) {
     this.generation = options.generation;
     this.capabilities = options.capabilities;
-    this.bench = this.#newBench(options.serialNumber);
-    this.#stopIntercepting = interceptPlatform(this.bench.api);
+    this.labBench = this.#newLabBench(options.serialNumber);
+    this.#stopIntercepting = interceptPlatform(this.labBench.api);
   }
 
-  #newBench(serialNumber: number | undefined): TwinBench {
-    const bench = new TwinBench({ generation: this.generation, fetch: globalFetch, ...(serialNumber === undefined ? {} : { serialNumber }) });
+  #newLabBench(serialNumber: number | undefined): LabBench {
+    const lab = new LabBench({ generation: this.generation, fetch: globalFetch, ...(serialNumber === undefined ? {} : { serialNumber }) });
     this.#stopCounting();
     const renderer = new Vt100Renderer(consoleLayout());
-    const unit = bench.appliance;
+    const unit = lab.appliance;
     let drawn = false;
-    const start = bench.clock.now();
+    const start = lab.clock.now();
     let ready = false;
     this.#stopCounting = unit.subscribe(() => {
       // The first boot of a fresh unit is not the scenario's on a unit that is already up.
       if (!ready && unit.acceptsKeys) {
         ready = true;
-        this.#console.bootMs = bench.clock.now() - start;
+        this.#console.bootMs = lab.clock.now() - start;
       }
       if (unit.phase === 'off' && !drawn) return;
       const frame = { mac: unit.identity.lanMac, screen: unit.screen(), awake: true };
       this.#console.received += (drawn ? renderer.update(frame) : renderer.full(frame)).length;
       drawn = true;
     });
-    return bench;
+    return lab;
   }
 
-  /** Another unit on the bench, with its own serial number: only before the scenario has used the appliance. */
+  /** Another unit on the lab bench, with its own serial number: only before the scenario has used the appliance. */
   #useUnit(serialNumber: number): void {
-    if (this.bench.appliance.phase !== 'off' || this.bench.screensShown() > 1 || this.#server) {
-      throw new Error('another unit can be put on the bench only before the scenario uses the appliance');
+    if (this.labBench.appliance.phase !== 'off' || this.labBench.screensShown() > 1 || this.#server) {
+      throw new Error('another unit can be put on the lab bench only before the scenario uses the appliance');
     }
     this.#stopIntercepting();
-    this.bench.relay.close();
-    this.bench = this.#newBench(serialNumber);
-    this.#stopIntercepting = interceptPlatform(this.bench.api);
+    this.labBench.relay.close();
+    this.labBench = this.#newLabBench(serialNumber);
+    this.#stopIntercepting = interceptPlatform(this.labBench.api);
   }
 
   get appliance() {
-    return this.bench.appliance;
+    return this.labBench.appliance;
   }
 
   get clock() {
-    return this.bench.virtual;
+    return this.labBench.virtual;
   }
 
   get platform() {
-    return this.bench.platform;
+    return this.labBench.platform;
   }
 
   readonly keypad = {
     press: async (key: Key) => {
       this.#console.sent += keyBytes[key].length;
-      this.bench.appliance.press(key);
+      this.labBench.appliance.press(key);
     },
-    chordLeftRight: async () => this.bench.appliance.chordLeftRight(),
-    hold: async (key: Key, ms: number) => this.bench.hold(key, ms),
+    chordLeftRight: async () => this.labBench.appliance.chordLeftRight(),
+    hold: async (key: Key, ms: number) => this.labBench.hold(key, ms),
   };
 
   readonly screen = {
-    read: async (): Promise<ScreenSnapshot> => this.bench.snapshot(),
-    waitFor: async (accept: (s: ScreenSnapshot) => boolean, timeoutMs: number) => this.bench.waitForScreen(accept, timeoutMs),
-    count: () => this.bench.screensShown(),
-    since: (mark: number) => this.bench.screensSince(mark),
+    read: async (): Promise<ScreenSnapshot> => this.labBench.snapshot(),
+    waitFor: async (accept: (s: ScreenSnapshot) => boolean, timeoutMs: number) => this.labBench.waitForScreen(accept, timeoutMs),
+    count: () => this.labBench.screensShown(),
+    since: (mark: number) => this.labBench.screensSince(mark),
   };
 
   readonly console = {
     type: async (text: string) => {
       this.#console.sent += text.length;
-      for (const ch of text) this.bench.appliance.typeCharacter(ch);
+      for (const ch of text) this.labBench.appliance.typeCharacter(ch);
     },
   };
 
@@ -159,22 +159,22 @@ export class TwinTarget implements Target {
   }
 
   readonly time = {
-    now: () => this.bench.clock.now(),
-    wait: async (ms: number) => this.bench.virtual.advance(ms),
-    waitUntil: async (check: () => Promise<boolean>, timeoutMs: number) => this.bench.waitUntil(check, timeoutMs),
+    now: () => this.labBench.clock.now(),
+    wait: async (ms: number) => this.labBench.virtual.advance(ms),
+    waitUntil: async (check: () => Promise<boolean>, timeoutMs: number) => this.labBench.waitUntil(check, timeoutMs),
   };
 
   readonly power = {
-    pressButton: async () => this.bench.appliance.pressPowerButton(),
-    plugAc: async () => this.bench.appliance.plugAc(),
-    unplugAc: async () => this.bench.appliance.unplugAc(),
-    acPlugged: async () => this.bench.appliance.acPlugged,
+    pressButton: async () => this.labBench.appliance.pressPowerButton(),
+    plugAc: async () => this.labBench.appliance.plugAc(),
+    unplugAc: async () => this.labBench.appliance.unplugAc(),
+    acPlugged: async () => this.labBench.appliance.acPlugged,
   };
 
-  /** Terminals on the bench's console port: the UART runs on the bench's virtual clock. */
+  /** Terminals on the lab bench's console port: the UART runs on its virtual clock. */
   readonly consolePort: ConsolePort = {
     connect: async (settings: LineSettings) => {
-      const cable = this.bench.connectTerminal(settings);
+      const cable = this.labBench.connectTerminal(settings);
       const decoder = new ConsoleDecoder(consoleLayout());
       let fed = 0;
       const feed = async () => {
@@ -183,7 +183,7 @@ export class TwinTarget implements Target {
         fed = bytes.length;
       };
       // Until the console has read what was sent and sent what it queued.
-      const settle = () => this.bench.waitUntil(() => cable.idle(), 60_000);
+      const settle = () => this.labBench.waitUntil(() => cable.idle(), 60_000);
       return {
         send: async (text: string) => { cable.send(text); await settle(); await feed(); },
         // A key at a time, as a terminal sends it: an arrow key's three characters in one burst.
@@ -193,7 +193,7 @@ export class TwinTarget implements Target {
         },
         // What the console drew for the LCD's last change has crossed the line before it is read.
         rows: async () => { await settle(); await feed(); return decoder.rows(); },
-        screen: async () => { await settle(); await feed(); return decoder.drawn() ? decoder.snapshot(this.bench.clock.now()) : null; },
+        screen: async () => { await settle(); await feed(); return decoder.drawn() ? decoder.snapshot(this.labBench.clock.now()) : null; },
         configure: async (next: LineSettings) => cable.configure(next),
         received: () => cable.received().length,
         unplug: async () => cable.unplug(),
@@ -202,50 +202,50 @@ export class TwinTarget implements Target {
   };
 
   readonly leds = {
-    read: async () => ({ ...this.bench.appliance.leds }),
+    read: async () => ({ ...this.labBench.appliance.leds }),
   };
 
   readonly ports = {
-    plug: async (port: 'LAN' | 'WAN') => this.bench.cable(port, true),
-    unplug: async (port: 'LAN' | 'WAN') => this.bench.cable(port, false),
+    plug: async (port: 'LAN' | 'WAN') => this.labBench.cable(port, true),
+    unplug: async (port: 'LAN' | 'WAN') => this.labBench.cable(port, false),
   };
 
   readonly label = {
-    read: async () => this.bench.label(),
+    read: async () => this.labBench.label(),
   };
 
   readonly lab: Lab = {
-    activate: async (code, username) => this.bench.activate(code, username),
-    platform: async () => this.bench.platformInfo(),
-    activationCodeHolders: async (code) => this.bench.platform.activationCodeHolders(code),
-    launch: async (job, durationMs, options) => { this.bench.launch(job, durationMs, options?.targets ?? [], options?.serialNumber); },
-    network: async () => this.bench.network(),
-    setNetwork: async (spec) => this.bench.setNetwork(spec),
-    failPlatform: async (failure) => this.bench.failPlatform(failure.name, { ...('status' in failure ? { status: failure.status } : {}), ...('ms' in failure ? { ms: failure.ms } : {}) }),
-    injectStorageFault: async (fault) => this.bench.injectStorageFault(fault),
+    activate: async (code, username) => this.labBench.activate(code, username),
+    platform: async () => this.labBench.platformInfo(),
+    activationCodeHolders: async (code) => this.labBench.platform.activationCodeHolders(code),
+    launch: async (job, durationMs, options) => { this.labBench.launch(job, durationMs, options?.targets ?? [], options?.serialNumber); },
+    network: async () => this.labBench.network(),
+    setNetwork: async (spec) => this.labBench.setNetwork(spec),
+    failPlatform: async (failure) => this.labBench.failPlatform(failure.name, { ...('status' in failure ? { status: failure.status } : {}), ...('ms' in failure ? { ms: failure.ms } : {}) }),
+    injectStorageFault: async (fault) => this.labBench.injectStorageFault(fault),
     portal: async () => {
-      this.#server ??= platformCredentials().then((c) => PlatformServer.start({ site: () => this.bench.site(), credentials: c }));
+      this.#server ??= platformCredentials().then((c) => PlatformServer.start({ site: () => this.labBench.site(), credentials: c }));
       const server = await this.#server;
       return { url: server.origin, spkiSha256: server.credentials.spkiSha256 };
     },
-    usePod: async (pod) => this.bench.usePod(pod),
+    usePod: async (pod) => this.labBench.usePod(pod),
     useUnit: async (serialNumber) => this.#useUnit(serialNumber),
-    setSubscriptionFeature: async (feature, on) => this.bench.setSubscriptionFeature(feature, on),
-    scanTraffic: async () => this.bench.probes.map((p) => ({ ...p })),
-    platformRequests: async () => this.bench.api.requests.map((r) => ({ ...r })),
-    attachService: async (service, endpoint) => this.bench.attachService(service, endpoint),
-    connectInbound: async (to) => this.bench.connectInbound(to.port, to.protocol, to.number),
+    setSubscriptionFeature: async (feature, on) => this.labBench.setSubscriptionFeature(feature, on),
+    scanTraffic: async () => this.labBench.probes.map((p) => ({ ...p })),
+    platformRequests: async () => this.labBench.api.requests.map((r) => ({ ...r })),
+    attachService: async (service, endpoint) => this.labBench.attachService(service, endpoint),
+    connectInbound: async (to) => this.labBench.connectInbound(to.port, to.protocol, to.number),
     addAppliance: async (options) => {
-      const unit = this.bench.addAppliance(options);
+      const unit = this.labBench.addAppliance(options);
       return { serialNumber: unit.identity.serialNumber, activationCode: unit.identity.activationCode };
     },
   };
 
   async stop(): Promise<void> {
     this.#stopCounting();
-    // Nothing else outlives the scenario: the bench is garbage once the World lets go of it.
+    // Nothing else outlives the scenario: the lab bench is garbage once the World lets go of it.
     this.#stopIntercepting();
-    this.bench.relay.close();
+    this.labBench.relay.close();
     if (this.#server) await (await this.#server).close();
   }
 }

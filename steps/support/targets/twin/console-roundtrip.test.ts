@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Key } from '../../../../fixtures/profiles.ts';
-import { TwinBench } from '../../../../twin/bench.ts';
+import { LabBench } from '../../../../twin/lab-bench.ts';
 import type { ConsoleFrame } from '../../../../twin/console/vt100.ts';
 import { TERMINAL, Vt100Renderer } from '../../../../twin/console/vt100.ts';
 import type { LcdScreen } from '../../../../twin/appliance/lcd.ts';
@@ -58,7 +58,7 @@ function decoded(decoder: ConsoleDecoder) {
   return { lines: s.lines, indicators: s.indicators, cursor: s.cursor };
 }
 
-async function apply(bench: TwinBench, a: Action): Promise<void> {
+async function apply(bench: LabBench, a: Action): Promise<void> {
   const unit = bench.appliance;
   switch (a.kind) {
     case 'key': unit.press(a.key); break;
@@ -75,7 +75,7 @@ for (const layout of layouts) for (const generation of generations) {
       const shapes = new Set<string>();
       await fc.assert(fc.asyncProperty(start, fc.array(action, { minLength: 1, maxLength: 40 }), async (prefix, rest) => {
         const actions = [...prefix, ...rest];
-        const bench = new TwinBench({ generation });
+        const bench = new LabBench({ generation });
         const unit = bench.appliance;
         unit.pressPowerButton();
         assert.ok(await bench.waitUntil(() => unit.acceptsKeys, 10 * 60_000));
@@ -119,7 +119,7 @@ for (const layout of layouts) for (const generation of generations) {
     });
 
     test('a console asleep draws nothing; the decoder reads no screen and no MAC address', async () => {
-      const bench = new TwinBench({ generation });
+      const bench = new LabBench({ generation });
       const renderer = new Vt100Renderer(layout);
       const frame: ConsoleFrame = { mac: bench.appliance.identity.lanMac, screen: { lines: ['SETUP NETWORK', ''], indicators: ['DOWN', 'ENTER'], cursor: null }, awake: false };
       assert.deepEqual(renderer.rows(frame), Array.from({ length: TERMINAL.rows }, () => ' '.repeat(TERMINAL.columns)));
@@ -131,7 +131,7 @@ for (const layout of layouts) for (const generation of generations) {
     });
 
     test('hand-picked screens: a full LCD line, every indicator, the cursor on either line and at both ends', async () => {
-      const bench = new TwinBench({ generation });
+      const bench = new LabBench({ generation });
       const w = bench.appliance.generation.hardware.lcd.columns;
       const screens: LcdScreen[] = [
         { lines: ['X'.repeat(w), 'Y'.repeat(w)], indicators: [], cursor: null },

@@ -5,7 +5,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Key } from '../../../../fixtures/profiles.ts';
-import { TwinBench } from '../../../../twin/bench.ts';
+import { LabBench } from '../../../../twin/lab-bench.ts';
 import type { ConsoleTransport } from '../../../../twin/console/console.ts';
 import { RemoteConsole } from '../../../../twin/console/console.ts';
 import type { LineSettings } from '../../../../twin/console/uart.ts';
@@ -31,7 +31,7 @@ function lineOf(s: MockDevice['hostSettings']): LineSettings {
 }
 
 interface Rig {
-  bench: TwinBench;
+  bench: LabBench;
   remote: RemoteConsole;
   link: SerialLink & { device: MockDevice };
   line: SerialLine;
@@ -42,7 +42,7 @@ interface Rig {
 async function rig(generation: string, settings: Parameters<typeof openMockPort>[1] = {}): Promise<Rig> {
   const link = await openMockPort(`/dev/ttyMOCK${ports++}`, settings);
   links.push(link);
-  const bench = new TwinBench({ generation });
+  const bench = new LabBench({ generation });
   const transport: ConsoleTransport = {
     onData: (listener) => link.device.onData(listener),
     write: (bytes) => link.device.send(bytes),
@@ -57,7 +57,7 @@ async function rig(generation: string, settings: Parameters<typeof openMockPort>
 }
 
 /** The LCD as the unit shows it, in the decoder's terms. */
-function lcd(bench: TwinBench) {
+function lcd(bench: LabBench) {
   const s = bench.appliance.screen();
   const order: Key[] = ['UP', 'DOWN', 'LEFT', 'RIGHT', 'ENTER'];
   return { lines: [s.lines[0].trimEnd(), s.lines[1].trimEnd()], indicators: order.filter((k) => s.indicators.includes(k)), cursor: s.cursor };

@@ -1,8 +1,10 @@
-// The twin on its bench: an appliance plugged into AC and switched off, cabled to a lab network,
+// The twin on its lab bench: an appliance plugged into AC and switched off, cabled to a lab network,
 // its platform with a fleet of other shipped units, and the clock they share. What a lab can do
 // to it (network, platform answers, faults, power, cables) and what can be observed (screens,
-// LEDs, the label) are here once, for the in-process target and for the twin process behind a
-// serial port alike.
+// LEDs, the label, the packets on the switch ports) are here once, for the in-process target and
+// for the twin process behind a serial port alike. The network belongs to the lab: each unit holds
+// only the interface its cables lead to.
+import { withLastOctet } from '../fixtures/addresses.ts';
 import type { NetworkSpec } from '../fixtures/networks.ts';
 import { loadNetwork } from '../fixtures/networks.ts';
 import type { PlatformAccount, PortalEdition } from '../fixtures/platform.ts';
@@ -11,7 +13,7 @@ import type { Generation, Key } from '../fixtures/profiles.ts';
 import { Secrets } from '../fixtures/secrets.ts';
 import type { FetchLike } from './appliance/agent.ts';
 import { Appliance } from './appliance/appliance.ts';
-import type { StorageFault } from './appliance/appliance.ts';
+import type { StorageFault } from './appliance/panel.ts';
 import { loadFirmware } from './appliance/firmware.ts';
 import { identityOf } from './appliance/identity.ts';
 import type { LcdScreen } from './appliance/lcd.ts';
@@ -19,15 +21,16 @@ import type { Clock } from './clock.ts';
 import { VirtualClock } from './clock.ts';
 import type { FailureName, FailureOptions } from './cloud/api.ts';
 import { handlerFetch, PlatformApi } from './cloud/api.ts';
-import type { Job } from './cloud/platform.ts';
+import type { Job } from './cloud/records.ts';
 import { Platform } from './cloud/platform.ts';
 import type { Portal } from './cloud/portal/index.ts';
 import { createPortal } from './cloud/portal/index.ts';
 import type { RequestHandler } from './cloud/server.ts';
 import { platformSite } from './cloud/server.ts';
 import type { NetworkConfig } from './appliance/config.ts';
-import { effectiveLan, effectiveWan } from './appliance/config.ts';
-import type { Egress } from './network/traffic.ts';
+import type { Egress } from './network/interface.ts';
+import type { SwitchPorts } from './network/model.ts';
+import { ModeledNetwork } from './network/model.ts';
 import type { Endpoint, ServiceAddress } from './network/relay.ts';
 import { Relay } from './network/relay.ts';
 import { RemoteConsole } from './console/console.ts';
@@ -38,11 +41,11 @@ export interface ScreenRecord extends LcdScreen {
   at: number;
 }
 
-export interface BenchOptions {
+export interface LabBenchOptions {
   /** A firmware generation's name, or a generation already loaded (a test's modified copy). */
   generation: string | Generation;
   serialNumber?: number;
-  /** The lab network the bench starts with (fixtures/networks/<name>.yaml). */
+  /** The lab network the lab bench starts with (fixtures/networks/<name>.yaml). */
   network?: string;
   clock?: Clock;
   /**
@@ -55,7 +58,7 @@ export interface BenchOptions {
 /** A scan packet as the lab's switch port saw it. */
 export interface Probe { jobId: string; target: string; port: 'LAN' | 'WAN' | null; vlan: number; source: string | null }
 
-// Fixture data shared by every bench of a process (read once; benches copy what they change).
+// Fixture data shared by every lab bench of a process (read once; each copies what they change).
 let shared: { account: PlatformAccount; secrets: Secrets; editions: Map<string, PortalEdition> } | null = null;
 function fixtures() {
   shared ??= { account: loadAccount(), secrets: new Secrets(), editions: new Map() };
@@ -82,7 +85,7 @@ function sameScreen(a: LcdScreen, b: LcdScreen | undefined): boolean {
     && a.indicators.join() === b.indicators.join() && a.cursor?.row === b.cursor?.row && a.cursor?.col === b.cursor?.col;
 }
 
-export class TwinBench {
+export class LabBench {
   readonly clock: Clock;
   readonly platform: Platform;
   readonly api: PlatformApi;
@@ -91,12 +94,19 @@ export class TwinBench {
   readonly probes: Probe[] = [];
   /** Other appliances of the subscription (added by the lab), on the same clock and network. */
   readonly fleet: Appliance[] = [];
+  /** The network each unit is cabled to: the unit under test's, then the fleet's in order. */
+  readonly #networks: ModeledNetwork[] = [];
+  /** What the lab's switch ports see of the units' traffic. */
+  readonly #ports: SwitchPorts = {
+    probed: ({ jobId, target }, egress) => this.probes.push(probeOf(jobId, target, egress)),
+    delivered: (to, message) => this.relay.send(to, message),
+  };
   readonly #fetch: FetchLike;
   #portal: Portal | null = null;
   readonly #history: ScreenRecord[] = [];
   #dropped = 0;
 
-  constructor(options: BenchOptions) {
+  constructor(options: LabBenchOptions) {
     this.clock = options.clock ?? new VirtualClock();
     const generation = typeof options.generation === 'string' ? loadFirmware(options.generation) : options.generation;
     const { account, secrets } = fixtures();
@@ -115,22 +125,20 @@ export class TwinBench {
     this.appliance.subscribe(() => this.#record());
   }
 
-  #unit(generation: Generation, network: NetworkSpec, serialNumber?: number, initialConfig?: NetworkConfig): Appliance {
+  #unit(generation: Generation, spec: NetworkSpec, serialNumber?: number, initialConfig?: NetworkConfig): Appliance {
+    const network = new ModeledNetwork(spec, this.#ports);
+    this.#networks.push(network);
     return new Appliance({
       generation, clock: this.clock, network,
       cloud: { url: () => this.platform.url, fetch: this.#fetch },
       softwareVersions: this.platform.latestVersions,
-      wire: {
-        probe: ({ jobId, target, egress }) => this.probes.push(probeOf(jobId, target, egress)),
-        syslog: ({ address, protocol, port }, message) => this.relay.send({ address, protocol, port }, message),
-      },
       ...(serialNumber === undefined ? {} : { serialNumber }),
       ...(initialConfig === undefined ? {} : { initialConfig }),
     });
   }
 
   get virtual(): VirtualClock {
-    if (!(this.clock instanceof VirtualClock)) throw new Error('this bench runs on real time');
+    if (!(this.clock instanceof VirtualClock)) throw new Error('this lab bench runs on real time');
     return this.clock;
   }
 
@@ -151,7 +159,7 @@ export class TwinBench {
     }
   }
 
-  /** Distinct screens shown since the bench started (a mark for `since`). */
+  /** Distinct screens shown since the lab bench started (a mark for `since`). */
   screensShown(): number {
     return this.#dropped + this.#history.length;
   }
@@ -200,22 +208,22 @@ export class TwinBench {
     return { url: this.platform.pod.url, indicator: this.platform.pod.indicator };
   }
 
-  /** Work for an activated unit (this bench's, or one of the fleet's), which it takes at its next poll. */
+  /** Work for an activated unit (this lab bench's, or one of the fleet's), which it takes at its next poll. */
   launch(job: 'scan' | 'software-update', durationMs: number, targets: string[] = [], serialNumber = this.appliance.identity.serialNumber): Job {
     return this.platform.queue(serialNumber, job === 'scan' ? { kind: 'scan', durationMs, targets } : { kind: 'software-update', durationMs });
   }
 
   /**
    * Another appliance joins the subscription: shipped, set up with a static address on the
-   * bench's LAN subnet (so units do not share the DHCP lease), switched on, and activated by
-   * `activatedBy` if given. It shares the bench's clock, network and platform.
+   * lab bench's LAN subnet (so units do not share the DHCP lease), switched on, and activated by
+   * `activatedBy` if given. It shares the lab bench's clock, network and platform.
    */
   addAppliance(options: { type?: 'physical' | 'virtual'; activatedBy?: string } = {}): Appliance {
     const generation = this.appliance.generation;
     const serialNumber = this.appliance.identity.serialNumber + FLEET + 1 + this.fleet.length;
-    const lease = this.appliance.network.subnets[this.appliance.network.lan.untagged ?? '']?.dhcp;
+    const shared = this.#spec;
+    const lease = shared.subnets[shared.lan.untagged ?? '']?.dhcp;
     const base = this.appliance.config.mode === 'ipv6-only' || !lease ? undefined : staticOn(lease, 100 + this.fleet.length, generation.firmware.networkModes[0]!);
-    const shared = this.appliance.network;
     const unit = this.#unit(generation, { ...shared, lan: structuredClone(shared.lan), wan: structuredClone(shared.wan) }, serialNumber, base);
     this.platform.ship(unit.identity, generation.hardware.model, options.type ?? 'physical');
     if (options.activatedBy !== undefined) this.activate(unit.identity.activationCode, options.activatedBy);
@@ -241,11 +249,8 @@ export class TwinBench {
    */
   connectInbound(port: 'LAN' | 'WAN', protocol: 'tcp' | 'udp', number: number): 'accepted' | 'refused' | 'no-answer' {
     const a = this.appliance;
-    if (a.phase === 'off' || a.phase === 'halted' || !(port === 'LAN' ? a.network.lan : a.network.wan).cable) return 'no-answer';
-    const ctx = a.context();
-    const lan = a.config.mode === 'ipv6-only' ? ctx.runtime.lanIpv6?.address ?? (a.config.lan.ipv6.kind === 'static' ? a.config.lan.ipv6.ip : null) : effectiveLan(ctx)?.ip ?? null;
-    const address = port === 'LAN' ? lan : a.config.wan.ipv4.kind === 'off' ? null : effectiveWan(ctx)?.ip ?? null;
-    if (!address) return 'no-answer';
+    if (a.phase === 'off' || a.phase === 'halted' || !(port === 'LAN' ? this.#spec.lan : this.#spec.wan).cable) return 'no-answer';
+    if (!a.addressOn(port)) return 'no-answer';
     return a.accepts(port, protocol, number) ? 'accepted' : 'refused';
   }
 
@@ -266,8 +271,13 @@ export class TwinBench {
     this.relay.attach(service, endpoint);
   }
 
+  /** The network the unit under test is cabled to, as it is now. */
+  get #spec(): NetworkSpec {
+    return this.#networks[0]!.spec;
+  }
+
   network(): NetworkSpec {
-    return structuredClone(this.appliance.network);
+    return structuredClone(this.#spec);
   }
 
   /**
@@ -275,8 +285,9 @@ export class TwinBench {
    * switch ports of their own, take its subnets, DNS, proxy and platform and keep their ports.
    */
   setNetwork(spec: NetworkSpec): void {
-    this.appliance.network = structuredClone(spec);
-    for (const unit of this.fleet) unit.network = { ...this.appliance.network, lan: unit.network.lan, wan: unit.network.wan };
+    const [own, ...fleet] = this.#networks;
+    own!.spec = structuredClone(spec);
+    for (const network of fleet) network.spec = { ...own!.spec, lan: network.spec.lan, wan: network.spec.wan };
   }
 
   injectStorageFault(fault: StorageFault | null): void {
@@ -284,12 +295,12 @@ export class TwinBench {
   }
 
   cable(port: 'LAN' | 'WAN', plugged: boolean): void {
-    (port === 'LAN' ? this.appliance.network.lan : this.appliance.network.wan).cable = plugged;
+    (port === 'LAN' ? this.#spec.lan : this.#spec.wan).cable = plugged;
   }
 
   /**
    * Cables a terminal to a USB port's console, opened with `settings`: what it sends crosses the
-   * UART on the bench's own clock, what comes back is collected. Connected while the unit runs,
+   * UART on the lab bench's own clock, what comes back is collected. Connected while the unit runs,
    * the console stays dead until the next boot.
    */
   connectTerminal(initial: LineSettings): TerminalCable {
@@ -316,7 +327,7 @@ export class TwinBench {
 
 /** A static configuration on a DHCP subnet: the lease's settings with host number `host`. */
 function staticOn(lease: { address: string; netmask: string; gateway: string | null; dns: string[] }, host: number, mode: NetworkConfig['mode']): NetworkConfig {
-  const ip = lease.address.split('.').slice(0, 3).concat(String(host)).join('.');
+  const ip = withLastOctet(lease.address, host);
   return {
     mode,
     lan: {
@@ -334,7 +345,7 @@ function probeOf(jobId: string, target: string, egress: Egress | null): Probe {
   return { jobId, target, port: egress?.port ?? null, vlan: egress?.vlan ?? 0, source: egress?.source ?? null };
 }
 
-/** A terminal on the bench's console port. */
+/** A terminal on the lab bench's console port. */
 export interface TerminalCable {
   /** Bytes the terminal sends, all at once (as a pasted or uploaded file would go). */
   send(text: string): void;

@@ -2,22 +2,23 @@
 // answer the twin's cloud agent in-process (msw's setupServer on the global fetch) and on the
 // platform twin's HTTPS server alike; they refuse malformed requests; failures are named
 // overrides; and what the agent makes of each answer (or of a failed connection) is what the
-// appliance shows.
+// appliance shows. It sits beside the lab bench, not in cloud/: the platform never sees the
+// appliance's code, only its requests.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { CloudAgent } from '../appliance/agent.ts';
-import type { FetchLike } from '../appliance/agent.ts';
-import { identityOf } from '../appliance/identity.ts';
-import { TwinBench } from '../bench.ts';
-import { API_PATH, handlerFetch } from './api.ts';
-import { makeServerCredentials } from './certificates.ts';
-import { PlatformServer, pointedFetch } from './server.ts';
+import { CloudAgent } from './appliance/agent.ts';
+import type { FetchLike } from './appliance/agent.ts';
+import { identityOf } from './appliance/identity.ts';
+import { LabBench } from './lab-bench.ts';
+import { API_PATH, handlerFetch } from './cloud/api.ts';
+import { makeServerCredentials } from './cloud/certificates.ts';
+import { PlatformServer, pointedFetch } from './cloud/server.ts';
 
 const health = { model: 'm', softwareVersions: {}, mode: 'ipv4+v6' as const, lanIpv4: '198.18.10.20', uiVlan: 0, scanning: false, updating: false };
 
-function agentFor(bench: TwinBench, fetch: FetchLike, serial = bench.appliance.identity.serialNumber): CloudAgent {
+function agentFor(bench: LabBench, fetch: FetchLike, serial = bench.appliance.identity.serialNumber): CloudAgent {
   return new CloudAgent({ url: () => bench.platform.url, fetch, identity: identityOf(serial) });
 }
 
@@ -28,7 +29,7 @@ async function post(fetch: FetchLike, url: string, body: string, type = 'applica
 
 describe('the handlers', () => {
   test('a poll before activation, after it, and from a unit the platform does not know', async () => {
-    const bench = new TwinBench({ generation: '2022' });
+    const bench = new LabBench({ generation: '2022' });
     const agent = agentFor(bench, handlerFetch(bench.api));
     assert.equal((await agent.exchange('boot', health, 0)).kind, 'not-activated');
     bench.activate(bench.appliance.identity.activationCode, 'jdoe');
@@ -47,7 +48,7 @@ describe('the handlers', () => {
   });
 
   test('jobs are handed over once, and a finished scan\'s results are taken', async () => {
-    const bench = new TwinBench({ generation: '2022' });
+    const bench = new LabBench({ generation: '2022' });
     bench.activate(bench.appliance.identity.activationCode, 'jdoe');
     const agent = agentFor(bench, handlerFetch(bench.api));
     const job = bench.launch('scan', 60_000, ['198.18.10.99']);
@@ -63,7 +64,7 @@ describe('the handlers', () => {
   });
 
   test('results the platform has no job for are not kept (404); results that could not be sent are kept', async () => {
-    const bench = new TwinBench({ generation: '2022' });
+    const bench = new LabBench({ generation: '2022' });
     bench.activate(bench.appliance.identity.activationCode, 'jdoe');
     const agent = agentFor(bench, handlerFetch(bench.api));
     assert.equal(await agent.upload('scan/999', { outcome: 'finished', probes: [] }), true, 'nothing left to send: the platform will never take them');
@@ -74,7 +75,7 @@ describe('the handlers', () => {
   });
 
   test('malformed requests are refused with 400 or 415, naming what is wrong', async () => {
-    const bench = new TwinBench({ generation: '2022' });
+    const bench = new LabBench({ generation: '2022' });
     const fetch = handlerFetch(bench.api);
     const url = `${bench.platform.url}${API_PATH}/poll`;
     const { serialNumber, activationCode } = bench.appliance.identity;
@@ -91,7 +92,7 @@ describe('the handlers', () => {
   });
 
   test('named failures: an HTTP error status, each refusal, slow answers; recover() ends them', async () => {
-    const bench = new TwinBench({ generation: '2022' });
+    const bench = new LabBench({ generation: '2022' });
     bench.activate(bench.appliance.identity.activationCode, 'jdoe');
     const agent = agentFor(bench, handlerFetch(bench.api));
     bench.failPlatform('http-error', { status: 401 });
@@ -126,7 +127,7 @@ describe('in-process, through msw\'s setupServer on the global fetch', () => {
   after(() => server.close());
 
   test('the twin boots and is activated through the global fetch; a request no handler takes fails the exchange', async () => {
-    const bench = new TwinBench({ generation: '2017', fetch: (input, init) => fetch(input, init) });
+    const bench = new LabBench({ generation: '2017', fetch: (input, init) => fetch(input, init) });
     server.resetHandlers(...bench.api.handlers());
     bench.activate(bench.appliance.identity.activationCode, 'jdoe');
     bench.appliance.pressPowerButton();
@@ -142,7 +143,7 @@ describe('in-process, through msw\'s setupServer on the global fetch', () => {
 
 describe('on the platform twin\'s HTTPS server', () => {
   test('the agent reaches it over TLS for the POD\'s name; a certificate from another CA, a closed port: the transport\'s conditions', async () => {
-    const bench = new TwinBench({ generation: '2022' });
+    const bench = new LabBench({ generation: '2022' });
     const credentials = await makeServerCredentials(['qualysguard.us1.qualys.test']);
     const server = await PlatformServer.start({ site: () => bench.site(), credentials });
     const address = server.address;
@@ -165,7 +166,7 @@ describe('on the platform twin\'s HTTPS server', () => {
   });
 
   test('portal and API share the server: a page outside the API is the portal\'s', async () => {
-    const bench = new TwinBench({ generation: '2022' });
+    const bench = new LabBench({ generation: '2022' });
     const credentials = await makeServerCredentials(['qualysguard.us1.qualys.test']);
     const server = await PlatformServer.start({ site: () => bench.site(), credentials });
     try {
@@ -185,7 +186,7 @@ describe('on the platform twin\'s HTTPS server', () => {
 describe('what the appliance shows', () => {
   test('an answer slower than 30 seconds is a timeout; slow ones within 30 seconds each delay the contact by their time', async () => {
     const slowBy = async (ms: number) => {
-      const bench = new TwinBench({ generation: '2022' });
+      const bench = new LabBench({ generation: '2022' });
       bench.activate(bench.appliance.identity.activationCode, 'jdoe');
       bench.failPlatform('slow', { ms });
       bench.appliance.pressPowerButton();
