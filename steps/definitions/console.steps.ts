@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { Key, LineSettings, Terminal } from '../support/protocols.ts';
 import { Given, Then, When } from '../support/define.ts';
 import { macIn, normalize, screenText, shows } from '../support/screens.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import type { Actor } from '../support/actor.ts';
+import { noteKey } from '../support/notes.ts';
 
 /** "9600 8N2": baud rate, data bits, parity (N, E, O), stop bits. */
 function settingsOf(text: string): LineSettings {
@@ -13,12 +14,11 @@ function settingsOf(text: string): LineSettings {
   return { baud: Number(m[1]), dataBits: Number(m[2]) as LineSettings['dataBits'], parity: parity[m[3] as 'N' | 'E' | 'O'], stopBits: Number(m[4]) as 1 | 2 };
 }
 
-const terminals = new WeakMap<ApplianceWorld, Terminal>();
+/** The terminal cabled in this scenario (the target ends it with the unit). */
+const cabledTerminal = noteKey<Terminal>('terminal cabled to the appliance');
 
-function terminal(world: ApplianceWorld): Terminal {
-  const t = terminals.get(world);
-  if (!t) throw new Error('no terminal is cabled to the appliance in this scenario');
-  return t;
+function terminal(actor: Actor): Terminal {
+  return actor.notes.need(cabledTerminal, 'cable one to the appliance in this scenario first');
 }
 
 const vt100: Record<Key, string> = { UP: '\x1b[A', DOWN: '\x1b[B', RIGHT: '\x1b[C', LEFT: '\x1b[D', ENTER: '\r' };
@@ -26,46 +26,45 @@ const vt100: Record<Key, string> = { UP: '\x1b[A', DOWN: '\x1b[B', RIGHT: '\x1b[
 Given('a VT100 terminal set to {string} is cabled to a USB port of the appliance', async function (settings: string) {
   const port = this.need('consolePort');
   const t = await this.act(`cable a VT100 terminal set to ${settings} to a USB port`, () => port.connect(settingsOf(settings)));
-  terminals.set(this, t);
+  this.notes.set(cabledTerminal, t);
 });
 
 When('the terminal is set up with {string}', async function (settings: string) {
-  await this.act(`set the terminal to ${settings}`, () => terminal(this).configure(settingsOf(settings)));
+  await this.act(`set the terminal to ${settings}`, () => terminal(this.actor).configure(settingsOf(settings)));
 });
 
 When('I press {key} on the terminal', async function (key: Key) {
-  await this.act(`press ${key} on the terminal`, () => terminal(this).type(vt100[key]));
+  await this.act(`press ${key} on the terminal`, () => terminal(this.actor).type(vt100[key]));
 });
 
 When('I type {string} on the terminal', async function (text: string) {
-  await this.act(`type "${text}" on the terminal, a key at a time`, () => terminal(this).type(text));
+  await this.act(`type "${text}" on the terminal, a key at a time`, () => terminal(this.actor).type(text));
 });
 
 When('I paste {string} into the terminal at once', async function (text: string) {
-  await this.act(`paste ${text.length} characters into the terminal at once`, () => terminal(this).send(text));
+  await this.act(`paste ${text.length} characters into the terminal at once`, () => terminal(this.actor).send(text));
 });
 
 /** "Uploading such a file": every key of a keystroke file sent in one burst. */
 When('I upload a keystroke file pressing {key} {int} times', async function (key: Key, times: number) {
-  await this.act(`upload a keystroke file of ${times} ${key} keys`, () => terminal(this).send(vt100[key].repeat(times)));
+  await this.act(`upload a keystroke file of ${times} ${key} keys`, () => terminal(this.actor).send(vt100[key].repeat(times)));
 });
 
 Then('the terminal shows the MAC address of the appliance', async function () {
-  const rows = await terminal(this).rows();
+  const rows = await terminal(this.actor).rows();
   const mac = macIn(rows);
   assert.ok(mac, `no MAC address on the terminal:\n${rows.join('\n')}`);
-  this.remembered.set('console MAC', mac);
 });
 
 Then('the terminal shows {string}', async function (text: string) {
-  const screen = await terminal(this).screen();
-  assert.ok(screen, `the terminal shows no remote console screen:\n${(await terminal(this).rows()).join('\n')}`);
+  const screen = await terminal(this.actor).screen();
+  assert.ok(screen, `the terminal shows no remote console screen:\n${(await terminal(this.actor).rows()).join('\n')}`);
   assert.ok(shows(screen, text), `the terminal shows ${this.describe(screen)}, not "${text}"`);
 });
 
 Then('the terminal shows the same screen as the LCD', async function () {
   const lcd = await this.target.screen.read();
-  const screen = await terminal(this).screen();
+  const screen = await terminal(this.actor).screen();
   assert.ok(screen, 'the terminal shows no remote console screen');
   assert.deepEqual({ lines: screen.lines, indicators: screen.indicators, cursor: screen.cursor }, { lines: lcd.lines, indicators: lcd.indicators, cursor: lcd.cursor },
     `terminal ${this.describe(screen)} vs LCD ${this.describe(lcd)}`);
@@ -73,36 +72,36 @@ Then('the terminal shows the same screen as the LCD', async function () {
 
 Then('the terminal does not show the same screen as the LCD', async function () {
   const lcd = await this.target.screen.read();
-  const screen = await terminal(this).screen();
+  const screen = await terminal(this.actor).screen();
   const same = screen !== null && screen.lines[0] === lcd.lines[0] && screen.lines[1] === lcd.lines[1] && screen.indicators.join() === lcd.indicators.join();
   assert.ok(!same, `the terminal shows the LCD's screen ${this.describe(lcd)}`);
 });
 
 Then('the terminal shows nothing', async function () {
-  const t = terminal(this);
+  const t = terminal(this.actor);
   assert.equal(t.received(), 0, `the terminal received ${t.received()} bytes:\n${(await t.rows()).join('\n')}`);
 });
 
 Then('the terminal shows garbage, not the remote console', async function () {
-  const t = terminal(this);
+  const t = terminal(this.actor);
   assert.ok(t.received() > 0, 'the terminal received nothing at all');
   const screen = await t.screen();
   assert.equal(screen, null, `the terminal shows the remote console: ${screen ? this.describe(screen) : ''}`);
 });
 
 Then('the terminal field reads {string}', async function (text: string) {
-  const screen = await terminal(this).screen();
+  const screen = await terminal(this.actor).screen();
   assert.ok(screen, 'the terminal shows no remote console screen');
   assert.equal(screen.lines[1].trimEnd(), text, `the field line on the terminal: ${this.describe(screen)}`);
 });
 
 Then('the terminal field does not read {string}', async function (text: string) {
-  const screen = await terminal(this).screen();
+  const screen = await terminal(this.actor).screen();
   assert.ok(screen, 'the terminal shows no remote console screen');
   assert.notEqual(normalize(screen.lines[1]), normalize(text), `the field line on the terminal: ${this.describe(screen)}`);
 });
 
 Then('the terminal does not show {string}', async function (text: string) {
-  const screen = await terminal(this).screen();
+  const screen = await terminal(this.actor).screen();
   assert.ok(!screen || (!shows(screen, text) && !screenText(screen).includes(normalize(text))), `the terminal shows "${text}"`);
 });

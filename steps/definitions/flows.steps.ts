@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
 import { Then, When } from '../support/define.ts';
+import { networkMode } from '../support/notes.ts';
 import { normalize, shows } from '../support/screens.ts';
 import { fillField } from '../support/tasks/entry.ts';
 import { goToMenuItem } from '../support/tasks/navigation.ts';
@@ -11,7 +12,7 @@ import type { ScreenSnapshot } from '../support/protocols.ts';
 
 /** "Go to the SETUP NETWORK menu option": from wherever the UI is, through the menus. */
 When('I go to the {string} menu option', async function (label: string) {
-  const found = await this.act(`go to the ${label} menu option`, () => goToMenuItem(this, label));
+  const found = await this.act(`go to the ${label} menu option`, () => goToMenuItem(this.actor, label));
   assert.equal(found, normalize(label), `the menu shows ${found}, not ${label}`);
 });
 
@@ -37,7 +38,7 @@ When('I answer the prompts in turn:', async function (table: DataTable) {
     if (value !== '') {
       const secret = prompt.includes('PASSW');
       const wanted = value === '(blank)' ? '' : value;
-      await this.act(`enter ${secret ? 'a password' : `"${wanted}"`} at ${prompt}`, () => fillField(this, prompt, wanted, this.remembered.get('network mode') === 'ipv6-only'));
+      await this.act(`enter ${secret ? 'a password' : `"${wanted}"`} at ${prompt}`, () => fillField(this.actor, prompt, wanted, this.notes.get(networkMode) === 'ipv6-only'));
     }
     await this.act(`press ENTER at ${prompt}`, () => this.target.keypad.press('ENTER'));
   }
@@ -55,7 +56,7 @@ Then('the screen shows the name {string}, the IP address {string} and the platfo
 
 /** A lease that changes while the appliance runs (picked up by RENEW DHCP ON LAN). */
 When("the {port}'s DHCP server now leases {ipv4}", async function (port: 'LAN' | 'WAN', address: string) {
-  await changeNetwork(this, `the ${port}'s DHCP server now leases ${address}`, (spec) => {
+  await changeNetwork(this.actor, `the ${port}'s DHCP server now leases ${address}`, (spec) => {
     const dhcp = subnetOf(spec, port).dhcp;
     if (!dhcp) throw new Error(`the ${port} has no DHCP server`);
     dhcp.address = address;
@@ -64,7 +65,7 @@ When("the {port}'s DHCP server now leases {ipv4}", async function (port: 'LAN' |
 
 /** A message that did not appear among the screens since the latest action. */
 Then('{string} was not shown', async function (text: string) {
-  const seen = this.screensSinceAction();
+  const seen = this.actor.screensSinceAction();
   const hit = seen.find((s) => shows(s, text));
   assert.equal(hit, undefined, `"${text}" was shown: ${hit ? this.describe(hit) : ''}`);
 });

@@ -8,11 +8,11 @@ When('I press {key}', async function (key: Key) {
 });
 
 When(/^I press (UP|DOWN|LEFT|RIGHT|ENTER) (\d+) times?$/, async function (key: string, times: string) {
-  await this.act(`press ${key} ${times} times`, () => press(this, key as Key, Number(times)));
+  await this.act(`press ${key} ${times} times`, () => press(this.actor, key as Key, Number(times)));
 });
 
 When('I press {key} until {string} appears', async function (key: Key, text: string) {
-  await this.act(`press ${key} until "${text}" appears`, () => pressUntil(this, key, text));
+  await this.act(`press ${key} until "${text}" appears`, () => pressUntil(this.actor, key, text));
 });
 
 When('I press LEFT and RIGHT together', async function () {

@@ -7,7 +7,8 @@ import { Given, Then, When } from '../support/define.ts';
 import { charAtCursor, shows } from '../support/screens.ts';
 import { recognize } from '../support/recognize.ts';
 import { Inconclusive } from '../support/errors.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import type { Actor } from '../support/actor.ts';
+import { activationCode, noteKey } from '../support/notes.ts';
 
 function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
   return a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1] && a.indicators.join() === b.indicators.join()
@@ -35,7 +36,7 @@ Then('pressing {keys} does nothing', async function (keys: Key[]) {
       // The messages ended by themselves (a unit faster than the keys): what is left of the keys
       // would be pressed on a screen that takes keys, which is another scenario's.
       if (pressed === 0) throw new Inconclusive(`the message moved on before any key could be pressed; the screen shows ${this.describe(before)}`);
-      this.transcript.push(`  (the messages ended after ${pressed} of the keys: ${keys.slice(pressed).join(', ')} not pressed on them)`);
+      this.actor.transcript.push(`  (the messages ended after ${pressed} of the keys: ${keys.slice(pressed).join(', ')} not pressed on them)`);
       return;
     }
     const mark = this.target.screen.count();
@@ -52,7 +53,7 @@ Then('pressing {keys} does nothing', async function (keys: Key[]) {
     // The key reached the unit after its messages had ended (the status screen came first): the
     // key acted on a screen that takes keys, as it should.
     if (seen.slice(0, acted).some((x) => x.kind === 'status')) {
-      this.transcript.push(`  (the messages ended as ${key} was pressed: it acted on the screen after them)`);
+      this.actor.transcript.push(`  (the messages ended as ${key} was pressed: it acted on the screen after them)`);
       return;
     }
     assert.fail(`${key} on ${this.describe(before)}, which takes no keys, led to ${this.describe(seen[acted]!.s)}`);
@@ -87,8 +88,7 @@ Then('the activation code has twelve digits', async function () {
 /** The code noted by "the screen shows the activation code" is the one shown now. */
 Then('the activation code is the one shown before', async function () {
   const screen = await this.target.screen.read();
-  const before = this.remembered.get('activation code');
-  assert.equal(typeof before, 'string', 'no activation code was read before');
+  const before = this.notes.need(activationCode, 'none was read before');
   assert.equal(activationCodeOn(screen), before, `the activation code on ${this.describe(screen)}`);
 });
 
@@ -137,8 +137,11 @@ When('I type {string} on the remote console keyboard', async function (text: str
 // ---------------------------------------------------------------------------------------------
 // How long a boot message stayed up, compared between two boots.
 
-function shownMs(world: ApplianceWorld, text: string): number {
-  const seen = world.screensSinceAction();
+/** How long each message was shown when noted, by its text. */
+const shownNoted = noteKey<Map<string, number>>('how long messages were shown');
+
+function shownMs(actor: Actor, text: string): number {
+  const seen = actor.screensSinceAction();
   const first = seen.findIndex((s) => shows(s, text));
   assert.ok(first >= 0, `"${text}" was not shown since the last action`);
   const next = seen.findIndex((s, i) => i > first && !shows(s, text));
@@ -147,12 +150,14 @@ function shownMs(world: ApplianceWorld, text: string): number {
 }
 
 When('I note how long {string} was shown', async function (text: string) {
-  this.remembered.set(`shown ${text}`, shownMs(this, text));
+  const noted = this.notes.get(shownNoted) ?? new Map<string, number>();
+  noted.set(text, shownMs(this.actor, text));
+  this.notes.set(shownNoted, noted);
 });
 
 Then('{string} was shown {int} to {int} seconds longer than noted', async function (text: string, low: number, high: number) {
-  const noted = this.remembered.get(`shown ${text}`);
+  const noted = this.notes.get(shownNoted)?.get(text);
   assert.equal(typeof noted, 'number', `how long "${text}" was shown was not noted`);
-  const longer = (shownMs(this, text) - (noted as number)) / 1000;
+  const longer = (shownMs(this.actor, text) - noted!) / 1000;
   assert.ok(longer >= low && longer <= high, `"${text}" was shown ${longer} s longer than the first time`);
 });

@@ -19,11 +19,9 @@ Then('the screen does not show {string}', async function (text: string) {
 
 Then(/^the screen shows "([^"]*)" within (\d+) (seconds?|minutes?)$/, async function (text: string, amount: string, unit: string) {
   const ms = Number(amount) * (unit.startsWith('minute') ? 60_000 : 1000);
-  const start = this.target.time.now();
   const screen = await this.target.screen.waitFor((s) => shows(s, text), ms);
-  this.recordScreens();
+  this.actor.recordScreens();
   assert.ok(screen, `"${text}" did not appear within ${amount} ${unit}; the screen shows ${this.describe(await this.target.screen.read())}`);
-  this.remembered.set('waited ms', screen.at - start);
 });
 
 Then('line {int} reads {string}', async function (line: number, text: string) {
@@ -78,11 +76,11 @@ Then('the screen shows a menu item', async function () {
 Then('these messages appear in this order:', async function (docString: string) {
   const expected = docString.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   const last = expected[expected.length - 1]!;
-  let seen = this.screensSinceAction();
+  let seen = this.actor.screensSinceAction();
   if (!seen.some((s) => shows(s, last))) {
     await this.target.screen.waitFor((s) => shows(s, last), 6 * 60_000);
-    this.recordScreens();
-    seen = this.screensSinceAction();
+    this.actor.recordScreens();
+    seen = this.actor.screensSinceAction();
   }
   const texts = seen.map((s) => screenText(s));
   let at = 0;

@@ -11,7 +11,8 @@ import type { NamedSecret } from '../support/redact.ts';
 import { secretsIn, secretsInSerialLog, unmaskedSecretFields } from '../support/redact.ts';
 import { statementLayout } from '../../fixtures/targets.ts';
 import { heading, labAccount } from '../support/tasks/portal.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import type { Actor } from '../support/actor.ts';
+import { noteKey } from '../support/notes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // "the Appliance does not allow incoming logins or connections from the network" (ERRATA-400)
@@ -35,8 +36,8 @@ function attemptsOf(text: string): Attempt[] {
 const clientPorts: readonly Attempt[] = [{ protocol: 'udp', number: 68 }, { protocol: 'udp', number: 546 }];
 
 /** What a refused attempt was instead, or null when it was refused. */
-async function tryInbound(world: ApplianceWorld, port: Port, attempt: Attempt): Promise<string | null> {
-  const outcome = await world.need('lab').connectInbound({ port, ...attempt });
+async function tryInbound(actor: Actor, port: Port, attempt: Attempt): Promise<string | null> {
+  const outcome = await actor.need('lab').connectInbound({ port, ...attempt });
   if (outcome === 'refused') return null;
   const what = `${attempt.protocol}/${attempt.number} on the ${port}`;
   return outcome === 'accepted'
@@ -49,7 +50,7 @@ Then('a host on the {port} cannot connect to the appliance on {string}', async f
   const failures = await this.act(`lab: a host on the ${port} connects to the appliance's address on ${list}`, async () => {
     const out: string[] = [];
     for (const attempt of attempts) {
-      const failure = await tryInbound(this, port, attempt);
+      const failure = await tryInbound(this.actor, port, attempt);
       if (failure) out.push(failure);
     }
     return out;
@@ -63,7 +64,7 @@ Then('a host on the {port} cannot connect to the appliance on any of {int} gener
     .filter((a) => !clientPorts.some((c) => c.protocol === a.protocol && c.number === a.number));
   await this.act(`lab: a host on the ${port} connects to ${runs} ports of the appliance drawn at random`, () =>
     fc.assert(fc.asyncProperty(attempt, async (a) => {
-      const failure = await tryInbound(this, port, a);
+      const failure = await tryInbound(this.actor, port, a);
       assert.equal(failure, null, failure ?? '');
     }), { numRuns: runs }));
 });
@@ -80,13 +81,12 @@ interface Crawl {
   answers: Array<{ path: string; status: number; csp: string | null; scripts: number }>;
 }
 
-const crawls = new WeakMap<ApplianceWorld, Crawl>();
-const lastPosts = new WeakMap<ApplianceWorld, { path: string; status: number; text: string }>();
+const crawled = noteKey<Crawl>('crawl of the portal');
+/** The answer to the latest form the scenario posted. */
+const lastPost = noteKey<{ path: string; status: number; text: string }>('answer to the latest form posted');
 
-function crawlOf(world: ApplianceWorld): Crawl {
-  const crawl = crawls.get(world);
-  if (!crawl) throw new Error('no pages were visited in this scenario: "When I visit every page the portal links to" first');
-  return crawl;
+function crawlOf(actor: Actor): Crawl {
+  return actor.notes.need(crawled, 'no pages were visited in this scenario: "When I visit every page the portal links to" first');
 }
 
 /** A page path with its numbers folded: /app/vm/scans/appliances/17 and .../18 are one kind of page. */
@@ -127,9 +127,9 @@ When('I visit every page the portal links to', async function () {
       }
     }
   });
-  this.transcript.push(`    pages visited: ${crawl.pages.join(' ')}`, `    their forms post to: ${[...crawl.forms].join(' ')}`);
+  this.actor.transcript.push(`    pages visited: ${crawl.pages.join(' ')}`, `    their forms post to: ${[...crawl.forms].join(' ')}`);
   assert.ok(crawl.pages.length > 1, `the portal's pages link to no other page: ${crawl.pages.join(', ')}`);
-  crawls.set(this, crawl);
+  this.notes.set(crawled, crawl);
 });
 
 /** CSP directives: name -> sources. */
@@ -139,7 +139,7 @@ function directives(csp: string): Map<string, string[]> {
 
 Then('every page visited was answered with a Content-Security-Policy that runs no script', async function () {
   const problems: string[] = [];
-  for (const a of crawlOf(this).answers) {
+  for (const a of crawlOf(this.actor).answers) {
     if (a.status !== 200) problems.push(`${a.path}: HTTP ${a.status}`);
     if (a.scripts > 0) problems.push(`${a.path}: ${a.scripts} script elements`);
     if (!a.csp) { problems.push(`${a.path}: no Content-Security-Policy`); continue; }
@@ -156,7 +156,7 @@ Then('without a session every page visited shows the {string} page', async funct
   const page = await this.portal.page();
   const wrong: string[] = [];
   await this.act('portal: open each page visited without a session', async () => {
-    for (const path of crawlOf(this).pages) {
+    for (const path of crawlOf(this.actor).pages) {
       await page.goto(path);
       const shown = await heading(page);
       if (shown !== title || new URL(page.url()).pathname !== '/login') wrong.push(`${path}: "${shown}" at ${pathOf(page.url())}`);
@@ -167,7 +167,7 @@ Then('without a session every page visited shows the {string} page', async funct
 
 Then('without a session every form of the pages visited is refused', async function () {
   const page = await this.portal.page();
-  const forms = [...crawlOf(this).forms];
+  const forms = [...crawlOf(this.actor).forms];
   assert.ok(forms.length > 0, 'the pages visited have no form');
   const accepted: string[] = [];
   await this.act(`portal: post each of ${forms.length} forms without a session`, async () => {
@@ -176,8 +176,8 @@ Then('without a session every form of the pages visited is refused', async funct
       await page.goto('/login');
       const action = new URL(path, page.url());
       await page.setContent(formPosting(action.href));
-      await postAnswer(this, page, action.pathname, () => page.getByRole('button', { name: 'Go' }).click());
-      const post = lastPosts.get(this)!;
+      await postAnswer(this.actor, page, action.pathname, () => page.getByRole('button', { name: 'Go' }).click());
+      const post = this.notes.need(lastPost, 'the form was not posted');
       if (post.status !== 401 && post.status !== 403) accepted.push(`${path}: HTTP ${post.status}`);
     }
   });
@@ -190,12 +190,12 @@ function formPosting(action: string): string {
 }
 
 /** Waits for the answer to the form posted to `path` by `submit`. */
-async function postAnswer(world: ApplianceWorld, page: Page, path: string, submit: () => Promise<void>): Promise<void> {
+async function postAnswer(actor: Actor, page: Page, path: string, submit: () => Promise<void>): Promise<void> {
   const [response] = await Promise.all([
     page.waitForResponse((r: Response) => r.request().method() === 'POST' && new URL(r.url()).pathname === path),
     submit(),
   ]);
-  lastPosts.set(world, { path, status: response.status(), text: (await response.text().catch(() => '')).trim() });
+  actor.notes.set(lastPost, { path, status: response.status(), text: (await response.text().catch(() => '')).trim() });
 }
 
 /**
@@ -209,7 +209,7 @@ When("a page of another site posts a form to the portal's {string}", async funct
   try {
     await this.act(`another site's page posts a form to ${path}`, async () => {
       await other.setContent(formPosting(action));
-      await postAnswer(this, other, path, () => other.getByRole('button', { name: 'Go' }).click());
+      await postAnswer(this.actor, other, path, () => other.getByRole('button', { name: 'Go' }).click());
     });
   } finally {
     await other.close();
@@ -225,12 +225,12 @@ When('I send the {string} form with a forged CSRF token', async function (button
   assert.equal(await token.count(), 1, `the "${button}" form carries no CSRF token`);
   await this.act(`portal: send the "${button}" form with a forged CSRF token`, async () => {
     await token.evaluate((input: { value: string }) => { input.value = 'forged-token-0000'; });
-    await postAnswer(this, page, action, () => form.getByRole('button', { name: button, exact: true }).click());
+    await postAnswer(this.actor, page, action, () => form.getByRole('button', { name: button, exact: true }).click());
   });
 });
 
 Then('the portal refused the form', async function () {
-  const post = lastPosts.get(this);
+  const post = this.notes.get(lastPost);
   assert.ok(post, 'no form was posted in this scenario');
   assert.ok(post.status === 401 || post.status === 403, `the portal answered the form to ${post.path} with HTTP ${post.status}: ${post.text.slice(0, 200)}`);
 });
@@ -272,16 +272,16 @@ function labSecrets(): NamedSecret[] {
  * a character of the password field unmasked. Names only in the message.
  */
 Then("no secret of the lab appears in the scenario's transcript or evidence", async function () {
-  this.recordScreens();
+  this.actor.recordScreens();
   const secrets = labSecrets();
-  const found: string[] = secretsIn(this.transcript.join('\n'), secrets).map((n) => `transcript: ${n}`);
+  const found: string[] = secretsIn(this.actor.transcript.join('\n'), secrets).map((n) => `transcript: ${n}`);
   for (const item of this.target.evidence?.() ?? []) {
     if (item.fileName !== 'serial.log') {
       found.push(...secretsIn(item.body, secrets).map((n) => `${item.fileName}: ${n}`));
       continue;
     }
     found.push(...secretsInSerialLog(item.body, secrets).map((n) => `serial.log: ${n}`));
-    const unmasked = unmaskedSecretFields(item.body, this.guide.firmware, statementLayout(this.session.statement));
+    const unmasked = unmaskedSecretFields(item.body, this.guide.firmware, statementLayout(this.actor.session.statement));
     if (unmasked > 0) found.push(`serial.log: ${unmasked} characters drawn unmasked in the password field`);
   }
   assert.deepEqual(found, [], 'secrets given away');

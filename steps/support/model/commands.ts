@@ -13,18 +13,16 @@ import { editorFor, fillField } from '../tasks/entry.ts';
 import { recognize } from '../recognize.ts';
 import { readMenuDown } from '../tasks/menus.ts';
 import { goToMenuItem, goToStatus, openMainMenu, pressUntil, waitForInput } from '../tasks/navigation.ts';
-import type { ApplianceWorld } from '../world.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../actor.ts';
 import type { Ipv4Entry, LanEntry, LinkSetting, ModelGeneration, NetworkModel, ProxyEntry } from './model.ts';
 import {
   disableProxy, enableLanDhcp, enableWanDhcp, guideTexts, isSplit, lanPrompts, linkSettings, netmasks, pad4, proxyPrompts,
   resetNetwork, setLanStatic, setLink, setProxy, setupNetworkLabels, setVlan, setWanStatic, shown, wanLabels, wanPrompts,
 } from './model.ts';
 
-/** The system under test as the commands see it: an actor (World stand-in) on a target. */
+/** The system under test as the commands see it: an actor on a target. */
 export interface Real {
   readonly actor: Actor;
-  readonly world: ApplianceWorld;
   readonly generation: ModelGeneration;
   /** Commands carried out (those whose precondition held). */
   executed: number;
@@ -91,7 +89,7 @@ async function readField(r: Real, prompt: string): Promise<string> {
 
 /** After a confirmed change: the messages, then a status screen (name and IP, or an error). */
 async function settle(r: Real, mark: number, expectMessage?: string): Promise<void> {
-  const screen = await waitForInput(r.world);
+  const screen = await waitForInput(r.actor);
   if (recognize(screen, r.actor.guide.firmware).kind !== 'status') fail(r, screen, 'expected the status screen after the change was applied');
   if (expectMessage) {
     const seen = r.actor.target.screen.since(mark).some((s) => shows(s, expectMessage));
@@ -114,18 +112,18 @@ async function quitWithUp(r: Real, ups: 1 | 2, stillShown: string): Promise<void
 
 /** The SETUP NETWORK menu (and the WAN interface menu) read through the keypad, against the model. */
 export async function checkMenus(m: NetworkModel, r: Real): Promise<void> {
-  await openMainMenu(r.world);
+  await openMainMenu(r.actor);
   await press(r, 'ENTER');
-  const labels = await readMenuDown(r.world);
+  const labels = await readMenuDown(r.actor);
   r.actor.note(`SETUP NETWORK menu: ${labels.join(' / ')}`);
   const expected = setupNetworkLabels(m);
   if (json(labels) !== json(expected)) {
     fail(r, await read(r), `the SETUP NETWORK menu reads ${labels.join(' / ')}; for the stored configuration ${json(m)} the guide's labels are ${expected.join(' / ')}`);
   }
   if (!r.checkWanMenu) return;
-  await pressUntil(r.world, 'UP', 'ENABLE WAN INTERFACE', 20);
+  await pressUntil(r.actor, 'UP', 'ENABLE WAN INTERFACE', 20);
   await press(r, 'ENTER');
-  const wan = await readMenuDown(r.world);
+  const wan = await readMenuDown(r.actor);
   r.actor.note(`WAN menu: ${wan.join(' / ')}`);
   const expectedWan = wanLabels(m);
   if (json(wan) !== json(expectedWan)) {
@@ -135,7 +133,7 @@ export async function checkMenus(m: NetworkModel, r: Real): Promise<void> {
 
 /** Opens a SETUP NETWORK (or WAN) item the model says is shown, and checks it is. */
 async function openItem(r: Real, label: string): Promise<void> {
-  const found = await goToMenuItem(r.world, label);
+  const found = await goToMenuItem(r.actor, label);
   if (found !== normalize(label)) fail(r, await read(r), `expected the menu item "${label}"`);
   await press(r, 'ENTER');
 }
@@ -157,7 +155,7 @@ async function walkFields<T extends object>(
       const have = await readField(r, prompt);
       if (have !== want) fail(r, await read(r), `"${prompt}" shows "${have}" as its default, not the stored "${want}" ("Existing parameters are displayed in each screen")`);
     }
-    if (values) await fillField(r.world, prompt, String((values as Record<string, string | number>)[field]!));
+    if (values) await fillField(r.actor, prompt, String((values as Record<string, string | number>)[field]!));
     const after = await press(r, 'ENTER');
     // A refusal shows its reason under the prompt, with no indicators: every value entered here is one the guide allows.
     if (after.indicators.length === 0 && normalize(after.lines[0]) === normalize(prompt)) fail(r, after, `"${prompt}" refused the value entered`);
@@ -190,7 +188,7 @@ export class EnableVlan extends ModelCommand {
     await openItem(r, 'ENABLE VLAN ON LAN');
     const screen = await expectPrompt(r, 'VLAN 0-4094');
     if (screen.lines[1].trim() !== '0000') fail(r, screen, 'The value "0000" appears in the screen by default.');
-    await fillField(r.world, 'VLAN 0-4094', String(this.vlan));
+    await fillField(r.actor, 'VLAN 0-4094', String(this.vlan));
     const mark = r.actor.target.screen.count();
     await press(r, 'ENTER');
     await settle(r, mark);
@@ -208,7 +206,7 @@ export class ChangeVlan extends ModelCommand {
     await openItem(r, 'CHANGE VLAN ON LAN');
     const screen = await expectPrompt(r, 'VLAN 0-4094');
     if (screen.lines[1].trim() !== pad4(m.lan.vlan)) fail(r, screen, `the stored VLAN ${pad4(m.lan.vlan)} is not shown as the default`);
-    await fillField(r.world, 'VLAN 0-4094', String(this.vlan));
+    await fillField(r.actor, 'VLAN 0-4094', String(this.vlan));
     const mark = r.actor.target.screen.count();
     await press(r, 'ENTER');
     await settle(r, mark);
@@ -431,7 +429,7 @@ export class SetPortLink extends ModelCommand {
   protected async act(m: NetworkModel, r: Real) {
     await openLinks(m, r, this.port);
     const prompt = `${this.port} PORT LINK`;
-    await fillField(r.world, prompt, this.value);
+    await fillField(r.actor, prompt, this.value);
     if (this.cancel === 'quit') return quitWithUp(r, 2, prompt);
     await press(r, 'ENTER');
     await expectShows(r, `REALLY SET ${this.port} TO ${this.value}`, 'the port link confirmation');
@@ -534,7 +532,7 @@ export async function readBack(m: NetworkModel, r: Real): Promise<void> {
   }
   await openLinks(m, r, isSplit(m) ? 'WAN' : 'LAN');
   await quitWithUp(r, 2, isSplit(m) ? 'WAN PORT LINK' : 'LAN PORT LINK');
-  await goToStatus(r.world);
+  await goToStatus(r.actor);
 }
 
 // ---------------------------------------------------------------------------------------------

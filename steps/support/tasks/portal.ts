@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright';
 import { loadAccount } from '../../../fixtures/platform.ts';
 import type { PlatformAccount } from '../../../fixtures/platform.ts';
 import { Secrets } from '../../../fixtures/secrets.ts';
-import type { ApplianceWorld } from '../world.ts';
+import type { Actor } from '../actor.ts';
 
 let lab: { account: PlatformAccount; secrets: Secrets } | null = null;
 
@@ -113,14 +113,14 @@ export async function menuItems(page: Page, name: string): Promise<string[]> {
  * Waits (appliance time) until `accept` holds for what `read` finds on the portal's page loaded
  * again, for at most `minutes`; the last value read when it never does.
  */
-export async function portalWithin<T>(world: ApplianceWorld, minutes: number, read: () => Promise<T>, accept: (value: T) => boolean): Promise<{ met: boolean; last: T | undefined }> {
-  const page = await world.portal.page();
+export async function portalWithin<T>(actor: Actor, minutes: number, read: () => Promise<T>, accept: (value: T) => boolean): Promise<{ met: boolean; last: T | undefined }> {
+  const page = await actor.portal.page();
   let last: T | undefined;
-  const met = await world.target.time.waitUntil(async () => {
+  const met = await actor.target.time.waitUntil(async () => {
     await page.reload({ waitUntil: 'domcontentloaded' });
     last = await read();
     return accept(last);
   }, minutes * 60_000);
-  world.recordScreens();
+  actor.recordScreens();
   return { met, last };
 }
