@@ -7,10 +7,11 @@ import { Given, Then, When } from '../support/define.ts';
 import type { Port, Probe } from '../support/protocols.ts';
 import type { Part } from '../support/tasks/appliance-edit.ts';
 import {
-  addRoute, addVlan, alertsIn, enableIpv6, lanSettings, manyRoutes, manyVlans, openWizard, part, pasteRows, rename, rowCount, saveSettings,
+  addRoute, addVlan, alertsIn, cancelWizard, enableIpv6, ipv6Checkbox, lanFieldValues, lanSettings, manyRoutes, manyVlans, nameShown, openWizard, part, pasteRows,
+  rename, rowCount, saveSettings,
 } from '../support/tasks/appliance-edit.ts';
 import { changeNetwork, platformHost } from '../support/tasks/network.ts';
-import { alerts, statuses } from '../support/tasks/portal.ts';
+import { alerts, elementsHolding, statuses } from '../support/tasks/portal.ts';
 import type { Actor } from '../support/actor.ts';
 import { noteKey } from '../support/notes.ts';
 import { NotApplicable } from '../support/world.ts';
@@ -36,10 +37,7 @@ When('I save the appliance settings', async function () {
 
 When('I leave the Appliance wizard without saving', async function () {
   const page = await this.portal.page();
-  await this.act('portal: Cancel', async () => {
-    await page.getByRole('link', { name: 'Cancel', exact: true }).click();
-    await page.waitForLoadState('domcontentloaded');
-  });
+  await this.act('portal: Cancel', () => cancelWizard(page));
 });
 
 When('I add the VLAN {int} with the address {ipv4} and netmask {ipv4} named {string}', async function (id: number, address: string, netmask: string, name: string) {
@@ -80,9 +78,7 @@ Then('the Appliance wizard shows the VLAN set on the appliance, {int}, with no f
   const lan = lanSettings(page);
   const text = await lan.innerText();
   assert.match(text, new RegExp(`VLAN[^\\n]*\\b${vlan}\\b`), `the LAN settings do not show VLAN ${vlan}: ${text}`);
-  for (const field of await lan.getByRole('textbox').all()) {
-    assert.notEqual((await field.inputValue()).trim(), String(vlan), `a field of the LAN settings holds ${vlan}`);
-  }
+  for (const value of await lanFieldValues(page)) assert.notEqual(value, String(vlan), `a field of the LAN settings holds ${vlan}`);
 });
 
 const parts: Record<string, Part> = { name: 'Name', VLANs: 'VLANs', 'static routes': 'Static routes', 'IPv6 settings': 'IPv6' };
@@ -116,7 +112,7 @@ Then(/^the Appliance wizard lists (\d+) (VLANs?|static routes?)$/, async functio
 
 Then('the name field of the Appliance wizard reads {string}', async function (name: string) {
   const page = await this.portal.page();
-  assert.equal(await part(page, 'Name').getByLabel('Name', { exact: true }).inputValue(), name);
+  assert.equal(await nameShown(page), name);
 });
 
 /** A name like "<b>x</b>" is shown as the characters typed, never made into an element of the page. */
@@ -125,7 +121,7 @@ Then('the portal shows {string} as text, not as markup', async function (markup:
   const element = /^<([a-z][a-z0-9]*)[^>]*>([^<]*)<\/\1>$/i.exec(markup);
   assert.ok(element, `not an element: ${markup}`);
   const [, tag, text] = element;
-  assert.equal(await page.locator(`main ${tag!}`).filter({ hasText: text! }).count(), 0, `the page has a <${tag}> made from ${markup}`);
+  assert.equal(await elementsHolding(page, tag!, text!), 0, `the page has a <${tag}> made from ${markup}`);
 });
 
 const features = { 'VLAN trunking': 'vlan-trunking', 'IPv6 Scanning': 'ipv6-scanning' } as const;
@@ -141,7 +137,7 @@ Then(/^the Appliance wizard (has|has no) (VLAN and static route|IPv6) settings$/
   const groups = which === 'IPv6' ? [part(page, 'IPv6')] : [part(page, 'VLANs'), part(page, 'Static routes')];
   for (const group of groups) assert.equal(await group.count(), has === 'has' ? 1 : 0, `${which} settings on ${page.url()}`);
   if (which === 'IPv6') {
-    const checkbox = lanSettings(page).getByLabel('Enable IPv6 for this scanner', { exact: true });
+    const checkbox = ipv6Checkbox(lanSettings(page));
     assert.equal(await checkbox.count(), has === 'has' ? 1 : 0);
   }
 });
@@ -222,7 +218,7 @@ Given('another appliance has been switched on and activated by user {string}', a
 
 Then(/^"Enable IPv6 for this scanner" is (selected|not selected) in the Appliance wizard$/, async function (state: string) {
   const page = await this.portal.page();
-  const checkbox = part(page, 'IPv6').getByLabel('Enable IPv6 for this scanner', { exact: true });
+  const checkbox = ipv6Checkbox(part(page, 'IPv6'));
   assert.equal(await checkbox.isChecked(), state === 'selected');
 });
 

@@ -11,10 +11,11 @@ import {
 import { alerts, heading, labAccount, portalWithin, statuses } from '../support/tasks/portal.ts';
 import type { Actor } from '../support/actor.ts';
 import { activationCode } from '../support/notes.ts';
+import { readScreen } from '../support/tasks/panel.ts';
 
 /** The code on the ACTIVATION CODE screen ("as it appears in the ACTIVATION CODE screen"), remembered. */
 async function activationCodeOnScreen(actor: Actor): Promise<string> {
-  const screen = await actor.target.screen.read();
+  const screen = await readScreen(actor);
   const title = actor.guide.firmware.texts.activationCode;
   assert.equal(normalize(screen.lines[0]), normalize(title), `the appliance does not show ${title}: ${actor.describe(screen)}`);
   const code = screen.lines[1].trim();

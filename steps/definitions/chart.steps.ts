@@ -11,6 +11,7 @@ import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
 import { labAccount } from '../support/tasks/portal.ts';
 import { followProcedure } from '../support/tasks/procedure.ts';
 import type { Actor } from '../support/actor.ts';
+import { press, readScreen, waitForScreen } from '../support/tasks/panel.ts';
 
 /** One configuration of the chart: the procedure behind one of `items`, any flow's fields entered from `values`. */
 function configure(actor: Actor, items: string[], values: Record<string, string>): Promise<void> {
@@ -79,9 +80,9 @@ Given(/^the LAN's router forwards to (the other networks|no other network)$/, as
 
 /** "SCANNER APPLIANCE NAME-IP ADDRESS": the name, and the LAN's address with the platform indicator. */
 Then('the screen shows the name {string} and the LAN IP address {ipv4} within {int} minute(s)', async function (name: string, address: string, minutes: number) {
-  const screen = await this.target.screen.waitFor((s) => shows(s, name), minutes * 60_000);
+  const screen = await waitForScreen(this.actor, (s) => shows(s, name), minutes * 60_000);
   this.actor.recordScreens();
-  assert.ok(screen, `"${name}" did not appear within ${minutes} minutes; the screen shows ${this.describe(await this.target.screen.read())}`);
+  assert.ok(screen, `"${name}" did not appear within ${minutes} minutes; the screen shows ${this.describe(await readScreen(this.actor))}`);
   const { indicator } = await this.need('lab').platform();
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   assert.equal(normalize(screen.lines[1]), `${address} ${indicator}`, `line 2 of ${this.describe(screen)}`);
@@ -90,9 +91,9 @@ Then('the screen shows the name {string} and the LAN IP address {ipv4} within {i
 /** 2017: "You'll see an error code in the 1st line of the NETWORK ERR screen" (ERRATA-015). */
 Then('the NETWORK ERR screen appears within {int} minute(s)', async function (minutes: number) {
   const isNetworkErr = (line: string) => /^NETWORK ERR \d{2}$/.test(normalize(line));
-  const screen = await this.target.screen.waitFor((s) => isNetworkErr(s.lines[0]), minutes * 60_000);
+  const screen = await waitForScreen(this.actor, (s) => isNetworkErr(s.lines[0]), minutes * 60_000);
   this.actor.recordScreens();
-  assert.ok(screen, `no NETWORK ERR screen within ${minutes} minutes; the screen shows ${this.describe(await this.target.screen.read())}`);
+  assert.ok(screen, `no NETWORK ERR screen within ${minutes} minutes; the screen shows ${this.describe(await readScreen(this.actor))}`);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ Then('no menu item of the appliance mentions {string}', async function (word: st
   for (const label of submenus) {
     await this.act(`read the menu behind ${label}`, async () => {
       await goToMenuItem(this.actor, label);
-      await this.target.keypad.press('ENTER');
+      await press(this.actor, 'ENTER');
       await readDown();
     });
   }

@@ -6,6 +6,7 @@ import { reach } from '../support/strategy.ts';
 import { openPrompt, showsPrompt } from '../support/tasks/navigation.ts';
 import type { Actor } from '../support/actor.ts';
 import { networkMode } from '../support/notes.ts';
+import { press, readScreen, waitForScreen } from '../support/tasks/panel.ts';
 
 /** Set by the steps that switch the appliance's network mode: PROXY HOST then takes IPv6 characters. */
 function inIpv6OnlyMode(actor: Actor): boolean {
@@ -13,7 +14,7 @@ function inIpv6OnlyMode(actor: Actor): boolean {
 }
 
 async function ensurePrompt(actor: Actor, prompt: string): Promise<void> {
-  const screen = await actor.target.screen.read();
+  const screen = await readScreen(actor);
   if (!showsPrompt(screen, actor.guide.firmware, prompt)) await actor.act(`open the ${prompt} prompt`, () => openPrompt(actor, prompt));
 }
 
@@ -21,7 +22,7 @@ When('I enter {string} at the {string} prompt', async function (value: string, p
   await ensurePrompt(this.actor, prompt);
   const secret = prompt.includes('PASSW');
   await this.act(`enter ${secret ? 'a password' : `"${value}"`} at ${prompt}`, () => fillField(this.actor, prompt, value, inIpv6OnlyMode(this.actor)));
-  await this.act('press ENTER', () => this.target.keypad.press('ENTER'));
+  await this.act('press ENTER', () => press(this.actor, 'ENTER'));
 });
 
 When('I key in {string} at the {string} prompt', async function (value: string, prompt: string) {
@@ -36,9 +37,9 @@ When('I scroll the {string} field to {string}', async function (prompt: string, 
 });
 
 Then('the {string} prompt is shown again', async function (prompt: string) {
-  const screen = await this.target.screen.waitFor((s) => showsPrompt(s, this.guide.firmware, prompt) && s.indicators.length > 0, 10_000);
+  const screen = await waitForScreen(this.actor, (s) => showsPrompt(s, this.guide.firmware, prompt) && s.indicators.length > 0, 10_000);
   this.actor.recordScreens();
-  assert.ok(screen, `the ${prompt} prompt did not come back; the screen shows ${this.describe(await this.target.screen.read())}`);
+  assert.ok(screen, `the ${prompt} prompt did not come back; the screen shows ${this.describe(await readScreen(this.actor))}`);
 });
 
 /**
@@ -49,7 +50,7 @@ Then('the {string} prompt is shown again', async function (prompt: string) {
 Given('the {string} field is blank', async function (prompt: string) {
   await reach(this.actor, 'booted');
   await ensurePrompt(this.actor, prompt);
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   if (screen.lines[1].trim() === '' && screen.cursor?.col === 0) return;
   await this.act(`blank the ${prompt} field with the space character`, async () => {
     await fillField(this.actor, prompt, '', inIpv6OnlyMode(this.actor), 'preferred');
@@ -61,6 +62,6 @@ Given('the {string} field is blank', async function (prompt: string) {
 Given('the {string} field shows {string}', async function (prompt: string, value: string) {
   await reach(this.actor, 'booted');
   await ensurePrompt(this.actor, prompt);
-  if ((await this.target.screen.read()).lines[1].trim() === value) return;
+  if ((await readScreen(this.actor)).lines[1].trim() === value) return;
   await this.act(`scroll ${prompt} to ${value}`, () => fillField(this.actor, prompt, value, inIpv6OnlyMode(this.actor), 'arrows'));
 });

@@ -13,6 +13,7 @@ import { fillField } from '../support/tasks/entry.ts';
 import { goToMenuItem, goToStatus, waitForInput } from '../support/tasks/navigation.ts';
 import { followProcedure } from '../support/tasks/procedure.ts';
 import type { Actor } from '../support/actor.ts';
+import { press, readScreen } from '../support/tasks/panel.ts';
 
 /** The menu items (in the guide's menus) that start `flow`: ENABLE ... or its CHANGE ... form. */
 function itemsStarting(actor: Actor, flow: string): string[] {
@@ -60,15 +61,15 @@ When('I set the {port} port link to {string}', async function (port: Port, value
   const step = flow?.steps.find((s) => isLinkStep(s) && s.link === port);
   assert.ok(step && isLinkStep(step), `the ${this.actor.generation} guide has no ${port} PORT LINK`);
   await this.act('go to ETHERNET PORT SETTINGS', () => goToMenuItem(this.actor, ...itemsStarting(this.actor, 'ethernet-ports')));
-  await this.act('press ENTER', () => this.target.keypad.press('ENTER'));
-  if (port === 'WAN') await this.act('press DOWN to WAN PORT LINK', () => this.target.keypad.press('DOWN'));
-  const screen = await this.target.screen.read();
+  await this.act('press ENTER', () => press(this.actor, 'ENTER'));
+  if (port === 'WAN') await this.act('press DOWN to WAN PORT LINK', () => press(this.actor, 'DOWN'));
+  const screen = await readScreen(this.actor);
   assert.ok(shows(screen, step.prompt) || normalize(screen.lines[0]) === normalize(step.prompt), `expected ${step.prompt}; the screen shows ${this.describe(screen)}`);
   await this.act(`scroll ${step.prompt} to ${value}`, () => fillField(this.actor, step.prompt, value));
-  await this.act('press ENTER', () => this.target.keypad.press('ENTER'));
-  const confirm = await this.target.screen.read();
+  await this.act('press ENTER', () => press(this.actor, 'ENTER'));
+  const confirm = await readScreen(this.actor);
   assert.ok(normalize(confirm.lines.join(' ')).startsWith(normalize(step.confirm)), `expected ${step.confirm} ${value}; the screen shows ${this.describe(confirm)}`);
-  await this.act(`press ENTER at ${step.confirm} ${value}`, () => this.target.keypad.press('ENTER'));
+  await this.act(`press ENTER at ${step.confirm} ${value}`, () => press(this.actor, 'ENTER'));
   await this.act('leave the procedure', () => goToStatus(this.actor));
 });
 
@@ -81,9 +82,9 @@ When('I restart the appliance', async function () {
   const flow = this.guide.firmware.flows['reboot'];
   const confirm = flow?.steps[0] && 'confirm' in flow.steps[0] ? flow.steps[0].confirm : 'REALLY REBOOT SYSTEM?';
   await this.act('go to SYSTEM REBOOT', () => goToMenuItem(this.actor, ...itemsStarting(this.actor, 'reboot')));
-  await this.act('press ENTER', () => this.target.keypad.press('ENTER'));
-  const screen = await this.target.screen.read();
+  await this.act('press ENTER', () => press(this.actor, 'ENTER'));
+  const screen = await readScreen(this.actor);
   assert.ok(shows(screen, confirm), `expected ${confirm}; the screen shows ${this.describe(screen)}`);
-  await this.act(`press ENTER at ${confirm}`, () => this.target.keypad.press('ENTER'));
+  await this.act(`press ENTER at ${confirm}`, () => press(this.actor, 'ENTER'));
   await this.act('wait for the appliance to come up', () => waitForInput(this.actor));
 });

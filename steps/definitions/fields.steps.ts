@@ -6,8 +6,9 @@ import type { DataTable } from '@cucumber/cucumber';
 import type { Key } from '../support/protocols.ts';
 import { Then, When } from '../support/define.ts';
 import { charAtCursor, normalize } from '../support/screens.ts';
-import { BOOT_TIMEOUT_MS, goToMenuItem, goToStatus, pressAndRead, showsPrompt } from '../support/tasks/navigation.ts';
+import { BOOT_TIMEOUT_MS, goToMenuItem, goToStatus, showsPrompt } from '../support/tasks/navigation.ts';
 import type { Actor } from '../support/actor.ts';
+import { press, pressAndRead, readScreen, waitForScreen } from '../support/tasks/panel.ts';
 
 /** Shows a character readably in a failure message. */
 function show(char: string | null): string {
@@ -40,19 +41,19 @@ function charactersOf(text: string): string[] {
 
 /** "the character under the cursor is \ (backslash)": the form Scenario Outlines copy from the guide's tables. */
 Then(/^the character under the cursor is (\S) \(([^)]+)\)$/, async function (char: string, name: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   assert.equal(charAtCursor(screen), char, `expected ${name} "${char}" under the cursor of ${this.describe(screen)}`);
 });
 
 Then('the character under the cursor is one of {string}', async function (chars: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const here = charAtCursor(screen);
   assert.ok(here !== null && chars.includes(here), `${show(here)} is under the cursor of ${this.describe(screen)}; expected one of "${chars}"`);
 });
 
 When('I press {key} until the character under the cursor is {string}', async function (key: Key, char: string) {
   await this.act(`press ${key} until "${char}" is under the cursor`, async () => {
-    let screen = await this.target.screen.read();
+    let screen = await readScreen(this.actor);
     for (let i = 0; i < 120 && charAtCursor(screen) !== char; i++) screen = await pressAndRead(this.actor, key);
     assert.equal(charAtCursor(screen), char, `"${char}" never came under the cursor pressing ${key}: ${this.describe(screen)}`);
   });
@@ -106,7 +107,7 @@ Then('pressing {key} {int} times puts each of {string} under the cursor', async 
 
 /** "pre-filled with values in this format: nnn.nnn.nnn.nnn": each n is a digit, the rest as written. */
 Then('the field reads a value in the format {string}', async function (format: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const pattern = new RegExp(`^${[...format].map((c) => (c === 'n' ? '\\d' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
   assert.match(screen.lines[1].trim(), pattern, `the field line of ${this.describe(screen)} is not in the format ${format}`);
 });
@@ -118,7 +119,7 @@ Then('the field reads a value in the format {string}', async function (format: s
  */
 Then('the whole field reads {string}', async function (expected: string) {
   const text = await this.act('read the whole field with LEFT and RIGHT', async () => {
-    let screen = await this.target.screen.read();
+    let screen = await readScreen(this.actor);
     assert.ok(screen.cursor, `the field has no cursor: ${this.describe(screen)}`);
     let back = 0;
     while (screen.indicators.includes('LEFT') && back < 100) {
@@ -132,7 +133,7 @@ Then('the whole field reads {string}', async function (expected: string) {
       forward++;
       chars.push(charAtCursor(screen) ?? ' ');
     }
-    for (let i = 0; i < forward - back; i++) await this.target.keypad.press('LEFT');
+    for (let i = 0; i < forward - back; i++) await press(this.actor, 'LEFT');
     return chars.join('').trimEnd();
   });
   assert.equal(text, expected, 'the whole field');
@@ -150,13 +151,13 @@ Then('the whole field reads {string}', async function (expected: string) {
  */
 async function reviewConfirmationMessages(actor: Actor): Promise<void> {
   if (!actor.screensSinceAction().some((s) => s.indicators.length === 0)) {
-    const message = await actor.target.screen.waitFor((s) => s.indicators.length === 0, 30_000);
+    const message = await waitForScreen(actor, (s) => s.indicators.length === 0, 30_000);
     actor.recordScreens();
-    assert.ok(message, `no confirmation message appeared after the change; the screen shows ${actor.describe(await actor.target.screen.read())}`);
+    assert.ok(message, `no confirmation message appeared after the change; the screen shows ${actor.describe(await readScreen(actor))}`);
   }
-  const after = await actor.target.screen.waitFor((s) => s.indicators.length > 0, BOOT_TIMEOUT_MS);
+  const after = await waitForScreen(actor, (s) => s.indicators.length > 0, BOOT_TIMEOUT_MS);
   actor.recordScreens();
-  assert.ok(after, `the confirmation messages did not end; the screen shows ${actor.describe(await actor.target.screen.read())}`);
+  assert.ok(after, `the confirmation messages did not end; the screen shows ${actor.describe(await readScreen(actor))}`);
 }
 
 When('I review the confirmation messages', async function () {
@@ -173,8 +174,8 @@ When('I go back to the {string} prompt through {string}', async function (prompt
     await goToStatus(this.actor);
     const found = await goToMenuItem(this.actor, item);
     assert.equal(found, normalize(item), `the menu shows ${found}, not ${item}`);
-    await this.target.keypad.press('ENTER');
-    let screen = await this.target.screen.read();
+    await press(this.actor, 'ENTER');
+    let screen = await readScreen(this.actor);
     for (let i = 0; i < 12 && !showsPrompt(screen, this.guide.firmware, prompt); i++) {
       assert.ok(screen.indicators.includes('ENTER'), `on the way to ${prompt}: ${this.describe(screen)} takes no ENTER`);
       screen = await pressAndRead(this.actor, 'ENTER');
@@ -189,7 +190,7 @@ When('I go back to the {string} prompt through {string}', async function (prompt
 When('I scroll {key} to position {int} of the list', async function (key: Key, position: number) {
   assert.ok(position >= 1, 'positions start at 1, the value shown first');
   await this.act(`press ${key} ${position - 1} times`, async () => {
-    for (let i = 1; i < position; i++) await this.target.keypad.press(key);
+    for (let i = 1; i < position; i++) await press(this.actor, key);
   });
 });
 
@@ -203,10 +204,10 @@ When('I scroll in {string} with UP and RIGHT', async function (text: string) {
   await this.act(`scroll in "${text}" with UP and RIGHT`, async () => {
     const chars = [...text];
     for (let i = 0; i < chars.length; i++) {
-      let screen = await this.target.screen.read();
+      let screen = await readScreen(this.actor);
       for (let n = 0; n < 120 && charAtCursor(screen) !== chars[i]; n++) screen = await pressAndRead(this.actor, 'UP');
       assert.equal(charAtCursor(screen), chars[i], `"${chars[i]}" never came under the cursor: ${this.describe(screen)}`);
-      if (i < chars.length - 1) await this.target.keypad.press('RIGHT');
+      if (i < chars.length - 1) await press(this.actor, 'RIGHT');
     }
   });
 });
@@ -214,7 +215,7 @@ When('I scroll in {string} with UP and RIGHT', async function (text: string) {
 /** Left to the first position of the entry, then Right to position `position` (1 is the first). */
 When('I move the cursor to position {int} of the entry', async function (position: number) {
   await this.act(`move the cursor to position ${position}`, async () => {
-    let screen = await this.target.screen.read();
+    let screen = await readScreen(this.actor);
     for (let i = 0; i < 100 && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(this.actor, 'LEFT');
     for (let i = 1; i < position; i++) {
       assert.ok(screen.indicators.includes('RIGHT'), `the cursor cannot move right of position ${i}: ${this.describe(screen)}`);

@@ -9,6 +9,7 @@ import { fillField } from '../support/tasks/entry.ts';
 import { goToMenuItem } from '../support/tasks/navigation.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
 import type { ScreenSnapshot } from '../support/protocols.ts';
+import { press, readScreen } from '../support/tasks/panel.ts';
 
 /** "Go to the SETUP NETWORK menu option": from wherever the UI is, through the menus. */
 When('I go to the {string} menu option', async function (label: string) {
@@ -32,7 +33,7 @@ When('I answer the prompts in turn:', async function (table: DataTable) {
   const header = rows[0]!.map((h) => h.trim().toLowerCase());
   assert.deepEqual(header, ['prompt', 'entry'], 'the table has the columns "prompt" and "entry"');
   for (const [prompt, entry] of rows.slice(1) as Array<[string, string]>) {
-    const screen = await this.target.screen.read();
+    const screen = await readScreen(this.actor);
     assert.ok(showsPrompt(screen, prompt), `expected the ${prompt} prompt; the screen shows ${this.describe(screen)}`);
     const value = entry.trim();
     if (value !== '') {
@@ -40,13 +41,13 @@ When('I answer the prompts in turn:', async function (table: DataTable) {
       const wanted = value === '(blank)' ? '' : value;
       await this.act(`enter ${secret ? 'a password' : `"${wanted}"`} at ${prompt}`, () => fillField(this.actor, prompt, wanted, this.notes.get(networkMode) === 'ipv6-only'));
     }
-    await this.act(`press ENTER at ${prompt}`, () => this.target.keypad.press('ENTER'));
+    await this.act(`press ENTER at ${prompt}`, () => press(this.actor, 'ENTER'));
   }
 });
 
 /** The name and IP screen with a given address ("SCANNER APPLIANCE NAME–IP ADDRESS"). */
 Then('the screen shows the name {string}, the IP address {string} and the platform indicator', async function (name: string, address: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const { indicator } = await this.need('lab').platform();
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   const [shown, ...rest] = screen.lines[1].trim().split(/\s+/);

@@ -1,10 +1,11 @@
 // The keypad on the front panel (or the arrow keys and Enter of the remote console).
 import type { Key } from '../support/protocols.ts';
 import { When } from '../support/define.ts';
-import { press, pressUntil } from '../support/tasks/navigation.ts';
+import { pressUntil } from '../support/tasks/navigation.ts';
+import { hold, press, pressLeftAndRight } from '../support/tasks/panel.ts';
 
 When('I press {key}', async function (key: Key) {
-  await this.act(`press ${key}`, () => this.target.keypad.press(key));
+  await this.act(`press ${key}`, () => press(this.actor, key));
 });
 
 When(/^I press (UP|DOWN|LEFT|RIGHT|ENTER) (\d+) times?$/, async function (key: string, times: string) {
@@ -16,9 +17,9 @@ When('I press {key} until {string} appears', async function (key: Key, text: str
 });
 
 When('I press LEFT and RIGHT together', async function () {
-  await this.act('press LEFT and RIGHT together', () => this.target.keypad.chordLeftRight());
+  await this.act('press LEFT and RIGHT together', () => pressLeftAndRight(this.actor));
 });
 
 When('I hold {key} for {float} second(s)', async function (key: Key, seconds: number) {
-  await this.act(`hold ${key} for ${seconds} s`, () => this.target.keypad.hold(key, seconds * 1000));
+  await this.act(`hold ${key} for ${seconds} s`, () => hold(this.actor, key, seconds * 1000));
 });

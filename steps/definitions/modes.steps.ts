@@ -12,6 +12,7 @@ import { resetNetwork } from '../support/tasks/reset.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
 import type { Actor } from '../support/actor.ts';
 import { networkMode } from '../support/notes.ts';
+import { press, readScreen } from '../support/tasks/panel.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Switching modes: "RESET NETWORK SETTINGS ... Press the Down arrow to advance through the menu
@@ -60,19 +61,19 @@ Then('no menu option from here down is {string}', async function (label: string)
  */
 Then('scrolling RIGHT and LEFT shows the whole address {string}', async function (expected: string) {
   const text = await this.act('scroll the field with RIGHT, then back with LEFT', async () => {
-    const first = await this.target.screen.read();
+    const first = await readScreen(this.actor);
     assert.equal(first.cursor, null, `the field has a cursor: ${this.describe(first)}`);
     let screen = first;
     let shown = screen.lines[1].trimEnd();
     let moves = 0;
     while (screen.indicators.includes('RIGHT') && moves < 64) {
-      await this.target.keypad.press('RIGHT');
+      await press(this.actor, 'RIGHT');
       moves++;
-      screen = await this.target.screen.read();
+      screen = await readScreen(this.actor);
       shown += screen.lines[1].trimEnd().slice(-1);
     }
-    for (let i = 0; i < moves; i++) await this.target.keypad.press('LEFT');
-    const back = await this.target.screen.read();
+    for (let i = 0; i < moves; i++) await press(this.actor, 'LEFT');
+    const back = await readScreen(this.actor);
     assert.equal(back.lines[1], first.lines[1], `LEFT did not bring back the start of the field: ${this.describe(back)}`);
     return shown;
   });
@@ -120,7 +121,7 @@ Given('the DNS servers the router advertisements name do not answer', async func
  * right corner) on the second.
  */
 Then('the screen shows the name {string} and the IPv6 address {string}', async function (name: string, address: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const { indicator } = await this.need('lab').platform();
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   const [shown, ...rest] = screen.lines[1].trim().split(/\s+/);

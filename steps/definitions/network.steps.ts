@@ -11,6 +11,7 @@ import { fillField } from '../support/tasks/entry.ts';
 import { changeNetwork, dnsServersOf, platformHost, subnetOf, useNetwork } from '../support/tasks/network.ts';
 import { labAccount } from '../support/tasks/portal.ts';
 import type { Actor } from '../support/actor.ts';
+import { press, readScreen } from '../support/tasks/panel.ts';
 
 Given('the lab network is {string}', async function (name: string) {
   await useNetwork(this.actor, name);
@@ -168,11 +169,11 @@ Given('the proxy asks for NTLM authentication as {string} in domain {string} wit
  * the field are masked (Actor.describe).
  */
 When('I enter the password named {string} at the {string} prompt', async function (name: string, prompt: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   assert.ok(shows(screen, prompt) || normalize(screen.lines[0]) === normalize(prompt), `expected the ${prompt} prompt; the screen shows ${this.describe(screen)}`);
   const value = labAccount().secrets.value(name);
   await this.act(`enter the password named "${name}" at ${prompt}`, () => fillField(this.actor, prompt, value));
-  await this.act(`press ENTER at ${prompt}`, () => this.target.keypad.press('ENTER'));
+  await this.act(`press ENTER at ${prompt}`, () => press(this.actor, 'ENTER'));
 });
 
 Given('the proxy offers only authentication methods the appliance does not support', async function () {

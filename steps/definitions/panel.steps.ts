@@ -9,6 +9,7 @@ import { recognize } from '../support/recognize.ts';
 import { Inconclusive } from '../support/errors.ts';
 import type { Actor } from '../support/actor.ts';
 import { activationCode, noteKey } from '../support/notes.ts';
+import { press, readScreen, screenMark, screensSince } from '../support/tasks/panel.ts';
 
 function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
   return a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1] && a.indicators.join() === b.indicators.join()
@@ -28,10 +29,10 @@ function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
  */
 Then('pressing {keys} does nothing', async function (keys: Key[]) {
   const fw = this.guide.firmware;
-  const onMessage = (await this.target.screen.read()).indicators.length === 0;
+  const onMessage = (await readScreen(this.actor)).indicators.length === 0;
   let pressed = 0;
   for (const key of keys) {
-    const before = await this.target.screen.read();
+    const before = await readScreen(this.actor);
     if (onMessage && before.indicators.length > 0) {
       // The messages ended by themselves (a unit faster than the keys): what is left of the keys
       // would be pressed on a screen that takes keys, which is another scenario's.
@@ -39,15 +40,15 @@ Then('pressing {keys} does nothing', async function (keys: Key[]) {
       this.actor.transcript.push(`  (the messages ended after ${pressed} of the keys: ${keys.slice(pressed).join(', ')} not pressed on them)`);
       return;
     }
-    const mark = this.target.screen.count();
-    await this.act(`press ${key}`, () => this.target.keypad.press(key));
+    const mark = screenMark(this.actor);
+    await this.act(`press ${key}`, () => press(this.actor, key));
     pressed++;
-    const after = await this.target.screen.read();
+    const after = await readScreen(this.actor);
     if (!onMessage) {
       assert.ok(sameScreen(before, after), `${key} changed ${this.describe(before)} into ${this.describe(after)}`);
       continue;
     }
-    const seen = [...this.target.screen.since(mark), after].map((s) => ({ s, kind: recognize(s, fw).kind }));
+    const seen = [...screensSince(this.actor, mark), after].map((s) => ({ s, kind: recognize(s, fw).kind }));
     const acted = seen.findIndex((x) => !['message', 'blank', 'status'].includes(x.kind));
     if (acted < 0) continue;
     // The key reached the unit after its messages had ended (the status screen came first): the
@@ -61,12 +62,12 @@ Then('pressing {keys} does nothing', async function (keys: Key[]) {
 });
 
 Then('the screen is blank', async function () {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   assert.ok(screen.lines[0] === '' && screen.lines[1] === '' && screen.indicators.length === 0, `the screen shows ${this.describe(screen)}`);
 });
 
 Then('the character under the cursor is none of {string}', async function (chars: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const here = charAtCursor(screen);
   assert.ok(here !== null, `no cursor on ${this.describe(screen)}`);
   assert.ok(!chars.includes(here), `"${here}" is under the cursor of ${this.describe(screen)}`);
@@ -81,20 +82,20 @@ function activationCodeOn(screen: ScreenSnapshot): string {
 
 /** ERRATA-014: twelve digits on the second line, under ACTIVATION CODE. */
 Then('the activation code has twelve digits', async function () {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   assert.match(activationCodeOn(screen), /^\d{12}$/, `the activation code on ${this.describe(screen)}`);
 });
 
 /** The code noted by "the screen shows the activation code" is the one shown now. */
 Then('the activation code is the one shown before', async function () {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const before = this.notes.need(activationCode, 'none was read before');
   assert.equal(activationCodeOn(screen), before, `the activation code on ${this.describe(screen)}`);
 });
 
 /** "Select New > Scanner Appliance and enter the activation code for the appliance (as it appears in the ACTIVATION CODE screen)" */
 When('I activate the appliance in the portal with the code shown, as user {string}', async function (username: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const code = activationCodeOn(screen);
   assert.match(code, /^\S+$/, `no activation code on ${this.describe(screen)}`);
   const lab = this.need('lab');

@@ -4,7 +4,6 @@
 // proxy password, the portal passwords) never reach the transcript or the evidence of a scenario.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Page, Response } from 'playwright';
 import { Then, When } from '../support/define.ts';
 import type { Port } from '../support/protocols.ts';
 import type { NamedSecret } from '../support/redact.ts';
@@ -13,6 +12,8 @@ import { statementLayout } from '../../fixtures/targets.ts';
 import { heading, labAccount } from '../support/tasks/portal.ts';
 import type { Actor } from '../support/actor.ts';
 import { noteKey } from '../support/notes.ts';
+import type { Crawl, PostAnswer } from '../support/tasks/portal-pages.ts';
+import { crawl, pathOf, postFormFrom, sendWithForgedToken, signedInUser } from '../support/tasks/portal-pages.ts';
 
 // ---------------------------------------------------------------------------------------------
 // "the Appliance does not allow incoming logins or connections from the network" (ERRATA-400)
@@ -72,31 +73,15 @@ Then('a host on the {port} cannot connect to the appliance on any of {int} gener
 // ---------------------------------------------------------------------------------------------
 // The portal's pages: behind the login, no script, no form from elsewhere (ERRATA-402)
 
-interface Crawl {
-  /** The pages visited, by path (with query), in the order found. */
-  pages: string[];
-  /** Where each page's forms post to. */
-  forms: Set<string>;
-  /** Each page's answer: status and its Content-Security-Policy. */
-  answers: Array<{ path: string; status: number; csp: string | null; scripts: number }>;
-}
-
 const crawled = noteKey<Crawl>('crawl of the portal');
 /** The answer to the latest form the scenario posted. */
-const lastPost = noteKey<{ path: string; status: number; text: string }>('answer to the latest form posted');
+const lastPost = noteKey<PostAnswer>('answer to the latest form posted');
 
 function crawlOf(actor: Actor): Crawl {
   return actor.notes.need(crawled, 'no pages were visited in this scenario: "When I visit every page the portal links to" first');
 }
 
-/** A page path with its numbers folded: /app/vm/scans/appliances/17 and .../18 are one kind of page. */
-const kindOf = (path: string) => path.replace(/\d+/g, 'N');
 const MAX_PAGES = 40;
-
-function pathOf(url: string): string {
-  const u = new URL(url);
-  return u.pathname + u.search;
-}
 
 /**
  * From the page shown, every page of the portal its links lead to (one of each kind, at most 40),
@@ -104,32 +89,10 @@ function pathOf(url: string): string {
  */
 When('I visit every page the portal links to', async function () {
   const page = await this.portal.page();
-  const origin = new URL(page.url()).origin;
-  const crawl: Crawl = { pages: [], forms: new Set(), answers: [] };
-  const queue = [pathOf(page.url())];
-  const kinds = new Set<string>();
-  await this.act('portal: visit every page the links lead to', async () => {
-    while (queue.length > 0 && crawl.pages.length < MAX_PAGES) {
-      const path = queue.shift()!;
-      if (kinds.has(kindOf(path))) continue;
-      kinds.add(kindOf(path));
-      const response = await page.goto(path);
-      assert.ok(response, `no answer for ${path}`);
-      crawl.pages.push(path);
-      crawl.answers.push({ path, status: response.status(), csp: response.headers()['content-security-policy'] ?? null, scripts: await page.locator('script').count() });
-      for (const form of await page.locator('form').all()) {
-        const action = new URL((await form.getAttribute('action')) ?? '', page.url());
-        if (action.origin === origin) crawl.forms.add(pathOf(action.href));
-      }
-      for (const link of await page.locator('a[href]').all()) {
-        const href = new URL((await link.getAttribute('href')) ?? '', page.url());
-        if (href.origin === origin && !kinds.has(kindOf(pathOf(href.href)))) queue.push(pathOf(href.href));
-      }
-    }
-  });
-  this.actor.transcript.push(`    pages visited: ${crawl.pages.join(' ')}`, `    their forms post to: ${[...crawl.forms].join(' ')}`);
-  assert.ok(crawl.pages.length > 1, `the portal's pages link to no other page: ${crawl.pages.join(', ')}`);
-  this.notes.set(crawled, crawl);
+  const found = await this.act('portal: visit every page the links lead to', () => crawl(page, MAX_PAGES));
+  this.actor.transcript.push(`    pages visited: ${found.pages.join(' ')}`, `    their forms post to: ${[...found.forms].join(' ')}`);
+  assert.ok(found.pages.length > 1, `the portal's pages link to no other page: ${found.pages.join(', ')}`);
+  this.notes.set(crawled, found);
 });
 
 /** CSP directives: name -> sources. */
@@ -175,28 +138,13 @@ Then('without a session every form of the pages visited is refused', async funct
       // A form on a page of the portal's own origin, posted without a session cookie.
       await page.goto('/login');
       const action = new URL(path, page.url());
-      await page.setContent(formPosting(action.href));
-      await postAnswer(this.actor, page, action.pathname, () => page.getByRole('button', { name: 'Go' }).click());
-      const post = this.notes.need(lastPost, 'the form was not posted');
+      const post = await postFormFrom(page, action);
+      this.notes.set(lastPost, post);
       if (post.status !== 401 && post.status !== 403) accepted.push(`${path}: HTTP ${post.status}`);
     }
   });
   assert.deepEqual(accepted, [], 'forms the portal took without a session');
 });
-
-/** A page with one form posting to `action` (a licence decision, in case it is the licence's). */
-function formPosting(action: string): string {
-  return `<form method="post" action="${action.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}"><input type="hidden" name="decision" value="decline"><button type="submit">Go</button></form>`;
-}
-
-/** Waits for the answer to the form posted to `path` by `submit`. */
-async function postAnswer(actor: Actor, page: Page, path: string, submit: () => Promise<void>): Promise<void> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r: Response) => r.request().method() === 'POST' && new URL(r.url()).pathname === path),
-    submit(),
-  ]);
-  actor.notes.set(lastPost, { path, status: response.status(), text: (await response.text().catch(() => '')).trim() });
-}
 
 /**
  * Another site's page (about:blank, an opaque origin) in the same browser, whose form posts to
@@ -208,8 +156,7 @@ When("a page of another site posts a form to the portal's {string}", async funct
   const other = await page.context().newPage();
   try {
     await this.act(`another site's page posts a form to ${path}`, async () => {
-      await other.setContent(formPosting(action));
-      await postAnswer(this.actor, other, path, () => other.getByRole('button', { name: 'Go' }).click());
+      this.notes.set(lastPost, await postFormFrom(other, new URL(action)));
     });
   } finally {
     await other.close();
@@ -219,13 +166,8 @@ When("a page of another site posts a form to the portal's {string}", async funct
 /** A form of the page sent with its CSRF token changed (a forged form of the same site). */
 When('I send the {string} form with a forged CSRF token', async function (button: string) {
   const page = await this.portal.page();
-  const form = page.locator('form').filter({ has: page.getByRole('button', { name: button, exact: true }) }).first();
-  const action = new URL((await form.getAttribute('action')) ?? '', page.url()).pathname;
-  const token = form.locator('input[name="csrf"]');
-  assert.equal(await token.count(), 1, `the "${button}" form carries no CSRF token`);
   await this.act(`portal: send the "${button}" form with a forged CSRF token`, async () => {
-    await token.evaluate((input: { value: string }) => { input.value = 'forged-token-0000'; });
-    await postAnswer(this.actor, page, action, () => form.getByRole('button', { name: button, exact: true }).click());
+    this.notes.set(lastPost, await sendWithForgedToken(page, button));
   });
 });
 
@@ -239,7 +181,7 @@ Then('I am still logged in to the portal as {string}', async function (login: st
   const page = await this.portal.page();
   await page.goto('/home');
   assert.equal(await heading(page), 'Home', `the portal shows ${pathOf(page.url())}, not the Home page`);
-  assert.equal((await page.getByTestId('signed-in-user').innerText()).trim(), login);
+  assert.equal(await signedInUser(page), login);
 });
 
 /** Not readable by a page's scripts, sent only over HTTPS, never with a request another site starts. */

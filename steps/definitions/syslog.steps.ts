@@ -5,13 +5,14 @@
 import assert from 'node:assert/strict';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { DataTable } from '@cucumber/cucumber';
-import type { Locator, Page } from 'playwright';
 import type { NetworkSpec, SubnetSpec } from '../../fixtures/networks.ts';
 import { Given, Then, When } from '../support/define.ts';
 import type { Received } from '../support/lab/syslog-receiver.ts';
 import { SyslogReceiver } from '../support/lab/syslog-receiver.ts';
 import { changeNetwork } from '../support/tasks/network.ts';
-import { alerts, applicationPicker, goTo, logInReady, menu, pickApplication, statuses } from '../support/tasks/portal.ts';
+import { alerts, applicationNames, goTo, logInReady, offersPath, pickApplication, statuses } from '../support/tasks/portal.ts';
+import type { SyslogForm } from '../support/tasks/syslog-forwarding.ts';
+import { fieldShows, formHolds, hitSave, offersControl, protocolsOffered, provideServer, refusalOf, setOption } from '../support/tasks/syslog-forwarding.ts';
 import type { Actor } from '../support/actor.ts';
 import { noteKey } from '../support/notes.ts';
 
@@ -26,7 +27,7 @@ const OPTION = 'Enable Syslog Forwarding';
 interface SyslogScenario {
   receiver: SyslogReceiver | null;
   fleet: Array<{ serialNumber: number; activatedBy: string; type: string }>;
-  entered: { option: boolean; protocol: string; port: string; server: string } | null;
+  entered: SyslogForm | null;
   /** How many messages had arrived when the latest scan was launched. */
   sinceLaunch: number;
 }
@@ -182,28 +183,14 @@ Then('the appliance has scanned {word}', async function (target: string) {
 
 // --- The portal page ----------------------------------------------------------------------------
 
-/** An application's menus hold a path ("Scans > Setup > Syslog Forwarding"), opened or not. */
-async function offers(page: Page, path: string): Promise<boolean> {
-  const items = path.split('>').map((s) => s.trim());
-  const last = items.pop()!;
-  let scope: Page | Locator = page;
-  for (const item of items) {
-    const summary = menu(scope, item).first();
-    if (await summary.count() === 0) return false;
-    scope = summary.locator('xpath=..');
-  }
-  return (await scope.getByRole('link', { name: last, exact: true, includeHidden: true }).count()) > 0;
-}
-
 /** The applications of the picker whose menus offer `path`. */
 async function applicationsOffering(actor: Actor, path: string): Promise<string[]> {
   const page = await actor.portal.page();
-  const names = (await applicationPicker(page).getByRole('link').allInnerTexts()).map((t) => t.trim());
   const offering: string[] = [];
-  for (const name of names) {
+  for (const name of await applicationNames(page)) {
     await actor.act(`portal: select ${name} from the application picker`, () => pickApplication(page, name));
     await page.waitForLoadState('domcontentloaded');
-    if (await offers(page, path)) offering.push(name);
+    if (await offersPath(page, path)) offering.push(name);
   }
   return offering;
 }
@@ -216,89 +203,46 @@ Then('no application of the portal offers {string}', async function (path: strin
   assert.deepEqual(await applicationsOffering(this.actor, path), []);
 });
 
-/** The form's controls by their labels: a radio group by its legend, else the labelled input. */
-function radioGroup(page: Page, name: string): Locator {
-  return page.getByRole('group', { name, exact: true });
-}
-
-function control(page: Page, name: string): Locator {
-  return page.getByLabel(name, { exact: true });
-}
-
-/** A radio button's label text (the protocol's name as the page shows it). */
-function labelOf(radio: Locator): Promise<string> {
-  return radio.evaluate((el) => ((el as unknown as { labels: ArrayLike<{ textContent: string | null }> | null }).labels?.[0]?.textContent ?? '').trim());
-}
-
-async function chosenRadio(group: Locator): Promise<string> {
-  const chosen: string[] = [];
-  for (const radio of await group.getByRole('radio').all()) {
-    if (await radio.isChecked()) chosen.push(await labelOf(radio));
-  }
-  assert.ok(chosen.length <= 1, `more than one radio button chosen: ${chosen.join(', ')}`);
-  return chosen[0] ?? '';
-}
-
-/** What a field of the form shows: "selected"/"not selected" for a checkbox, the chosen radio, or the text. */
-async function shown(page: Page, field: string): Promise<string> {
-  const group = radioGroup(page, field);
-  if (await group.count() > 0) return chosenRadio(group);
-  const input = control(page, field);
-  assert.equal(await input.count(), 1, `the page has no field "${field}" (or more than one)`);
-  if (await input.getAttribute('type') === 'checkbox') return (await input.isChecked()) ? 'selected' : 'not selected';
-  return input.inputValue();
-}
-
 Then('the syslog forwarding form shows:', async function (table: DataTable) {
   const page = await this.portal.page();
   const seen: string[][] = [];
-  for (const [field = ''] of table.raw()) seen.push([field, await shown(page, field)]);
+  for (const [field = ''] of table.raw()) seen.push([field, await fieldShows(page, field)]);
   assert.deepEqual(seen, table.raw());
 });
 
 Then('the protocols offered are exactly:', async function (table: DataTable) {
-  const group = radioGroup(await this.portal.page(), 'Protocol');
-  const names = await Promise.all((await group.getByRole('radio').all()).map(labelOf));
-  assert.deepEqual(names, table.raw().map((r) => r[0]));
+  assert.deepEqual(await protocolsOffered(await this.portal.page()), table.raw().map((r) => r[0]));
 });
 
 Then('the portal offers no {string} option', async function (name: string) {
   const page = await this.portal.page();
-  assert.equal(await control(page, name).count(), 0, `the page at ${page.url()} offers "${name}"`);
+  assert.ok(!(await offersControl(page, name)), `the page at ${page.url()} offers "${name}"`);
 });
 
 /** "Select the option Enable Syslog Forwarding" (or clear it). */
 When(/^I (select|clear) the option "([^"]*)"$/, async function (action: string, name: string) {
   const page = await this.portal.page();
-  await this.act(`portal: ${action} the option ${name}`, () => (action === 'select' ? control(page, name).check() : control(page, name).uncheck()));
+  await this.act(`portal: ${action} the option ${name}`, () => setOption(page, name, action === 'select'));
 });
 
 /** "provide details for the remote syslog server, including the protocol (TCP or UDP), port number ..., and either the IP address (IPv4 or IPv6) or DNS hostname" */
 async function provide(actor: Actor, server: string, protocol: string, port: string): Promise<void> {
   const page = await actor.portal.page();
-  await actor.act(`portal: syslog server "${server}", protocol ${protocol}, port "${port}"`, async () => {
-    await radioGroup(page, 'Protocol').getByRole('radio', { name: protocol, exact: true }).check();
-    await control(page, 'Port').fill(port);
-    await control(page, 'Syslog server').fill(server);
-  });
-  scenarioOf(actor).entered = { option: await control(page, OPTION).isChecked(), protocol, port, server };
+  await actor.act(`portal: syslog server "${server}", protocol ${protocol}, port "${port}"`, () => provideServer(page, server, protocol, port));
+  scenarioOf(actor).entered = { option: (await formHolds(page, OPTION)).option, protocol, port, server };
 }
 
 When('I provide the syslog server {string}, protocol {word} and port {string}', async function (server: string, protocol: string, port: string) {
   await provide(this.actor, server, protocol, port);
 });
 
-/** "Then hit Save." */
-async function hitSave(actor: Actor): Promise<void> {
+async function save(actor: Actor): Promise<void> {
   const page = await actor.portal.page();
-  await actor.act('portal: hit Save', async () => {
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.waitForLoadState('domcontentloaded');
-  });
+  await actor.act('portal: hit Save', () => hitSave(page));
 }
 
 When('I hit Save', async function () {
-  await hitSave(this.actor);
+  await save(this.actor);
 });
 
 async function assertSaved(actor: Actor): Promise<void> {
@@ -314,22 +258,15 @@ Then('the syslog forwarding settings are saved', async function () {
 /** A refusal shown next to its field: the field marked invalid and described by an alert; the values entered kept. */
 Then('the portal refuses the {string} field, keeping what I entered', async function (field: string) {
   const page = await this.portal.page();
-  const group = radioGroup(page, field);
-  const target = await group.count() > 0 ? group : control(page, field);
-  assert.equal(await target.getAttribute('aria-invalid'), 'true', `the "${field}" field is not marked invalid`);
-  const described = await target.getAttribute('aria-describedby');
-  assert.ok(described, `the "${field}" field is not described by a message`);
-  const message = page.locator(`[id="${described}"]`);
-  assert.equal(await message.getAttribute('role'), 'alert', `the message of the "${field}" field is not an alert`);
-  assert.notEqual((await message.innerText()).trim(), '', `the alert of the "${field}" field is empty`);
+  const refusal = await refusalOf(page, field);
+  assert.equal(refusal.invalid, 'true', `the "${field}" field is not marked invalid`);
+  assert.ok(refusal.message, `the "${field}" field is not described by a message`);
+  assert.equal(refusal.message.role, 'alert', `the message of the "${field}" field is not an alert`);
+  assert.notEqual(refusal.message.text, '', `the alert of the "${field}" field is empty`);
   assert.deepEqual(await statuses(page), [], 'a confirmation was shown for a refused Save');
   const entered = scenarioOf(this.actor).entered;
   assert.ok(entered, 'nothing was entered in this scenario');
-  assert.deepEqual(
-    { option: await control(page, OPTION).isChecked(), protocol: await chosenRadio(radioGroup(page, 'Protocol')), port: await control(page, 'Port').inputValue(), server: await control(page, 'Syslog server').inputValue() },
-    entered,
-    'the values entered were not kept',
-  );
+  assert.deepEqual(await formHolds(page, OPTION), entered, 'the values entered were not kept');
 });
 
 /** The whole procedure, as a Manager follows it. */
@@ -340,9 +277,9 @@ Given('syslog forwarding has been enabled in the portal by {string} to {string} 
     await pickApplication(page, 'VM/VMDR');
     await goTo(page, PAGE_PATH);
   });
-  await this.act(`portal: select the option ${OPTION}`, () => control(page, OPTION).check());
+  await this.act(`portal: select the option ${OPTION}`, () => setOption(page, OPTION, true));
   await provide(this.actor, server, protocol, String(port));
-  await hitSave(this.actor);
+  await save(this.actor);
   await assertSaved(this.actor);
 });
 

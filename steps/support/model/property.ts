@@ -11,6 +11,7 @@ import { projectRoot } from '../../../fixtures/load.ts';
 import type { TargetSession } from '../protocols.ts';
 import { shows } from '../screens.ts';
 import { waitForInput } from '../tasks/navigation.ts';
+import { press } from '../tasks/panel.ts';
 import { Actor } from '../actor.ts';
 import type { NetworkCommand, Real } from './commands.ts';
 import { checkMenus, networkCommands, readBack } from './commands.ts';
@@ -71,7 +72,7 @@ export async function startRun(session: TargetSession, generation: ModelGenerati
     const lab = actor.need('lab');
     const code = screen.lines[1].trim();
     await actor.act(`activate the appliance in the portal with code ${code}`, () => lab.activate(code, 'jdoe'));
-    await actor.act('press ENTER (contact the platform again)', () => target.keypad.press('ENTER'));
+    await actor.act('press ENTER (contact the platform again)', () => press(actor, 'ENTER'));
     const after = await waitForInput(actor);
     if (shows(after, fw.texts.activationCode)) throw new Error(`the appliance was not activated: ${actor.describe(after)}`);
   }

@@ -2,7 +2,8 @@
 // guide says ("To move down through the menu options, press the Down arrow").
 import { screenText } from '../screens.ts';
 import type { Actor } from '../actor.ts';
-import { goToStatus, openMainMenu, pressAndRead } from './navigation.ts';
+import { goToStatus, openMainMenu } from './navigation.ts';
+import { pressAndRead } from './panel.ts';
 
 /** The labels from the item on screen down to the last; with `back`, UP again to where it started. */
 export async function readMenuDown(actor: Actor, options: { back?: boolean } = {}): Promise<string[]> {

@@ -16,6 +16,7 @@ import { normalize, screenText, shows } from '../screens.ts';
 import { NavigationError } from '../errors.ts';
 import type { Actor } from '../actor.ts';
 import { fillField, repairField, repairValues } from './entry.ts';
+import { pressAndRead } from './panel.ts';
 
 /** Longest the suite waits for a boot to reach its first status screen: boot plus contact. */
 export const BOOT_TIMEOUT_MS = 6 * 60_000;
@@ -24,16 +25,6 @@ export { NavigationError };
 
 function exitLabels(fw: FirmwareProfile): Set<string> {
   return new Set(Object.values(fw.menus).flatMap((m) => m.items.filter((i) => i.exits).map((i) => normalize(i.label))));
-}
-
-export async function press(actor: Actor, key: Key, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await actor.target.keypad.press(key);
-}
-
-/** Presses `key` and reads the screen it led to. */
-export async function pressAndRead(actor: Actor, key: Key): Promise<ScreenSnapshot> {
-  await actor.target.keypad.press(key);
-  return actor.target.screen.read();
 }
 
 /** Presses `key` until the screen shows `text`; fails after `max` presses. */

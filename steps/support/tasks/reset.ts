@@ -8,7 +8,8 @@ import { NavigationError } from '../errors.ts';
 import type { ScreenSnapshot } from '../protocols.ts';
 import { shows } from '../screens.ts';
 import type { Actor } from '../actor.ts';
-import { goToMenuItem, goToStatus, pressAndRead, waitForInput } from './navigation.ts';
+import { goToMenuItem, goToStatus, waitForInput } from './navigation.ts';
+import { pressAndRead } from './panel.ts';
 
 /** The reset option that leaves the unit in `mode`: the mode's own, or the plain reset when the unit is in it already. */
 const optionFor: Record<NetworkMode, string[]> = { 'ipv4+v6': ['reset-ipv4v6', 'reset-current-mode'], 'ipv6-only': ['reset-ipv6-only', 'reset-current-mode'] };

@@ -8,7 +8,8 @@ import { normalize } from '../screens.ts';
 import type { Actor } from '../actor.ts';
 import { networkMode } from '../notes.ts';
 import { fillField } from './entry.ts';
-import { goToMenuItem, goToStatus, openPrompt, pressAndRead, waitForInput } from './navigation.ts';
+import { goToMenuItem, goToStatus, openPrompt, waitForInput } from './navigation.ts';
+import { pressAndRead } from './panel.ts';
 import { readSetupNetwork } from './menus.ts';
 import { resetNetwork } from './reset.ts';
 
