@@ -4,9 +4,10 @@ import { Given, When, Then } from '../support/define.ts';
 import { fillField, moveToFirstPosition } from '../support/tasks/entry.ts';
 import { reach } from '../support/strategy.ts';
 import { openPrompt, showsPrompt } from '../support/tasks/navigation.ts';
+import { answerPrompt, enterAt } from '../support/tasks/procedure.ts';
 import type { Actor } from '../support/actor.ts';
 import { networkMode } from '../support/notes.ts';
-import { press, readScreen, waitForScreen } from '../support/tasks/panel.ts';
+import { readScreen, waitForScreen } from '../support/tasks/panel.ts';
 
 /** Set by the steps that switch the appliance's network mode: PROXY HOST then takes IPv6 characters. */
 function inIpv6OnlyMode(actor: Actor): boolean {
@@ -20,15 +21,12 @@ async function ensurePrompt(actor: Actor, prompt: string): Promise<void> {
 
 When('I enter {string} at the {string} prompt', async function (value: string, prompt: string) {
   await ensurePrompt(this.actor, prompt);
-  const secret = prompt.includes('PASSW');
-  await this.act(`enter ${secret ? 'a password' : `"${value}"`} at ${prompt}`, () => fillField(this.actor, prompt, value, inIpv6OnlyMode(this.actor)));
-  await this.act('press ENTER', () => press(this.actor, 'ENTER'));
+  await answerPrompt(this.actor, prompt, value);
 });
 
 When('I key in {string} at the {string} prompt', async function (value: string, prompt: string) {
   await ensurePrompt(this.actor, prompt);
-  const secret = prompt.includes('PASSW');
-  await this.act(`key in ${secret ? 'a password' : `"${value}"`} at ${prompt}`, () => fillField(this.actor, prompt, value, inIpv6OnlyMode(this.actor)));
+  await enterAt(this.actor, prompt, value);
 });
 
 When('I scroll the {string} field to {string}', async function (prompt: string, value: string) {

@@ -9,9 +9,8 @@ import type { Port } from '../support/protocols.ts';
 import { When } from '../support/define.ts';
 import { normalize, shows } from '../support/screens.ts';
 import { reach } from '../support/strategy.ts';
-import { fillField } from '../support/tasks/entry.ts';
 import { goToMenuItem, goToStatus, waitForInput } from '../support/tasks/navigation.ts';
-import { followProcedure } from '../support/tasks/procedure.ts';
+import { answerPrompt, followProcedure } from '../support/tasks/procedure.ts';
 import type { Actor } from '../support/actor.ts';
 import { press, readScreen } from '../support/tasks/panel.ts';
 
@@ -63,11 +62,7 @@ When('I set the {port} port link to {string}', async function (port: Port, value
   await this.act('go to ETHERNET PORT SETTINGS', () => goToMenuItem(this.actor, ...itemsStarting(this.actor, 'ethernet-ports')));
   await this.act('press ENTER', () => press(this.actor, 'ENTER'));
   if (port === 'WAN') await this.act('press DOWN to WAN PORT LINK', () => press(this.actor, 'DOWN'));
-  const screen = await readScreen(this.actor);
-  assert.ok(shows(screen, step.prompt) || normalize(screen.lines[0]) === normalize(step.prompt), `expected ${step.prompt}; the screen shows ${this.describe(screen)}`);
-  await this.act(`scroll ${step.prompt} to ${value}`, () => fillField(this.actor, step.prompt, value));
-  await this.act('press ENTER', () => press(this.actor, 'ENTER'));
-  const confirm = await readScreen(this.actor);
+  const confirm = await answerPrompt(this.actor, step.prompt, value);
   assert.ok(normalize(confirm.lines.join(' ')).startsWith(normalize(step.confirm)), `expected ${step.confirm} ${value}; the screen shows ${this.describe(confirm)}`);
   await this.act(`press ENTER at ${step.confirm} ${value}`, () => press(this.actor, 'ENTER'));
   await this.act('leave the procedure', () => goToStatus(this.actor));

@@ -6,9 +6,11 @@ import type { DataTable } from '@cucumber/cucumber';
 import type { Key } from '../support/protocols.ts';
 import { Then, When } from '../support/define.ts';
 import { charAtCursor, normalize } from '../support/screens.ts';
-import { BOOT_TIMEOUT_MS, goToMenuItem, goToStatus, showsPrompt } from '../support/tasks/navigation.ts';
+import { BOOT_TIMEOUT_MS, goToMenuItem, goToStatus } from '../support/tasks/navigation.ts';
 import type { Actor } from '../support/actor.ts';
+import { readWholeField } from '../support/tasks/entry.ts';
 import { press, pressAndRead, readScreen, waitForScreen } from '../support/tasks/panel.ts';
+import { acceptUntilPrompt } from '../support/tasks/procedure.ts';
 
 /** Shows a character readably in a failure message. */
 function show(char: string | null): string {
@@ -112,31 +114,10 @@ Then('the field reads a value in the format {string}', async function (format: s
   assert.match(screen.lines[1].trim(), pattern, `the field line of ${this.describe(screen)} is not in the format ${format}`);
 });
 
-/**
- * Reads a whole entry, longer than the 16 characters shown at once: the cursor goes to the first
- * position, then right to the last, reading the character under it at each position; then back
- * to where it was. Trailing spaces (unused positions) are not part of the entry.
- */
+/** A whole entry, longer than the 16 characters shown at once. Trailing spaces (unused positions) are not part of it. */
 Then('the whole field reads {string}', async function (expected: string) {
-  const text = await this.act('read the whole field with LEFT and RIGHT', async () => {
-    let screen = await readScreen(this.actor);
-    assert.ok(screen.cursor, `the field has no cursor: ${this.describe(screen)}`);
-    let back = 0;
-    while (screen.indicators.includes('LEFT') && back < 100) {
-      screen = await pressAndRead(this.actor, 'LEFT');
-      back++;
-    }
-    const chars: string[] = [charAtCursor(screen) ?? ' '];
-    let forward = 0;
-    while (screen.indicators.includes('RIGHT') && forward < 100) {
-      screen = await pressAndRead(this.actor, 'RIGHT');
-      forward++;
-      chars.push(charAtCursor(screen) ?? ' ');
-    }
-    for (let i = 0; i < forward - back; i++) await press(this.actor, 'LEFT');
-    return chars.join('').trimEnd();
-  });
-  assert.equal(text, expected, 'the whole field');
+  const text = await this.act('read the whole field with LEFT and RIGHT', () => readWholeField(this.actor));
+  assert.equal(text.trimEnd(), expected, 'the whole field');
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -175,12 +156,7 @@ When('I go back to the {string} prompt through {string}', async function (prompt
     const found = await goToMenuItem(this.actor, item);
     assert.equal(found, normalize(item), `the menu shows ${found}, not ${item}`);
     await press(this.actor, 'ENTER');
-    let screen = await readScreen(this.actor);
-    for (let i = 0; i < 12 && !showsPrompt(screen, this.guide.firmware, prompt); i++) {
-      assert.ok(screen.indicators.includes('ENTER'), `on the way to ${prompt}: ${this.describe(screen)} takes no ENTER`);
-      screen = await pressAndRead(this.actor, 'ENTER');
-    }
-    assert.ok(showsPrompt(screen, this.guide.firmware, prompt), `the ${prompt} prompt did not appear after ${item}; the screen shows ${this.describe(screen)}`);
+    await acceptUntilPrompt(this.actor, prompt, 12);
   });
 });
 

@@ -3,24 +3,17 @@
 import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
 import { Then, When } from '../support/define.ts';
-import { networkMode } from '../support/notes.ts';
 import { normalize, shows } from '../support/screens.ts';
-import { fillField } from '../support/tasks/entry.ts';
 import { goToMenuItem } from '../support/tasks/navigation.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
-import type { ScreenSnapshot } from '../support/protocols.ts';
-import { press, readScreen } from '../support/tasks/panel.ts';
+import { readScreen } from '../support/tasks/panel.ts';
+import { answerPrompt } from '../support/tasks/procedure.ts';
 
 /** "Go to the SETUP NETWORK menu option": from wherever the UI is, through the menus. */
 When('I go to the {string} menu option', async function (label: string) {
   const found = await this.act(`go to the ${label} menu option`, () => goToMenuItem(this.actor, label));
   assert.equal(found, normalize(label), `the menu shows ${found}, not ${label}`);
 });
-
-/** Whether the prompt `prompt` is on screen (on its first line, or as the whole text). */
-function showsPrompt(screen: ScreenSnapshot, prompt: string): boolean {
-  return shows(screen, prompt) || normalize(screen.lines[0]) === normalize(prompt);
-}
 
 /**
  * "When the LAN IP ADDR prompt appears, enter the static IP address, and then press ENTER to
@@ -33,15 +26,9 @@ When('I answer the prompts in turn:', async function (table: DataTable) {
   const header = rows[0]!.map((h) => h.trim().toLowerCase());
   assert.deepEqual(header, ['prompt', 'entry'], 'the table has the columns "prompt" and "entry"');
   for (const [prompt, entry] of rows.slice(1) as Array<[string, string]>) {
-    const screen = await readScreen(this.actor);
-    assert.ok(showsPrompt(screen, prompt), `expected the ${prompt} prompt; the screen shows ${this.describe(screen)}`);
     const value = entry.trim();
-    if (value !== '') {
-      const secret = prompt.includes('PASSW');
-      const wanted = value === '(blank)' ? '' : value;
-      await this.act(`enter ${secret ? 'a password' : `"${wanted}"`} at ${prompt}`, () => fillField(this.actor, prompt, wanted, this.notes.get(networkMode) === 'ipv6-only'));
-    }
-    await this.act(`press ENTER at ${prompt}`, () => press(this.actor, 'ENTER'));
+    const wanted = value === '' ? null : value === '(blank)' ? '' : value;
+    await answerPrompt(this.actor, prompt, wanted);
   }
 });
 

@@ -1,17 +1,14 @@
 // The lab network around the appliance: named networks (fixtures/networks/) and the conditions
 // the guide's troubleshooting tables name, each a change to the network's data.
-import assert from 'node:assert/strict';
 import type { LinkSetting, NetworkSpec } from '../../fixtures/networks.ts';
 import { linkSettings } from '../../fixtures/networks.ts';
 import { Given, When } from '../support/define.ts';
 import type { Port } from '../support/protocols.ts';
 import { leasedAddress } from '../support/notes.ts';
-import { normalize, shows } from '../support/screens.ts';
-import { fillField } from '../support/tasks/entry.ts';
 import { changeNetwork, dnsServersOf, platformHost, subnetOf, useNetwork } from '../support/tasks/network.ts';
 import { labAccount } from '../support/tasks/portal.ts';
 import type { Actor } from '../support/actor.ts';
-import { press, readScreen } from '../support/tasks/panel.ts';
+import { answerPrompt } from '../support/tasks/procedure.ts';
 
 Given('the lab network is {string}', async function (name: string) {
   await useNetwork(this.actor, name);
@@ -169,11 +166,7 @@ Given('the proxy asks for NTLM authentication as {string} in domain {string} wit
  * the field are masked (Actor.describe).
  */
 When('I enter the password named {string} at the {string} prompt', async function (name: string, prompt: string) {
-  const screen = await readScreen(this.actor);
-  assert.ok(shows(screen, prompt) || normalize(screen.lines[0]) === normalize(prompt), `expected the ${prompt} prompt; the screen shows ${this.describe(screen)}`);
-  const value = labAccount().secrets.value(name);
-  await this.act(`enter the password named "${name}" at ${prompt}`, () => fillField(this.actor, prompt, value));
-  await this.act(`press ENTER at ${prompt}`, () => press(this.actor, 'ENTER'));
+  await answerPrompt(this.actor, prompt, labAccount().secrets.value(name), `the password named "${name}"`);
 });
 
 Given('the proxy offers only authentication methods the appliance does not support', async function () {

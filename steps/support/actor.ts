@@ -161,9 +161,14 @@ export class Actor {
     this.#attach(evidence);
   }
 
+  /** Whether what is entered at `prompt` is secret (the proxy password), by the profile. */
+  isSecretPrompt(prompt: string): boolean {
+    return this.#secretPrompts.has(normalize(prompt));
+  }
+
   /** A screen as the transcript shows it: a secret field being edited (the proxy password) masked. */
   describe(screen: ScreenSnapshot): string {
-    return describeScreen(screen, screen.cursor !== null && this.#secretPrompts.has(normalize(screen.lines[0])));
+    return describeScreen(screen, screen.cursor !== null && this.isSecretPrompt(screen.lines[0]));
   }
 
   /** Writes a line (an action, a check) into the transcript, after the screens shown before it. */

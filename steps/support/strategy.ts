@@ -16,6 +16,7 @@ import { Inconclusive, NavigationError, NotApplicable } from './errors.ts';
 import { BOOT_TIMEOUT_MS, goToStatus } from './tasks/navigation.ts';
 import { resetNetwork } from './tasks/reset.ts';
 import type { Actor } from './actor.ts';
+import { press, readScreen, waitForScreen } from './tasks/panel.ts';
 
 export type ApplianceState = 'off' | 'booted' | 'name-and-ip' | 'activation-code';
 
@@ -33,7 +34,7 @@ export interface ReachOptions {
 async function isRunning(actor: Actor): Promise<boolean> {
   const leds = actor.target.leds;
   if (leds && actor.target.capabilities.has('leds')) return (await leds.read()).power;
-  const screen = await actor.target.screen.read();
+  const screen = await readScreen(actor);
   return screen.lines.some((l) => l !== '') || screen.indicators.length > 0;
 }
 
@@ -107,7 +108,7 @@ async function transition(actor: Actor, state: ApplianceState, username: string,
     const power = actor.need('power');
     if (await isRunning(actor)) {
       await actor.act('press the power button (shut down)', () => power.pressButton());
-      await actor.target.screen.waitFor((s) => shows(s, fw.texts.safeToUnplug), 120_000);
+      await waitForScreen(actor, (s) => shows(s, fw.texts.safeToUnplug), 120_000);
     }
     return;
   }
@@ -125,8 +126,8 @@ async function transition(actor: Actor, state: ApplianceState, username: string,
     const code = screen.lines[1].trim();
     const lab = actor.need('lab');
     await actor.act(`activate the appliance in the portal with code ${code} as ${username}`, () => lab.activate(code, username));
-    await actor.act('press ENTER (contact the platform again)', () => actor.target.keypad.press('ENTER'));
-    const ready = await actor.target.screen.waitFor((s) => s.indicators.length > 0 && !shows(s, fw.texts.activationCode), BOOT_TIMEOUT_MS);
+    await actor.act('press ENTER (contact the platform again)', () => press(actor, 'ENTER'));
+    const ready = await waitForScreen(actor, (s) => s.indicators.length > 0 && !shows(s, fw.texts.activationCode), BOOT_TIMEOUT_MS);
     actor.recordScreens();
     if (!ready) throw new NavigationError('the appliance did not leave the ACTIVATION CODE screen after activation');
     screen = ready;

@@ -8,10 +8,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScreenSnapshot } from '../protocols.ts';
-import { charAtCursor, normalize, shows } from '../screens.ts';
-import { editorFor, fillField } from '../tasks/entry.ts';
+import { normalize, shows } from '../screens.ts';
+import { editorFor, fillField, readWholeField } from '../tasks/entry.ts';
 import { recognize } from '../recognize.ts';
 import { readMenuDown } from '../tasks/menus.ts';
+import { answerPrompt } from '../tasks/procedure.ts';
 import { goToMenuItem, goToStatus, openMainMenu, pressUntil, waitForInput } from '../tasks/navigation.ts';
 import type { Actor } from '../actor.ts';
 import type { Ipv4Entry, LanEntry, LinkSetting, ModelGeneration, NetworkModel, ProxyEntry } from './model.ts';
@@ -62,21 +63,11 @@ async function expectPrompt(r: Real, prompt: string): Promise<ScreenSnapshot> {
  * long value is read character by character under the cursor, moving RIGHT to the field's end.
  */
 async function readField(r: Real, prompt: string): Promise<string> {
-  let screen = await readScreen(r.actor);
+  const screen = await readScreen(r.actor);
   const spec = editorFor(r.actor.guide.firmware, prompt);
   const window = r.actor.guide.hardware.lcd.fieldWindow;
   if (spec.kind !== 'text' || screen.lines[1].trimEnd().length < window) return screen.lines[1].trim();
-  // Back to the first position, then along the whole field.
-  for (let i = 0; i < spec.maxLength && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(r.actor, 'LEFT');
-  const chars = [charAtCursor(screen) ?? ' '];
-  for (let i = 1; i < spec.maxLength && screen.indicators.includes('RIGHT'); i++) {
-    screen = await pressAndRead(r.actor, 'RIGHT');
-    chars.push(charAtCursor(screen) ?? ' ');
-  }
-  // Back to the first position, so the field reads as it did (fillField judges a field blank by
-  // the characters in view).
-  for (let i = 0; i < spec.maxLength && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(r.actor, 'LEFT');
-  return chars.join('').trim();
+  return (await readWholeField(r.actor, spec.maxLength)).trim();
 }
 
 /** After a confirmed change: the messages, then a status screen (name and IP, or an error). */
@@ -147,8 +138,7 @@ async function walkFields<T extends object>(
       const have = await readField(r, prompt);
       if (have !== want) fail(r, await readScreen(r.actor), `"${prompt}" shows "${have}" as its default, not the stored "${want}" ("Existing parameters are displayed in each screen")`);
     }
-    if (values) await fillField(r.actor, prompt, String((values as Record<string, string | number>)[field]!));
-    const after = await pressAndRead(r.actor, 'ENTER');
+    const after = await answerPrompt(r.actor, prompt, values ? String((values as Record<string, string | number>)[field]!) : null);
     // A refusal shows its reason under the prompt, with no indicators: every value entered here is one the guide allows.
     if (after.indicators.length === 0 && normalize(after.lines[0]) === normalize(prompt)) fail(r, after, `"${prompt}" refused the value entered`);
   }

@@ -12,6 +12,7 @@ import { fieldStepOf } from '../recognize.ts';
 import { charAtCursor, normalize } from '../screens.ts';
 import type { Actor } from '../actor.ts';
 import { NavigationError } from '../errors.ts';
+import { press, pressAndRead, readScreen } from './panel.ts';
 
 export class EntryError extends Error {
   override name = 'EntryError';
@@ -32,13 +33,26 @@ export function padIpv4(address: string): string {
   return address.split('.').map((o) => o.padStart(3, '0')).join('.');
 }
 
-async function read(actor: Actor): Promise<ScreenSnapshot> {
-  return actor.target.screen.read();
-}
-
-async function key(actor: Actor, k: Key): Promise<ScreenSnapshot> {
-  await actor.target.keypad.press(k);
-  return read(actor);
+/**
+ * Reads a whole entry, longer than the characters shown at once ("The screen displays 16
+ * characters of the PROXY USER field entry, and it scrolls left"): the cursor goes to the first
+ * position, then right to the last (of at most `maxLength`), reading the character under it at
+ * each; then back to where it was, so the field reads as it did. Every position is read, the
+ * unused ones as spaces: the caller trims.
+ */
+export async function readWholeField(actor: Actor, maxLength = 100): Promise<string> {
+  let screen = await readScreen(actor);
+  if (!screen.cursor) throw new EntryError(`the field has no cursor: ${actor.describe(screen)}`);
+  let back = 0;
+  for (; back < maxLength && screen.indicators.includes('LEFT'); back++) screen = await pressAndRead(actor, 'LEFT');
+  const chars = [charAtCursor(screen) ?? ' '];
+  let forward = 0;
+  for (; forward < maxLength - 1 && screen.indicators.includes('RIGHT'); forward++) {
+    screen = await pressAndRead(actor, 'RIGHT');
+    chars.push(charAtCursor(screen) ?? ' ');
+  }
+  await press(actor, 'LEFT', forward - back);
+  return chars.join('');
 }
 
 /** Back to the field's first position (LEFT acts until the first). */
@@ -47,9 +61,9 @@ export function moveToFirstPosition(actor: Actor): Promise<ScreenSnapshot> {
 }
 
 async function toFirstPosition(actor: Actor, limit: number): Promise<ScreenSnapshot> {
-  let screen = await read(actor);
+  let screen = await readScreen(actor);
   if (!screen.cursor) throw new EntryError(`the field has no cursor: ${actor.describe(screen)}`);
-  for (let i = 0; i < limit && screen.indicators.includes('LEFT'); i++) screen = await key(actor, 'LEFT');
+  for (let i = 0; i < limit && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(actor, 'LEFT');
   return screen;
 }
 
@@ -63,16 +77,16 @@ export async function setDigits(actor: Actor, target: string): Promise<void> {
     if (Number.isNaN(have)) throw new EntryError(`no digit under the cursor: ${actor.describe(screen)}`);
     const up = (want - have + 10) % 10;
     const down = (have - want + 10) % 10;
-    for (let i = 0; i < Math.min(up, down); i++) screen = await key(actor, up <= down ? 'UP' : 'DOWN');
+    for (let i = 0; i < Math.min(up, down); i++) screen = await pressAndRead(actor, up <= down ? 'UP' : 'DOWN');
     if (charAtCursor(screen) !== String(want)) throw new EntryError(`digit ${p + 1} did not become ${want}: ${actor.describe(screen)}`);
-    if (p < positions.length - 1) screen = await key(actor, 'RIGHT');
+    if (p < positions.length - 1) screen = await pressAndRead(actor, 'RIGHT');
   }
   if (screen.lines[1].trim() !== target) throw new EntryError(`the field reads "${screen.lines[1].trim()}", not "${target}"`);
 }
 
 /** Scrolls the character under the cursor to `want`, the shorter way round the guide's cycle. */
 async function scrollChar(actor: Actor, cycle: readonly string[], want: string, canGoDown: boolean): Promise<ScreenSnapshot> {
-  let screen = await read(actor);
+  let screen = await readScreen(actor);
   const have = charAtCursor(screen) ?? ' ';
   if (have === want) return screen;
   const n = cycle.length;
@@ -83,7 +97,7 @@ async function scrollChar(actor: Actor, cycle: readonly string[], want: string, 
   const down = (from - to + n) % n;
   const direction: Key = !canGoDown || up <= down ? 'UP' : 'DOWN';
   for (let i = 0; i <= n; i++) {
-    screen = await key(actor, direction);
+    screen = await pressAndRead(actor, direction);
     if (charAtCursor(screen) === want) return screen;
   }
   throw new EntryError(`"${want}" never appeared under the cursor after ${n + 1} presses of ${direction}: ${actor.describe(screen)}`);
@@ -102,7 +116,7 @@ export async function setText(actor: Actor, spec: Extract<EditorSpec, { kind: 't
     const want = value[i] ?? ' ';
     if (i >= value.length && wasBlank) break;
     await scrollChar(actor, cycle, want, canGoDown);
-    if (i < spec.maxLength - 1 && (i < value.length - 1 || !wasBlank)) await key(actor, 'RIGHT');
+    if (i < spec.maxLength - 1 && (i < value.length - 1 || !wasBlank)) await pressAndRead(actor, 'RIGHT');
   }
 }
 
@@ -121,7 +135,7 @@ async function typeInto(actor: Actor, chars: string, limit: number): Promise<voi
   for (const [i, ch] of [...chars].entries()) {
     const before = screen;
     await console.type(ch);
-    screen = await read(actor);
+    screen = await readScreen(actor);
     const last = i === chars.length - 1;
     if (cursorMoves === undefined) {
       const moved = screen.cursor?.col !== before.cursor?.col || screen.lines[1] !== before.lines[1];
@@ -129,21 +143,21 @@ async function typeInto(actor: Actor, chars: string, limit: number): Promise<voi
       else if (moved) cursorMoves = true;
       // Typed over the same character with the cursor staying: nothing shows; RIGHT is right either way.
       else if (charAtCursor(before) !== ch) throw new EntryError(`typing "${ch}" on the remote console keyboard changed nothing: ${actor.describe(screen)}`);
-      if (!moved && !last) screen = await key(actor, 'RIGHT');
+      if (!moved && !last) screen = await pressAndRead(actor, 'RIGHT');
     }
-    if (cursorMoves === false && !last) screen = await key(actor, 'RIGHT');
+    if (cursorMoves === false && !last) screen = await pressAndRead(actor, 'RIGHT');
   }
 }
 
 /** Scrolls a list field (netmask, prefix length, port link) to `value`. */
 export async function scrollList(actor: Actor, spec: Extract<EditorSpec, { kind: 'list' }>, value: string): Promise<void> {
   const values = spec.values ?? [];
-  let screen = await read(actor);
+  let screen = await readScreen(actor);
   const at = values.indexOf(screen.lines[1].trim());
   const to = values.indexOf(value);
   const n = Math.max(values.length, 1);
   const direction: Key = at >= 0 && to >= 0 && (at - to + n) % n < (to - at + n) % n ? spec.backward : spec.forward;
-  for (let i = 0; i <= n + 1 && screen.lines[1].trim() !== value; i++) screen = await key(actor, direction);
+  for (let i = 0; i <= n + 1 && screen.lines[1].trim() !== value; i++) screen = await pressAndRead(actor, direction);
   if (screen.lines[1].trim() !== value) throw new EntryError(`"${value}" never appeared in the list field: ${actor.describe(screen)}`);
 }
 

@@ -16,7 +16,7 @@ import { normalize, screenText, shows } from '../screens.ts';
 import { NavigationError } from '../errors.ts';
 import type { Actor } from '../actor.ts';
 import { fillField, repairField, repairValues } from './entry.ts';
-import { pressAndRead } from './panel.ts';
+import { press, pressAndRead, readScreen, screensSince, waitForScreen } from './panel.ts';
 
 /** Longest the suite waits for a boot to reach its first status screen: boot plus contact. */
 export const BOOT_TIMEOUT_MS = 6 * 60_000;
@@ -29,7 +29,7 @@ function exitLabels(fw: FirmwareProfile): Set<string> {
 
 /** Presses `key` until the screen shows `text`; fails after `max` presses. */
 export async function pressUntil(actor: Actor, key: Key, text: string, max = 40): Promise<ScreenSnapshot> {
-  let screen = await actor.target.screen.read();
+  let screen = await readScreen(actor);
   for (let i = 0; i <= max; i++) {
     if (shows(screen, text)) return screen;
     if (i === max) break;
@@ -40,14 +40,14 @@ export async function pressUntil(actor: Actor, key: Key, text: string, max = 40)
 
 /** Waits (appliance time) until a screen that takes keys is shown. */
 export async function waitForInput(actor: Actor, timeoutMs = BOOT_TIMEOUT_MS): Promise<ScreenSnapshot> {
-  const screen = await actor.target.screen.waitFor((s) => s.indicators.length > 0, timeoutMs);
+  const screen = await waitForScreen(actor, (s) => s.indicators.length > 0, timeoutMs);
   actor.recordScreens();
   if (!screen) {
-    const now = await actor.target.screen.read();
+    const now = await readScreen(actor);
     throw new NavigationError(`no screen taking keys within ${timeoutMs / 1000} s; the screen shows ${actor.describe(now)}`);
   }
   // The screen that took keys may have been a moment ago: what counts is the screen now.
-  const now = await actor.target.screen.read();
+  const now = await readScreen(actor);
   return now.indicators.length > 0 ? now : waitForInput(actor, timeoutMs);
 }
 
@@ -59,7 +59,7 @@ export async function waitForInput(actor: Actor, timeoutMs = BOOT_TIMEOUT_MS): P
 async function leaveField(actor: Actor, screen: ScreenSnapshot, r: Extract<Recognized, { kind: 'field' }>): Promise<void> {
   if (!confirmationAhead(actor.guide.firmware, r.flow, r.step)) await restoreVisitStart(actor, screen, r);
   const stillThere = async (): Promise<boolean> => {
-    await actor.target.keypad.press('ENTER');
+    await press(actor, 'ENTER');
     const again = recognize(await waitForInput(actor, 60_000), actor.guide.firmware);
     return again.kind === 'field' && again.flow === r.flow && again.step === r.step;
   };
@@ -70,7 +70,7 @@ async function leaveField(actor: Actor, screen: ScreenSnapshot, r: Extract<Recog
     if (!(await stillThere())) return;
   }
   const values = tried.map((v) => (v === '' ? 'blank' : `"${v}"`)).join(', ');
-  throw new NavigationError(`the "${r.prompt}" field refuses its value, and also ${values || 'any value the suite knows to enter'}; the screen shows ${actor.describe(await actor.target.screen.read())}`);
+  throw new NavigationError(`the "${r.prompt}" field refuses its value, and also ${values || 'any value the suite knows to enter'}; the screen shows ${actor.describe(await readScreen(actor))}`);
 }
 
 /** Whether the procedure asks for a confirmation after this step, before it stores anything. */
@@ -90,7 +90,7 @@ export function confirmationAhead(fw: FirmwareProfile, flow: string, step: numbe
  */
 async function restoreVisitStart(actor: Actor, screen: ScreenSnapshot, r: Extract<Recognized, { kind: 'field' }>): Promise<void> {
   const fw = actor.guide.firmware;
-  const seen = actor.target.screen.since(0);
+  const seen = screensSince(actor, 0);
   let first: ScreenSnapshot | null = null;
   for (let i = seen.length - 1; i >= 0; i--) {
     const s = seen[i]!;
@@ -129,7 +129,7 @@ async function stepTowardsStatus(actor: Actor, screen: ScreenSnapshot, r: Recogn
       let s = screen;
       for (let i = 0; i < 30 && !exits.has(screenText(s)) && s.indicators.includes('DOWN'); i++) s = await pressAndRead(actor, 'DOWN');
       if (!exits.has(screenText(s))) throw new NavigationError(`no EXIT THIS MENU below ${actor.describe(screen)}`);
-      await actor.target.keypad.press('ENTER');
+      await press(actor, 'ENTER');
       return;
     }
     case 'confirm':
@@ -137,7 +137,7 @@ async function stepTowardsStatus(actor: Actor, screen: ScreenSnapshot, r: Recogn
       return quitWithUp(actor, r.ups);
     case 'link':
       // REALLY SET LAN TO <value>: the Up arrow cancels the confirmation; then the link screen's quit.
-      return r.confirming ? void (await actor.target.keypad.press('UP')) : quitWithUp(actor, r.ups);
+      return r.confirming ? void (await press(actor, 'UP')) : quitWithUp(actor, r.ups);
     case 'insert-delete': {
       // "When Done editing? appears, press Enter to confirm."
       let s = screen;
@@ -146,14 +146,14 @@ async function stepTowardsStatus(actor: Actor, screen: ScreenSnapshot, r: Recogn
         if (now.kind !== 'insert-delete' || now.option === 'doneEditing' || !s.indicators.includes('DOWN')) break;
         s = await pressAndRead(actor, 'DOWN');
       }
-      await actor.target.keypad.press('ENTER');
+      await press(actor, 'ENTER');
       return;
     }
     case 'field':
       return leaveField(actor, screen, r);
     case 'blank':
       // "it may be necessary to press the ENTER key on the VT100 terminal's keyboard to display the Remote Console interface"
-      await actor.target.keypad.press('ENTER');
+      await press(actor, 'ENTER');
       return;
     case 'unknown':
       throw new NavigationError(`the screen shows ${actor.describe(screen)}, which is no screen of the guide`);
@@ -168,11 +168,11 @@ export async function goToStatus(actor: Actor): Promise<ScreenSnapshot> {
   const fw = actor.guide.firmware;
   let blanks = 0;
   for (let guard = 0; guard < 40; guard++) {
-    let screen = await actor.target.screen.read();
+    let screen = await readScreen(actor);
     let r = recognize(screen, fw);
     if (r.kind === 'blank' && blanks === 0) {
       // Booting (the LCD blank between messages) or a console not woken: wait a little first.
-      screen = await actor.target.screen.waitFor((s) => recognize(s, fw).kind !== 'blank', 10_000) ?? screen;
+      screen = await waitForScreen(actor, (s) => recognize(s, fw).kind !== 'blank', 10_000) ?? screen;
       r = recognize(screen, fw);
     }
     if (r.kind === 'message') {
@@ -183,7 +183,7 @@ export async function goToStatus(actor: Actor): Promise<ScreenSnapshot> {
     if (r.kind === 'blank' && ++blanks > 2) throw new NavigationError('the screen stays blank: is the appliance on, and its console cabled and woken?');
     await stepTowardsStatus(actor, screen, r);
   }
-  throw new NavigationError(`could not get back to the status screen; it shows ${actor.describe(await actor.target.screen.read())}`);
+  throw new NavigationError(`could not get back to the status screen; it shows ${actor.describe(await readScreen(actor))}`);
 }
 
 /** From the status screen into the main menu, which opens on SETUP NETWORK. */
@@ -228,7 +228,7 @@ async function moveToItem(actor: Actor, menu: string, labels: string[]): Promise
   const fw = actor.guide.firmware;
   const order = fw.menus[menu]!.items.map((i) => normalize(i.label));
   const wanted = labels.map(normalize);
-  let screen = await actor.target.screen.read();
+  let screen = await readScreen(actor);
   for (let guard = 0; guard < order.length * 2 + 2; guard++) {
     const here = screenText(screen);
     const hit = wanted.find((w) => w === here);
@@ -252,7 +252,7 @@ export async function goToMenuItem(actor: Actor, ...labels: string[]): Promise<s
   let menu = fw.mainMenu;
   for (const step of path.via) {
     await moveToItem(actor, menu, [step]);
-    await actor.target.keypad.press('ENTER');
+    await press(actor, 'ENTER');
     menu = fw.menus[menu]!.items.find((i) => i.label === step)!.opens!;
   }
   return moveToItem(actor, menu, path.labels);
@@ -278,13 +278,13 @@ export async function openPrompt(actor: Actor, prompt: string): Promise<ScreenSn
   const path = findMenu(fw, (_label, item) => item.starts !== undefined && starters.has(item.starts));
   if (!path) throw new NavigationError(`no menu item starts the procedure with "${prompt}"`);
   await goToMenuItem(actor, ...path.labels);
-  await actor.target.keypad.press('ENTER');
+  await press(actor, 'ENTER');
   for (let guard = 0; guard < 20; guard++) {
     const screen = await waitForInput(actor, 60_000);
     if (showsPrompt(screen, fw, prompt)) return screen;
     const r = recognize(screen, fw);
     if (r.kind === 'field') await leaveField(actor, screen, r);
-    else await actor.target.keypad.press(r.kind === 'choice' ? 'DOWN' : 'ENTER');
+    else await press(actor, r.kind === 'choice' ? 'DOWN' : 'ENTER');
   }
-  throw new NavigationError(`the "${prompt}" prompt did not appear; the screen shows ${actor.describe(await actor.target.screen.read())}`);
+  throw new NavigationError(`the "${prompt}" prompt did not appear; the screen shows ${actor.describe(await readScreen(actor))}`);
 }

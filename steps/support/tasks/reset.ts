@@ -9,7 +9,7 @@ import type { ScreenSnapshot } from '../protocols.ts';
 import { shows } from '../screens.ts';
 import type { Actor } from '../actor.ts';
 import { goToMenuItem, goToStatus, waitForInput } from './navigation.ts';
-import { pressAndRead } from './panel.ts';
+import { press, pressAndRead } from './panel.ts';
 
 /** The reset option that leaves the unit in `mode`: the mode's own, or the plain reset when the unit is in it already. */
 const optionFor: Record<NetworkMode, string[]> = { 'ipv4+v6': ['reset-ipv4v6', 'reset-current-mode'], 'ipv6-only': ['reset-ipv6-only', 'reset-current-mode'] };
@@ -36,13 +36,13 @@ export async function resetNetwork(actor: Actor, mode: NetworkMode = 'ipv4+v6', 
       const look = current !== mode;
       for (let i = 0; look && i < first.choose.length && !(own && shows(screen, own)) && screen.indicators.includes('DOWN'); i++) screen = await pressAndRead(actor, 'DOWN');
       if (look && !(own && shows(screen, own))) {
-        await actor.target.keypad.press('UP');
+        await press(actor, 'UP');
         await goToMenuItem(actor, item.label);
         screen = await pressAndRead(actor, 'ENTER');
         if (!plain || !shows(screen, plain)) throw new NavigationError(`no reset option for ${mode} mode; the screen shows ${actor.describe(screen)}`);
       }
     }
-    await actor.target.keypad.press('ENTER');
+    await press(actor, 'ENTER');
   });
   await waitForInput(actor);
   return goToStatus(actor);

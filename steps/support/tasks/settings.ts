@@ -9,7 +9,7 @@ import type { Actor } from '../actor.ts';
 import { networkMode } from '../notes.ts';
 import { fillField } from './entry.ts';
 import { goToMenuItem, goToStatus, openPrompt, waitForInput } from './navigation.ts';
-import { pressAndRead } from './panel.ts';
+import { press, pressAndRead } from './panel.ts';
 import { readSetupNetwork } from './menus.ts';
 import { resetNetwork } from './reset.ts';
 
@@ -38,7 +38,7 @@ export async function ensureNoVlan(actor: Actor): Promise<void> {
     const prompt = actor.guide.firmware.flows['configure-vlan']!.steps.find((s) => 'prompt' in s) as { prompt: string };
     await openPrompt(actor, prompt.prompt);
     await fillField(actor, prompt.prompt, '0');
-    await actor.target.keypad.press('ENTER');
+    await press(actor, 'ENTER');
     await waitForInput(actor);
     await goToStatus(actor);
   });
@@ -53,7 +53,7 @@ export async function ensureNoProxy(actor: Actor): Promise<void> {
     await goToMenuItem(actor, disable);
     await pressAndRead(actor, 'ENTER');
     // REALLY DISABLE PROXY?
-    await actor.target.keypad.press('ENTER');
+    await press(actor, 'ENTER');
     await waitForInput(actor);
     await goToStatus(actor);
   });
