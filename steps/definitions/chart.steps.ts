@@ -113,19 +113,16 @@ When('the firewall is opened for outbound HTTPS \\(port 443) to the platform', a
 Then('no menu item of the appliance mentions {string}', async function (word: string) {
   const fw = this.guide.firmware;
   const labels: string[] = [];
-  const readDown = async (): Promise<void> => {
-    labels.push(...await readMenuDown(this.actor));
-  };
   const submenus = Object.values(fw.menus).flatMap((m) => m.items.filter((i) => i.opens).map((i) => i.label));
   await this.act('read the main menu', async () => {
     await goToMenuItem(this.actor, fw.menus[fw.mainMenu]!.items[0]!.label);
-    await readDown();
+    labels.push(...await readMenuDown(this.actor));
   });
   for (const label of submenus) {
     await this.act(`read the menu behind ${label}`, async () => {
       await goToMenuItem(this.actor, label);
       await press(this.actor, 'ENTER');
-      await readDown();
+      labels.push(...await readMenuDown(this.actor));
     });
   }
   assert.ok(labels.length > submenus.length + 2, `too few menu items read: ${labels.join(' / ')}`);

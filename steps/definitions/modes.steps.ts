@@ -10,7 +10,6 @@ import { reach } from '../support/strategy.ts';
 import { readMenuDown } from '../support/tasks/menus.ts';
 import { resetNetwork } from '../support/tasks/reset.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
-import type { Actor } from '../support/actor.ts';
 import { networkMode } from '../support/notes.ts';
 import { press, readScreen } from '../support/tasks/panel.ts';
 
@@ -33,20 +32,16 @@ Given(/^the appliance has been reset to (IPv6-only|IPv4\+v6) mode$/, async funct
 // ---------------------------------------------------------------------------------------------
 // What a menu offers, read by moving down through it (and back up to where it was).
 
-function labelsFromHere(actor: Actor): Promise<string[]> {
-  return readMenuDown(actor, { back: true });
-}
-
 /** Each named option is among the menu's options from the one shown down (in any order). */
 Then('the menu options from here down include:', async function (table: DataTable) {
   const wanted = table.raw().map((row) => normalize(row[0]!));
-  const labels = await labelsFromHere(this.actor);
+  const labels = await readMenuDown(this.actor, { back: true });
   const missing = wanted.filter((w) => !labels.includes(w));
   assert.deepEqual(missing, [], `the menu offers: ${labels.join(' / ')}`);
 });
 
 Then('no menu option from here down is {string}', async function (label: string) {
-  const labels = await labelsFromHere(this.actor);
+  const labels = await readMenuDown(this.actor, { back: true });
   assert.ok(!labels.includes(normalize(label)), `the menu offers ${label}: ${labels.join(' / ')}`);
 });
 
