@@ -9,7 +9,7 @@ import { recognize } from '../support/recognize.ts';
 import { Inconclusive } from '../support/errors.ts';
 import type { Actor } from '../support/actor.ts';
 import { activationCode, noteKey } from '../support/notes.ts';
-import { press, readScreen, screenMark, screensSince } from '../support/tasks/panel.ts';
+import { press, readScreen, screenMark, screensSince, typeOnKeyboard } from '../support/tasks/panel.ts';
 
 function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
   return a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1] && a.indicators.join() === b.indicators.join()
@@ -131,8 +131,7 @@ Then('the back panel has {int} USB {word} port(s)', async function (count: numbe
 // The remote console ("the optional Remote Console interface").
 
 When('I type {string} on the remote console keyboard', async function (text: string) {
-  const console = this.need('console');
-  await this.act(`type "${text}" on the remote console keyboard`, () => console.type(text));
+  await this.act(`type "${text}" on the remote console keyboard`, () => typeOnKeyboard(this.actor, text));
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { statementLayout } from '../../fixtures/targets.ts';
 import { heading, labAccount } from '../support/tasks/portal.ts';
 import type { Actor } from '../support/actor.ts';
 import { noteKey } from '../support/notes.ts';
+import { typeOnKeyboard } from '../support/tasks/panel.ts';
 import type { Crawl, PostAnswer } from '../support/tasks/portal-pages.ts';
 import { crawl, pathOf, postFormFrom, sendWithForgedToken, signedInUser } from '../support/tasks/portal-pages.ts';
 
@@ -198,9 +199,8 @@ Then("the portal's session cookie is HttpOnly, Secure and SameSite=Strict", asyn
 // The lab's secrets stay out of what the scenario leaves behind (ERRATA-401)
 
 When('I type the password named {string} on the remote console keyboard', async function (name: string) {
-  const console = this.need('console');
   const value = labAccount().secrets.value(name);
-  await this.act(`type the password named "${name}" on the remote console keyboard`, () => console.type(value));
+  await this.act(`type the password named "${name}" on the remote console keyboard`, () => typeOnKeyboard(this.actor, value));
 });
 
 function labSecrets(): NamedSecret[] {

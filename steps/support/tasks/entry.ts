@@ -12,7 +12,7 @@ import { fieldStepOf } from '../recognize.ts';
 import { charAtCursor, normalize } from '../screens.ts';
 import type { Actor } from '../actor.ts';
 import { NavigationError } from '../errors.ts';
-import { press, pressAndRead, readScreen } from './panel.ts';
+import { press, pressAndRead, readScreen, typeOnKeyboard } from './panel.ts';
 
 export class EntryError extends Error {
   override name = 'EntryError';
@@ -129,12 +129,12 @@ export async function setText(actor: Actor, spec: Extract<EditorSpec, { kind: 't
  * unit itself.
  */
 async function typeInto(actor: Actor, chars: string, limit: number): Promise<void> {
-  const console = actor.need('console');
+  actor.need('console');
   let screen = await toFirstPosition(actor, limit);
   let cursorMoves: boolean | undefined;
   for (const [i, ch] of [...chars].entries()) {
     const before = screen;
-    await console.type(ch);
+    await typeOnKeyboard(actor, ch);
     screen = await readScreen(actor);
     const last = i === chars.length - 1;
     if (cursorMoves === undefined) {

@@ -1,6 +1,7 @@
-// The front panel's keypad and screen, one interaction each: step definitions and model commands
-// reach the appliance only through tasks (the lint rule keeps them off target.keypad and
-// target.screen), and these are the smallest tasks, which the others build on.
+// The front panel's keypad and screen (and the remote console's keyboard, where the target has
+// one), one interaction each: step definitions and model commands reach the appliance only
+// through tasks (the lint rule keeps them off target.keypad and target.screen), and these are the
+// smallest tasks, which the others build on.
 import type { Actor } from '../actor.ts';
 import type { Key, ScreenSnapshot } from '../protocols.ts';
 
@@ -20,6 +21,11 @@ export function pressLeftAndRight(actor: Actor): Promise<void> {
 
 export function hold(actor: Actor, key: Key, ms: number): Promise<void> {
   return actor.target.keypad.hold(key, ms);
+}
+
+/** Types on the remote console's keyboard (not applicable where the target has none). */
+export function typeOnKeyboard(actor: Actor, text: string): Promise<void> {
+  return actor.need('console').type(text);
 }
 
 export function readScreen(actor: Actor): Promise<ScreenSnapshot> {
