@@ -1,6 +1,8 @@
 // The boundary rules: step code reaches the appliance only through target protocols, so nothing
 // under steps/ may import twin/, except the twin target adapter; the twin itself reads fixtures/.
 // Inside the twin, the network and the platform may not import the appliance's modules.
+// And step definitions and model commands act only through tasks: no keypad, screen or
+// Playwright locator of their own.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ESLint } from 'eslint';
@@ -107,5 +109,42 @@ describe('the appliance boundary', () => {
       assert.deepEqual(boundaryErrors(result), [], file);
       assert.equal(result.errorCount, 0, JSON.stringify(result.messages));
     }
+  });
+});
+
+function throughTasksErrors(result: ESLint.LintResult) {
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax' && m.severity === 2 && /only through tasks/.test(m.message));
+}
+
+describe('steps and model commands act only through tasks', () => {
+  const interactions = {
+    'a key pressed on the target': "export async function f(world: { target: { keypad: { press(k: string): Promise<void> } } }) {\n  await world.target.keypad.press('ENTER');\n}\n",
+    'the target\'s screen read': 'export async function f(world: { target: { screen: { read(): Promise<unknown> } } }) {\n  return world.target.screen.read();\n}\n',
+    'a Playwright getByRole': "export async function f(page: { getByRole(r: string): { click(): Promise<void> } }) {\n  await page.getByRole('button').click();\n}\n",
+    'a Playwright getByLabel': "export async function f(page: { getByLabel(r: string): { fill(v: string): Promise<void> } }) {\n  await page.getByLabel('Port').fill('514');\n}\n",
+    'a Playwright locator': "export async function f(page: { locator(s: string): { count(): Promise<number> } }) {\n  return page.locator('form').count();\n}\n",
+  } as const;
+
+  for (const [what, code] of Object.entries(interactions)) {
+    test(`${what} in a step definition or a model command is an error`, async () => {
+      for (const file of ['steps/definitions/screen.steps.ts', 'steps/support/model/commands.ts']) {
+        const result = await lint(code, file);
+        assert.equal(throughTasksErrors(result).length, 1, `${file}: ${JSON.stringify(result.messages)}`);
+        assert.equal(throughTasksErrors(result)[0]!.line, 2);
+      }
+    });
+  }
+
+  test('a task call is not, and neither is the same interaction inside a task', async () => {
+    const call = "import { readScreen } from '../support/tasks/panel.ts';\nexport const f = (actor: Parameters<typeof readScreen>[0]) => readScreen(actor);\n";
+    const result = await lint(call, 'steps/definitions/screen.steps.ts');
+    assert.equal(result.errorCount, 0, JSON.stringify(result.messages));
+    const inTask = await lint(interactions['the target\'s screen read'], 'steps/support/tasks/panel.ts');
+    assert.equal(inTask.errorCount, 0, JSON.stringify(inTask.messages));
+  });
+
+  test('those files are still held to erasable syntax (the later block keeps the earlier selectors)', async () => {
+    const result = await lint('export enum Mode { A }\n', 'steps/definitions/screen.steps.ts');
+    assert.ok(result.messages.some((m) => m.ruleId === 'no-restricted-syntax' && /no enums/.test(m.message)), JSON.stringify(result.messages));
   });
 });

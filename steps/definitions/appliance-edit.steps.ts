@@ -7,11 +7,13 @@ import { Given, Then, When } from '../support/define.ts';
 import type { Port, Probe } from '../support/protocols.ts';
 import type { Part } from '../support/tasks/appliance-edit.ts';
 import {
-  addRoute, addVlan, alertsIn, enableIpv6, lanSettings, manyRoutes, manyVlans, openWizard, part, pasteRows, rename, rowCount, saveSettings,
+  addRoute, addVlan, alertsIn, cancelWizard, enableIpv6, ipv6Checkbox, lanFieldValues, lanSettings, manyRoutes, manyVlans, nameShown, openWizard, part, pasteRows,
+  rename, rowCount, saveSettings,
 } from '../support/tasks/appliance-edit.ts';
 import { changeNetwork, platformHost } from '../support/tasks/network.ts';
-import { alerts, statuses } from '../support/tasks/portal.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import { alerts, elementsHolding, statuses } from '../support/tasks/portal.ts';
+import type { Actor } from '../support/actor.ts';
+import { noteKey } from '../support/notes.ts';
 import { NotApplicable } from '../support/world.ts';
 
 // --- The Appliance wizard ------------------------------------------------------------------------
@@ -35,10 +37,7 @@ When('I save the appliance settings', async function () {
 
 When('I leave the Appliance wizard without saving', async function () {
   const page = await this.portal.page();
-  await this.act('portal: Cancel', async () => {
-    await page.getByRole('link', { name: 'Cancel', exact: true }).click();
-    await page.waitForLoadState('domcontentloaded');
-  });
+  await this.act('portal: Cancel', () => cancelWizard(page));
 });
 
 When('I add the VLAN {int} with the address {ipv4} and netmask {ipv4} named {string}', async function (id: number, address: string, netmask: string, name: string) {
@@ -79,26 +78,24 @@ Then('the Appliance wizard shows the VLAN set on the appliance, {int}, with no f
   const lan = lanSettings(page);
   const text = await lan.innerText();
   assert.match(text, new RegExp(`VLAN[^\\n]*\\b${vlan}\\b`), `the LAN settings do not show VLAN ${vlan}: ${text}`);
-  for (const field of await lan.getByRole('textbox').all()) {
-    assert.notEqual((await field.inputValue()).trim(), String(vlan), `a field of the LAN settings holds ${vlan}`);
-  }
+  for (const value of await lanFieldValues(page)) assert.notEqual(value, String(vlan), `a field of the LAN settings holds ${vlan}`);
 });
 
 const parts: Record<string, Part> = { name: 'Name', VLANs: 'VLANs', 'static routes': 'Static routes', 'IPv6 settings': 'IPv6' };
 
-async function refusedAt(world: ApplianceWorld, which: string, naming?: string): Promise<void> {
-  const page = await world.portal.page();
+async function refusedAt(actor: Actor, which: string, naming?: string): Promise<void> {
+  const page = await actor.portal.page();
   const shown = await alertsIn(page, parts[which]!);
   assert.ok(shown.length > 0, `no alert at the ${which} on ${page.url()}; alerts of the page: ${JSON.stringify(await alerts(page))}`);
   if (naming !== undefined) assert.ok(shown.some((a) => a.includes(naming)), `the alert at the ${which} does not name ${naming}: ${JSON.stringify(shown)}`);
 }
 
 Then(/^the Appliance wizard refuses the (name|VLANs|static routes|IPv6 settings)$/, async function (which: string) {
-  await refusedAt(this, which);
+  await refusedAt(this.actor, which);
 });
 
 Then(/^the Appliance wizard refuses the (name|VLANs|static routes|IPv6 settings), naming "([^"]*)"$/, async function (which: string, naming: string) {
-  await refusedAt(this, which, naming);
+  await refusedAt(this.actor, which, naming);
 });
 
 /** Saved: the page says so and shows no alert. */
@@ -115,7 +112,7 @@ Then(/^the Appliance wizard lists (\d+) (VLANs?|static routes?)$/, async functio
 
 Then('the name field of the Appliance wizard reads {string}', async function (name: string) {
   const page = await this.portal.page();
-  assert.equal(await part(page, 'Name').getByLabel('Name', { exact: true }).inputValue(), name);
+  assert.equal(await nameShown(page), name);
 });
 
 /** A name like "<b>x</b>" is shown as the characters typed, never made into an element of the page. */
@@ -124,7 +121,7 @@ Then('the portal shows {string} as text, not as markup', async function (markup:
   const element = /^<([a-z][a-z0-9]*)[^>]*>([^<]*)<\/\1>$/i.exec(markup);
   assert.ok(element, `not an element: ${markup}`);
   const [, tag, text] = element;
-  assert.equal(await page.locator(`main ${tag!}`).filter({ hasText: text! }).count(), 0, `the page has a <${tag}> made from ${markup}`);
+  assert.equal(await elementsHolding(page, tag!, text!), 0, `the page has a <${tag}> made from ${markup}`);
 });
 
 const features = { 'VLAN trunking': 'vlan-trunking', 'IPv6 Scanning': 'ipv6-scanning' } as const;
@@ -140,7 +137,7 @@ Then(/^the Appliance wizard (has|has no) (VLAN and static route|IPv6) settings$/
   const groups = which === 'IPv6' ? [part(page, 'IPv6')] : [part(page, 'VLANs'), part(page, 'Static routes')];
   for (const group of groups) assert.equal(await group.count(), has === 'has' ? 1 : 0, `${which} settings on ${page.url()}`);
   if (which === 'IPv6') {
-    const checkbox = lanSettings(page).getByLabel('Enable IPv6 for this scanner', { exact: true });
+    const checkbox = ipv6Checkbox(lanSettings(page));
     assert.equal(await checkbox.count(), has === 'has' ? 1 : 0);
   }
 });
@@ -163,13 +160,14 @@ When(/^a scan of (\S+(?:(?:, | and )\S+)*) is launched on the appliance$/, async
   await this.act(`launch a scan of ${targets.join(', ')} in the portal`, () => lab.launch('scan', 60_000, { targets }));
   const started = await this.act('wait for the appliance to start the scan at its next poll', () => this.target.time.waitUntil(async () => (await lab.scanTraffic()).length >= before + targets.length, SCAN_START_MS));
   assert.ok(started, `the appliance did not start the scan within ${SCAN_START_MS / 60_000} minutes`);
-  this.remembered.set('scan packets', JSON.stringify((await lab.scanTraffic()).slice(before)));
+  this.notes.set(scanPackets, (await lab.scanTraffic()).slice(before));
 });
 
-function packetsTo(world: ApplianceWorld, target: string): Probe {
-  const json = world.remembered.get('scan packets');
-  if (typeof json !== 'string') throw new Error('no scan was launched in this scenario');
-  const probe = (JSON.parse(json) as Probe[]).find((p) => p.target === target);
+/** The packets the scenario's scan sent, as the lab saw them. */
+const scanPackets = noteKey<Probe[]>('scan packets');
+
+function packetsTo(actor: Actor, target: string): Probe {
+  const probe = actor.notes.need(scanPackets, 'no scan was launched in this scenario').find((p) => p.target === target);
   if (!probe) throw new Error(`the scan had no target ${target}`);
   return probe;
 }
@@ -178,17 +176,17 @@ const described = (p: Probe) => (p.port === null ? 'not sent' : `${p.port} port$
 
 /** "The Scanner Appliance adds VLAN tag(s) to all scanning packets following the 802.1Q tagging protocol." */
 Then('the scan packets to {string} leave the LAN port tagged with VLAN {int} from {string}', async function (target: string, vlan: number, source: string) {
-  const probe = packetsTo(this, target);
+  const probe = packetsTo(this.actor, target);
   assert.equal(described(probe), `LAN port tagged with VLAN ${vlan} from ${source}`);
 });
 
 Then('the scan packets to {string} leave the {port} port untagged from {string}', async function (target: string, port: Port, source: string) {
-  const probe = packetsTo(this, target);
+  const probe = packetsTo(this.actor, target);
   assert.equal(described(probe), `${port} port untagged from ${source}`);
 });
 
 Then('the scan packets to {string} are not sent', async function (target: string) {
-  const probe = packetsTo(this, target);
+  const probe = packetsTo(this.actor, target);
   assert.equal(described(probe), 'not sent');
 });
 
@@ -204,7 +202,6 @@ Given(/^the serial number on the appliance's label is (over 29000|29000 or under
   const { serialNumber } = await this.need('label').read();
   const over = serialNumber > 29000;
   if (over !== (range === 'over 29000')) throw new NotApplicable(`the label shows serial number ${serialNumber}, not ${range}`);
-  this.remembered.set('serial number', serialNumber);
 });
 
 /** A lab with a stock of units puts one with this serial number on the bench; elsewhere not applicable. */
@@ -212,7 +209,6 @@ Given('the unit on the bench has the serial number {int}', async function (seria
   const lab = this.need('lab');
   if (!lab.useUnit) throw new NotApplicable(`target ${this.target.name} cannot put another unit on the bench`);
   await this.act(`lab: the unit with serial number ${serialNumber} on the bench`, () => lab.useUnit!(serialNumber));
-  this.remembered.set('serial number', serialNumber);
 });
 
 Given('another appliance has been switched on and activated by user {string}', async function (login: string) {
@@ -222,14 +218,14 @@ Given('another appliance has been switched on and activated by user {string}', a
 
 Then(/^"Enable IPv6 for this scanner" is (selected|not selected) in the Appliance wizard$/, async function (state: string) {
   const page = await this.portal.page();
-  const checkbox = part(page, 'IPv6').getByLabel('Enable IPv6 for this scanner', { exact: true });
+  const checkbox = ipv6Checkbox(part(page, 'IPv6'));
   assert.equal(await checkbox.isChecked(), state === 'selected');
 });
 
 /** The platform answers on IPv6 only (its IPv4 address gone from the lab's DNS). */
 Given('the DNS servers resolve the platform URL to its IPv6 address only', async function () {
-  const host = await platformHost(this);
-  await changeNetwork(this, `DNS resolves ${host} to its IPv6 address only`, (spec) => {
+  const host = await platformHost(this.actor);
+  await changeNetwork(this.actor, `DNS resolves ${host} to its IPv6 address only`, (spec) => {
     const addresses = (spec.dns[host] ?? []).filter((a) => isIP(a) === 6);
     if (addresses.length === 0) throw new Error(`the lab network has no IPv6 address for ${host}`);
     spec.dns[host] = addresses;

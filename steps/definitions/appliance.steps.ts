@@ -5,54 +5,54 @@ import { goToMenuItem, openMainMenu, openPrompt } from '../support/tasks/navigat
 import { ensureFactorySettings, ensureNoProxy, ensureNoVlan } from '../support/tasks/settings.ts';
 
 Given('the appliance is plugged in and switched off', async function () {
-  await reach(this, 'off');
+  await reach(this.actor, 'off');
 });
 
 Given('the appliance is running', async function () {
-  await reach(this, 'booted');
+  await reach(this.actor, 'booted');
 });
 
 Given('the appliance shows its name and IP address', async function () {
-  await reach(this, 'name-and-ip');
+  await reach(this.actor, 'name-and-ip');
 });
 
 Given('the appliance has been activated by user {string}', async function (username: string) {
-  await reach(this, 'name-and-ip', { user: username });
+  await reach(this.actor, 'name-and-ip', { user: username });
 });
 
 Given('the appliance shows the ACTIVATION CODE screen', async function () {
-  await reach(this, 'activation-code');
+  await reach(this.actor, 'activation-code');
 });
 
 Given('the main menu is shown', async function () {
-  await reach(this, 'name-and-ip');
-  await this.act('open the main menu', () => openMainMenu(this));
+  await reach(this.actor, 'name-and-ip');
+  await this.act('open the main menu', () => openMainMenu(this.actor));
 });
 
 Given('the {string} menu item is shown', async function (label: string) {
-  await reach(this, 'booted');
-  await this.act(`go to the ${label} menu item`, () => goToMenuItem(this, label));
+  await reach(this.actor, 'booted');
+  await this.act(`go to the ${label} menu item`, () => goToMenuItem(this.actor, label));
 });
 
 Given('the {string} prompt is shown', async function (prompt: string) {
-  await reach(this, 'booted');
-  await this.act(`open the ${prompt} prompt`, () => openPrompt(this, prompt));
+  await reach(this.actor, 'booted');
+  await this.act(`open the ${prompt} prompt`, () => openPrompt(this.actor, prompt));
 });
 
 // The settings a scenario starts from. A unit of its own per scenario has them already; one unit
 // that lives through the run is brought to them the documented way.
 
 Given('no VLAN is configured', async function () {
-  await reach(this, 'booted');
-  await ensureNoVlan(this);
+  await reach(this.actor, 'booted');
+  await ensureNoVlan(this.actor);
 });
 
 Given('no proxy is configured', async function () {
-  await reach(this, 'booted');
-  await ensureNoProxy(this);
+  await reach(this.actor, 'booted');
+  await ensureNoProxy(this.actor);
 });
 
 Given('the appliance has its factory network settings', async function () {
-  await reach(this, 'booted');
-  await ensureFactorySettings(this);
+  await reach(this.actor, 'booted');
+  await ensureFactorySettings(this.actor);
 });

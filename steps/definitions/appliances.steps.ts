@@ -9,62 +9,62 @@ import {
   listedAppliances, openAppliances, previewDetail, refresh, selectAppliance, softwareVersions,
 } from '../support/tasks/appliances.ts';
 import { alerts, heading, labAccount, portalWithin, statuses } from '../support/tasks/portal.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import type { Actor } from '../support/actor.ts';
+import { activationCode } from '../support/notes.ts';
+import { readScreen } from '../support/tasks/panel.ts';
 
 /** The code on the ACTIVATION CODE screen ("as it appears in the ACTIVATION CODE screen"), remembered. */
-async function activationCodeOnScreen(world: ApplianceWorld): Promise<string> {
-  const screen = await world.target.screen.read();
-  const title = world.guide.firmware.texts.activationCode;
-  assert.equal(normalize(screen.lines[0]), normalize(title), `the appliance does not show ${title}: ${world.describe(screen)}`);
+async function activationCodeOnScreen(actor: Actor): Promise<string> {
+  const screen = await readScreen(actor);
+  const title = actor.guide.firmware.texts.activationCode;
+  assert.equal(normalize(screen.lines[0]), normalize(title), `the appliance does not show ${title}: ${actor.describe(screen)}`);
   const code = screen.lines[1].trim();
-  assert.match(code, /^\S+$/, `no activation code on ${world.describe(screen)}`);
-  world.remembered.set('activation code', code);
+  assert.match(code, /^\S+$/, `no activation code on ${actor.describe(screen)}`);
+  actor.notes.set(activationCode, code);
   return code;
 }
 
-function rememberedCode(world: ApplianceWorld): string {
-  const code = world.remembered.get('activation code');
-  assert.equal(typeof code, 'string', 'no activation code was read from the appliance before');
-  return code as string;
+function rememberedCode(actor: Actor): string {
+  return actor.notes.need(activationCode, 'none was read from the appliance before');
 }
 
 /** Scans > Appliances, opened through the application picker unless the portal shows it already. */
-async function onAppliancesList(world: ApplianceWorld): Promise<void> {
-  const page = await world.portal.page();
+async function onAppliancesList(actor: Actor): Promise<void> {
+  const page = await actor.portal.page();
   if (await heading(page) === LIST_TITLE) return;
-  const application = appliancesApplication(world.guide.firmware.platformEdition);
-  await world.act(`portal: select ${application} from the application picker, go to Scans > Appliances`, () => openAppliances(page, application));
+  const application = appliancesApplication(actor.guide.firmware.platformEdition);
+  await actor.act(`portal: select ${application} from the application picker, go to Scans > Appliances`, () => openAppliances(page, application));
 }
 
-async function activateWith(world: ApplianceWorld, code: string): Promise<void> {
-  await onAppliancesList(world);
-  const page = await world.portal.page();
-  await world.act(`portal: New > Scanner Appliance, activation code ${code}, Activate`, () => activateAppliance(page, code));
+async function activateWith(actor: Actor, code: string): Promise<void> {
+  await onAppliancesList(actor);
+  const page = await actor.portal.page();
+  await actor.act(`portal: New > Scanner Appliance, activation code ${code}, Activate`, () => activateAppliance(page, code));
 }
 
 // --- New > Scanner Appliance -------------------------------------------------------------------
 
 /** "Go to Scans > Appliances." in the application the generation's guide names (VM, VM/VMDR). */
 When('I open Scans > Appliances in the portal', async function () {
-  await onAppliancesList(this);
+  await onAppliancesList(this.actor);
 });
 
 When('I activate the appliance in the portal with the activation code shown on its screen', async function () {
-  await activateWith(this, await activationCodeOnScreen(this));
+  await activateWith(this.actor, await activationCodeOnScreen(this.actor));
 });
 
 When('I activate an appliance in the portal with the activation code {string}', async function (code: string) {
-  this.remembered.set('activation code', code);
-  await activateWith(this, code);
+  this.notes.set(activationCode, code);
+  await activateWith(this.actor, code);
 });
 
 When('I activate an appliance in the portal with the same activation code again', async function () {
-  await activateWith(this, rememberedCode(this));
+  await activateWith(this.actor, rememberedCode(this.actor));
 });
 
 /** "... and enter the activation code for the appliance (as it appears in the ACTIVATION CODE screen" */
 When('I enter the activation code shown on the appliance\'s screen', async function () {
-  const code = await activationCodeOnScreen(this);
+  const code = await activationCodeOnScreen(this.actor);
   const page = await this.portal.page();
   await this.act(`portal: enter the activation code ${code}`, () => activationCodeField(page).fill(code));
 });
@@ -82,7 +82,7 @@ When('I click Activate', async function () {
 
 /** New > Scanner Appliance by its address, for a user whose portal offers no New menu. */
 When('I open New > Scanner Appliance by its address', async function () {
-  await onAppliancesList(this);
+  await onAppliancesList(this.actor);
   const page = await this.portal.page();
   const url = new URL(page.url());
   url.pathname = `${url.pathname}/new`;
@@ -112,7 +112,7 @@ Then('the portal refuses the activation code, keeping it in the field', async fu
   const page = await this.portal.page();
   const shown = await alerts(page);
   assert.equal(shown.length, 1, `alerts on ${page.url()}: ${JSON.stringify(shown)}`);
-  assert.equal(await activationCodeField(page).inputValue(), rememberedCode(this), 'the activation code field');
+  assert.equal(await activationCodeField(page).inputValue(), rememberedCode(this.actor), 'the activation code field');
   assert.deepEqual(await statuses(page), [], 'a confirmation next to the refusal');
 });
 
@@ -125,29 +125,29 @@ Then('the portal confirms the activation of {string}', async function (name: str
 
 // --- The appliances list ------------------------------------------------------------------------
 
-async function namesListed(world: ApplianceWorld): Promise<Array<Record<string, string>>> {
-  const page = await world.portal.page();
+async function namesListed(actor: Actor): Promise<Array<Record<string, string>>> {
+  const page = await actor.portal.page();
   assert.equal(await heading(page), LIST_TITLE, `the portal is not on Scans > Appliances (${page.url()})`);
   return listedAppliances(page);
 }
 
 Then('the appliances list shows {string}', async function (name: string) {
-  const rows = await namesListed(this);
+  const rows = await namesListed(this.actor);
   assert.ok(rows.some((r) => r['Name'] === name), `the appliances list: ${JSON.stringify(rows)}`);
 });
 
 Then('the appliances list does not show {string}', async function (name: string) {
-  const rows = await namesListed(this);
+  const rows = await namesListed(this.actor);
   assert.ok(!rows.some((r) => r['Name'] === name), `the appliances list: ${JSON.stringify(rows)}`);
 });
 
 Then('the appliances list shows no appliance', async function () {
-  assert.deepEqual(await namesListed(this), []);
+  assert.deepEqual(await namesListed(this.actor), []);
 });
 
 /** "check the Appliance status on the appliances list" */
 Then('the appliances list shows {string} with the status {string}', async function (name: string, status: string) {
-  const rows = await namesListed(this);
+  const rows = await namesListed(this.actor);
   const row = rows.find((r) => r['Name'] === name);
   assert.ok(row, `${name} is not in the appliances list: ${JSON.stringify(rows)}`);
   assert.equal(row['Status'], status, `the status of ${name}`);
@@ -160,19 +160,19 @@ When('I select the appliance {string} in the appliances list', async function (n
 
 // --- The preview pane ---------------------------------------------------------------------------
 
-async function previewNow(world: ApplianceWorld, label: string): Promise<string> {
-  const page = await world.portal.page();
+async function previewNow(actor: Actor, label: string): Promise<string> {
+  const page = await actor.portal.page();
   await refresh(page);
   return previewDetail(page, label);
 }
 
 Then('the preview pane shows the status {string}', async function (status: string) {
-  assert.equal(await previewNow(this, 'Status'), status);
+  assert.equal(await previewNow(this.actor, 'Status'), status);
 });
 
 Then('the preview pane shows the status {string} within {int} minute(s)', async function (status: string, minutes: number) {
   const page = await this.portal.page();
-  const { met, last } = await portalWithin(this, minutes, () => previewDetail(page, 'Status'), (s) => s === status);
+  const { met, last } = await portalWithin(this.actor, minutes, () => previewDetail(page, 'Status'), (s) => s === status);
   assert.ok(met, `the status was not ${status} within ${minutes} minutes; it is ${last}`);
 });
 
@@ -185,16 +185,16 @@ Then(/^the busy icon in the preview pane is (greyed out|lit)$/, async function (
 
 Then(/^the busy icon in the preview pane is (greyed out|lit) within (\d+) minutes?$/, async function (state: string, minutes: string) {
   const page = await this.portal.page();
-  const { met, last } = await portalWithin(this, Number(minutes), () => busyIcon(page), (s) => s === state);
+  const { met, last } = await portalWithin(this.actor, Number(minutes), () => busyIcon(page), (s) => s === state);
   assert.ok(met, `the busy icon was not ${state} within ${minutes} minutes; it is ${last}`);
 });
 
 Then('the preview pane shows the type {string}', async function (type: string) {
-  assert.equal(await previewNow(this, 'Type'), type);
+  assert.equal(await previewNow(this.actor, 'Type'), type);
 });
 
 Then('the preview pane shows the asset group {string}', async function (group: string) {
-  assert.equal(await previewNow(this, 'Asset group'), group);
+  assert.equal(await previewNow(this.actor, 'Asset group'), group);
 });
 
 /** "Latest software versions - these are installed automatically as part of the activation." */
@@ -210,7 +210,7 @@ Then('the preview pane shows the latest software versions', async function () {
 
 /** "The available capacity will be 100% until you launch a scan." */
 Then(/^the preview pane shows an available capacity (of|below) (\d+)%$/, async function (relation: string, percent: string) {
-  const shown = await previewNow(this, 'Available capacity');
+  const shown = await previewNow(this.actor, 'Available capacity');
   const match = /^(\d+)%$/.exec(shown);
   assert.ok(match, `the available capacity reads "${shown}"`);
   const value = Number(match[1]);

@@ -10,11 +10,12 @@ import { readMenuDown } from '../support/tasks/menus.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
 import { labAccount } from '../support/tasks/portal.ts';
 import { followProcedure } from '../support/tasks/procedure.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import type { Actor } from '../support/actor.ts';
+import { press, readScreen, waitForScreen } from '../support/tasks/panel.ts';
 
 /** One configuration of the chart: the procedure behind one of `items`, any flow's fields entered from `values`. */
-function configure(world: ApplianceWorld, items: string[], values: Record<string, string>): Promise<void> {
-  return followProcedure(world, items, Object.keys(world.guide.firmware.flows), values);
+function configure(actor: Actor, items: string[], values: Record<string, string>): Promise<void> {
+  return followProcedure(actor, items, Object.keys(actor.guide.firmware.flows), values);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -22,32 +23,32 @@ function configure(world: ApplianceWorld, items: string[], values: Record<string
 
 /** A "Static IP Address": Configure Static IP Address (ENABLE STATIC IP ON LAN). */
 When('I enable (option A, )static IP on the LAN {ipv4} with netmask {netmask}, gateway {ipv4} and DNS {ipv4}', async function (ip: string, netmask: string, gateway: string, dns: string) {
-  await configure(this, ['ENABLE STATIC IP ON LAN', 'CHANGE STATIC IP ON LAN'], { ip, netmask, gateway, dns1: dns });
+  await configure(this.actor, ['ENABLE STATIC IP ON LAN', 'CHANGE STATIC IP ON LAN'], { ip, netmask, gateway, dns1: dns });
 });
 
 /** NREQ-010: "the IP address, netmask, default gateway, primary DNS and WINS server (if appropriate)". */
 When('I enable static IP on the LAN {ipv4} with netmask {netmask}, gateway {ipv4}, DNS {ipv4} and WINS server {ipv4}', async function (ip: string, netmask: string, gateway: string, dns: string, wins: string) {
-  await configure(this, ['ENABLE STATIC IP ON LAN', 'CHANGE STATIC IP ON LAN'], { ip, netmask, gateway, dns1: dns, wins1: wins });
+  await configure(this.actor, ['ENABLE STATIC IP ON LAN', 'CHANGE STATIC IP ON LAN'], { ip, netmask, gateway, dns1: dns, wins1: wins });
 });
 
 /** B "Proxy Support": Proxy Configuration (ENABLE PROXY), by IP address and port. */
 When('I enable (option B, )proxy support through {ipv4} port {int}', async function (host: string, port: number) {
-  await configure(this, ['ENABLE PROXY', 'CHANGE PROXY PARAMS'], { host, port: String(port) });
+  await configure(this.actor, ['ENABLE PROXY', 'CHANGE PROXY PARAMS'], { host, port: String(port) });
 });
 
 /** The same with a named password (fixtures/secrets.yaml), kept out of the feature and the report. */
 When('I enable proxy support through {ipv4} port {int} as user {string} with the password named {string}', async function (host: string, port: number, user: string, name: string) {
-  await configure(this, ['ENABLE PROXY', 'CHANGE PROXY PARAMS'], { host, port: String(port), user, password: labAccount().secrets.value(name) });
+  await configure(this.actor, ['ENABLE PROXY', 'CHANGE PROXY PARAMS'], { host, port: String(port), user, password: labAccount().secrets.value(name) });
 });
 
 /** C "Split Network Configuration using DHCP": Enable DHCP on the WAN Interface. */
 When('I enable (option C, )DHCP on the WAN', async function () {
-  await configure(this, ['ENABLE DHCP ON WAN', 'RENEW DHCP ON WAN'], {});
+  await configure(this.actor, ['ENABLE DHCP ON WAN', 'RENEW DHCP ON WAN'], {});
 });
 
 /** D "Split Network Configuration using a Static IP Address": Enable Static IP on the WAN Interface. */
 When('I enable (option D, )static IP on the WAN {ipv4} with netmask {netmask}, gateway {ipv4} and DNS {ipv4}', async function (ip: string, netmask: string, gateway: string, dns: string) {
-  await configure(this, ['ENABLE STATIC IP ON WAN', 'CHANGE STATIC IP ON WAN'], { ip, netmask, gateway, dns1: dns });
+  await configure(this.actor, ['ENABLE STATIC IP ON WAN', 'CHANGE STATIC IP ON WAN'], { ip, netmask, gateway, dns1: dns });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -55,7 +56,7 @@ When('I enable (option D, )static IP on the WAN {ipv4} with netmask {netmask}, g
 
 /** The troubleshooting tables' "DHCP present" / "DHCP not present", per port. */
 Given(/^DHCP is (present|not present) on the LAN and (present|not present) on the WAN$/, async function (lan: string, wan: string) {
-  await changeNetwork(this, `DHCP ${lan} on the LAN, ${wan} on the WAN`, (spec) => {
+  await changeNetwork(this.actor, `DHCP ${lan} on the LAN, ${wan} on the WAN`, (spec) => {
     if (lan === 'not present') subnetOf(spec, 'LAN').dhcp = null;
     if (wan === 'not present' && spec.wan.untagged !== null) subnetOf(spec, 'WAN').dhcp = null;
   });
@@ -69,7 +70,7 @@ Given(/^DHCP is (present|not present) on the LAN and (present|not present) on th
  * through the WAN.
  */
 Given(/^the LAN's router forwards to (the other networks|no other network)$/, async function (where: string) {
-  await changeNetwork(this, `the LAN's router forwards to ${where}`, (spec) => {
+  await changeNetwork(this.actor, `the LAN's router forwards to ${where}`, (spec) => {
     subnetOf(spec, 'LAN').forwards = where === 'the other networks';
   });
 });
@@ -79,9 +80,9 @@ Given(/^the LAN's router forwards to (the other networks|no other network)$/, as
 
 /** "SCANNER APPLIANCE NAME-IP ADDRESS": the name, and the LAN's address with the platform indicator. */
 Then('the screen shows the name {string} and the LAN IP address {ipv4} within {int} minute(s)', async function (name: string, address: string, minutes: number) {
-  const screen = await this.target.screen.waitFor((s) => shows(s, name), minutes * 60_000);
-  this.recordScreens();
-  assert.ok(screen, `"${name}" did not appear within ${minutes} minutes; the screen shows ${this.describe(await this.target.screen.read())}`);
+  const screen = await waitForScreen(this.actor, (s) => shows(s, name), minutes * 60_000);
+  this.actor.recordScreens();
+  assert.ok(screen, `"${name}" did not appear within ${minutes} minutes; the screen shows ${this.describe(await readScreen(this.actor))}`);
   const { indicator } = await this.need('lab').platform();
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   assert.equal(normalize(screen.lines[1]), `${address} ${indicator}`, `line 2 of ${this.describe(screen)}`);
@@ -90,9 +91,9 @@ Then('the screen shows the name {string} and the LAN IP address {ipv4} within {i
 /** 2017: "You'll see an error code in the 1st line of the NETWORK ERR screen" (ERRATA-015). */
 Then('the NETWORK ERR screen appears within {int} minute(s)', async function (minutes: number) {
   const isNetworkErr = (line: string) => /^NETWORK ERR \d{2}$/.test(normalize(line));
-  const screen = await this.target.screen.waitFor((s) => isNetworkErr(s.lines[0]), minutes * 60_000);
-  this.recordScreens();
-  assert.ok(screen, `no NETWORK ERR screen within ${minutes} minutes; the screen shows ${this.describe(await this.target.screen.read())}`);
+  const screen = await waitForScreen(this.actor, (s) => isNetworkErr(s.lines[0]), minutes * 60_000);
+  this.actor.recordScreens();
+  assert.ok(screen, `no NETWORK ERR screen within ${minutes} minutes; the screen shows ${this.describe(await readScreen(this.actor))}`);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +101,7 @@ Then('the NETWORK ERR screen appears within {int} minute(s)', async function (mi
 
 /** "The local network must be configured to allow outbound HTTPS (port 443) access to the Internet" */
 When('the firewall is opened for outbound HTTPS \\(port 443) to the platform', async function () {
-  await changeNetwork(this, 'the firewall lets the appliance\'s HTTPS connections to the platform through', (spec) => {
+  await changeNetwork(this.actor, 'the firewall lets the appliance\'s HTTPS connections to the platform through', (spec) => {
     spec.platform.path = 'open';
   });
 });
@@ -112,19 +113,16 @@ When('the firewall is opened for outbound HTTPS \\(port 443) to the platform', a
 Then('no menu item of the appliance mentions {string}', async function (word: string) {
   const fw = this.guide.firmware;
   const labels: string[] = [];
-  const readDown = async (): Promise<void> => {
-    labels.push(...await readMenuDown(this));
-  };
   const submenus = Object.values(fw.menus).flatMap((m) => m.items.filter((i) => i.opens).map((i) => i.label));
   await this.act('read the main menu', async () => {
-    await goToMenuItem(this, fw.menus[fw.mainMenu]!.items[0]!.label);
-    await readDown();
+    await goToMenuItem(this.actor, fw.menus[fw.mainMenu]!.items[0]!.label);
+    labels.push(...await readMenuDown(this.actor));
   });
   for (const label of submenus) {
     await this.act(`read the menu behind ${label}`, async () => {
-      await goToMenuItem(this, label);
-      await this.target.keypad.press('ENTER');
-      await readDown();
+      await goToMenuItem(this.actor, label);
+      await press(this.actor, 'ENTER');
+      labels.push(...await readMenuDown(this.actor));
     });
   }
   assert.ok(labels.length > submenus.length + 2, `too few menu items read: ${labels.join(' / ')}`);

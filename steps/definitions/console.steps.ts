@@ -1,9 +1,12 @@
 // A VT100 terminal on the appliance's console port (through the USB-to-RS232 cable).
 import assert from 'node:assert/strict';
-import type { Key, LineSettings, Terminal } from '../support/protocols.ts';
+import type { Key, LineSettings } from '../support/protocols.ts';
 import { Given, Then, When } from '../support/define.ts';
 import { macIn, normalize, screenText, shows } from '../support/screens.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import { readScreen } from '../support/tasks/panel.ts';
+import {
+  bytesReceived, cableTerminal, pasteIntoTerminal, pressOnTerminal, setUpTerminal, terminalRows, terminalScreen, typeOnTerminal, uploadKeystrokes,
+} from '../support/tasks/terminal.ts';
 
 /** "9600 8N2": baud rate, data bits, parity (N, E, O), stop bits. */
 function settingsOf(text: string): LineSettings {
@@ -13,96 +16,82 @@ function settingsOf(text: string): LineSettings {
   return { baud: Number(m[1]), dataBits: Number(m[2]) as LineSettings['dataBits'], parity: parity[m[3] as 'N' | 'E' | 'O'], stopBits: Number(m[4]) as 1 | 2 };
 }
 
-const terminals = new WeakMap<ApplianceWorld, Terminal>();
-
-function terminal(world: ApplianceWorld): Terminal {
-  const t = terminals.get(world);
-  if (!t) throw new Error('no terminal is cabled to the appliance in this scenario');
-  return t;
-}
-
-const vt100: Record<Key, string> = { UP: '\x1b[A', DOWN: '\x1b[B', RIGHT: '\x1b[C', LEFT: '\x1b[D', ENTER: '\r' };
-
 Given('a VT100 terminal set to {string} is cabled to a USB port of the appliance', async function (settings: string) {
-  const port = this.need('consolePort');
-  const t = await this.act(`cable a VT100 terminal set to ${settings} to a USB port`, () => port.connect(settingsOf(settings)));
-  terminals.set(this, t);
+  await this.act(`cable a VT100 terminal set to ${settings} to a USB port`, () => cableTerminal(this.actor, settingsOf(settings)));
 });
 
 When('the terminal is set up with {string}', async function (settings: string) {
-  await this.act(`set the terminal to ${settings}`, () => terminal(this).configure(settingsOf(settings)));
+  await this.act(`set the terminal to ${settings}`, () => setUpTerminal(this.actor, settingsOf(settings)));
 });
 
 When('I press {key} on the terminal', async function (key: Key) {
-  await this.act(`press ${key} on the terminal`, () => terminal(this).type(vt100[key]));
+  await this.act(`press ${key} on the terminal`, () => pressOnTerminal(this.actor, key));
 });
 
 When('I type {string} on the terminal', async function (text: string) {
-  await this.act(`type "${text}" on the terminal, a key at a time`, () => terminal(this).type(text));
+  await this.act(`type "${text}" on the terminal, a key at a time`, () => typeOnTerminal(this.actor, text));
 });
 
 When('I paste {string} into the terminal at once', async function (text: string) {
-  await this.act(`paste ${text.length} characters into the terminal at once`, () => terminal(this).send(text));
+  await this.act(`paste ${text.length} characters into the terminal at once`, () => pasteIntoTerminal(this.actor, text));
 });
 
 /** "Uploading such a file": every key of a keystroke file sent in one burst. */
 When('I upload a keystroke file pressing {key} {int} times', async function (key: Key, times: number) {
-  await this.act(`upload a keystroke file of ${times} ${key} keys`, () => terminal(this).send(vt100[key].repeat(times)));
+  await this.act(`upload a keystroke file of ${times} ${key} keys`, () => uploadKeystrokes(this.actor, key, times));
 });
 
 Then('the terminal shows the MAC address of the appliance', async function () {
-  const rows = await terminal(this).rows();
+  const rows = await terminalRows(this.actor);
   const mac = macIn(rows);
   assert.ok(mac, `no MAC address on the terminal:\n${rows.join('\n')}`);
-  this.remembered.set('console MAC', mac);
 });
 
 Then('the terminal shows {string}', async function (text: string) {
-  const screen = await terminal(this).screen();
-  assert.ok(screen, `the terminal shows no remote console screen:\n${(await terminal(this).rows()).join('\n')}`);
+  const screen = await terminalScreen(this.actor);
+  assert.ok(screen, `the terminal shows no remote console screen:\n${(await terminalRows(this.actor)).join('\n')}`);
   assert.ok(shows(screen, text), `the terminal shows ${this.describe(screen)}, not "${text}"`);
 });
 
 Then('the terminal shows the same screen as the LCD', async function () {
-  const lcd = await this.target.screen.read();
-  const screen = await terminal(this).screen();
+  const lcd = await readScreen(this.actor);
+  const screen = await terminalScreen(this.actor);
   assert.ok(screen, 'the terminal shows no remote console screen');
   assert.deepEqual({ lines: screen.lines, indicators: screen.indicators, cursor: screen.cursor }, { lines: lcd.lines, indicators: lcd.indicators, cursor: lcd.cursor },
     `terminal ${this.describe(screen)} vs LCD ${this.describe(lcd)}`);
 });
 
 Then('the terminal does not show the same screen as the LCD', async function () {
-  const lcd = await this.target.screen.read();
-  const screen = await terminal(this).screen();
+  const lcd = await readScreen(this.actor);
+  const screen = await terminalScreen(this.actor);
   const same = screen !== null && screen.lines[0] === lcd.lines[0] && screen.lines[1] === lcd.lines[1] && screen.indicators.join() === lcd.indicators.join();
   assert.ok(!same, `the terminal shows the LCD's screen ${this.describe(lcd)}`);
 });
 
 Then('the terminal shows nothing', async function () {
-  const t = terminal(this);
-  assert.equal(t.received(), 0, `the terminal received ${t.received()} bytes:\n${(await t.rows()).join('\n')}`);
+  const received = bytesReceived(this.actor);
+  assert.equal(received, 0, `the terminal received ${received} bytes:\n${(await terminalRows(this.actor)).join('\n')}`);
 });
 
 Then('the terminal shows garbage, not the remote console', async function () {
-  const t = terminal(this);
-  assert.ok(t.received() > 0, 'the terminal received nothing at all');
-  const screen = await t.screen();
+  assert.ok(bytesReceived(this.actor) > 0, 'the terminal received nothing at all');
+  const screen = await terminalScreen(this.actor);
   assert.equal(screen, null, `the terminal shows the remote console: ${screen ? this.describe(screen) : ''}`);
 });
 
 Then('the terminal field reads {string}', async function (text: string) {
-  const screen = await terminal(this).screen();
+  const screen = await terminalScreen(this.actor);
   assert.ok(screen, 'the terminal shows no remote console screen');
   assert.equal(screen.lines[1].trimEnd(), text, `the field line on the terminal: ${this.describe(screen)}`);
 });
 
 Then('the terminal field does not read {string}', async function (text: string) {
-  const screen = await terminal(this).screen();
+  const screen = await terminalScreen(this.actor);
   assert.ok(screen, 'the terminal shows no remote console screen');
   assert.notEqual(normalize(screen.lines[1]), normalize(text), `the field line on the terminal: ${this.describe(screen)}`);
 });
 
 Then('the terminal does not show {string}', async function (text: string) {
-  const screen = await terminal(this).screen();
+  const screen = await terminalScreen(this.actor);
   assert.ok(!screen || (!shows(screen, text) && !screenText(screen).includes(normalize(text))), `the terminal shows "${text}"`);
 });

@@ -4,40 +4,40 @@ import { Given, When, Then } from '../support/define.ts';
 import { fillField, moveToFirstPosition } from '../support/tasks/entry.ts';
 import { reach } from '../support/strategy.ts';
 import { openPrompt, showsPrompt } from '../support/tasks/navigation.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import { answerPrompt, enterAt } from '../support/tasks/procedure.ts';
+import type { Actor } from '../support/actor.ts';
+import { networkMode } from '../support/notes.ts';
+import { readScreen, waitForScreen } from '../support/tasks/panel.ts';
 
 /** Set by the steps that switch the appliance's network mode: PROXY HOST then takes IPv6 characters. */
-function inIpv6OnlyMode(world: ApplianceWorld): boolean {
-  return world.remembered.get('network mode') === 'ipv6-only';
+function inIpv6OnlyMode(actor: Actor): boolean {
+  return actor.notes.get(networkMode) === 'ipv6-only';
 }
 
-async function ensurePrompt(world: ApplianceWorld, prompt: string): Promise<void> {
-  const screen = await world.target.screen.read();
-  if (!showsPrompt(screen, world.guide.firmware, prompt)) await world.act(`open the ${prompt} prompt`, () => openPrompt(world, prompt));
+async function ensurePrompt(actor: Actor, prompt: string): Promise<void> {
+  const screen = await readScreen(actor);
+  if (!showsPrompt(screen, actor.guide.firmware, prompt)) await actor.act(`open the ${prompt} prompt`, () => openPrompt(actor, prompt));
 }
 
 When('I enter {string} at the {string} prompt', async function (value: string, prompt: string) {
-  await ensurePrompt(this, prompt);
-  const secret = prompt.includes('PASSW');
-  await this.act(`enter ${secret ? 'a password' : `"${value}"`} at ${prompt}`, () => fillField(this, prompt, value, inIpv6OnlyMode(this)));
-  await this.act('press ENTER', () => this.target.keypad.press('ENTER'));
+  await ensurePrompt(this.actor, prompt);
+  await answerPrompt(this.actor, prompt, value);
 });
 
 When('I key in {string} at the {string} prompt', async function (value: string, prompt: string) {
-  await ensurePrompt(this, prompt);
-  const secret = prompt.includes('PASSW');
-  await this.act(`key in ${secret ? 'a password' : `"${value}"`} at ${prompt}`, () => fillField(this, prompt, value, inIpv6OnlyMode(this)));
+  await ensurePrompt(this.actor, prompt);
+  await enterAt(this.actor, prompt, value);
 });
 
 When('I scroll the {string} field to {string}', async function (prompt: string, value: string) {
-  await ensurePrompt(this, prompt);
-  await this.act(`scroll ${prompt} to ${value}`, () => fillField(this, prompt, value, inIpv6OnlyMode(this), 'arrows'));
+  await ensurePrompt(this.actor, prompt);
+  await this.act(`scroll ${prompt} to ${value}`, () => fillField(this.actor, prompt, value, inIpv6OnlyMode(this.actor), 'arrows'));
 });
 
 Then('the {string} prompt is shown again', async function (prompt: string) {
-  const screen = await this.target.screen.waitFor((s) => showsPrompt(s, this.guide.firmware, prompt) && s.indicators.length > 0, 10_000);
-  this.recordScreens();
-  assert.ok(screen, `the ${prompt} prompt did not come back; the screen shows ${this.describe(await this.target.screen.read())}`);
+  const screen = await waitForScreen(this.actor, (s) => showsPrompt(s, this.guide.firmware, prompt) && s.indicators.length > 0, 10_000);
+  this.actor.recordScreens();
+  assert.ok(screen, `the ${prompt} prompt did not come back; the screen shows ${this.describe(await readScreen(this.actor))}`);
 });
 
 /**
@@ -46,20 +46,20 @@ Then('the {string} prompt is shown again', async function (prompt: string) {
  * first position. A field blank already is left as it is.
  */
 Given('the {string} field is blank', async function (prompt: string) {
-  await reach(this, 'booted');
-  await ensurePrompt(this, prompt);
-  const screen = await this.target.screen.read();
+  await reach(this.actor, 'booted');
+  await ensurePrompt(this.actor, prompt);
+  const screen = await readScreen(this.actor);
   if (screen.lines[1].trim() === '' && screen.cursor?.col === 0) return;
   await this.act(`blank the ${prompt} field with the space character`, async () => {
-    await fillField(this, prompt, '', inIpv6OnlyMode(this), 'preferred');
-    await moveToFirstPosition(this);
+    await fillField(this.actor, prompt, '', inIpv6OnlyMode(this.actor), 'preferred');
+    await moveToFirstPosition(this.actor);
   });
 });
 
 /** A list field (the netmask) scrolled to `value`, the place the scenario counts its presses from. */
 Given('the {string} field shows {string}', async function (prompt: string, value: string) {
-  await reach(this, 'booted');
-  await ensurePrompt(this, prompt);
-  if ((await this.target.screen.read()).lines[1].trim() === value) return;
-  await this.act(`scroll ${prompt} to ${value}`, () => fillField(this, prompt, value, inIpv6OnlyMode(this), 'arrows'));
+  await reach(this.actor, 'booted');
+  await ensurePrompt(this.actor, prompt);
+  if ((await readScreen(this.actor)).lines[1].trim() === value) return;
+  await this.act(`scroll ${prompt} to ${value}`, () => fillField(this.actor, prompt, value, inIpv6OnlyMode(this.actor), 'arrows'));
 });

@@ -6,8 +6,11 @@ import type { DataTable } from '@cucumber/cucumber';
 import type { Key } from '../support/protocols.ts';
 import { Then, When } from '../support/define.ts';
 import { charAtCursor, normalize } from '../support/screens.ts';
-import { BOOT_TIMEOUT_MS, goToMenuItem, goToStatus, pressAndRead, showsPrompt } from '../support/tasks/navigation.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import { BOOT_TIMEOUT_MS, goToMenuItem, goToStatus } from '../support/tasks/navigation.ts';
+import type { Actor } from '../support/actor.ts';
+import { readWholeField } from '../support/tasks/entry.ts';
+import { press, pressAndRead, readScreen, waitForScreen } from '../support/tasks/panel.ts';
+import { acceptUntilPrompt } from '../support/tasks/procedure.ts';
 
 /** Shows a character readably in a failure message. */
 function show(char: string | null): string {
@@ -19,12 +22,12 @@ function show(char: string | null): string {
  * Presses `key` `times` times and returns the character under the cursor after each press.
  * The field must keep its cursor throughout.
  */
-async function scrollAndCollect(world: ApplianceWorld, key: Key, times: number): Promise<string[]> {
+async function scrollAndCollect(actor: Actor, key: Key, times: number): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < times; i++) {
-    const screen = await pressAndRead(world, key);
+    const screen = await pressAndRead(actor, key);
     const char = charAtCursor(screen);
-    assert.ok(char !== null, `press ${i + 1} of ${key} left no cursor: ${world.describe(screen)}`);
+    assert.ok(char !== null, `press ${i + 1} of ${key} left no cursor: ${actor.describe(screen)}`);
     seen.push(char);
   }
   return seen;
@@ -40,20 +43,20 @@ function charactersOf(text: string): string[] {
 
 /** "the character under the cursor is \ (backslash)": the form Scenario Outlines copy from the guide's tables. */
 Then(/^the character under the cursor is (\S) \(([^)]+)\)$/, async function (char: string, name: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   assert.equal(charAtCursor(screen), char, `expected ${name} "${char}" under the cursor of ${this.describe(screen)}`);
 });
 
 Then('the character under the cursor is one of {string}', async function (chars: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const here = charAtCursor(screen);
   assert.ok(here !== null && chars.includes(here), `${show(here)} is under the cursor of ${this.describe(screen)}; expected one of "${chars}"`);
 });
 
 When('I press {key} until the character under the cursor is {string}', async function (key: Key, char: string) {
   await this.act(`press ${key} until "${char}" is under the cursor`, async () => {
-    let screen = await this.target.screen.read();
-    for (let i = 0; i < 120 && charAtCursor(screen) !== char; i++) screen = await pressAndRead(this, key);
+    let screen = await readScreen(this.actor);
+    for (let i = 0; i < 120 && charAtCursor(screen) !== char; i++) screen = await pressAndRead(this.actor, key);
     assert.equal(charAtCursor(screen), char, `"${char}" never came under the cursor pressing ${key}: ${this.describe(screen)}`);
   });
 });
@@ -74,7 +77,7 @@ Then('pressing {key} shows these characters in turn:', async function (key: Key,
     assert.equal([...char].length, 1, `one character per row: | ${row.join(' | ')} |`);
     return char;
   });
-  const seen = await this.act(`press ${key} ${expected.length} times`, () => scrollAndCollect(this, key, expected.length));
+  const seen = await this.act(`press ${key} ${expected.length} times`, () => scrollAndCollect(this.actor, key, expected.length));
   expected.forEach((want, i) => {
     assert.equal(seen[i], want, `press ${i + 1} of ${key} showed ${show(seen[i] ?? null)}, the guide's order has ${show(want)} (${rows[i]!.slice(1).join(' ') || 'row ' + (i + 1)}); seen: "${seen.slice(0, i + 1).join('')}"`);
   });
@@ -83,20 +86,20 @@ Then('pressing {key} shows these characters in turn:', async function (key: Key,
 /** The guide's order written out: one character per press, the space included. */
 Then('pressing {key} shows {string} in turn', async function (key: Key, order: string) {
   const expected = [...order];
-  const seen = await this.act(`press ${key} ${expected.length} times`, () => scrollAndCollect(this, key, expected.length));
+  const seen = await this.act(`press ${key} ${expected.length} times`, () => scrollAndCollect(this.actor, key, expected.length));
   expected.forEach((want, i) => {
     assert.equal(seen[i], want, `press ${i + 1} of ${key} showed ${show(seen[i] ?? null)} where the guide's order has ${show(want)}; seen: "${seen.slice(0, i + 1).join('')}"`);
   });
 });
 
 Then('pressing {key} {int} times never puts any of {string} under the cursor', async function (key: Key, times: number, forbidden: string) {
-  const seen = await this.act(`press ${key} ${times} times`, () => scrollAndCollect(this, key, times));
+  const seen = await this.act(`press ${key} ${times} times`, () => scrollAndCollect(this.actor, key, times));
   const bad = charactersOf(forbidden).filter((c) => seen.includes(c));
   assert.deepEqual(bad, [], `the field offered ${bad.map(show).join(', ')}; seen in turn: "${seen.join('')}"`);
 });
 
 Then('pressing {key} {int} times puts each of {string} under the cursor', async function (key: Key, times: number, wanted: string) {
-  const seen = await this.act(`press ${key} ${times} times`, () => scrollAndCollect(this, key, times));
+  const seen = await this.act(`press ${key} ${times} times`, () => scrollAndCollect(this.actor, key, times));
   const missing = charactersOf(wanted).filter((c) => !seen.includes(c));
   assert.deepEqual(missing, [], `the field never offered ${missing.map(show).join(', ')}; seen in turn: "${seen.join('')}"`);
 });
@@ -106,36 +109,15 @@ Then('pressing {key} {int} times puts each of {string} under the cursor', async 
 
 /** "pre-filled with values in this format: nnn.nnn.nnn.nnn": each n is a digit, the rest as written. */
 Then('the field reads a value in the format {string}', async function (format: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const pattern = new RegExp(`^${[...format].map((c) => (c === 'n' ? '\\d' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
   assert.match(screen.lines[1].trim(), pattern, `the field line of ${this.describe(screen)} is not in the format ${format}`);
 });
 
-/**
- * Reads a whole entry, longer than the 16 characters shown at once: the cursor goes to the first
- * position, then right to the last, reading the character under it at each position; then back
- * to where it was. Trailing spaces (unused positions) are not part of the entry.
- */
+/** A whole entry, longer than the 16 characters shown at once. Trailing spaces (unused positions) are not part of it. */
 Then('the whole field reads {string}', async function (expected: string) {
-  const text = await this.act('read the whole field with LEFT and RIGHT', async () => {
-    let screen = await this.target.screen.read();
-    assert.ok(screen.cursor, `the field has no cursor: ${this.describe(screen)}`);
-    let back = 0;
-    while (screen.indicators.includes('LEFT') && back < 100) {
-      screen = await pressAndRead(this, 'LEFT');
-      back++;
-    }
-    const chars: string[] = [charAtCursor(screen) ?? ' '];
-    let forward = 0;
-    while (screen.indicators.includes('RIGHT') && forward < 100) {
-      screen = await pressAndRead(this, 'RIGHT');
-      forward++;
-      chars.push(charAtCursor(screen) ?? ' ');
-    }
-    for (let i = 0; i < forward - back; i++) await this.target.keypad.press('LEFT');
-    return chars.join('').trimEnd();
-  });
-  assert.equal(text, expected, 'the whole field');
+  const text = await this.act('read the whole field with LEFT and RIGHT', () => readWholeField(this.actor));
+  assert.equal(text.trimEnd(), expected, 'the whole field');
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -148,19 +130,19 @@ Then('the whole field reads {string}', async function (expected: string) {
  * messages (screens that take no keys) and then for the screen that follows them, whatever it
  * reports.
  */
-async function reviewConfirmationMessages(world: ApplianceWorld): Promise<void> {
-  if (!world.screensSinceAction().some((s) => s.indicators.length === 0)) {
-    const message = await world.target.screen.waitFor((s) => s.indicators.length === 0, 30_000);
-    world.recordScreens();
-    assert.ok(message, `no confirmation message appeared after the change; the screen shows ${world.describe(await world.target.screen.read())}`);
+async function reviewConfirmationMessages(actor: Actor): Promise<void> {
+  if (!actor.screensSinceAction().some((s) => s.indicators.length === 0)) {
+    const message = await waitForScreen(actor, (s) => s.indicators.length === 0, 30_000);
+    actor.recordScreens();
+    assert.ok(message, `no confirmation message appeared after the change; the screen shows ${actor.describe(await readScreen(actor))}`);
   }
-  const after = await world.target.screen.waitFor((s) => s.indicators.length > 0, BOOT_TIMEOUT_MS);
-  world.recordScreens();
-  assert.ok(after, `the confirmation messages did not end; the screen shows ${world.describe(await world.target.screen.read())}`);
+  const after = await waitForScreen(actor, (s) => s.indicators.length > 0, BOOT_TIMEOUT_MS);
+  actor.recordScreens();
+  assert.ok(after, `the confirmation messages did not end; the screen shows ${actor.describe(await readScreen(actor))}`);
 }
 
 When('I review the confirmation messages', async function () {
-  await reviewConfirmationMessages(this);
+  await reviewConfirmationMessages(this.actor);
 });
 
 /**
@@ -168,18 +150,13 @@ When('I review the confirmation messages', async function () {
  * and accepts every screen before `prompt` with ENTER, leaving `prompt` on screen.
  */
 When('I go back to the {string} prompt through {string}', async function (prompt: string, item: string) {
-  await reviewConfirmationMessages(this);
+  await reviewConfirmationMessages(this.actor);
   await this.act(`go back to ${prompt} through ${item}`, async () => {
-    await goToStatus(this);
-    const found = await goToMenuItem(this, item);
+    await goToStatus(this.actor);
+    const found = await goToMenuItem(this.actor, item);
     assert.equal(found, normalize(item), `the menu shows ${found}, not ${item}`);
-    await this.target.keypad.press('ENTER');
-    let screen = await this.target.screen.read();
-    for (let i = 0; i < 12 && !showsPrompt(screen, this.guide.firmware, prompt); i++) {
-      assert.ok(screen.indicators.includes('ENTER'), `on the way to ${prompt}: ${this.describe(screen)} takes no ENTER`);
-      screen = await pressAndRead(this, 'ENTER');
-    }
-    assert.ok(showsPrompt(screen, this.guide.firmware, prompt), `the ${prompt} prompt did not appear after ${item}; the screen shows ${this.describe(screen)}`);
+    await press(this.actor, 'ENTER');
+    await acceptUntilPrompt(this.actor, prompt, 12);
   });
 });
 
@@ -189,7 +166,7 @@ When('I go back to the {string} prompt through {string}', async function (prompt
 When('I scroll {key} to position {int} of the list', async function (key: Key, position: number) {
   assert.ok(position >= 1, 'positions start at 1, the value shown first');
   await this.act(`press ${key} ${position - 1} times`, async () => {
-    for (let i = 1; i < position; i++) await this.target.keypad.press(key);
+    for (let i = 1; i < position; i++) await press(this.actor, key);
   });
 });
 
@@ -203,10 +180,10 @@ When('I scroll in {string} with UP and RIGHT', async function (text: string) {
   await this.act(`scroll in "${text}" with UP and RIGHT`, async () => {
     const chars = [...text];
     for (let i = 0; i < chars.length; i++) {
-      let screen = await this.target.screen.read();
-      for (let n = 0; n < 120 && charAtCursor(screen) !== chars[i]; n++) screen = await pressAndRead(this, 'UP');
+      let screen = await readScreen(this.actor);
+      for (let n = 0; n < 120 && charAtCursor(screen) !== chars[i]; n++) screen = await pressAndRead(this.actor, 'UP');
       assert.equal(charAtCursor(screen), chars[i], `"${chars[i]}" never came under the cursor: ${this.describe(screen)}`);
-      if (i < chars.length - 1) await this.target.keypad.press('RIGHT');
+      if (i < chars.length - 1) await press(this.actor, 'RIGHT');
     }
   });
 });
@@ -214,11 +191,11 @@ When('I scroll in {string} with UP and RIGHT', async function (text: string) {
 /** Left to the first position of the entry, then Right to position `position` (1 is the first). */
 When('I move the cursor to position {int} of the entry', async function (position: number) {
   await this.act(`move the cursor to position ${position}`, async () => {
-    let screen = await this.target.screen.read();
-    for (let i = 0; i < 100 && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(this, 'LEFT');
+    let screen = await readScreen(this.actor);
+    for (let i = 0; i < 100 && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(this.actor, 'LEFT');
     for (let i = 1; i < position; i++) {
       assert.ok(screen.indicators.includes('RIGHT'), `the cursor cannot move right of position ${i}: ${this.describe(screen)}`);
-      screen = await pressAndRead(this, 'RIGHT');
+      screen = await pressAndRead(this.actor, 'RIGHT');
     }
   });
 });

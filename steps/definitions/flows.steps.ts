@@ -4,21 +4,16 @@ import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
 import { Then, When } from '../support/define.ts';
 import { normalize, shows } from '../support/screens.ts';
-import { fillField } from '../support/tasks/entry.ts';
 import { goToMenuItem } from '../support/tasks/navigation.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
-import type { ScreenSnapshot } from '../support/protocols.ts';
+import { readScreen } from '../support/tasks/panel.ts';
+import { answerPrompt } from '../support/tasks/procedure.ts';
 
 /** "Go to the SETUP NETWORK menu option": from wherever the UI is, through the menus. */
 When('I go to the {string} menu option', async function (label: string) {
-  const found = await this.act(`go to the ${label} menu option`, () => goToMenuItem(this, label));
+  const found = await this.act(`go to the ${label} menu option`, () => goToMenuItem(this.actor, label));
   assert.equal(found, normalize(label), `the menu shows ${found}, not ${label}`);
 });
-
-/** Whether the prompt `prompt` is on screen (on its first line, or as the whole text). */
-function showsPrompt(screen: ScreenSnapshot, prompt: string): boolean {
-  return shows(screen, prompt) || normalize(screen.lines[0]) === normalize(prompt);
-}
 
 /**
  * "When the LAN IP ADDR prompt appears, enter the static IP address, and then press ENTER to
@@ -31,21 +26,15 @@ When('I answer the prompts in turn:', async function (table: DataTable) {
   const header = rows[0]!.map((h) => h.trim().toLowerCase());
   assert.deepEqual(header, ['prompt', 'entry'], 'the table has the columns "prompt" and "entry"');
   for (const [prompt, entry] of rows.slice(1) as Array<[string, string]>) {
-    const screen = await this.target.screen.read();
-    assert.ok(showsPrompt(screen, prompt), `expected the ${prompt} prompt; the screen shows ${this.describe(screen)}`);
     const value = entry.trim();
-    if (value !== '') {
-      const secret = prompt.includes('PASSW');
-      const wanted = value === '(blank)' ? '' : value;
-      await this.act(`enter ${secret ? 'a password' : `"${wanted}"`} at ${prompt}`, () => fillField(this, prompt, wanted, this.remembered.get('network mode') === 'ipv6-only'));
-    }
-    await this.act(`press ENTER at ${prompt}`, () => this.target.keypad.press('ENTER'));
+    const wanted = value === '' ? null : value === '(blank)' ? '' : value;
+    await answerPrompt(this.actor, prompt, wanted);
   }
 });
 
 /** The name and IP screen with a given address ("SCANNER APPLIANCE NAME–IP ADDRESS"). */
 Then('the screen shows the name {string}, the IP address {string} and the platform indicator', async function (name: string, address: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const { indicator } = await this.need('lab').platform();
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   const [shown, ...rest] = screen.lines[1].trim().split(/\s+/);
@@ -55,7 +44,7 @@ Then('the screen shows the name {string}, the IP address {string} and the platfo
 
 /** A lease that changes while the appliance runs (picked up by RENEW DHCP ON LAN). */
 When("the {port}'s DHCP server now leases {ipv4}", async function (port: 'LAN' | 'WAN', address: string) {
-  await changeNetwork(this, `the ${port}'s DHCP server now leases ${address}`, (spec) => {
+  await changeNetwork(this.actor, `the ${port}'s DHCP server now leases ${address}`, (spec) => {
     const dhcp = subnetOf(spec, port).dhcp;
     if (!dhcp) throw new Error(`the ${port} has no DHCP server`);
     dhcp.address = address;
@@ -64,7 +53,7 @@ When("the {port}'s DHCP server now leases {ipv4}", async function (port: 'LAN' |
 
 /** A message that did not appear among the screens since the latest action. */
 Then('{string} was not shown', async function (text: string) {
-  const seen = this.screensSinceAction();
+  const seen = this.actor.screensSinceAction();
   const hit = seen.find((s) => shows(s, text));
   assert.equal(hit, undefined, `"${text}" was shown: ${hit ? this.describe(hit) : ''}`);
 });

@@ -1,7 +1,9 @@
 // The lab around the appliance: its network and the Qualys Cloud Platform.
 import assert from 'node:assert/strict';
 import { Given, Then } from '../support/define.ts';
+import { activationCode, leasedAddress } from '../support/notes.ts';
 import { normalize } from '../support/screens.ts';
+import { readScreen } from '../support/tasks/panel.ts';
 
 Given(/^a (scan|software update) of (\d+) minutes has been launched on the appliance$/, async function (job: string, minutes: string) {
   const lab = this.need('lab');
@@ -10,9 +12,9 @@ Given(/^a (scan|software update) of (\d+) minutes has been launched on the appli
 
 /** "The Scanner Appliance name displayed is "is_username"" ... "The Qualys Cloud Platform indicator ... lower right corner." */
 Then('the screen shows the name {string}, the LAN IP address and the platform indicator', async function (name: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const { indicator } = await this.need('lab').platform();
-  const leased = this.remembered.get('leased address');
+  const leased = this.notes.get(leasedAddress);
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   const [address, ...rest] = screen.lines[1].trim().split(/\s+/);
   assert.match(address ?? '', /^\d{1,3}(\.\d{1,3}){3}$/, `line 2 of ${this.describe(screen)} starts with no IPv4 address`);
@@ -22,14 +24,14 @@ Then('the screen shows the name {string}, the LAN IP address and the platform in
 });
 
 Then('the screen shows the activation code', async function () {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   assert.match(screen.lines[1].trim(), /^\S+$/, `no activation code on the second line of ${this.describe(screen)}`);
-  this.remembered.set('activation code', screen.lines[1].trim());
+  this.notes.set(activationCode, screen.lines[1].trim());
 });
 
 /** "A unique code is assigned to each Appliance": no other unit on the platform's record has it. */
 Then('no other appliance known to the platform has the activation code shown', async function () {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const code = screen.lines[1].trim();
   const { units, holders } = await this.need('lab').activationCodeHolders(code);
   assert.ok(units > 1, `the platform knows ${units} appliance(s): uniqueness cannot be judged`);

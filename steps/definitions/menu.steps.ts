@@ -7,6 +7,6 @@ import { readMenuDown } from '../support/tasks/menus.ts';
 /** Moves DOWN from the item shown to the last, reading each label (then back UP to where it was). */
 Then('the menu items from here down are:', async function (table: DataTable) {
   const expected = table.raw().map((row) => row[0]!);
-  const labels = await this.act('read the menu from here down', () => readMenuDown(this, { back: true }));
+  const labels = await this.act('read the menu from here down', () => readMenuDown(this.actor, { back: true }));
   assert.deepEqual(labels, expected);
 });

@@ -10,7 +10,8 @@ import { reach } from '../support/strategy.ts';
 import { readMenuDown } from '../support/tasks/menus.ts';
 import { resetNetwork } from '../support/tasks/reset.ts';
 import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import { networkMode } from '../support/notes.ts';
+import { press, readScreen } from '../support/tasks/panel.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Switching modes: "RESET NETWORK SETTINGS ... Press the Down arrow to advance through the menu
@@ -23,28 +24,24 @@ import type { ApplianceWorld } from '../support/world.ts';
  */
 Given(/^the appliance has been reset to (IPv6-only|IPv4\+v6) mode$/, async function (mode: string) {
   const wanted = mode === 'IPv6-only' ? 'ipv6-only' : 'ipv4+v6';
-  await reach(this, 'booted', { mode: 'any' });
-  await resetNetwork(this, wanted);
-  this.remembered.set('network mode', wanted);
+  await reach(this.actor, 'booted', { mode: 'any' });
+  await resetNetwork(this.actor, wanted);
+  this.notes.set(networkMode, wanted);
 });
 
 // ---------------------------------------------------------------------------------------------
 // What a menu offers, read by moving down through it (and back up to where it was).
 
-function labelsFromHere(world: ApplianceWorld): Promise<string[]> {
-  return readMenuDown(world, { back: true });
-}
-
 /** Each named option is among the menu's options from the one shown down (in any order). */
 Then('the menu options from here down include:', async function (table: DataTable) {
   const wanted = table.raw().map((row) => normalize(row[0]!));
-  const labels = await labelsFromHere(this);
+  const labels = await readMenuDown(this.actor, { back: true });
   const missing = wanted.filter((w) => !labels.includes(w));
   assert.deepEqual(missing, [], `the menu offers: ${labels.join(' / ')}`);
 });
 
 Then('no menu option from here down is {string}', async function (label: string) {
-  const labels = await labelsFromHere(this);
+  const labels = await readMenuDown(this.actor, { back: true });
   assert.ok(!labels.includes(normalize(label)), `the menu offers ${label}: ${labels.join(' / ')}`);
 });
 
@@ -59,19 +56,19 @@ Then('no menu option from here down is {string}', async function (label: string)
  */
 Then('scrolling RIGHT and LEFT shows the whole address {string}', async function (expected: string) {
   const text = await this.act('scroll the field with RIGHT, then back with LEFT', async () => {
-    const first = await this.target.screen.read();
+    const first = await readScreen(this.actor);
     assert.equal(first.cursor, null, `the field has a cursor: ${this.describe(first)}`);
     let screen = first;
     let shown = screen.lines[1].trimEnd();
     let moves = 0;
     while (screen.indicators.includes('RIGHT') && moves < 64) {
-      await this.target.keypad.press('RIGHT');
+      await press(this.actor, 'RIGHT');
       moves++;
-      screen = await this.target.screen.read();
+      screen = await readScreen(this.actor);
       shown += screen.lines[1].trimEnd().slice(-1);
     }
-    for (let i = 0; i < moves; i++) await this.target.keypad.press('LEFT');
-    const back = await this.target.screen.read();
+    for (let i = 0; i < moves; i++) await press(this.actor, 'LEFT');
+    const back = await readScreen(this.actor);
     assert.equal(back.lines[1], first.lines[1], `LEFT did not bring back the start of the field: ${this.describe(back)}`);
     return shown;
   });
@@ -83,7 +80,7 @@ Then('scrolling RIGHT and LEFT shows the whole address {string}', async function
 
 /** The address SLAAC gives the appliance (what Auto v6 ADDR shows). */
 Given('the router advertisements on the LAN give the appliance the address {string}', async function (address: string) {
-  await changeNetwork(this, `SLAAC on the LAN gives ${address}`, (spec) => {
+  await changeNetwork(this.actor, `SLAAC on the LAN gives ${address}`, (spec) => {
     const v6 = subnetOf(spec, 'LAN').ipv6;
     if (!v6) throw new Error('the LAN has no IPv6 subnet');
     v6.address = address;
@@ -92,7 +89,7 @@ Given('the router advertisements on the LAN give the appliance the address {stri
 
 /** "If automatic IPv6 address assignment is not available on your network" */
 Given('the LAN has no automatic IPv6 address assignment', async function () {
-  await changeNetwork(this, 'no router advertisements and no DHCPv6 on the LAN', (spec) => {
+  await changeNetwork(this.actor, 'no router advertisements and no DHCPv6 on the LAN', (spec) => {
     const v6 = subnetOf(spec, 'LAN').ipv6;
     if (!v6) throw new Error('the LAN has no IPv6 subnet');
     v6.ra = false;
@@ -102,7 +99,7 @@ Given('the LAN has no automatic IPv6 address assignment', async function () {
 
 /** The resolvers "acquired from DHCPv6 and RADVD" stop answering; other DNS servers still do. */
 Given('the DNS servers the router advertisements name do not answer', async function () {
-  await changeNetwork(this, 'the DNS servers in the router advertisements do not answer', (spec) => {
+  await changeNetwork(this.actor, 'the DNS servers in the router advertisements do not answer', (spec) => {
     const v6 = subnetOf(spec, 'LAN').ipv6;
     if (!v6 || v6.dns.length === 0) throw new Error('the LAN has no advertised IPv6 DNS servers');
     for (const subnet of Object.values(spec.subnets)) {
@@ -119,7 +116,7 @@ Given('the DNS servers the router advertisements name do not answer', async func
  * right corner) on the second.
  */
 Then('the screen shows the name {string} and the IPv6 address {string}', async function (name: string, address: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const { indicator } = await this.need('lab').platform();
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   const [shown, ...rest] = screen.lines[1].trim().split(/\s+/);

@@ -1,37 +1,36 @@
 // The lab network around the appliance: named networks (fixtures/networks/) and the conditions
 // the guide's troubleshooting tables name, each a change to the network's data.
-import assert from 'node:assert/strict';
 import type { LinkSetting, NetworkSpec } from '../../fixtures/networks.ts';
 import { linkSettings } from '../../fixtures/networks.ts';
 import { Given, When } from '../support/define.ts';
 import type { Port } from '../support/protocols.ts';
-import { normalize, shows } from '../support/screens.ts';
-import { fillField } from '../support/tasks/entry.ts';
+import { leasedAddress } from '../support/notes.ts';
 import { changeNetwork, dnsServersOf, platformHost, subnetOf, useNetwork } from '../support/tasks/network.ts';
 import { labAccount } from '../support/tasks/portal.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import type { Actor } from '../support/actor.ts';
+import { answerPrompt } from '../support/tasks/procedure.ts';
 
 Given('the lab network is {string}', async function (name: string) {
-  await useNetwork(this, name);
+  await useNetwork(this.actor, name);
 });
 
 // --- DHCP ----------------------------------------------------------------------------------
 
 Given('the {port} has a DHCP server that leases {ipv4} with gateway {ipv4} and DNS server {ipv4}', async function (port: Port, address: string, gateway: string, dns: string) {
-  await changeNetwork(this, `the ${port}'s DHCP server leases ${address}`, (spec) => {
+  await changeNetwork(this.actor, `the ${port}'s DHCP server leases ${address}`, (spec) => {
     subnetOf(spec, port).dhcp = { address, netmask: '255.255.255.0', gateway, dns: [dns], wins: [] };
   });
-  if (port === 'LAN') this.remembered.set('leased address', address);
+  if (port === 'LAN') this.notes.set(leasedAddress, address);
 });
 
 Given('the {port} has no DHCP server', async function (port: Port) {
-  await changeNetwork(this, `no DHCP server on the ${port}`, (spec) => {
+  await changeNetwork(this.actor, `no DHCP server on the ${port}`, (spec) => {
     subnetOf(spec, port).dhcp = null;
   });
 });
 
 Given("the {port}'s DHCP lease has no gateway", async function (port: Port) {
-  await changeNetwork(this, `the ${port}'s DHCP lease has no routers option`, (spec) => {
+  await changeNetwork(this.actor, `the ${port}'s DHCP lease has no routers option`, (spec) => {
     const dhcp = subnetOf(spec, port).dhcp;
     if (!dhcp) throw new Error(`the ${port} has no DHCP server`);
     dhcp.gateway = null;
@@ -39,7 +38,7 @@ Given("the {port}'s DHCP lease has no gateway", async function (port: Port) {
 });
 
 Given("the {port}'s DHCP lease has no DNS servers", async function (port: Port) {
-  await changeNetwork(this, `the ${port}'s DHCP lease has no DNS servers`, (spec) => {
+  await changeNetwork(this.actor, `the ${port}'s DHCP lease has no DNS servers`, (spec) => {
     const dhcp = subnetOf(spec, port).dhcp;
     if (!dhcp) throw new Error(`the ${port} has no DHCP server`);
     dhcp.dns = [];
@@ -48,7 +47,7 @@ Given("the {port}'s DHCP lease has no DNS servers", async function (port: Port) 
 
 /** "option netbios-name-servers WINS1, WINS2;" */
 Given("the {port}'s DHCP server gives the WINS servers {ipv4} and {ipv4}", async function (port: Port, wins1: string, wins2: string) {
-  await changeNetwork(this, `the ${port}'s DHCP server has option netbios-name-servers ${wins1}, ${wins2}`, (spec) => {
+  await changeNetwork(this.actor, `the ${port}'s DHCP server has option netbios-name-servers ${wins1}, ${wins2}`, (spec) => {
     const dhcp = subnetOf(spec, port).dhcp;
     if (!dhcp) throw new Error(`the ${port} has no DHCP server`);
     dhcp.wins = [wins1, wins2];
@@ -58,7 +57,7 @@ Given("the {port}'s DHCP server gives the WINS servers {ipv4} and {ipv4}", async
 // --- DNS -----------------------------------------------------------------------------------
 
 Given("the {port}'s DNS servers do not answer", async function (port: Port) {
-  await changeNetwork(this, `the ${port}'s DNS servers do not answer`, (spec) => {
+  await changeNetwork(this.actor, `the ${port}'s DNS servers do not answer`, (spec) => {
     const subnet = subnetOf(spec, port);
     const servers = new Set(dnsServersOf(subnet));
     for (const s of Object.values(spec.subnets)) for (const h of s.hosts) if (servers.has(h.address)) h.answers = false;
@@ -66,14 +65,14 @@ Given("the {port}'s DNS servers do not answer", async function (port: Port) {
 });
 
 Given('the DNS servers cannot resolve the platform URL', async function () {
-  const host = await platformHost(this);
-  await changeNetwork(this, `DNS has no record for ${host}`, (spec) => {
+  const host = await platformHost(this.actor);
+  await changeNetwork(this.actor, `DNS has no record for ${host}`, (spec) => {
     delete spec.dns[host];
   });
 });
 
 Given("the DNS servers cannot resolve the proxy's host name", async function () {
-  await changeNetwork(this, "DNS has no record for the proxy's host name", (spec) => {
+  await changeNetwork(this.actor, "DNS has no record for the proxy's host name", (spec) => {
     if (!spec.proxy?.hostname) throw new Error('the lab network has no proxy with a host name');
     delete spec.dns[spec.proxy.hostname];
   });
@@ -83,25 +82,25 @@ Given("the DNS servers cannot resolve the proxy's host name", async function () 
 
 Given("the switch port of the {port} is set to {string}", async function (port: Port, setting: string) {
   if (!(linkSettings as readonly string[]).includes(setting)) throw new Error(`not a port link setting: ${setting}`);
-  await changeNetwork(this, `the switch port of the ${port} is set to ${setting}`, (spec) => {
+  await changeNetwork(this.actor, `the switch port of the ${port} is set to ${setting}`, (spec) => {
     (port === 'LAN' ? spec.lan : spec.wan).partner = setting as LinkSetting;
   });
 });
 
 Given('the {port} cable is unplugged', async function (port: Port) {
-  await changeNetwork(this, `the ${port} cable is unplugged`, (spec) => {
+  await changeNetwork(this.actor, `the ${port} cable is unplugged`, (spec) => {
     (port === 'LAN' ? spec.lan : spec.wan).cable = false;
   });
 });
 
 Given('the {port} cable is plugged in', async function (port: Port) {
-  await changeNetwork(this, `the ${port} cable is plugged in`, (spec) => {
+  await changeNetwork(this.actor, `the ${port} cable is plugged in`, (spec) => {
     (port === 'LAN' ? spec.lan : spec.wan).cable = true;
   });
 });
 
 Given('another host on the {port} uses the address {ipv4}', async function (port: Port, address: string) {
-  await changeNetwork(this, `another host on the ${port} uses ${address}`, (spec) => {
+  await changeNetwork(this.actor, `another host on the ${port} uses ${address}`, (spec) => {
     subnetOf(spec, port).hosts.push({ address, role: 'host', answers: true, services: [] });
   });
 });
@@ -111,7 +110,7 @@ Given('another host on the {port} uses the address {ipv4}', async function (port
 const paths = { 'drops': 'drop', 'refuses': 'refuse', 'resets when the appliance sends': 'reset-on-send', 'loses the answers to': 'lose-responses' } as const;
 
 Given(/^a firewall (drops|refuses|resets when the appliance sends|loses the answers to) the appliance's connections to the platform$/, async function (what: string) {
-  await changeNetwork(this, `a firewall ${what} connections to the platform`, (spec) => {
+  await changeNetwork(this.actor, `a firewall ${what} connections to the platform`, (spec) => {
     spec.platform.path = paths[what as keyof typeof paths];
   });
 });
@@ -123,13 +122,13 @@ Given('the platform answers only after {int} seconds', async function (seconds: 
 });
 
 Given("the platform's TLS certificate is not trusted", async function () {
-  await changeNetwork(this, "the platform's certificate is not trusted", (spec) => {
+  await changeNetwork(this.actor, "the platform's certificate is not trusted", (spec) => {
     spec.platform.certificate = 'untrusted';
   });
 });
 
 Given('the TLS handshake with the platform fails', async function () {
-  await changeNetwork(this, 'the TLS handshake with the platform fails', (spec) => {
+  await changeNetwork(this.actor, 'the TLS handshake with the platform fails', (spec) => {
     spec.platform.handshake = 'fails';
   });
 });
@@ -146,42 +145,38 @@ function proxyOf(spec: NetworkSpec) {
  * secret of fixtures/secrets.yaml); its value reaches only the lab's proxy and the field it is
  * typed into, never the step's words or the transcript (ERRATA-401).
  */
-async function proxyAsks(world: ApplianceWorld, auth: { kind: 'basic' } | { kind: 'ntlm'; domain: string }, user: string, password: string, which: string): Promise<void> {
+async function proxyAsks(actor: Actor, auth: { kind: 'basic' } | { kind: 'ntlm'; domain: string }, user: string, password: string, which: string): Promise<void> {
   const who = auth.kind === 'ntlm' ? `NTLM authentication as ${auth.domain}\\${user}` : `Basic authentication as ${user}`;
-  await changeNetwork(world, `the proxy asks for ${who}${which}`, (spec) => {
+  await changeNetwork(actor, `the proxy asks for ${who}${which}`, (spec) => {
     proxyOf(spec).auth = { ...auth, user, password };
   });
 }
 
 Given('the proxy asks for Basic authentication as {string} with the password named {string}', async function (user: string, name: string) {
-  await proxyAsks(this, { kind: 'basic' }, user, labAccount().secrets.value(name), ` (the password named "${name}")`);
+  await proxyAsks(this.actor, { kind: 'basic' }, user, labAccount().secrets.value(name), ` (the password named "${name}")`);
 });
 
 Given('the proxy asks for NTLM authentication as {string} in domain {string} with the password named {string}', async function (user: string, domain: string, name: string) {
-  await proxyAsks(this, { kind: 'ntlm', domain }, user, labAccount().secrets.value(name), ` (the password named "${name}")`);
+  await proxyAsks(this.actor, { kind: 'ntlm', domain }, user, labAccount().secrets.value(name), ` (the password named "${name}")`);
 });
 
 /**
  * A named password typed into the field on screen (`prompt` must be showing, as in the procedure
  * it continues), then ENTER. The transcript says which secret, never its value; the screens of
- * the field are masked (ApplianceWorld.describe).
+ * the field are masked (Actor.describe).
  */
 When('I enter the password named {string} at the {string} prompt', async function (name: string, prompt: string) {
-  const screen = await this.target.screen.read();
-  assert.ok(shows(screen, prompt) || normalize(screen.lines[0]) === normalize(prompt), `expected the ${prompt} prompt; the screen shows ${this.describe(screen)}`);
-  const value = labAccount().secrets.value(name);
-  await this.act(`enter the password named "${name}" at ${prompt}`, () => fillField(this, prompt, value));
-  await this.act(`press ENTER at ${prompt}`, () => this.target.keypad.press('ENTER'));
+  await answerPrompt(this.actor, prompt, labAccount().secrets.value(name), `the password named "${name}"`);
 });
 
 Given('the proxy offers only authentication methods the appliance does not support', async function () {
-  await changeNetwork(this, 'the proxy offers only unsupported authentication methods', (spec) => {
+  await changeNetwork(this.actor, 'the proxy offers only unsupported authentication methods', (spec) => {
     proxyOf(spec).auth = { kind: 'unsupported' };
   });
 });
 
 Given('the proxy answers the appliance with HTTP {int}', async function (status: number) {
-  await changeNetwork(this, `the proxy answers HTTP ${status}`, (spec) => {
+  await changeNetwork(this.actor, `the proxy answers HTTP ${status}`, (spec) => {
     proxyOf(spec).status = status;
   });
 });
@@ -196,7 +191,7 @@ const behaviours = {
 } as const;
 
 Given(/^the proxy (closes the connection|answers without HTTP\/1|does not answer|refuses connections|speaks only SOCKS|terminates the TLS session \(SSL bridging\))$/, async function (what: string) {
-  await changeNetwork(this, `the proxy ${what}`, (spec) => {
+  await changeNetwork(this.actor, `the proxy ${what}`, (spec) => {
     proxyOf(spec).behaviour = behaviours[what as keyof typeof behaviours];
   });
 });
@@ -230,7 +225,7 @@ Given(/^the appliance's filesystem (check|mount) will fail fatally at the next b
 });
 
 Given('the Qualys Cloud Platform cannot be reached', async function () {
-  await changeNetwork(this, 'a firewall drops connections to the platform', (spec) => {
+  await changeNetwork(this.actor, 'a firewall drops connections to the platform', (spec) => {
     spec.platform.path = 'drop';
   });
 });

@@ -7,7 +7,9 @@ import { Given, Then, When } from '../support/define.ts';
 import { charAtCursor, shows } from '../support/screens.ts';
 import { recognize } from '../support/recognize.ts';
 import { Inconclusive } from '../support/errors.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import type { Actor } from '../support/actor.ts';
+import { activationCode, noteKey } from '../support/notes.ts';
+import { press, readScreen, screenMark, screensSince, typeOnKeyboard } from '../support/tasks/panel.ts';
 
 function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
   return a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1] && a.indicators.join() === b.indicators.join()
@@ -27,32 +29,32 @@ function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
  */
 Then('pressing {keys} does nothing', async function (keys: Key[]) {
   const fw = this.guide.firmware;
-  const onMessage = (await this.target.screen.read()).indicators.length === 0;
+  const onMessage = (await readScreen(this.actor)).indicators.length === 0;
   let pressed = 0;
   for (const key of keys) {
-    const before = await this.target.screen.read();
+    const before = await readScreen(this.actor);
     if (onMessage && before.indicators.length > 0) {
       // The messages ended by themselves (a unit faster than the keys): what is left of the keys
       // would be pressed on a screen that takes keys, which is another scenario's.
       if (pressed === 0) throw new Inconclusive(`the message moved on before any key could be pressed; the screen shows ${this.describe(before)}`);
-      this.transcript.push(`  (the messages ended after ${pressed} of the keys: ${keys.slice(pressed).join(', ')} not pressed on them)`);
+      this.actor.transcript.push(`  (the messages ended after ${pressed} of the keys: ${keys.slice(pressed).join(', ')} not pressed on them)`);
       return;
     }
-    const mark = this.target.screen.count();
-    await this.act(`press ${key}`, () => this.target.keypad.press(key));
+    const mark = screenMark(this.actor);
+    await this.act(`press ${key}`, () => press(this.actor, key));
     pressed++;
-    const after = await this.target.screen.read();
+    const after = await readScreen(this.actor);
     if (!onMessage) {
       assert.ok(sameScreen(before, after), `${key} changed ${this.describe(before)} into ${this.describe(after)}`);
       continue;
     }
-    const seen = [...this.target.screen.since(mark), after].map((s) => ({ s, kind: recognize(s, fw).kind }));
+    const seen = [...screensSince(this.actor, mark), after].map((s) => ({ s, kind: recognize(s, fw).kind }));
     const acted = seen.findIndex((x) => !['message', 'blank', 'status'].includes(x.kind));
     if (acted < 0) continue;
     // The key reached the unit after its messages had ended (the status screen came first): the
     // key acted on a screen that takes keys, as it should.
     if (seen.slice(0, acted).some((x) => x.kind === 'status')) {
-      this.transcript.push(`  (the messages ended as ${key} was pressed: it acted on the screen after them)`);
+      this.actor.transcript.push(`  (the messages ended as ${key} was pressed: it acted on the screen after them)`);
       return;
     }
     assert.fail(`${key} on ${this.describe(before)}, which takes no keys, led to ${this.describe(seen[acted]!.s)}`);
@@ -60,12 +62,12 @@ Then('pressing {keys} does nothing', async function (keys: Key[]) {
 });
 
 Then('the screen is blank', async function () {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   assert.ok(screen.lines[0] === '' && screen.lines[1] === '' && screen.indicators.length === 0, `the screen shows ${this.describe(screen)}`);
 });
 
 Then('the character under the cursor is none of {string}', async function (chars: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const here = charAtCursor(screen);
   assert.ok(here !== null, `no cursor on ${this.describe(screen)}`);
   assert.ok(!chars.includes(here), `"${here}" is under the cursor of ${this.describe(screen)}`);
@@ -80,21 +82,20 @@ function activationCodeOn(screen: ScreenSnapshot): string {
 
 /** ERRATA-014: twelve digits on the second line, under ACTIVATION CODE. */
 Then('the activation code has twelve digits', async function () {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   assert.match(activationCodeOn(screen), /^\d{12}$/, `the activation code on ${this.describe(screen)}`);
 });
 
 /** The code noted by "the screen shows the activation code" is the one shown now. */
 Then('the activation code is the one shown before', async function () {
-  const screen = await this.target.screen.read();
-  const before = this.remembered.get('activation code');
-  assert.equal(typeof before, 'string', 'no activation code was read before');
+  const screen = await readScreen(this.actor);
+  const before = this.notes.need(activationCode, 'none was read before');
   assert.equal(activationCodeOn(screen), before, `the activation code on ${this.describe(screen)}`);
 });
 
 /** "Select New > Scanner Appliance and enter the activation code for the appliance (as it appears in the ACTIVATION CODE screen)" */
 When('I activate the appliance in the portal with the code shown, as user {string}', async function (username: string) {
-  const screen = await this.target.screen.read();
+  const screen = await readScreen(this.actor);
   const code = activationCodeOn(screen);
   assert.match(code, /^\S+$/, `no activation code on ${this.describe(screen)}`);
   const lab = this.need('lab');
@@ -130,15 +131,17 @@ Then('the back panel has {int} USB {word} port(s)', async function (count: numbe
 // The remote console ("the optional Remote Console interface").
 
 When('I type {string} on the remote console keyboard', async function (text: string) {
-  const console = this.need('console');
-  await this.act(`type "${text}" on the remote console keyboard`, () => console.type(text));
+  await this.act(`type "${text}" on the remote console keyboard`, () => typeOnKeyboard(this.actor, text));
 });
 
 // ---------------------------------------------------------------------------------------------
 // How long a boot message stayed up, compared between two boots.
 
-function shownMs(world: ApplianceWorld, text: string): number {
-  const seen = world.screensSinceAction();
+/** How long each message was shown when noted, by its text. */
+const shownNoted = noteKey<Map<string, number>>('how long messages were shown');
+
+function shownMs(actor: Actor, text: string): number {
+  const seen = actor.screensSinceAction();
   const first = seen.findIndex((s) => shows(s, text));
   assert.ok(first >= 0, `"${text}" was not shown since the last action`);
   const next = seen.findIndex((s, i) => i > first && !shows(s, text));
@@ -147,12 +150,14 @@ function shownMs(world: ApplianceWorld, text: string): number {
 }
 
 When('I note how long {string} was shown', async function (text: string) {
-  this.remembered.set(`shown ${text}`, shownMs(this, text));
+  const noted = this.notes.get(shownNoted) ?? new Map<string, number>();
+  noted.set(text, shownMs(this.actor, text));
+  this.notes.set(shownNoted, noted);
 });
 
 Then('{string} was shown {int} to {int} seconds longer than noted', async function (text: string, low: number, high: number) {
-  const noted = this.remembered.get(`shown ${text}`);
+  const noted = this.notes.get(shownNoted)?.get(text);
   assert.equal(typeof noted, 'number', `how long "${text}" was shown was not noted`);
-  const longer = (shownMs(this, text) - (noted as number)) / 1000;
+  const longer = (shownMs(this.actor, text) - noted!) / 1000;
   assert.ok(longer >= low && longer <= high, `"${text}" was shown ${longer} s longer than the first time`);
 });

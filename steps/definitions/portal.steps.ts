@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
 import { Given, Then, When } from '../support/define.ts';
-import { alerts, applicationPicker, goTo, heading, logIn, logInReady, menuItems, pickApplication } from '../support/tasks/portal.ts';
+import { alerts, applicationNames, clickButton, goTo, heading, logIn, logInReady, menuItems, pickApplication, scannerApplianceUrls } from '../support/tasks/portal.ts';
 
 When('I log in to the portal as {string}', async function (login: string) {
   const page = await this.portal.page();
@@ -22,12 +22,12 @@ When('I log in to the portal as {string} with a wrong password', async function 
 
 When('I log out of the portal', async function () {
   const page = await this.portal.page();
-  await this.act('portal: log out', () => page.getByRole('button', { name: 'Log out' }).click());
+  await this.act('portal: log out', () => clickButton(page, 'Log out'));
 });
 
 When(/^I (accept|decline) the license agreement$/, async function (decision: string) {
   const page = await this.portal.page();
-  await this.act(`portal: ${decision} the license agreement`, () => page.getByRole('button', { name: decision === 'accept' ? 'Accept' : 'Decline' }).click());
+  await this.act(`portal: ${decision} the license agreement`, () => clickButton(page, decision === 'accept' ? 'Accept' : 'Decline'));
 });
 
 Then('the portal shows the {string} page', async function (title: string) {
@@ -50,8 +50,7 @@ When('I select {string} from the application picker', async function (applicatio
 
 Then('the application picker offers exactly:', async function (table: DataTable) {
   const page = await this.portal.page();
-  const offered = (await applicationPicker(page).getByRole('link').allInnerTexts()).map((t) => t.trim());
-  assert.deepEqual(offered, table.raw().map((r) => r[0]));
+  assert.deepEqual(await applicationNames(page), table.raw().map((r) => r[0]));
 });
 
 /** A menu path as the guide writes it: "Scans > Appliances", "Help > About". */
@@ -83,16 +82,13 @@ function urlsShown(lines: string[]): Array<{ host: string; port: string }> {
 
 Then('the Scanner Appliances section lists exactly:', async function (table: DataTable) {
   const page = await this.portal.page();
-  const section = page.getByRole('region', { name: 'Scanner Appliances' });
-  const shown = await section.getByRole('list', { name: 'Scanner appliance URLs' }).getByRole('listitem').allInnerTexts();
-  assert.deepEqual(shown.map((s) => s.trim()), table.raw().map((r) => r[0]));
+  assert.deepEqual(await scannerApplianceUrls(page), table.raw().map((r) => r[0]));
 });
 
 /** "Your Scanner Appliances must be able to contact these URLs on port 443": the ones the appliance did contact are among them. */
 Then('the Scanner Appliances section lists every host the appliance contacted, each on port 443', async function () {
   const page = await this.portal.page();
-  const section = page.getByRole('region', { name: 'Scanner Appliances' });
-  const listed = urlsShown(await section.getByRole('list', { name: 'Scanner appliance URLs' }).getByRole('listitem').allInnerTexts());
+  const listed = urlsShown(await scannerApplianceUrls(page));
   assert.ok(listed.every((u) => u.port === '443'), `not all on port 443: ${JSON.stringify(listed)}`);
   const contacted = await this.need('lab').platformRequests();
   assert.ok(contacted.length > 0, 'the appliance has not contacted the platform');

@@ -36,6 +36,6 @@ Then('the lights and LEDs are off', async function () {
 Then('the {led} LED is {onOff} within {int} minute(s)', async function (led: LedName, on: boolean, minutes: number) {
   const leds = this.need('leds');
   const met = await this.target.time.waitUntil(async () => (await leds.read())[led] === on, minutes * 60_000);
-  this.recordScreens();
+  this.actor.recordScreens();
   assert.ok(met, `LED ${led} did not go ${on ? 'on' : 'off'} within ${minutes} minutes`);
 });

@@ -9,14 +9,14 @@ import { Then, When } from '../support/define.ts';
 import { appliancesApplication } from '../support/tasks/appliances.ts';
 import { heading, portalWithin } from '../support/tasks/portal.ts';
 import { actOnScan, openScans, SCANS_TITLE, scanActions, scansOf } from '../support/tasks/scans.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import type { Actor } from '../support/actor.ts';
 
 /** Scans > Scans, in the application the generation's guide names for Scans > Appliances. */
-async function onScansList(world: ApplianceWorld): Promise<Page> {
-  const page = await world.portal.page();
+async function onScansList(actor: Actor): Promise<Page> {
+  const page = await actor.portal.page();
   if (await heading(page) !== SCANS_TITLE) {
-    const application = appliancesApplication(world.guide.firmware.platformEdition);
-    await world.act(`portal: select ${application} from the application picker, go to Scans > Scans`, () => openScans(page, application));
+    const application = appliancesApplication(actor.guide.firmware.platformEdition);
+    await actor.act(`portal: select ${application} from the application picker, go to Scans > Scans`, () => openScans(page, application));
   }
   return page;
 }
@@ -30,31 +30,31 @@ async function statusesOf(page: Page, targets: string): Promise<string[]> {
 }
 
 When('I open Scans > Scans in the portal', async function () {
-  await onScansList(this);
+  await onScansList(this.actor);
 });
 
 Then(/^the portal's Scans list shows the scans of (\S+), newest first:$/, async function (targets: string, table: DataTable) {
-  const page = await onScansList(this);
+  const page = await onScansList(this.actor);
   await page.reload({ waitUntil: 'domcontentloaded' });
   assert.deepEqual(await statusesOf(page, targets), expectedStatuses(table), `the statuses of the scans of ${targets} (newest first)`);
 });
 
 Then(/^the portal's Scans list shows the scans of (\S+), newest first, within (\d+) minutes:$/, async function (targets: string, minutes: string, table: DataTable) {
-  const page = await onScansList(this);
+  const page = await onScansList(this.actor);
   const expected = expectedStatuses(table);
-  const { met, last } = await portalWithin(this, Number(minutes), () => statusesOf(page, targets), (s) => JSON.stringify(s) === JSON.stringify(expected));
+  const { met, last } = await portalWithin(this.actor, Number(minutes), () => statusesOf(page, targets), (s) => JSON.stringify(s) === JSON.stringify(expected));
   assert.ok(met, `the scans of ${targets} were not ${expected.join(', ')} within ${minutes} minutes; they are ${(last ?? []).join(', ') || 'not listed'}`);
 });
 
 When(/^I (cancel|relaunch) the newest scan of (\S+) in the portal$/, async function (action: string, targets: string) {
-  const page = await onScansList(this);
+  const page = await onScansList(this.actor);
   const [newest] = await scansOf(page, targets);
   assert.ok(newest, `no scan of ${targets} in the Scans list`);
   await this.act(`portal: ${action} scan ${newest.id}`, () => actOnScan(page, newest.id, action === 'cancel' ? 'Cancel' : 'Relaunch'));
 });
 
 Then(/^the newest scan of (\S+) offers no button to (cancel|relaunch) it in the portal$/, async function (targets: string, action: string) {
-  const page = await onScansList(this);
+  const page = await onScansList(this.actor);
   await page.reload({ waitUntil: 'domcontentloaded' });
   const [newest] = await scansOf(page, targets);
   assert.ok(newest, `no scan of ${targets} in the Scans list`);

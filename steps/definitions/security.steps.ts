@@ -4,14 +4,17 @@
 // proxy password, the portal passwords) never reach the transcript or the evidence of a scenario.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Page, Response } from 'playwright';
 import { Then, When } from '../support/define.ts';
 import type { Port } from '../support/protocols.ts';
 import type { NamedSecret } from '../support/redact.ts';
 import { secretsIn, secretsInSerialLog, unmaskedSecretFields } from '../support/redact.ts';
 import { statementLayout } from '../../fixtures/targets.ts';
 import { heading, labAccount } from '../support/tasks/portal.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import type { Actor } from '../support/actor.ts';
+import { noteKey } from '../support/notes.ts';
+import { typeOnKeyboard } from '../support/tasks/panel.ts';
+import type { Crawl, PostAnswer } from '../support/tasks/portal-pages.ts';
+import { crawl, pathOf, postFormFrom, sendWithForgedToken, signedInUser } from '../support/tasks/portal-pages.ts';
 
 // ---------------------------------------------------------------------------------------------
 // "the Appliance does not allow incoming logins or connections from the network" (ERRATA-400)
@@ -35,8 +38,8 @@ function attemptsOf(text: string): Attempt[] {
 const clientPorts: readonly Attempt[] = [{ protocol: 'udp', number: 68 }, { protocol: 'udp', number: 546 }];
 
 /** What a refused attempt was instead, or null when it was refused. */
-async function tryInbound(world: ApplianceWorld, port: Port, attempt: Attempt): Promise<string | null> {
-  const outcome = await world.need('lab').connectInbound({ port, ...attempt });
+async function tryInbound(actor: Actor, port: Port, attempt: Attempt): Promise<string | null> {
+  const outcome = await actor.need('lab').connectInbound({ port, ...attempt });
   if (outcome === 'refused') return null;
   const what = `${attempt.protocol}/${attempt.number} on the ${port}`;
   return outcome === 'accepted'
@@ -49,7 +52,7 @@ Then('a host on the {port} cannot connect to the appliance on {string}', async f
   const failures = await this.act(`lab: a host on the ${port} connects to the appliance's address on ${list}`, async () => {
     const out: string[] = [];
     for (const attempt of attempts) {
-      const failure = await tryInbound(this, port, attempt);
+      const failure = await tryInbound(this.actor, port, attempt);
       if (failure) out.push(failure);
     }
     return out;
@@ -63,7 +66,7 @@ Then('a host on the {port} cannot connect to the appliance on any of {int} gener
     .filter((a) => !clientPorts.some((c) => c.protocol === a.protocol && c.number === a.number));
   await this.act(`lab: a host on the ${port} connects to ${runs} ports of the appliance drawn at random`, () =>
     fc.assert(fc.asyncProperty(attempt, async (a) => {
-      const failure = await tryInbound(this, port, a);
+      const failure = await tryInbound(this.actor, port, a);
       assert.equal(failure, null, failure ?? '');
     }), { numRuns: runs }));
 });
@@ -71,32 +74,15 @@ Then('a host on the {port} cannot connect to the appliance on any of {int} gener
 // ---------------------------------------------------------------------------------------------
 // The portal's pages: behind the login, no script, no form from elsewhere (ERRATA-402)
 
-interface Crawl {
-  /** The pages visited, by path (with query), in the order found. */
-  pages: string[];
-  /** Where each page's forms post to. */
-  forms: Set<string>;
-  /** Each page's answer: status and its Content-Security-Policy. */
-  answers: Array<{ path: string; status: number; csp: string | null; scripts: number }>;
+const crawled = noteKey<Crawl>('crawl of the portal');
+/** The answer to the latest form the scenario posted. */
+const lastPost = noteKey<PostAnswer>('answer to the latest form posted');
+
+function crawlOf(actor: Actor): Crawl {
+  return actor.notes.need(crawled, 'no pages were visited in this scenario: "When I visit every page the portal links to" first');
 }
 
-const crawls = new WeakMap<ApplianceWorld, Crawl>();
-const lastPosts = new WeakMap<ApplianceWorld, { path: string; status: number; text: string }>();
-
-function crawlOf(world: ApplianceWorld): Crawl {
-  const crawl = crawls.get(world);
-  if (!crawl) throw new Error('no pages were visited in this scenario: "When I visit every page the portal links to" first');
-  return crawl;
-}
-
-/** A page path with its numbers folded: /app/vm/scans/appliances/17 and .../18 are one kind of page. */
-const kindOf = (path: string) => path.replace(/\d+/g, 'N');
 const MAX_PAGES = 40;
-
-function pathOf(url: string): string {
-  const u = new URL(url);
-  return u.pathname + u.search;
-}
 
 /**
  * From the page shown, every page of the portal its links lead to (one of each kind, at most 40),
@@ -104,32 +90,10 @@ function pathOf(url: string): string {
  */
 When('I visit every page the portal links to', async function () {
   const page = await this.portal.page();
-  const origin = new URL(page.url()).origin;
-  const crawl: Crawl = { pages: [], forms: new Set(), answers: [] };
-  const queue = [pathOf(page.url())];
-  const kinds = new Set<string>();
-  await this.act('portal: visit every page the links lead to', async () => {
-    while (queue.length > 0 && crawl.pages.length < MAX_PAGES) {
-      const path = queue.shift()!;
-      if (kinds.has(kindOf(path))) continue;
-      kinds.add(kindOf(path));
-      const response = await page.goto(path);
-      assert.ok(response, `no answer for ${path}`);
-      crawl.pages.push(path);
-      crawl.answers.push({ path, status: response.status(), csp: response.headers()['content-security-policy'] ?? null, scripts: await page.locator('script').count() });
-      for (const form of await page.locator('form').all()) {
-        const action = new URL((await form.getAttribute('action')) ?? '', page.url());
-        if (action.origin === origin) crawl.forms.add(pathOf(action.href));
-      }
-      for (const link of await page.locator('a[href]').all()) {
-        const href = new URL((await link.getAttribute('href')) ?? '', page.url());
-        if (href.origin === origin && !kinds.has(kindOf(pathOf(href.href)))) queue.push(pathOf(href.href));
-      }
-    }
-  });
-  this.transcript.push(`    pages visited: ${crawl.pages.join(' ')}`, `    their forms post to: ${[...crawl.forms].join(' ')}`);
-  assert.ok(crawl.pages.length > 1, `the portal's pages link to no other page: ${crawl.pages.join(', ')}`);
-  crawls.set(this, crawl);
+  const found = await this.act('portal: visit every page the links lead to', () => crawl(page, MAX_PAGES));
+  this.actor.transcript.push(`    pages visited: ${found.pages.join(' ')}`, `    their forms post to: ${[...found.forms].join(' ')}`);
+  assert.ok(found.pages.length > 1, `the portal's pages link to no other page: ${found.pages.join(', ')}`);
+  this.notes.set(crawled, found);
 });
 
 /** CSP directives: name -> sources. */
@@ -139,7 +103,7 @@ function directives(csp: string): Map<string, string[]> {
 
 Then('every page visited was answered with a Content-Security-Policy that runs no script', async function () {
   const problems: string[] = [];
-  for (const a of crawlOf(this).answers) {
+  for (const a of crawlOf(this.actor).answers) {
     if (a.status !== 200) problems.push(`${a.path}: HTTP ${a.status}`);
     if (a.scripts > 0) problems.push(`${a.path}: ${a.scripts} script elements`);
     if (!a.csp) { problems.push(`${a.path}: no Content-Security-Policy`); continue; }
@@ -156,7 +120,7 @@ Then('without a session every page visited shows the {string} page', async funct
   const page = await this.portal.page();
   const wrong: string[] = [];
   await this.act('portal: open each page visited without a session', async () => {
-    for (const path of crawlOf(this).pages) {
+    for (const path of crawlOf(this.actor).pages) {
       await page.goto(path);
       const shown = await heading(page);
       if (shown !== title || new URL(page.url()).pathname !== '/login') wrong.push(`${path}: "${shown}" at ${pathOf(page.url())}`);
@@ -167,7 +131,7 @@ Then('without a session every page visited shows the {string} page', async funct
 
 Then('without a session every form of the pages visited is refused', async function () {
   const page = await this.portal.page();
-  const forms = [...crawlOf(this).forms];
+  const forms = [...crawlOf(this.actor).forms];
   assert.ok(forms.length > 0, 'the pages visited have no form');
   const accepted: string[] = [];
   await this.act(`portal: post each of ${forms.length} forms without a session`, async () => {
@@ -175,28 +139,13 @@ Then('without a session every form of the pages visited is refused', async funct
       // A form on a page of the portal's own origin, posted without a session cookie.
       await page.goto('/login');
       const action = new URL(path, page.url());
-      await page.setContent(formPosting(action.href));
-      await postAnswer(this, page, action.pathname, () => page.getByRole('button', { name: 'Go' }).click());
-      const post = lastPosts.get(this)!;
+      const post = await postFormFrom(page, action);
+      this.notes.set(lastPost, post);
       if (post.status !== 401 && post.status !== 403) accepted.push(`${path}: HTTP ${post.status}`);
     }
   });
   assert.deepEqual(accepted, [], 'forms the portal took without a session');
 });
-
-/** A page with one form posting to `action` (a licence decision, in case it is the licence's). */
-function formPosting(action: string): string {
-  return `<form method="post" action="${action.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}"><input type="hidden" name="decision" value="decline"><button type="submit">Go</button></form>`;
-}
-
-/** Waits for the answer to the form posted to `path` by `submit`. */
-async function postAnswer(world: ApplianceWorld, page: Page, path: string, submit: () => Promise<void>): Promise<void> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r: Response) => r.request().method() === 'POST' && new URL(r.url()).pathname === path),
-    submit(),
-  ]);
-  lastPosts.set(world, { path, status: response.status(), text: (await response.text().catch(() => '')).trim() });
-}
 
 /**
  * Another site's page (about:blank, an opaque origin) in the same browser, whose form posts to
@@ -208,8 +157,7 @@ When("a page of another site posts a form to the portal's {string}", async funct
   const other = await page.context().newPage();
   try {
     await this.act(`another site's page posts a form to ${path}`, async () => {
-      await other.setContent(formPosting(action));
-      await postAnswer(this, other, path, () => other.getByRole('button', { name: 'Go' }).click());
+      this.notes.set(lastPost, await postFormFrom(other, new URL(action)));
     });
   } finally {
     await other.close();
@@ -219,18 +167,13 @@ When("a page of another site posts a form to the portal's {string}", async funct
 /** A form of the page sent with its CSRF token changed (a forged form of the same site). */
 When('I send the {string} form with a forged CSRF token', async function (button: string) {
   const page = await this.portal.page();
-  const form = page.locator('form').filter({ has: page.getByRole('button', { name: button, exact: true }) }).first();
-  const action = new URL((await form.getAttribute('action')) ?? '', page.url()).pathname;
-  const token = form.locator('input[name="csrf"]');
-  assert.equal(await token.count(), 1, `the "${button}" form carries no CSRF token`);
   await this.act(`portal: send the "${button}" form with a forged CSRF token`, async () => {
-    await token.evaluate((input: { value: string }) => { input.value = 'forged-token-0000'; });
-    await postAnswer(this, page, action, () => form.getByRole('button', { name: button, exact: true }).click());
+    this.notes.set(lastPost, await sendWithForgedToken(page, button));
   });
 });
 
 Then('the portal refused the form', async function () {
-  const post = lastPosts.get(this);
+  const post = this.notes.get(lastPost);
   assert.ok(post, 'no form was posted in this scenario');
   assert.ok(post.status === 401 || post.status === 403, `the portal answered the form to ${post.path} with HTTP ${post.status}: ${post.text.slice(0, 200)}`);
 });
@@ -239,7 +182,7 @@ Then('I am still logged in to the portal as {string}', async function (login: st
   const page = await this.portal.page();
   await page.goto('/home');
   assert.equal(await heading(page), 'Home', `the portal shows ${pathOf(page.url())}, not the Home page`);
-  assert.equal((await page.getByTestId('signed-in-user').innerText()).trim(), login);
+  assert.equal(await signedInUser(page), login);
 });
 
 /** Not readable by a page's scripts, sent only over HTTPS, never with a request another site starts. */
@@ -256,9 +199,8 @@ Then("the portal's session cookie is HttpOnly, Secure and SameSite=Strict", asyn
 // The lab's secrets stay out of what the scenario leaves behind (ERRATA-401)
 
 When('I type the password named {string} on the remote console keyboard', async function (name: string) {
-  const console = this.need('console');
   const value = labAccount().secrets.value(name);
-  await this.act(`type the password named "${name}" on the remote console keyboard`, () => console.type(value));
+  await this.act(`type the password named "${name}" on the remote console keyboard`, () => typeOnKeyboard(this.actor, value));
 });
 
 function labSecrets(): NamedSecret[] {
@@ -272,16 +214,16 @@ function labSecrets(): NamedSecret[] {
  * a character of the password field unmasked. Names only in the message.
  */
 Then("no secret of the lab appears in the scenario's transcript or evidence", async function () {
-  this.recordScreens();
+  this.actor.recordScreens();
   const secrets = labSecrets();
-  const found: string[] = secretsIn(this.transcript.join('\n'), secrets).map((n) => `transcript: ${n}`);
+  const found: string[] = secretsIn(this.actor.transcript.join('\n'), secrets).map((n) => `transcript: ${n}`);
   for (const item of this.target.evidence?.() ?? []) {
     if (item.fileName !== 'serial.log') {
       found.push(...secretsIn(item.body, secrets).map((n) => `${item.fileName}: ${n}`));
       continue;
     }
     found.push(...secretsInSerialLog(item.body, secrets).map((n) => `serial.log: ${n}`));
-    const unmasked = unmaskedSecretFields(item.body, this.guide.firmware, statementLayout(this.session.statement));
+    const unmasked = unmaskedSecretFields(item.body, this.guide.firmware, statementLayout(this.actor.session.statement));
     if (unmasked > 0) found.push(`serial.log: ${unmasked} characters drawn unmasked in the password field`);
   }
   assert.deepEqual(found, [], 'secrets given away');

@@ -4,16 +4,17 @@
 // what arrives at the server, judged as RFC 5424 (ERRATA-380).
 import assert from 'node:assert/strict';
 import { isIPv4, isIPv6 } from 'node:net';
-import { After } from '@cucumber/cucumber';
 import type { DataTable } from '@cucumber/cucumber';
-import type { Locator, Page } from 'playwright';
 import type { NetworkSpec, SubnetSpec } from '../../fixtures/networks.ts';
 import { Given, Then, When } from '../support/define.ts';
 import type { Received } from '../support/lab/syslog-receiver.ts';
 import { SyslogReceiver } from '../support/lab/syslog-receiver.ts';
 import { changeNetwork } from '../support/tasks/network.ts';
-import { alerts, applicationPicker, goTo, logInReady, menu, pickApplication, statuses } from '../support/tasks/portal.ts';
-import type { ApplianceWorld } from '../support/world.ts';
+import { alerts, applicationNames, goTo, logInReady, offersPath, pickApplication, statuses } from '../support/tasks/portal.ts';
+import type { SyslogForm } from '../support/tasks/syslog-forwarding.ts';
+import { fieldShows, formHolds, hitSave, offersControl, protocolsOffered, provideServer, refusalOf, setOption } from '../support/tasks/syslog-forwarding.ts';
+import type { Actor } from '../support/actor.ts';
+import { noteKey } from '../support/notes.ts';
 
 /** Real time a forwarded message may take from the twin's socket to the receiver's. */
 const DELIVERY_MS = 10_000;
@@ -26,31 +27,35 @@ const OPTION = 'Enable Syslog Forwarding';
 interface SyslogScenario {
   receiver: SyslogReceiver | null;
   fleet: Array<{ serialNumber: number; activatedBy: string; type: string }>;
-  entered: { option: boolean; protocol: string; port: string; server: string } | null;
+  entered: SyslogForm | null;
   /** How many messages had arrived when the latest scan was launched. */
   sinceLaunch: number;
 }
 
-const scenarios = new WeakMap<ApplianceWorld, SyslogScenario>();
+const syslogScenario = noteKey<SyslogScenario>('syslog set-up');
 
-function scenarioOf(world: ApplianceWorld): SyslogScenario {
-  let s = scenarios.get(world);
+function scenarioOf(actor: Actor): SyslogScenario {
+  let s = actor.notes.get(syslogScenario);
   if (!s) {
     s = { receiver: null, fleet: [], entered: null, sinceLaunch: 0 };
-    scenarios.set(world, s);
+    actor.notes.set(syslogScenario, s);
   }
   return s;
 }
 
-/** The scenario's syslog server, started on first use; stopped after the scenario. */
-async function receiverOf(world: ApplianceWorld): Promise<SyslogReceiver> {
-  const s = scenarioOf(world);
-  s.receiver ??= await SyslogReceiver.start();
+/** The scenario's syslog server, started on first use; after the scenario, what it received goes into the report. */
+async function receiverOf(actor: Actor): Promise<SyslogReceiver> {
+  const s = scenarioOf(actor);
+  if (!s.receiver) {
+    const receiver = await SyslogReceiver.start();
+    s.receiver = receiver;
+    actor.onStop(() => stopReceiver(actor, receiver));
+  }
   return s.receiver;
 }
 
-function receiverNeeded(world: ApplianceWorld): SyslogReceiver {
-  const receiver = scenarios.get(world)?.receiver;
+function receiverNeeded(actor: Actor): SyslogReceiver {
+  const receiver = actor.notes.get(syslogScenario)?.receiver;
   if (!receiver) throw new Error('no syslog server in this scenario: "Given a syslog server listens on ..." first');
   return receiver;
 }
@@ -63,23 +68,20 @@ function describeReceived(r: Received, hide: string[] = []): string {
 }
 
 /** The lab's proxy password, if its proxy asks for one. */
-async function proxyPassword(world: ApplianceWorld): Promise<string | null> {
-  const auth = (await world.need('lab').network()).proxy?.auth;
+async function proxyPassword(actor: Actor): Promise<string | null> {
+  const auth = (await actor.need('lab').network()).proxy?.auth;
   return auth && 'password' in auth && auth.password !== '' ? auth.password : null;
 }
 
-After(async function (this: ApplianceWorld) {
-  const s = scenarios.get(this);
-  scenarios.delete(this);
-  if (!s?.receiver) return;
+async function stopReceiver(actor: Actor, receiver: SyslogReceiver): Promise<void> {
   try {
-    const hide = this.hasTarget ? [await proxyPassword(this).catch(() => null)].filter((p): p is string => p !== null) : [];
-    const lines = s.receiver.received.map((r) => describeReceived(r, hide));
-    this.attach(lines.length ? lines.join('\n') : '(nothing received)', { mediaType: 'text/plain', fileName: 'syslog-server.txt' });
+    const hide = [await proxyPassword(actor).catch(() => null)].filter((p): p is string => p !== null);
+    const lines = receiver.received.map((r) => describeReceived(r, hide));
+    actor.attach({ body: lines.length ? lines.join('\n') : '(nothing received)', mediaType: 'text/plain', fileName: 'syslog-server.txt' });
   } finally {
-    await s.receiver.stop();
+    await receiver.stop();
   }
-});
+}
 
 // --- The lab network ---------------------------------------------------------------------------
 
@@ -123,10 +125,10 @@ function subnetHolding(spec: NetworkSpec, address: string): SubnetSpec {
 Given(/^a syslog server listens on (UDP|TCP|UDP and TCP) port (\d+) at ([0-9A-Fa-f:.]+)$/, async function (protocols: string, portText: string, address: string) {
   if (!isIPv4(address) && !isIPv6(address)) throw new Error(`not an IP address: ${address}`);
   const port = Number(portText);
-  const receiver = await receiverOf(this);
+  const receiver = await receiverOf(this.actor);
   const lab = this.need('lab');
   const wanted = protocols.split(' and ').map((p) => (p === 'UDP' ? 'udp' : 'tcp') as 'udp' | 'tcp');
-  await changeNetwork(this, `a syslog server at ${address} listens on ${protocols} port ${port}`, async (spec) => {
+  await changeNetwork(this.actor, `a syslog server at ${address} listens on ${protocols} port ${port}`, async (spec) => {
     const subnet = subnetHolding(spec, address);
     let host = subnet.hosts.find((h) => h.address === address);
     if (!host) {
@@ -141,7 +143,7 @@ Given(/^a syslog server listens on (UDP|TCP|UDP and TCP) port (\d+) at ([0-9A-Fa
 });
 
 Given('the DNS servers resolve {string} to {word}', async function (name: string, address: string) {
-  await changeNetwork(this, `DNS resolves ${name} to ${address}`, (spec) => {
+  await changeNetwork(this.actor, `DNS resolves ${name} to ${address}`, (spec) => {
     spec.dns[name.toLowerCase()] = [address];
   });
 });
@@ -152,25 +154,25 @@ Given('the DNS servers resolve {string} to {word}', async function (name: string
 Given(/^another (physical|virtual) appliance has been activated by user "([^"]*)"$/, async function (type: string, user: string) {
   const lab = this.need('lab');
   const unit = await this.act(`lab: another ${type} appliance joins the subscription, activated by ${user}`, () => lab.addAppliance({ type: type as 'physical' | 'virtual', activatedBy: user }));
-  scenarioOf(this).fleet.push({ serialNumber: unit.serialNumber, activatedBy: user, type });
+  scenarioOf(this.actor).fleet.push({ serialNumber: unit.serialNumber, activatedBy: user, type });
 });
 
-async function launchScan(world: ApplianceWorld, minutes: number, target: string, serialNumbers: Array<number | undefined>): Promise<void> {
-  const lab = world.need('lab');
-  const s = scenarioOf(world);
+async function launchScan(actor: Actor, minutes: number, target: string, serialNumbers: Array<number | undefined>): Promise<void> {
+  const lab = actor.need('lab');
+  const s = scenarioOf(actor);
   s.sinceLaunch = s.receiver?.received.length ?? 0;
   for (const serialNumber of serialNumbers) {
     const which = serialNumber === undefined ? 'the appliance' : `appliance ${serialNumber}`;
-    await world.act(`launch a scan of ${target} (${minutes} minutes) on ${which} in the portal`, () => lab.launch('scan', minutes * 60_000, { targets: [target], ...(serialNumber === undefined ? {} : { serialNumber }) }));
+    await actor.act(`launch a scan of ${target} (${minutes} minutes) on ${which} in the portal`, () => lab.launch('scan', minutes * 60_000, { targets: [target], ...(serialNumber === undefined ? {} : { serialNumber }) }));
   }
 }
 
 When('a scan of {int} minutes of {word} is launched on the appliance', async function (minutes: number, target: string) {
-  await launchScan(this, minutes, target, [undefined]);
+  await launchScan(this.actor, minutes, target, [undefined]);
 });
 
 When('a scan of {int} minutes of {word} is launched on every appliance of the subscription', async function (minutes: number, target: string) {
-  await launchScan(this, minutes, target, [undefined, ...scenarioOf(this).fleet.map((u) => u.serialNumber)]);
+  await launchScan(this.actor, minutes, target, [undefined, ...scenarioOf(this.actor).fleet.map((u) => u.serialNumber)]);
 });
 
 /** The lab's switch saw the appliance's scan packets to `target`: the scan ran. */
@@ -181,154 +183,90 @@ Then('the appliance has scanned {word}', async function (target: string) {
 
 // --- The portal page ----------------------------------------------------------------------------
 
-/** An application's menus hold a path ("Scans > Setup > Syslog Forwarding"), opened or not. */
-async function offers(page: Page, path: string): Promise<boolean> {
-  const items = path.split('>').map((s) => s.trim());
-  const last = items.pop()!;
-  let scope: Page | Locator = page;
-  for (const item of items) {
-    const summary = menu(scope, item).first();
-    if (await summary.count() === 0) return false;
-    scope = summary.locator('xpath=..');
-  }
-  return (await scope.getByRole('link', { name: last, exact: true, includeHidden: true }).count()) > 0;
-}
-
 /** The applications of the picker whose menus offer `path`. */
-async function applicationsOffering(world: ApplianceWorld, path: string): Promise<string[]> {
-  const page = await world.portal.page();
-  const names = (await applicationPicker(page).getByRole('link').allInnerTexts()).map((t) => t.trim());
+async function applicationsOffering(actor: Actor, path: string): Promise<string[]> {
+  const page = await actor.portal.page();
   const offering: string[] = [];
-  for (const name of names) {
-    await world.act(`portal: select ${name} from the application picker`, () => pickApplication(page, name));
+  for (const name of await applicationNames(page)) {
+    await actor.act(`portal: select ${name} from the application picker`, () => pickApplication(page, name));
     await page.waitForLoadState('domcontentloaded');
-    if (await offers(page, path)) offering.push(name);
+    if (await offersPath(page, path)) offering.push(name);
   }
   return offering;
 }
 
 Then('the applications offering {string} in the portal are exactly:', async function (path: string, table: DataTable) {
-  assert.deepEqual(await applicationsOffering(this, path), table.raw().map((r) => r[0]));
+  assert.deepEqual(await applicationsOffering(this.actor, path), table.raw().map((r) => r[0]));
 });
 
 Then('no application of the portal offers {string}', async function (path: string) {
-  assert.deepEqual(await applicationsOffering(this, path), []);
+  assert.deepEqual(await applicationsOffering(this.actor, path), []);
 });
-
-/** The form's controls by their labels: a radio group by its legend, else the labelled input. */
-function radioGroup(page: Page, name: string): Locator {
-  return page.getByRole('group', { name, exact: true });
-}
-
-function control(page: Page, name: string): Locator {
-  return page.getByLabel(name, { exact: true });
-}
-
-/** A radio button's label text (the protocol's name as the page shows it). */
-function labelOf(radio: Locator): Promise<string> {
-  return radio.evaluate((el) => ((el as unknown as { labels: ArrayLike<{ textContent: string | null }> | null }).labels?.[0]?.textContent ?? '').trim());
-}
-
-async function chosenRadio(group: Locator): Promise<string> {
-  const chosen: string[] = [];
-  for (const radio of await group.getByRole('radio').all()) {
-    if (await radio.isChecked()) chosen.push(await labelOf(radio));
-  }
-  assert.ok(chosen.length <= 1, `more than one radio button chosen: ${chosen.join(', ')}`);
-  return chosen[0] ?? '';
-}
-
-/** What a field of the form shows: "selected"/"not selected" for a checkbox, the chosen radio, or the text. */
-async function shown(page: Page, field: string): Promise<string> {
-  const group = radioGroup(page, field);
-  if (await group.count() > 0) return chosenRadio(group);
-  const input = control(page, field);
-  assert.equal(await input.count(), 1, `the page has no field "${field}" (or more than one)`);
-  if (await input.getAttribute('type') === 'checkbox') return (await input.isChecked()) ? 'selected' : 'not selected';
-  return input.inputValue();
-}
 
 Then('the syslog forwarding form shows:', async function (table: DataTable) {
   const page = await this.portal.page();
   const seen: string[][] = [];
-  for (const [field = ''] of table.raw()) seen.push([field, await shown(page, field)]);
+  for (const [field = ''] of table.raw()) seen.push([field, await fieldShows(page, field)]);
   assert.deepEqual(seen, table.raw());
 });
 
 Then('the protocols offered are exactly:', async function (table: DataTable) {
-  const group = radioGroup(await this.portal.page(), 'Protocol');
-  const names = await Promise.all((await group.getByRole('radio').all()).map(labelOf));
-  assert.deepEqual(names, table.raw().map((r) => r[0]));
+  assert.deepEqual(await protocolsOffered(await this.portal.page()), table.raw().map((r) => r[0]));
 });
 
 Then('the portal offers no {string} option', async function (name: string) {
   const page = await this.portal.page();
-  assert.equal(await control(page, name).count(), 0, `the page at ${page.url()} offers "${name}"`);
+  assert.ok(!(await offersControl(page, name)), `the page at ${page.url()} offers "${name}"`);
 });
 
 /** "Select the option Enable Syslog Forwarding" (or clear it). */
 When(/^I (select|clear) the option "([^"]*)"$/, async function (action: string, name: string) {
   const page = await this.portal.page();
-  await this.act(`portal: ${action} the option ${name}`, () => (action === 'select' ? control(page, name).check() : control(page, name).uncheck()));
+  await this.act(`portal: ${action} the option ${name}`, () => setOption(page, name, action === 'select'));
 });
 
 /** "provide details for the remote syslog server, including the protocol (TCP or UDP), port number ..., and either the IP address (IPv4 or IPv6) or DNS hostname" */
-async function provide(world: ApplianceWorld, server: string, protocol: string, port: string): Promise<void> {
-  const page = await world.portal.page();
-  await world.act(`portal: syslog server "${server}", protocol ${protocol}, port "${port}"`, async () => {
-    await radioGroup(page, 'Protocol').getByRole('radio', { name: protocol, exact: true }).check();
-    await control(page, 'Port').fill(port);
-    await control(page, 'Syslog server').fill(server);
-  });
-  scenarioOf(world).entered = { option: await control(page, OPTION).isChecked(), protocol, port, server };
+async function provide(actor: Actor, server: string, protocol: string, port: string): Promise<void> {
+  const page = await actor.portal.page();
+  await actor.act(`portal: syslog server "${server}", protocol ${protocol}, port "${port}"`, () => provideServer(page, server, protocol, port));
+  scenarioOf(actor).entered = { option: (await formHolds(page, OPTION)).option, protocol, port, server };
 }
 
 When('I provide the syslog server {string}, protocol {word} and port {string}', async function (server: string, protocol: string, port: string) {
-  await provide(this, server, protocol, port);
+  await provide(this.actor, server, protocol, port);
 });
 
-/** "Then hit Save." */
-async function hitSave(world: ApplianceWorld): Promise<void> {
-  const page = await world.portal.page();
-  await world.act('portal: hit Save', async () => {
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.waitForLoadState('domcontentloaded');
-  });
+async function save(actor: Actor): Promise<void> {
+  const page = await actor.portal.page();
+  await actor.act('portal: hit Save', () => hitSave(page));
 }
 
 When('I hit Save', async function () {
-  await hitSave(this);
+  await save(this.actor);
 });
 
-async function assertSaved(world: ApplianceWorld): Promise<void> {
-  const page = await world.portal.page();
+async function assertSaved(actor: Actor): Promise<void> {
+  const page = await actor.portal.page();
   assert.deepEqual(await alerts(page), [], `Save was refused on ${page.url()}`);
   assert.ok((await statuses(page)).length > 0, `no confirmation after Save on ${page.url()}`);
 }
 
 Then('the syslog forwarding settings are saved', async function () {
-  await assertSaved(this);
+  await assertSaved(this.actor);
 });
 
 /** A refusal shown next to its field: the field marked invalid and described by an alert; the values entered kept. */
 Then('the portal refuses the {string} field, keeping what I entered', async function (field: string) {
   const page = await this.portal.page();
-  const group = radioGroup(page, field);
-  const target = await group.count() > 0 ? group : control(page, field);
-  assert.equal(await target.getAttribute('aria-invalid'), 'true', `the "${field}" field is not marked invalid`);
-  const described = await target.getAttribute('aria-describedby');
-  assert.ok(described, `the "${field}" field is not described by a message`);
-  const message = page.locator(`[id="${described}"]`);
-  assert.equal(await message.getAttribute('role'), 'alert', `the message of the "${field}" field is not an alert`);
-  assert.notEqual((await message.innerText()).trim(), '', `the alert of the "${field}" field is empty`);
+  const refusal = await refusalOf(page, field);
+  assert.equal(refusal.invalid, 'true', `the "${field}" field is not marked invalid`);
+  assert.ok(refusal.message, `the "${field}" field is not described by a message`);
+  assert.equal(refusal.message.role, 'alert', `the message of the "${field}" field is not an alert`);
+  assert.notEqual(refusal.message.text, '', `the alert of the "${field}" field is empty`);
   assert.deepEqual(await statuses(page), [], 'a confirmation was shown for a refused Save');
-  const entered = scenarioOf(this).entered;
+  const entered = scenarioOf(this.actor).entered;
   assert.ok(entered, 'nothing was entered in this scenario');
-  assert.deepEqual(
-    { option: await control(page, OPTION).isChecked(), protocol: await chosenRadio(radioGroup(page, 'Protocol')), port: await control(page, 'Port').inputValue(), server: await control(page, 'Syslog server').inputValue() },
-    entered,
-    'the values entered were not kept',
-  );
+  assert.deepEqual(await formHolds(page, OPTION), entered, 'the values entered were not kept');
 });
 
 /** The whole procedure, as a Manager follows it. */
@@ -339,10 +277,10 @@ Given('syslog forwarding has been enabled in the portal by {string} to {string} 
     await pickApplication(page, 'VM/VMDR');
     await goTo(page, PAGE_PATH);
   });
-  await this.act(`portal: select the option ${OPTION}`, () => control(page, OPTION).check());
-  await provide(this, server, protocol, String(port));
-  await hitSave(this);
-  await assertSaved(this);
+  await this.act(`portal: select the option ${OPTION}`, () => setOption(page, OPTION, true));
+  await provide(this.actor, server, protocol, String(port));
+  await save(this.actor);
+  await assertSaved(this.actor);
 });
 
 // --- What the syslog server receives -------------------------------------------------------------
@@ -353,8 +291,8 @@ function notRfc5424(received: readonly Received[]): string[] {
 
 /** SYSL-001: messages from the appliance named `name` since the latest scan was launched, every one RFC 5424. */
 Then(/^the syslog server receives RFC 5424 messages(?: over (UDP|TCP))? from "([^"]*)"$/, async function (protocol: string | undefined, name: string) {
-  const receiver = receiverNeeded(this);
-  const from = scenarioOf(this).sinceLaunch;
+  const receiver = receiverNeeded(this.actor);
+  const from = scenarioOf(this.actor).sinceLaunch;
   const mine = (all: readonly Received[]) => all.slice(from).filter((r) => r.message?.hostname === name);
   const arrived = await receiver.waitFor((all) => mine(all).length > 0, DELIVERY_MS);
   const all = receiver.received.map((r) => describeReceived(r)).join('\n') || '(nothing)';
@@ -367,8 +305,8 @@ Then(/^the syslog server receives RFC 5424 messages(?: over (UDP|TCP))? from "([
 });
 
 Then('the syslog server receives messages from each of:', async function (table: DataTable) {
-  const receiver = receiverNeeded(this);
-  const from = scenarioOf(this).sinceLaunch;
+  const receiver = receiverNeeded(this.actor);
+  const from = scenarioOf(this.actor).sinceLaunch;
   const names = table.raw().map((r) => r[0]!);
   const missing = (all: readonly Received[]) => names.filter((n) => !all.slice(from).some((r) => r.message?.hostname === n));
   await receiver.waitFor((all) => missing(all).length === 0, DELIVERY_MS);
@@ -378,16 +316,16 @@ Then('the syslog server receives messages from each of:', async function (table:
 });
 
 Then('the syslog server has received no message', async function () {
-  const receiver = receiverNeeded(this);
+  const receiver = receiverNeeded(this.actor);
   await receiver.waitFor((all) => all.length > 0, QUIET_MS);
   assert.deepEqual(receiver.received.map((r) => describeReceived(r)), [], 'the syslog server received messages');
 });
 
 /** No secret of the appliance's configuration leaves in a forwarded message. */
 Then('no syslog message contains the proxy password', async function () {
-  const password = await proxyPassword(this);
+  const password = await proxyPassword(this.actor);
   assert.ok(password, 'the lab\'s proxy asks for no password: nothing to look for');
-  const received = receiverNeeded(this).received;
+  const received = receiverNeeded(this.actor).received;
   assert.ok(received.length > 0, 'no syslog message was received: nothing to look in');
   const leaking = received.map((r, i) => (r.raw.includes(password) ? i + 1 : 0)).filter((i) => i > 0);
   assert.deepEqual(leaking, [], `messages (by number, of ${received.length}) that contain the proxy password`);

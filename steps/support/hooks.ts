@@ -1,7 +1,7 @@
 // Per-scenario set-up and tear-down: a target from the run's session, capability checks ("not
 // applicable" rather than pass or fail), a unit given up on ("inconclusive"), scenarios that
 // test the twin's reading of a silence ("informative" on other appliances), and the transcript
-// as evidence in the report.
+// as evidence in the report; after the scenario, every resource it opened is stopped.
 import { After, AfterAll, AfterStep, Before, Status, setDefaultTimeout, setParallelCanAssign } from '@cucumber/cucumber';
 import type { Pickle } from '@cucumber/messages';
 import { informativeErrata, loadErrataRegister } from '../../fixtures/registers.ts';
@@ -12,6 +12,10 @@ import { openTarget, statementFor } from './targets/index.ts';
 import { takeOver } from './targets/preopened.ts';
 import type { ApplianceWorld } from './world.ts';
 import { Inconclusive, NotApplicable } from './errors.ts';
+import { noteKey } from './notes.ts';
+
+/** When the scenario began on the unit's clock. */
+const scenarioStart = noteKey<number>('scenario start');
 
 // The twin answers at once; a serial line at 9600 baud, or real hardware, takes real time.
 setDefaultTimeout(Number(process.env['QSA_STEP_TIMEOUT_MS'] || 60_000));
@@ -45,48 +49,56 @@ Before(async function (this: ApplianceWorld, { pickle }) {
     .filter((c) => !opened.capabilities.has(c as Capability));
   if (missing.length > 0) return this.endWith({ outcome: 'not-applicable', reason: `target ${opened.name} has no ${missing.join(', ')}` });
   if (opened.broken) return this.endWith({ outcome: 'inconclusive', reason: `the unit could not be recovered earlier: ${opened.broken}` });
-  this.session = opened;
-  if (tags.includes('@arrows')) this.entryMeans = 'arrows';
+  const actor = this.actor;
+  actor.session = opened;
+  if (tags.includes('@arrows')) actor.entryMeans = 'arrows';
   if (opened.statement.readings === 'informative') {
     errata ??= loadErrataRegister();
     const readings = informativeErrata(tags, generation, errata);
     if (readings.length > 0) this.informative = readings;
   }
   try {
-    this.target = await opened.forScenario();
+    actor.target = await opened.forScenario();
   } catch (error) {
     if (error instanceof Inconclusive || error instanceof NotApplicable) return this.endWith({ outcome: error instanceof Inconclusive ? 'inconclusive' : 'not-applicable', reason: error.message });
     throw error;
   }
-  this.remembered.set('scenario start', this.target.time.now());
+  // Registered first, so stopped last: the other resources (the portal, a syslog server) may still ask the lab.
+  const target = actor.target;
+  actor.onStop(() => target.stop());
+  actor.notes.set(scenarioStart, target.time.now());
   return undefined;
 });
 
 After(async function (this: ApplianceWorld, { result }) {
-  if (!this.hasTarget) return;
-  this.recordScreens();
-  if (result?.status === Status.PASSED && this.informative && !this.outcome) {
-    this.endWith({ outcome: 'informative', agrees: true, errata: this.informative, reason: `the unit takes the twin's reading of ${this.informative.join(', ')}` });
+  const actor = this.actor;
+  try {
+    if (!actor.hasTarget) return;
+    actor.recordScreens();
+    if (result?.status === Status.PASSED && this.informative && !this.outcome) {
+      this.endWith({ outcome: 'informative', agrees: true, errata: this.informative, reason: `the unit takes the twin's reading of ${this.informative.join(', ')}` });
+    }
+    if (result?.status === Status.FAILED || this.outcome?.outcome === 'informative') {
+      const screen = await actor.target.screen.read();
+      actor.transcript.push(`last screen: ${actor.describe(screen)}`);
+    }
+    this.attach(actor.transcript.join('\n'), { mediaType: 'text/plain', fileName: 'transcript.txt' });
+    for (const item of actor.target.evidence?.() ?? []) this.attach(item.body, { mediaType: item.mediaType, fileName: item.fileName });
+    const start = actor.notes.get(scenarioStart);
+    if (start !== undefined) {
+      // How long the scenario would have taken on hardware: the report sums these.
+      this.attach(JSON.stringify({ ms: actor.target.time.now() - start }), 'application/vnd.appliance-time+json');
+    }
+  } finally {
+    await actor.stop();
   }
-  if (result?.status === Status.FAILED || this.outcome?.outcome === 'informative') {
-    const screen = await this.target.screen.read();
-    this.transcript.push(`last screen: ${this.describe(screen)}`);
-  }
-  this.attach(this.transcript.join('\n'), { mediaType: 'text/plain', fileName: 'transcript.txt' });
-  for (const item of this.target.evidence?.() ?? []) this.attach(item.body, { mediaType: item.mediaType, fileName: item.fileName });
-  const start = this.remembered.get('scenario start');
-  if (typeof start === 'number') {
-    // How long the scenario would have taken on hardware: the report sums these.
-    this.attach(JSON.stringify({ ms: this.target.time.now() - start }), 'application/vnd.appliance-time+json');
-  }
-  await this.portalVisit?.close();
-  await this.target.stop();
 });
 
 /** A failed step with the portal open: a screenshot of the page goes into the report. */
 AfterStep(async function (this: ApplianceWorld, { result }) {
-  if (result.status !== Status.FAILED || !this.portalVisit) return;
-  const png = await this.portalVisit.screenshot();
+  const visit = this.actor.portalVisit;
+  if (result.status !== Status.FAILED || !visit) return;
+  const png = await visit.screenshot();
   if (png) this.attach(png, { mediaType: 'image/png', fileName: 'portal.png' });
 });
 

@@ -3,8 +3,10 @@
 import type { NetworkSpec } from '../../fixtures/networks.ts';
 import type { Key } from '../../fixtures/profiles.ts';
 import type { TargetStatement } from '../../fixtures/targets.ts';
+import type { LineSettings, PlatformFailure, Probe } from '../../fixtures/wire.ts';
 
-export type { Key };
+// Defined in fixtures/ because the twin speaks them too; steps take them from here with the rest.
+export type { Key, LineSettings, PlatformFailure, Probe };
 export type Port = 'LAN' | 'WAN';
 export type LedName = 'power' | 'S1' | 'S2' | 'S3';
 
@@ -46,12 +48,6 @@ export interface Console {
   type(text: string): Promise<void>;
 }
 
-export interface LineSettings {
-  baud: number;
-  dataBits: 5 | 6 | 7 | 8;
-  parity: 'none' | 'even' | 'odd';
-  stopBits: 1 | 2;
-}
 
 /** A terminal cabled to the appliance's console port (a USB port, through the USB-to-RS232 cable). */
 export interface Terminal {
@@ -104,15 +100,6 @@ export interface ApplianceTime {
   waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean>;
 }
 
-/**
- * How the platform's API answers the appliance from now on: normally, or with a named failure
- * the lab applies (an HTTP error status, a refusal, or slow answers).
- */
-export type PlatformFailure =
-  | { name: 'normal' }
-  | { name: 'http-error'; status: number }
-  | { name: 'unknown-scanner' | 'scanner-disabled' | 'account-expired' }
-  | { name: 'slow'; ms: number };
 
 /** Where a browser finds the platform's web portal, and which server key it is to trust. */
 export interface PortalAccess {
@@ -122,8 +109,6 @@ export interface PortalAccess {
   spkiSha256: string;
 }
 
-/** A scan packet as the lab's switch ports saw it leave the appliance (null port: no route). */
-export interface Probe { jobId: string; target: string; port: Port | null; vlan: number; source: string | null }
 
 /** A request the platform's API received: the host name the appliance contacted, on which port. */
 export interface PlatformRequest { method: string; host: string; port: string; path: string }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Key } from '../../fixtures/profiles.ts';
 import { loadTargetStatement, validateStatement } from '../../fixtures/targets.ts';
-import { Actor, asWorld } from './model/actor.ts';
+import { Actor } from './actor.ts';
 import type { TargetSession } from './protocols.ts';
 import { shows } from './screens.ts';
 import { reach } from './strategy.ts';
@@ -69,9 +69,9 @@ for (const generation of ['2017', '2022'] as const) {
         let walked = 0;
         await fc.assert(fc.asyncProperty(start, fc.array(step, { minLength: 1, maxLength: 25 }), async (prefix, rest) => {
           const target = await opened.forScenario();
-          const world = asWorld(new Actor(target, { session: opened }));
+          const actor = Actor.using(target, { session: opened });
           try {
-            await reach(world, 'booted', { mode: 'any' });
+            await reach(actor, 'booted', { mode: 'any' });
             for (const s of [...prefix, ...rest]) {
               // Shutting down leaves a unit no console can switch on again: the walk steps around it.
               if ('key' in s && s.key === 'ENTER' && shows(await target.screen.read(), shutdown)) continue;
@@ -80,14 +80,14 @@ for (const generation of ['2017', '2022'] as const) {
             }
             walked++;
             // What the walk itself stored is stored: the comparison starts once its changes are applied.
-            await waitForInput(world);
+            await waitForInput(actor);
             const before = readConfig(configFile);
             const prompt = before.mode === 'ipv6-only' ? 'IPv6 DNS1' : 'LAN DNS2';
             const states: Array<[string, () => Promise<unknown>]> = [
-              ['the status screen', () => reach(world, 'booted', { mode: 'any' })],
-              ['the main menu', () => openMainMenu(world)],
-              [`the ${prompt} prompt`, () => openPrompt(world, prompt)],
-              ['the status screen again', () => reach(world, 'booted', { mode: 'any' })],
+              ['the status screen', () => reach(actor, 'booted', { mode: 'any' })],
+              ['the main menu', () => openMainMenu(actor)],
+              [`the ${prompt} prompt`, () => openPrompt(actor, prompt)],
+              ['the status screen again', () => reach(actor, 'booted', { mode: 'any' })],
             ];
             for (const [name, go] of states) {
               await go();

@@ -15,7 +15,8 @@ import { readSetupNetwork } from './tasks/menus.ts';
 import { Inconclusive, NavigationError, NotApplicable } from './errors.ts';
 import { BOOT_TIMEOUT_MS, goToStatus } from './tasks/navigation.ts';
 import { resetNetwork } from './tasks/reset.ts';
-import type { ApplianceWorld } from './world.ts';
+import type { Actor } from './actor.ts';
+import { press, readScreen, waitForScreen } from './tasks/panel.ts';
 
 export type ApplianceState = 'off' | 'booted' | 'name-and-ip' | 'activation-code';
 
@@ -30,40 +31,40 @@ export interface ReachOptions {
 }
 
 /** Whether the appliance is running, judged by the power button's backlight or the screen. */
-async function isRunning(world: ApplianceWorld): Promise<boolean> {
-  const leds = world.target.leds;
-  if (leds && world.target.capabilities.has('leds')) return (await leds.read()).power;
-  const screen = await world.target.screen.read();
+async function isRunning(actor: Actor): Promise<boolean> {
+  const leds = actor.target.leds;
+  if (leds && actor.target.capabilities.has('leds')) return (await leds.read()).power;
+  const screen = await readScreen(actor);
   return screen.lines.some((l) => l !== '') || screen.indicators.length > 0;
 }
 
-async function switchOn(world: ApplianceWorld): Promise<void> {
+async function switchOn(actor: Actor): Promise<void> {
   // A target without a power button is on: a unit on a bench is (its console shows nothing until woken).
-  if (!world.target.capabilities.has('power')) return;
-  if (await isRunning(world)) return;
-  const power = world.need('power');
-  if (!(await power.acPlugged())) await world.act('plug in the AC power cord', () => power.plugAc());
-  if (!(await isRunning(world))) await world.act('press the power button', () => power.pressButton());
+  if (!actor.target.capabilities.has('power')) return;
+  if (await isRunning(actor)) return;
+  const power = actor.need('power');
+  if (!(await power.acPlugged())) await actor.act('plug in the AC power cord', () => power.plugAc());
+  if (!(await isRunning(actor))) await actor.act('press the power button', () => power.pressButton());
 }
 
-export async function reach(world: ApplianceWorld, state: ApplianceState, options: ReachOptions = {}): Promise<void> {
-  const session = world.session;
+export async function reach(actor: Actor, state: ApplianceState, options: ReachOptions = {}): Promise<void> {
+  const session = actor.session;
   if (session.broken) throw new Inconclusive(`the unit could not be recovered earlier: ${session.broken}`);
   // The scenario's first Given establishes the mode (the default, or the one it asks for); later
   // ones go on from wherever the scenario took the unit.
-  const mode = options.mode ?? (world.started ? 'any' : world.guide.firmware.networkModes[0]!);
+  const mode = options.mode ?? (actor.started ? 'any' : actor.guide.firmware.networkModes[0]!);
   const username = options.user ?? 'jdoe';
   try {
-    await transition(world, state, username, mode);
-    world.started = true;
+    await transition(actor, state, username, mode);
+    actor.started = true;
   } catch (error) {
     if (!(error instanceof NavigationError)) throw error;
     if (session.statement.units === 'fresh') throw new Inconclusive(`could not bring the appliance to "${state}": ${error.message}`);
     // One more look from the status screen; then the unit is given up on for the run.
     try {
-      await world.act('try once more to bring the appliance back to its status screen', () => goToStatus(world));
-      await transition(world, state, username, mode);
-      world.started = true;
+      await actor.act('try once more to bring the appliance back to its status screen', () => goToStatus(actor));
+      await transition(actor, state, username, mode);
+      actor.started = true;
     } catch (again) {
       if (!(again instanceof NavigationError)) throw again;
       session.broken = `could not bring the appliance to "${state}": ${again.message}`;
@@ -76,12 +77,12 @@ export async function reach(world: ApplianceWorld, state: ApplianceState, option
  * The unit's network mode, as a person would tell it: the address on the name and IP screen, or
  * else the options SETUP NETWORK offers (RENEW AUTO IPv6 ON LAN? only in IPv6-only mode).
  */
-async function modeOf(world: ApplianceWorld, status: ScreenSnapshot): Promise<NetworkMode> {
-  const fw = world.guide.firmware;
+async function modeOf(actor: Actor, status: ScreenSnapshot): Promise<NetworkMode> {
+  const fw = actor.guide.firmware;
   if (fw.networkModes.length === 1) return fw.networkModes[0]!;
   const r = recognize(status, fw);
   if (r.kind === 'status' && r.shows === 'name-and-ip') return /[0-9a-f]*:[0-9a-f:]*:/i.test(status.lines[1]) ? 'ipv6-only' : 'ipv4+v6';
-  const labels = new Set((await world.act('read the SETUP NETWORK menu (which mode is the unit in?)', () => readSetupNetwork(world))).map(normalize));
+  const labels = new Set((await actor.act('read the SETUP NETWORK menu (which mode is the unit in?)', () => readSetupNetwork(actor))).map(normalize));
   const only = fw.menus[fw.setupNetworkMenu]!.items.filter((i) => i.when.includes('mode-ipv6-only')).map((i) => normalize(i.label));
   return only.some((l) => labels.has(l)) ? 'ipv6-only' : 'ipv4+v6';
 }
@@ -92,55 +93,55 @@ async function modeOf(world: ApplianceWorld, status: ScreenSnapshot): Promise<Ne
  * with them), and the network mode the scenario needs (a scenario before may have switched it:
  * "Switch Between Modes" is a reset of the network settings).
  */
-async function startingSettings(world: ApplianceWorld, status: ScreenSnapshot, mode: NetworkMode | 'any'): Promise<ScreenSnapshot> {
-  const unit = world.session.unit;
+async function startingSettings(actor: Actor, status: ScreenSnapshot, mode: NetworkMode | 'any'): Promise<ScreenSnapshot> {
+  const unit = actor.session.unit;
   if (mode === 'any' || !unit) return status;
-  const current = await modeOf(world, status);
-  if (!unit.factory && world.session.statement.unit?.factorySettingsOnline) return resetNetwork(world, mode, current);
-  if (current === mode) return goToStatus(world);
-  return resetNetwork(world, mode, current);
+  const current = await modeOf(actor, status);
+  if (!unit.factory && actor.session.statement.unit?.factorySettingsOnline) return resetNetwork(actor, mode, current);
+  if (current === mode) return goToStatus(actor);
+  return resetNetwork(actor, mode, current);
 }
 
-async function transition(world: ApplianceWorld, state: ApplianceState, username: string, mode: NetworkMode | 'any'): Promise<void> {
-  const fw = world.guide.firmware;
+async function transition(actor: Actor, state: ApplianceState, username: string, mode: NetworkMode | 'any'): Promise<void> {
+  const fw = actor.guide.firmware;
   if (state === 'off') {
-    const power = world.need('power');
-    if (await isRunning(world)) {
-      await world.act('press the power button (shut down)', () => power.pressButton());
-      await world.target.screen.waitFor((s) => shows(s, fw.texts.safeToUnplug), 120_000);
+    const power = actor.need('power');
+    if (await isRunning(actor)) {
+      await actor.act('press the power button (shut down)', () => power.pressButton());
+      await waitForScreen(actor, (s) => shows(s, fw.texts.safeToUnplug), 120_000);
     }
     return;
   }
-  await switchOn(world);
-  let screen: ScreenSnapshot = await world.act('go back to the status screen', () => goToStatus(world));
-  screen = await startingSettings(world, screen, mode);
+  await switchOn(actor);
+  let screen: ScreenSnapshot = await actor.act('go back to the status screen', () => goToStatus(actor));
+  screen = await startingSettings(actor, screen, mode);
   if (state === 'booted') return;
   const status = recognize(screen, fw);
   const activation = status.kind === 'status' && status.shows === 'activation-code';
   if (state === 'activation-code') {
-    if (!activation) throw new NotApplicable(`the scenario needs a unit that is not activated; this one is (it shows ${world.describe(screen)})`);
+    if (!activation) throw new NotApplicable(`the scenario needs a unit that is not activated; this one is (it shows ${actor.describe(screen)})`);
     return;
   }
   if (activation) {
     const code = screen.lines[1].trim();
-    const lab = world.need('lab');
-    await world.act(`activate the appliance in the portal with code ${code} as ${username}`, () => lab.activate(code, username));
-    await world.act('press ENTER (contact the platform again)', () => world.target.keypad.press('ENTER'));
-    const ready = await world.target.screen.waitFor((s) => s.indicators.length > 0 && !shows(s, fw.texts.activationCode), BOOT_TIMEOUT_MS);
-    world.recordScreens();
+    const lab = actor.need('lab');
+    await actor.act(`activate the appliance in the portal with code ${code} as ${username}`, () => lab.activate(code, username));
+    await actor.act('press ENTER (contact the platform again)', () => press(actor, 'ENTER'));
+    const ready = await waitForScreen(actor, (s) => s.indicators.length > 0 && !shows(s, fw.texts.activationCode), BOOT_TIMEOUT_MS);
+    actor.recordScreens();
     if (!ready) throw new NavigationError('the appliance did not leave the ACTIVATION CODE screen after activation');
     screen = ready;
-  } else if (world.unitActivatedBy !== null && world.unitActivatedBy !== username) {
-    throw new NotApplicable(`the scenario needs a unit activated by ${username}; this one was activated by ${world.unitActivatedBy}`);
+  } else if (actor.unitActivatedBy !== null && actor.unitActivatedBy !== username) {
+    throw new NotApplicable(`the scenario needs a unit activated by ${username}; this one was activated by ${actor.unitActivatedBy}`);
   }
   let now = recognize(screen, fw);
-  if (now.kind === 'status' && now.shows !== 'name-and-ip' && world.session.statement.unit?.factorySettingsOnline) {
+  if (now.kind === 'status' && now.shows !== 'name-and-ip' && actor.session.statement.unit?.factorySettingsOnline) {
     // A scenario before this one left the unit offline (its network settings changed): the
     // factory settings bring it back on this lab's network.
-    screen = await resetNetwork(world, mode === 'any' ? 'ipv4+v6' : mode);
+    screen = await resetNetwork(actor, mode === 'any' ? 'ipv4+v6' : mode);
     now = recognize(screen, fw);
   }
   if (now.kind !== 'status' || now.shows !== 'name-and-ip') {
-    throw new NavigationError(`the appliance does not show its name and IP address: ${world.describe(screen)}`);
+    throw new NavigationError(`the appliance does not show its name and IP address: ${actor.describe(screen)}`);
   }
 }

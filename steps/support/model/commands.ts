@@ -7,24 +7,24 @@
 // displayed in each screen"), so every change reads back what was stored before it.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Key, ScreenSnapshot } from '../protocols.ts';
-import { charAtCursor, normalize, shows } from '../screens.ts';
-import { editorFor, fillField } from '../tasks/entry.ts';
+import type { ScreenSnapshot } from '../protocols.ts';
+import { normalize, shows } from '../screens.ts';
+import { editorFor, fillField, readWholeField } from '../tasks/entry.ts';
 import { recognize } from '../recognize.ts';
 import { readMenuDown } from '../tasks/menus.ts';
+import { answerPrompt } from '../tasks/procedure.ts';
 import { goToMenuItem, goToStatus, openMainMenu, pressUntil, waitForInput } from '../tasks/navigation.ts';
-import type { ApplianceWorld } from '../world.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../actor.ts';
 import type { Ipv4Entry, LanEntry, LinkSetting, ModelGeneration, NetworkModel, ProxyEntry } from './model.ts';
 import {
   disableProxy, enableLanDhcp, enableWanDhcp, guideTexts, isSplit, lanPrompts, linkSettings, netmasks, pad4, proxyPrompts,
   resetNetwork, setLanStatic, setLink, setProxy, setupNetworkLabels, setVlan, setWanStatic, shown, wanLabels, wanPrompts,
 } from './model.ts';
+import { pressAndRead, readScreen, screenMark, screensSince } from '../tasks/panel.ts';
 
-/** The system under test as the commands see it: an actor (World stand-in) on a target. */
+/** The system under test as the commands see it: an actor on a target. */
 export interface Real {
   readonly actor: Actor;
-  readonly world: ApplianceWorld;
   readonly generation: ModelGeneration;
   /** Commands carried out (those whose precondition held). */
   executed: number;
@@ -39,29 +39,20 @@ export type NetworkCommand = fc.AsyncCommand<NetworkModel, Real>;
 
 const json = (v: unknown) => JSON.stringify(v);
 
-async function read(r: Real): Promise<ScreenSnapshot> {
-  return r.actor.target.screen.read();
-}
-
-async function press(r: Real, key: Key, times = 1): Promise<ScreenSnapshot> {
-  for (let i = 0; i < times; i++) await r.actor.target.keypad.press(key);
-  return read(r);
-}
-
 function fail(r: Real, screen: ScreenSnapshot, message: string): never {
   r.actor.note(`FAILED: ${message}`);
   assert.fail(`${message}; the screen shows ${r.actor.describe(screen)}`);
 }
 
 async function expectShows(r: Real, text: string, why: string): Promise<ScreenSnapshot> {
-  const screen = await read(r);
+  const screen = await readScreen(r.actor);
   if (!shows(screen, text)) fail(r, screen, `expected "${text}" (${why})`);
   return screen;
 }
 
 /** The prompt of a field on the first line (the field itself is on the second). */
 async function expectPrompt(r: Real, prompt: string): Promise<ScreenSnapshot> {
-  const screen = await read(r);
+  const screen = await readScreen(r.actor);
   if (normalize(screen.lines[0]) !== normalize(prompt)) fail(r, screen, `expected the "${prompt}" prompt`);
   return screen;
 }
@@ -72,29 +63,19 @@ async function expectPrompt(r: Real, prompt: string): Promise<ScreenSnapshot> {
  * long value is read character by character under the cursor, moving RIGHT to the field's end.
  */
 async function readField(r: Real, prompt: string): Promise<string> {
-  let screen = await read(r);
+  const screen = await readScreen(r.actor);
   const spec = editorFor(r.actor.guide.firmware, prompt);
   const window = r.actor.guide.hardware.lcd.fieldWindow;
   if (spec.kind !== 'text' || screen.lines[1].trimEnd().length < window) return screen.lines[1].trim();
-  // Back to the first position, then along the whole field.
-  for (let i = 0; i < spec.maxLength && screen.indicators.includes('LEFT'); i++) screen = await press(r, 'LEFT');
-  const chars = [charAtCursor(screen) ?? ' '];
-  for (let i = 1; i < spec.maxLength && screen.indicators.includes('RIGHT'); i++) {
-    screen = await press(r, 'RIGHT');
-    chars.push(charAtCursor(screen) ?? ' ');
-  }
-  // Back to the first position, so the field reads as it did (fillField judges a field blank by
-  // the characters in view).
-  for (let i = 0; i < spec.maxLength && screen.indicators.includes('LEFT'); i++) screen = await press(r, 'LEFT');
-  return chars.join('').trim();
+  return (await readWholeField(r.actor, spec.maxLength)).trim();
 }
 
 /** After a confirmed change: the messages, then a status screen (name and IP, or an error). */
 async function settle(r: Real, mark: number, expectMessage?: string): Promise<void> {
-  const screen = await waitForInput(r.world);
+  const screen = await waitForInput(r.actor);
   if (recognize(screen, r.actor.guide.firmware).kind !== 'status') fail(r, screen, 'expected the status screen after the change was applied');
   if (expectMessage) {
-    const seen = r.actor.target.screen.since(mark).some((s) => shows(s, expectMessage));
+    const seen = screensSince(r.actor, mark).some((s) => shows(s, expectMessage));
     if (!seen) fail(r, screen, `"${expectMessage}" did not appear while the change was applied`);
   }
 }
@@ -102,42 +83,42 @@ async function settle(r: Real, mark: number, expectMessage?: string): Promise<vo
 /** "press the Up arrow [two times] to quit this procedure and return to the SETUP NETWORK menu option" (ERRATA-019). */
 async function quitWithUp(r: Real, ups: 1 | 2, stillShown: string): Promise<void> {
   if (ups === 2) {
-    const first = await press(r, 'UP');
+    const first = await pressAndRead(r.actor, 'UP');
     if (!shows(first, stillShown) && normalize(first.lines[0]) !== normalize(stillShown)) {
       fail(r, first, `one UP of the two the guide asks for already left "${stillShown}"`);
     }
   }
-  await press(r, 'UP');
+  await pressAndRead(r.actor, 'UP');
   await expectShows(r, guideTexts[r.generation].setupNetwork, 'a quit returns to the SETUP NETWORK menu option');
 }
 
 
 /** The SETUP NETWORK menu (and the WAN interface menu) read through the keypad, against the model. */
 export async function checkMenus(m: NetworkModel, r: Real): Promise<void> {
-  await openMainMenu(r.world);
-  await press(r, 'ENTER');
-  const labels = await readMenuDown(r.world);
+  await openMainMenu(r.actor);
+  await pressAndRead(r.actor, 'ENTER');
+  const labels = await readMenuDown(r.actor);
   r.actor.note(`SETUP NETWORK menu: ${labels.join(' / ')}`);
   const expected = setupNetworkLabels(m);
   if (json(labels) !== json(expected)) {
-    fail(r, await read(r), `the SETUP NETWORK menu reads ${labels.join(' / ')}; for the stored configuration ${json(m)} the guide's labels are ${expected.join(' / ')}`);
+    fail(r, await readScreen(r.actor), `the SETUP NETWORK menu reads ${labels.join(' / ')}; for the stored configuration ${json(m)} the guide's labels are ${expected.join(' / ')}`);
   }
   if (!r.checkWanMenu) return;
-  await pressUntil(r.world, 'UP', 'ENABLE WAN INTERFACE', 20);
-  await press(r, 'ENTER');
-  const wan = await readMenuDown(r.world);
+  await pressUntil(r.actor, 'UP', 'ENABLE WAN INTERFACE', 20);
+  await pressAndRead(r.actor, 'ENTER');
+  const wan = await readMenuDown(r.actor);
   r.actor.note(`WAN menu: ${wan.join(' / ')}`);
   const expectedWan = wanLabels(m);
   if (json(wan) !== json(expectedWan)) {
-    fail(r, await read(r), `the WAN interface menu reads ${wan.join(' / ')}; for the stored configuration ${json(m)} the guide's labels are ${expectedWan.join(' / ')}`);
+    fail(r, await readScreen(r.actor), `the WAN interface menu reads ${wan.join(' / ')}; for the stored configuration ${json(m)} the guide's labels are ${expectedWan.join(' / ')}`);
   }
 }
 
 /** Opens a SETUP NETWORK (or WAN) item the model says is shown, and checks it is. */
 async function openItem(r: Real, label: string): Promise<void> {
-  const found = await goToMenuItem(r.world, label);
-  if (found !== normalize(label)) fail(r, await read(r), `expected the menu item "${label}"`);
-  await press(r, 'ENTER');
+  const found = await goToMenuItem(r.actor, label);
+  if (found !== normalize(label)) fail(r, await readScreen(r.actor), `expected the menu item "${label}"`);
+  await pressAndRead(r.actor, 'ENTER');
 }
 
 /**
@@ -155,10 +136,9 @@ async function walkFields<T extends object>(
     if (expected) {
       const want = shown(r.generation, field, (expected as Record<string, string | number>)[field]!);
       const have = await readField(r, prompt);
-      if (have !== want) fail(r, await read(r), `"${prompt}" shows "${have}" as its default, not the stored "${want}" ("Existing parameters are displayed in each screen")`);
+      if (have !== want) fail(r, await readScreen(r.actor), `"${prompt}" shows "${have}" as its default, not the stored "${want}" ("Existing parameters are displayed in each screen")`);
     }
-    if (values) await fillField(r.world, prompt, String((values as Record<string, string | number>)[field]!));
-    const after = await press(r, 'ENTER');
+    const after = await answerPrompt(r.actor, prompt, values ? String((values as Record<string, string | number>)[field]!) : null);
     // A refusal shows its reason under the prompt, with no indicators: every value entered here is one the guide allows.
     if (after.indicators.length === 0 && normalize(after.lines[0]) === normalize(prompt)) fail(r, after, `"${prompt}" refused the value entered`);
   }
@@ -190,9 +170,9 @@ export class EnableVlan extends ModelCommand {
     await openItem(r, 'ENABLE VLAN ON LAN');
     const screen = await expectPrompt(r, 'VLAN 0-4094');
     if (screen.lines[1].trim() !== '0000') fail(r, screen, 'The value "0000" appears in the screen by default.');
-    await fillField(r.world, 'VLAN 0-4094', String(this.vlan));
-    const mark = r.actor.target.screen.count();
-    await press(r, 'ENTER');
+    await fillField(r.actor, 'VLAN 0-4094', String(this.vlan));
+    const mark = screenMark(r.actor);
+    await pressAndRead(r.actor, 'ENTER');
     await settle(r, mark);
     setVlan(m, this.vlan);
   }
@@ -208,9 +188,9 @@ export class ChangeVlan extends ModelCommand {
     await openItem(r, 'CHANGE VLAN ON LAN');
     const screen = await expectPrompt(r, 'VLAN 0-4094');
     if (screen.lines[1].trim() !== pad4(m.lan.vlan)) fail(r, screen, `the stored VLAN ${pad4(m.lan.vlan)} is not shown as the default`);
-    await fillField(r.world, 'VLAN 0-4094', String(this.vlan));
-    const mark = r.actor.target.screen.count();
-    await press(r, 'ENTER');
+    await fillField(r.actor, 'VLAN 0-4094', String(this.vlan));
+    const mark = screenMark(r.actor);
+    await pressAndRead(r.actor, 'ENTER');
     await settle(r, mark);
     setVlan(m, this.vlan);
   }
@@ -224,11 +204,11 @@ export class SetLanStatic extends ModelCommand {
   protected async act(m: NetworkModel, r: Real) {
     await openItem(r, m.lan.ipv4 === 'static' ? 'CHANGE STATIC IP ON LAN' : 'ENABLE STATIC IP ON LAN');
     await expectShows(r, 'CFG LAN STATIC NETWORK PARAMS?', 'the static IP procedure opens on its confirmation');
-    await press(r, 'ENTER');
+    await pressAndRead(r.actor, 'ENTER');
     await walkFields(r, lanPrompts(r.generation), m.lan.ipv4 === 'static' ? m.lan.static : null, this.entry);
     await expectShows(r, 'REALLY SET LAN STATIC NETWORK?', 'after DOMAIN NAME');
-    const mark = r.actor.target.screen.count();
-    await press(r, 'ENTER');
+    const mark = screenMark(r.actor);
+    await pressAndRead(r.actor, 'ENTER');
     await settle(r, mark);
     setLanStatic(m, this.entry);
   }
@@ -245,7 +225,7 @@ export class CancelLanStatic extends ModelCommand {
     await openItem(r, m.lan.ipv4 === 'static' ? 'CHANGE STATIC IP ON LAN' : 'ENABLE STATIC IP ON LAN');
     await expectShows(r, 'CFG LAN STATIC NETWORK PARAMS?', 'the static IP procedure opens on its confirmation');
     if (this.at === 'start') return quitWithUp(r, 1, 'CFG LAN STATIC NETWORK PARAMS?');
-    await press(r, 'ENTER');
+    await pressAndRead(r.actor, 'ENTER');
     await walkFields(r, lanPrompts(r.generation), m.lan.ipv4 === 'static' ? m.lan.static : null, this.entry);
     await expectShows(r, 'REALLY SET LAN STATIC NETWORK?', 'after DOMAIN NAME');
     await quitWithUp(r, 1, 'REALLY SET LAN STATIC NETWORK?');
@@ -256,7 +236,7 @@ export class CancelLanStatic extends ModelCommand {
 export class EnableLanDhcp extends ModelCommand {
   check(m: Readonly<NetworkModel>) { return m.lan.ipv4 !== 'dhcp' && m.lan.vlan === 0; }
   protected async act(m: NetworkModel, r: Real) {
-    const mark = r.actor.target.screen.count();
+    const mark = screenMark(r.actor);
     await openItem(r, 'ENABLE DHCP ON LAN');
     await settle(r, mark);
     enableLanDhcp(m);
@@ -267,7 +247,7 @@ export class EnableLanDhcp extends ModelCommand {
 export class RenewLanDhcp extends ModelCommand {
   check(m: Readonly<NetworkModel>) { return m.lan.ipv4 === 'dhcp'; }
   protected async act(_m: NetworkModel, r: Real) {
-    const mark = r.actor.target.screen.count();
+    const mark = screenMark(r.actor);
     await openItem(r, 'RENEW DHCP ON LAN');
     await settle(r, mark);
   }
@@ -283,11 +263,11 @@ export class SetProxy extends ModelCommand {
   protected async act(m: NetworkModel, r: Real) {
     await openItem(r, this.change ? 'CHANGE PROXY PARAMS' : 'ENABLE PROXY');
     await expectShows(r, 'CONFIG PROXY PARAMETERS', 'the proxy procedure opens on its confirmation');
-    await press(r, 'ENTER');
+    await pressAndRead(r.actor, 'ENTER');
     await walkProxyFields(m, r, this.entry);
     await expectShows(r, 'REALLY ENABLE PROXY?', 'after PROXY PASSW');
-    const mark = r.actor.target.screen.count();
-    await press(r, 'ENTER');
+    const mark = screenMark(r.actor);
+    await pressAndRead(r.actor, 'ENTER');
     // "The ENABLING PROXY SUPPORT message appears followed by other messages"
     await settle(r, mark, 'ENABLING PROXY SUPPORT');
     setProxy(m, this.entry);
@@ -309,18 +289,18 @@ async function walkProxyFields(m: NetworkModel, r: Real, entry: ProxyEntry | nul
   if (m.lan.ipv4 === 'static' && m.lan.static && !isSplit(m) && m.lan.static.gateway !== '0.0.0.0') {
     const want = shown(r.generation, 'host', m.lan.static.gateway);
     const have = await readField(r, host[1]);
-    if (have !== want) fail(r, await read(r), `"${host[1]}" shows "${have}", not the gateway IP address ${want} ("The gateway IP address appears in the screen by default")`);
+    if (have !== want) fail(r, await readScreen(r.actor), `"${host[1]}" shows "${have}", not the gateway IP address ${want} ("The gateway IP address appears in the screen by default")`);
   }
   await walkFields(r, [host], null, entry);
   await expectPrompt(r, port[1]);
-  const portShown = (await read(r)).lines[1].trim();
-  if (portShown !== '0443') fail(r, await read(r), 'Port "0443" appears in the screen by default.');
+  const portShown = (await readScreen(r.actor)).lines[1].trim();
+  if (portShown !== '0443') fail(r, await readScreen(r.actor), 'Port "0443" appears in the screen by default.');
   await walkFields(r, [port], null, entry);
   // Nothing stored since the factory default (or a reset, which removes the "user/password
   // store"): the user and password fields are blank ("leave the entry field blank").
   for (const field of rest) {
     await expectPrompt(r, field[1]);
-    if (!m.proxyStored && (await readField(r, field[1])) !== '') fail(r, await read(r), `"${field[1]}" is not blank although no proxy credentials were stored since the factory default`);
+    if (!m.proxyStored && (await readField(r, field[1])) !== '') fail(r, await readScreen(r.actor), `"${field[1]}" is not blank although no proxy credentials were stored since the factory default`);
     await walkFields(r, [field], null, entry);
   }
 }
@@ -335,7 +315,7 @@ export class CancelProxy extends ModelCommand {
     await openItem(r, m.proxy ? 'CHANGE PROXY PARAMS' : 'ENABLE PROXY');
     await expectShows(r, 'CONFIG PROXY PARAMETERS', 'the proxy procedure opens on its confirmation');
     if (this.at === 'start') return quitWithUp(r, 2, 'CONFIG PROXY PARAMETERS');
-    await press(r, 'ENTER');
+    await pressAndRead(r.actor, 'ENTER');
     await walkProxyFields(m, r, this.entry);
     await expectShows(r, 'REALLY ENABLE PROXY?', 'after PROXY PASSW');
     await quitWithUp(r, 2, 'REALLY ENABLE PROXY?');
@@ -351,8 +331,8 @@ export class DisableProxy extends ModelCommand {
     await openItem(r, 'DISABLE PROXY');
     await expectShows(r, 'REALLY DISABLE PROXY?', 'the disable proxy confirmation');
     if (this.cancel) return quitWithUp(r, 2, 'REALLY DISABLE PROXY?');
-    const mark = r.actor.target.screen.count();
-    await press(r, 'ENTER');
+    const mark = screenMark(r.actor);
+    await pressAndRead(r.actor, 'ENTER');
     await settle(r, mark);
     disableProxy(m);
   }
@@ -369,8 +349,8 @@ export class EnableWanDhcp extends ModelCommand {
     await openItem(r, 'ENABLE DHCP ON WAN');
     await expectShows(r, 'REALLY ENABLE DHCP ON WAN?', 'the WAN DHCP confirmation');
     if (this.cancel) return quitWithUp(r, 2, 'REALLY ENABLE DHCP ON WAN?');
-    const mark = r.actor.target.screen.count();
-    await press(r, 'ENTER');
+    const mark = screenMark(r.actor);
+    await pressAndRead(r.actor, 'ENTER');
     await settle(r, mark);
     enableWanDhcp(m);
   }
@@ -380,7 +360,7 @@ export class EnableWanDhcp extends ModelCommand {
 export class RenewWanDhcp extends ModelCommand {
   check(m: Readonly<NetworkModel>) { return m.wan.ipv4 === 'dhcp'; }
   protected async act(_m: NetworkModel, r: Real) {
-    const mark = r.actor.target.screen.count();
+    const mark = screenMark(r.actor);
     await openItem(r, 'RENEW DHCP ON WAN');
     await settle(r, mark);
   }
@@ -396,12 +376,12 @@ export class SetWanStatic extends ModelCommand {
     await openItem(r, m.wan.ipv4 === 'static' ? 'CHANGE STATIC IP ON WAN' : 'ENABLE STATIC IP ON WAN');
     await expectShows(r, 'CFG WAN STATIC NETWORK PARAMS?', 'the WAN static IP procedure opens on its confirmation');
     if (this.cancelAt === 'start') return quitWithUp(r, 1, 'CFG WAN STATIC NETWORK PARAMS?');
-    await press(r, 'ENTER');
+    await pressAndRead(r.actor, 'ENTER');
     await walkFields(r, wanPrompts, m.wan.ipv4 === 'static' ? m.wan.static : null, this.entry);
     await expectShows(r, 'REALLY SET WAN STATIC NETWORK?', 'after WAN DNS2');
     if (this.cancelAt === 'end') return quitWithUp(r, 1, 'REALLY SET WAN STATIC NETWORK?');
-    const mark = r.actor.target.screen.count();
-    await press(r, 'ENTER');
+    const mark = screenMark(r.actor);
+    await pressAndRead(r.actor, 'ENTER');
     await settle(r, mark);
     setWanStatic(m, this.entry);
   }
@@ -431,15 +411,15 @@ export class SetPortLink extends ModelCommand {
   protected async act(m: NetworkModel, r: Real) {
     await openLinks(m, r, this.port);
     const prompt = `${this.port} PORT LINK`;
-    await fillField(r.world, prompt, this.value);
+    await fillField(r.actor, prompt, this.value);
     if (this.cancel === 'quit') return quitWithUp(r, 2, prompt);
-    await press(r, 'ENTER');
+    await pressAndRead(r.actor, 'ENTER');
     await expectShows(r, `REALLY SET ${this.port} TO ${this.value}`, 'the port link confirmation');
-    await press(r, this.cancel === 'confirmation' ? 'UP' : 'ENTER');
+    await pressAndRead(r.actor, this.cancel === 'confirmation' ? 'UP' : 'ENTER');
     if (!this.cancel) setLink(m, this.port, this.value);
     // Stored ("A change to an Ethernet port setting takes effect right away") or not: the PORT
     // LINK option again, then back to SETUP NETWORK.
-    const screen = await read(r);
+    const screen = await readScreen(r.actor);
     if (normalize(screen.lines[0]) !== prompt) fail(r, screen, `the ${prompt} option again after REALLY SET ${this.port} TO ${this.value}`);
     if (!this.cancel && screen.lines[1].trim() !== this.value) fail(r, screen, `${prompt} shows the setting just stored, ${this.value}`);
     await quitWithUp(r, 2, prompt);
@@ -453,7 +433,7 @@ async function openLinks(m: NetworkModel, r: Real, port: 'LAN' | 'WAN'): Promise
   let screen = await expectPrompt(r, 'LAN PORT LINK');
   if (screen.lines[1].trim() !== m.lan.link) fail(r, screen, `the LAN port link setting in effect is ${m.lan.link}`);
   if (port === 'LAN') return;
-  await press(r, 'DOWN');
+  await pressAndRead(r.actor, 'DOWN');
   screen = await expectPrompt(r, 'WAN PORT LINK');
   if (screen.lines[1].trim() !== m.wan.link) fail(r, screen, `the WAN port link setting in effect is ${m.wan.link}`);
 }
@@ -468,8 +448,8 @@ export class ResetNetwork extends ModelCommand {
     await expectShows(r, texts.resetConfirm, 'the reset confirmation');
     // "Or press the Up arrow to quit this procedure and return to the SETUP NETWORK menu."
     if (this.cancel) return quitWithUp(r, 1, texts.resetConfirm);
-    const mark = r.actor.target.screen.count();
-    await press(r, 'ENTER');
+    const mark = screenMark(r.actor);
+    await pressAndRead(r.actor, 'ENTER');
     await settle(r, mark);
     resetNetwork(m);
     // "a reset always restores the documented defaults": read everything back at once.
@@ -484,8 +464,8 @@ export class Reboot extends ModelCommand {
   protected async act(m: NetworkModel, r: Real) {
     await openItem(r, 'SYSTEM REBOOT');
     await expectShows(r, 'REALLY REBOOT SYSTEM?', 'the reboot confirmation');
-    const mark = r.actor.target.screen.count();
-    await press(r, 'ENTER');
+    const mark = screenMark(r.actor);
+    await pressAndRead(r.actor, 'ENTER');
     await settle(r, mark);
     await readBack(m, r);
   }
@@ -511,7 +491,7 @@ export async function readBack(m: NetworkModel, r: Real): Promise<void> {
   if (m.lan.ipv4 === 'static') {
     await openItem(r, 'CHANGE STATIC IP ON LAN');
     await expectShows(r, 'CFG LAN STATIC NETWORK PARAMS?', 'the static IP procedure opens on its confirmation');
-    await press(r, 'ENTER');
+    await pressAndRead(r.actor, 'ENTER');
     await walkFields(r, lanPrompts(r.generation), m.lan.static, null);
     await expectShows(r, 'REALLY SET LAN STATIC NETWORK?', 'after DOMAIN NAME');
     await quitWithUp(r, 1, 'REALLY SET LAN STATIC NETWORK?');
@@ -519,7 +499,7 @@ export async function readBack(m: NetworkModel, r: Real): Promise<void> {
   if (m.proxy) {
     await openItem(r, 'CHANGE PROXY PARAMS');
     await expectShows(r, 'CONFIG PROXY PARAMETERS', 'the proxy procedure opens on its confirmation');
-    await press(r, 'ENTER');
+    await pressAndRead(r.actor, 'ENTER');
     await walkFields(r, proxyPrompts(r.generation), m.proxy, null);
     await expectShows(r, 'REALLY ENABLE PROXY?', 'after PROXY PASSW');
     await quitWithUp(r, 2, 'REALLY ENABLE PROXY?');
@@ -527,14 +507,14 @@ export async function readBack(m: NetworkModel, r: Real): Promise<void> {
   if (m.wan.ipv4 === 'static') {
     await openItem(r, 'CHANGE STATIC IP ON WAN');
     await expectShows(r, 'CFG WAN STATIC NETWORK PARAMS?', 'the WAN static IP procedure opens on its confirmation');
-    await press(r, 'ENTER');
+    await pressAndRead(r.actor, 'ENTER');
     await walkFields(r, wanPrompts, m.wan.static, null);
     await expectShows(r, 'REALLY SET WAN STATIC NETWORK?', 'after WAN DNS2');
     await quitWithUp(r, 1, 'REALLY SET WAN STATIC NETWORK?');
   }
   await openLinks(m, r, isSplit(m) ? 'WAN' : 'LAN');
   await quitWithUp(r, 2, isSplit(m) ? 'WAN PORT LINK' : 'LAN PORT LINK');
-  await goToStatus(r.world);
+  await goToStatus(r.actor);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,11 +11,15 @@ import { projectRoot } from '../../../fixtures/load.ts';
 import type { TargetSession } from '../protocols.ts';
 import { shows } from '../screens.ts';
 import { waitForInput } from '../tasks/navigation.ts';
-import { Actor, asWorld } from './actor.ts';
+import { press } from '../tasks/panel.ts';
+import { Actor } from '../actor.ts';
 import type { NetworkCommand, Real } from './commands.ts';
 import { checkMenus, networkCommands, readBack } from './commands.ts';
 import type { ModelGeneration, NetworkModel } from './model.ts';
 import { defaultModel } from './model.ts';
+
+/** Longest transcript kept of a model run: the latest lines, where a failure happened. */
+const TRANSCRIPT_LIMIT = 3000;
 
 export const failuresDir = join(projectRoot, 'reports', 'model-failures');
 
@@ -57,20 +61,19 @@ export interface ModelFailure {
 /** A fresh target, switched on and activated, its menus checked against the factory default. */
 export async function startRun(session: TargetSession, generation: ModelGeneration, options: { recording?: boolean; checkWanMenu?: boolean } = {}): Promise<{ model: NetworkModel; real: Real }> {
   const target = await session.forScenario();
-  const actor = new Actor(target, { recording: options.recording ?? false });
-  const world = asWorld(actor);
-  const real: Real = { actor, world, generation, executed: 0, checkWanMenu: options.checkWanMenu ?? true };
+  const actor = Actor.using(target, { recording: options.recording ?? false, transcriptLimit: TRANSCRIPT_LIMIT });
+  const real: Real = { actor, generation, executed: 0, checkWanMenu: options.checkWanMenu ?? true };
   const power = actor.need('power');
   if (!(await power.acPlugged())) await actor.act('plug in the AC power cord', () => power.plugAc());
   await actor.act('press the power button', () => power.pressButton());
-  const screen = await waitForInput(world);
+  const screen = await waitForInput(actor);
   const fw = actor.guide.firmware;
   if (shows(screen, fw.texts.activationCode)) {
     const lab = actor.need('lab');
     const code = screen.lines[1].trim();
     await actor.act(`activate the appliance in the portal with code ${code}`, () => lab.activate(code, 'jdoe'));
-    await actor.act('press ENTER (contact the platform again)', () => target.keypad.press('ENTER'));
-    const after = await waitForInput(world);
+    await actor.act('press ENTER (contact the platform again)', () => press(actor, 'ENTER'));
+    const after = await waitForInput(actor);
     if (shows(after, fw.texts.activationCode)) throw new Error(`the appliance was not activated: ${actor.describe(after)}`);
   }
   const model = defaultModel(generation);

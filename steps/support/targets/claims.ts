@@ -5,7 +5,7 @@
 import { listGenerations, loadGeneration } from '../../../fixtures/profiles.ts';
 import type { FirmwareProfile } from '../../../fixtures/profiles.ts';
 import type { TargetStatement } from '../../../fixtures/targets.ts';
-import { Actor, asWorld } from '../model/actor.ts';
+import { Actor } from '../actor.ts';
 import type { TargetSession } from '../protocols.ts';
 import { recognize } from '../recognize.ts';
 import { normalize } from '../screens.ts';
@@ -39,11 +39,10 @@ export class ClaimContradicted extends Error {
 
 export async function checkClaims(session: TargetSession, statement: TargetStatement): Promise<void> {
   const target = await session.forScenario();
-  const actor = new Actor(target);
-  const world = asWorld(actor);
+  const actor = Actor.using(target);
   try {
-    const status = recognize(await goToStatus(world), actor.guide.firmware);
-    const labels = await readSetupNetwork(world);
+    const status = recognize(await goToStatus(actor), actor.guide.firmware);
+    const labels = await readSetupNetwork(actor);
     const fitting = generationsFitting(labels);
     if (!fitting.includes(session.generation)) {
       throw new ClaimContradicted(`the statement's firmware generation ${session.generation} is contradicted: SETUP NETWORK shows ${labels.join(' / ')}`

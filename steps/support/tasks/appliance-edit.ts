@@ -33,8 +33,32 @@ async function submit(page: Page, button: string): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
 }
 
+function nameField(page: Page): Locator {
+  return general(page).getByLabel('Name', { exact: true });
+}
+
 export async function rename(page: Page, name: string): Promise<void> {
-  await general(page).getByLabel('Name', { exact: true }).fill(name);
+  await nameField(page).fill(name);
+}
+
+export async function nameShown(page: Page): Promise<string> {
+  return nameField(page).inputValue();
+}
+
+/** Leaves the wizard by its Cancel link, saving nothing. */
+export async function cancelWizard(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Cancel', exact: true }).click();
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** What the text fields of the LAN settings hold. */
+export async function lanFieldValues(page: Page): Promise<string[]> {
+  return Promise.all((await lanSettings(page).getByRole('textbox').all()).map(async (field) => (await field.inputValue()).trim()));
+}
+
+/** The "Enable IPv6 for this scanner" checkbox within `scope` (the LAN settings, or their IPv6 part). */
+export function ipv6Checkbox(scope: Locator): Locator {
+  return scope.getByLabel('Enable IPv6 for this scanner', { exact: true });
 }
 
 /** "Be sure to save the Appliance settings." */
@@ -107,7 +131,7 @@ export function manyRoutes(count: number, gateway: string): string[] {
 /** "Under LAN settings select "Enable IPv6 for this scanner"" and choose Automatically or Static. */
 export async function enableIpv6(page: Page, assignment: { mode: 'auto' } | { mode: 'static'; address: string; prefixLength: number; gateway: string }): Promise<void> {
   const group = part(page, 'IPv6');
-  await group.getByLabel('Enable IPv6 for this scanner', { exact: true }).check();
+  await ipv6Checkbox(group).check();
   if (assignment.mode === 'auto') {
     await group.getByLabel('Automatically', { exact: true }).check();
     return;

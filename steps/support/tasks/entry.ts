@@ -11,8 +11,9 @@ import { expandAlphabet, scrollCycle } from '../../../fixtures/profiles.ts';
 import type { Key, ScreenSnapshot } from '../protocols.ts';
 import { fieldStepOf } from '../recognize.ts';
 import { charAtCursor, normalize } from '../screens.ts';
-import type { ApplianceWorld } from '../world.ts';
+import type { Actor } from '../actor.ts';
 import { NavigationError } from '../errors.ts';
+import { press, pressAndRead, readScreen, typeOnKeyboard } from './panel.ts';
 
 export class EntryError extends Error {
   override name = 'EntryError';
@@ -28,47 +29,60 @@ export function editorFor(fw: FirmwareProfile, prompt: string, ipv6Only = false)
   throw new NavigationError(`the guide has no field "${prompt}"`);
 }
 
-async function read(world: ApplianceWorld): Promise<ScreenSnapshot> {
-  return world.target.screen.read();
-}
-
-async function key(world: ApplianceWorld, k: Key): Promise<ScreenSnapshot> {
-  await world.target.keypad.press(k);
-  return read(world);
+/**
+ * Reads a whole entry, longer than the characters shown at once ("The screen displays 16
+ * characters of the PROXY USER field entry, and it scrolls left"): the cursor goes to the first
+ * position, then right to the last (of at most `maxLength`), reading the character under it at
+ * each; then back to where it was, so the field reads as it did. Every position is read, the
+ * unused ones as spaces: the caller trims.
+ */
+export async function readWholeField(actor: Actor, maxLength = 100): Promise<string> {
+  let screen = await readScreen(actor);
+  if (!screen.cursor) throw new EntryError(`the field has no cursor: ${actor.describe(screen)}`);
+  let back = 0;
+  for (; back < maxLength && screen.indicators.includes('LEFT'); back++) screen = await pressAndRead(actor, 'LEFT');
+  const chars = [charAtCursor(screen) ?? ' '];
+  let forward = 0;
+  for (; forward < maxLength - 1 && screen.indicators.includes('RIGHT'); forward++) {
+    screen = await pressAndRead(actor, 'RIGHT');
+    chars.push(charAtCursor(screen) ?? ' ');
+  }
+  await press(actor, 'LEFT', forward - back);
+  return chars.join('');
 }
 
 /** Back to the field's first position (LEFT acts until the first). */
-export function moveToFirstPosition(world: ApplianceWorld): Promise<ScreenSnapshot> {
-  return toFirstPosition(world, 100);
+export function moveToFirstPosition(actor: Actor): Promise<ScreenSnapshot> {
+  return toFirstPosition(actor, 100);
 }
 
-async function toFirstPosition(world: ApplianceWorld, limit: number): Promise<ScreenSnapshot> {
-  let screen = await read(world);
-  if (!screen.cursor) throw new EntryError(`the field has no cursor: ${world.describe(screen)}`);
-  for (let i = 0; i < limit && screen.indicators.includes('LEFT'); i++) screen = await key(world, 'LEFT');
+async function toFirstPosition(actor: Actor, limit: number): Promise<ScreenSnapshot> {
+  let screen = await readScreen(actor);
+  if (!screen.cursor) throw new EntryError(`the field has no cursor: ${actor.describe(screen)}`);
+  for (let i = 0; i < limit && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(actor, 'LEFT');
   return screen;
 }
 
 /** Sets a fixed-format digit field ("nnn.nnn.nnn.nnn", "0000") to `target`, digit by digit, with the arrows. */
-export async function setDigits(world: ApplianceWorld, target: string): Promise<void> {
+export async function setDigits(actor: Actor, target: string): Promise<void> {
   const positions = [...target].flatMap((c, i) => (/\d/.test(c) ? [i] : []));
-  let screen = await toFirstPosition(world, positions.length);
+  let screen = await toFirstPosition(actor, positions.length);
   for (let p = 0; p < positions.length; p++) {
     const want = Number(target[positions[p]!]);
     const have = Number(charAtCursor(screen));
-    if (Number.isNaN(have)) throw new EntryError(`no digit under the cursor: ${world.describe(screen)}`);
+    if (Number.isNaN(have)) throw new EntryError(`no digit under the cursor: ${actor.describe(screen)}`);
     const up = (want - have + 10) % 10;
     const down = (have - want + 10) % 10;
-    for (let i = 0; i < Math.min(up, down); i++) screen = await key(world, up <= down ? 'UP' : 'DOWN');
-    if (charAtCursor(screen) !== String(want)) throw new EntryError(`digit ${p + 1} did not become ${want}: ${world.describe(screen)}`);
-    if (p < positions.length - 1) screen = await key(world, 'RIGHT');
+    for (let i = 0; i < Math.min(up, down); i++) screen = await pressAndRead(actor, up <= down ? 'UP' : 'DOWN');
+    if (charAtCursor(screen) !== String(want)) throw new EntryError(`digit ${p + 1} did not become ${want}: ${actor.describe(screen)}`);
+    if (p < positions.length - 1) screen = await pressAndRead(actor, 'RIGHT');
   }
   if (screen.lines[1].trim() !== target) throw new EntryError(`the field reads "${screen.lines[1].trim()}", not "${target}"`);
 }
 
 /** Scrolls the character under the cursor to `want`, the shorter way round the guide's cycle. */
-async function scrollChar(world: ApplianceWorld, cycle: readonly string[], want: string, canGoDown: boolean): Promise<ScreenSnapshot> {
-  let screen = await read(world);
+async function scrollChar(actor: Actor, cycle: readonly string[], want: string, canGoDown: boolean): Promise<ScreenSnapshot> {
+  let screen = await readScreen(actor);
   const have = charAtCursor(screen) ?? ' ';
   if (have === want) return screen;
   const n = cycle.length;
@@ -79,26 +93,26 @@ async function scrollChar(world: ApplianceWorld, cycle: readonly string[], want:
   const down = (from - to + n) % n;
   const direction: Key = !canGoDown || up <= down ? 'UP' : 'DOWN';
   for (let i = 0; i <= n; i++) {
-    screen = await key(world, direction);
+    screen = await pressAndRead(actor, direction);
     if (charAtCursor(screen) === want) return screen;
   }
-  throw new EntryError(`"${want}" never appeared under the cursor after ${n + 1} presses of ${direction}: ${world.describe(screen)}`);
+  throw new EntryError(`"${want}" never appeared under the cursor after ${n + 1} presses of ${direction}: ${actor.describe(screen)}`);
 }
 
 /** Scrolls `value` into a text field from its first position, then blanks what was there after it. */
-export async function setText(world: ApplianceWorld, spec: Extract<EditorSpec, { kind: 'text' }>, value: string): Promise<void> {
-  const cycle = scrollCycle(world.guide.firmware, expandAlphabet(spec.alphabet));
+export async function setText(actor: Actor, spec: Extract<EditorSpec, { kind: 'text' }>, value: string): Promise<void> {
+  const cycle = scrollCycle(actor.guide.firmware, expandAlphabet(spec.alphabet));
   // 2022 PROXY HOST and WINS DOMAIN: DOWN opens the insert/delete options instead of scrolling.
   const canGoDown = !spec.insertDelete;
-  const screen = await toFirstPosition(world, spec.maxLength);
+  const screen = await toFirstPosition(actor, spec.maxLength);
   // From the first position the window shows the entry's start: entries are stored left-aligned,
   // so a blank window there is a blank field (beyond it, a scrolled window could show blanks).
   const wasBlank = screen.lines[1].trim() === '';
   for (let i = 0; i < spec.maxLength; i++) {
     const want = value[i] ?? ' ';
     if (i >= value.length && wasBlank) break;
-    await scrollChar(world, cycle, want, canGoDown);
-    if (i < spec.maxLength - 1 && (i < value.length - 1 || !wasBlank)) await key(world, 'RIGHT');
+    await scrollChar(actor, cycle, want, canGoDown);
+    if (i < spec.maxLength - 1 && (i < value.length - 1 || !wasBlank)) await pressAndRead(actor, 'RIGHT');
   }
 }
 
@@ -110,71 +124,71 @@ export async function setText(world: ApplianceWorld, spec: Extract<EditorSpec, {
  * RIGHT moves it. Positions not in `chars` (the dots of an IPv4 address) are stepped over by the
  * unit itself.
  */
-async function typeInto(world: ApplianceWorld, chars: string, limit: number): Promise<void> {
-  const console = world.need('console');
-  let screen = await toFirstPosition(world, limit);
+async function typeInto(actor: Actor, chars: string, limit: number): Promise<void> {
+  actor.need('console');
+  let screen = await toFirstPosition(actor, limit);
   let cursorMoves: boolean | undefined;
   for (const [i, ch] of [...chars].entries()) {
     const before = screen;
-    await console.type(ch);
-    screen = await read(world);
+    await typeOnKeyboard(actor, ch);
+    screen = await readScreen(actor);
     const last = i === chars.length - 1;
     if (cursorMoves === undefined) {
       const moved = screen.cursor?.col !== before.cursor?.col || screen.lines[1] !== before.lines[1];
       if (moved && screen.cursor?.col === before.cursor?.col && charAtCursor(screen) === ch) cursorMoves = false;
       else if (moved) cursorMoves = true;
       // Typed over the same character with the cursor staying: nothing shows; RIGHT is right either way.
-      else if (charAtCursor(before) !== ch) throw new EntryError(`typing "${ch}" on the remote console keyboard changed nothing: ${world.describe(screen)}`);
-      if (!moved && !last) screen = await key(world, 'RIGHT');
+      else if (charAtCursor(before) !== ch) throw new EntryError(`typing "${ch}" on the remote console keyboard changed nothing: ${actor.describe(screen)}`);
+      if (!moved && !last) screen = await pressAndRead(actor, 'RIGHT');
     }
-    if (cursorMoves === false && !last) screen = await key(world, 'RIGHT');
+    if (cursorMoves === false && !last) screen = await pressAndRead(actor, 'RIGHT');
   }
 }
 
 /** Scrolls a list field (netmask, prefix length, port link) to `value`. */
-export async function scrollList(world: ApplianceWorld, spec: Extract<EditorSpec, { kind: 'list' }>, value: string): Promise<void> {
+export async function scrollList(actor: Actor, spec: Extract<EditorSpec, { kind: 'list' }>, value: string): Promise<void> {
   const values = spec.values ?? [];
-  let screen = await read(world);
+  let screen = await readScreen(actor);
   const at = values.indexOf(screen.lines[1].trim());
   const to = values.indexOf(value);
   const n = Math.max(values.length, 1);
   const direction: Key = at >= 0 && to >= 0 && (at - to + n) % n < (to - at + n) % n ? spec.backward : spec.forward;
-  for (let i = 0; i <= n + 1 && screen.lines[1].trim() !== value; i++) screen = await key(world, direction);
-  if (screen.lines[1].trim() !== value) throw new EntryError(`"${value}" never appeared in the list field: ${world.describe(screen)}`);
+  for (let i = 0; i <= n + 1 && screen.lines[1].trim() !== value; i++) screen = await pressAndRead(actor, direction);
+  if (screen.lines[1].trim() !== value) throw new EntryError(`"${value}" never appeared in the list field: ${actor.describe(screen)}`);
 }
 
 /** How a value goes into a field: by the arrow keys only, or as the target prefers (typing on a console that offers it). */
 export type EntryMeans = 'arrows' | 'preferred';
 
-function typing(world: ApplianceWorld, means: EntryMeans): boolean {
-  return means === 'preferred' && world.target.entry === 'typing' && world.target.capabilities.has('console') && world.target.console !== undefined;
+function typing(actor: Actor, means: EntryMeans): boolean {
+  return means === 'preferred' && actor.target.entry === 'typing' && actor.target.capabilities.has('console') && actor.target.console !== undefined;
 }
 
 /** Enters `value` at the field on screen (whose prompt is `prompt`) and leaves it unconfirmed. */
-export async function fillField(world: ApplianceWorld, prompt: string, value: string, ipv6Only = false, means: EntryMeans = world.entryMeans ?? 'preferred'): Promise<void> {
-  const spec = editorFor(world.guide.firmware, prompt, ipv6Only);
-  const typed = typing(world, means);
+export async function fillField(actor: Actor, prompt: string, value: string, ipv6Only = false, means: EntryMeans = actor.entryMeans ?? 'preferred'): Promise<void> {
+  const spec = editorFor(actor.guide.firmware, prompt, ipv6Only);
+  const typed = typing(actor, means);
   switch (spec.kind) {
     case 'ipv4': {
       const padded = padIpv4(value);
-      return typed ? typeInto(world, padded.replace(/\./g, ''), padded.length) : setDigits(world, padded);
+      return typed ? typeInto(actor, padded.replace(/\./g, ''), padded.length) : setDigits(actor, padded);
     }
     case 'digits': {
       const padded = value.padStart(spec.digits, '0');
-      return typed ? typeInto(world, padded, spec.digits) : setDigits(world, padded);
+      return typed ? typeInto(actor, padded, spec.digits) : setDigits(actor, padded);
     }
     case 'text': {
-      if (!typed) return setText(world, spec, value);
-      const start = await toFirstPosition(world, spec.maxLength);
+      if (!typed) return setText(actor, spec, value);
+      const start = await toFirstPosition(actor, spec.maxLength);
       // Entries are stored left-aligned, so from the first position the window shows the entry's
       // start: an entry that ends inside the window is all there is; one that fills it may go on
       // unseen, up to the field's length. What was there is typed over with spaces.
       const shown = start.lines[1].trimEnd().length;
-      const window = world.guide.hardware.lcd.fieldWindow;
+      const window = actor.guide.hardware.lcd.fieldWindow;
       const length = shown < window ? shown : spec.maxLength;
-      return typeInto(world, value + ' '.repeat(Math.max(0, length - value.length)), spec.maxLength);
+      return typeInto(actor, value + ' '.repeat(Math.max(0, length - value.length)), spec.maxLength);
     }
-    case 'list': return scrollList(world, spec, value);
+    case 'list': return scrollList(actor, spec, value);
     case 'view': throw new EntryError(`"${prompt}" cannot be changed`);
   }
 }
@@ -193,8 +207,8 @@ const GUIDE_IPV6_EXAMPLE = '2001:db8:3c4d:15:0:d234:3eee::';
  * example address. The procedure's confirmation, cancelled afterwards, keeps the repaired value
  * from being stored; only the VLAN ID, which has none, takes it (0000: no VLAN).
  */
-export function repairValues(world: ApplianceWorld, prompt: string, refused: ScreenSnapshot): string[] {
-  const spec = editorFor(world.guide.firmware, prompt, isIpv6Field(refused));
+export function repairValues(actor: Actor, prompt: string, refused: ScreenSnapshot): string[] {
+  const spec = editorFor(actor.guide.firmware, prompt, isIpv6Field(refused));
   switch (spec.kind) {
     case 'ipv4': return ['0.0.0.0', GUIDE_IPV4_EXAMPLE];
     case 'digits': return [String(spec.min)];
@@ -207,9 +221,9 @@ export function repairValues(world: ApplianceWorld, prompt: string, refused: Scr
 }
 
 /** Enters one of `repairValues` in the refused field. */
-export async function repairField(world: ApplianceWorld, prompt: string, refused: ScreenSnapshot, value: string): Promise<void> {
+export async function repairField(actor: Actor, prompt: string, refused: ScreenSnapshot, value: string): Promise<void> {
   const what = value === '' ? 'blank' : `enter the guide's example "${value}" in`;
-  await world.act(`${what} the "${prompt}" field, which refuses its value, to leave the procedure`, () => fillField(world, prompt, value, isIpv6Field(refused)));
+  await actor.act(`${what} the "${prompt}" field, which refuses its value, to leave the procedure`, () => fillField(actor, prompt, value, isIpv6Field(refused)));
 }
 
 /** A PROXY HOST field showing an IPv6 address (IPv6-only mode) takes the IPv6 editor's characters. */

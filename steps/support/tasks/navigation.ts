@@ -14,8 +14,9 @@ import type { Recognized } from '../recognize.ts';
 import { fieldStepOf, recognize, stepTexts } from '../recognize.ts';
 import { normalize, screenText, shows } from '../screens.ts';
 import { NavigationError } from '../errors.ts';
-import type { ApplianceWorld } from '../world.ts';
+import type { Actor } from '../actor.ts';
 import { fillField, repairField, repairValues } from './entry.ts';
+import { press, pressAndRead, readScreen, screensSince, waitForScreen } from './panel.ts';
 
 /** Longest the suite waits for a boot to reach its first status screen: boot plus contact. */
 export const BOOT_TIMEOUT_MS = 6 * 60_000;
@@ -26,38 +27,28 @@ function exitLabels(fw: FirmwareProfile): Set<string> {
   return new Set(Object.values(fw.menus).flatMap((m) => m.items.filter((i) => i.exits).map((i) => normalize(i.label))));
 }
 
-export async function press(world: ApplianceWorld, key: Key, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await world.target.keypad.press(key);
-}
-
-/** Presses `key` and reads the screen it led to. */
-export async function pressAndRead(world: ApplianceWorld, key: Key): Promise<ScreenSnapshot> {
-  await world.target.keypad.press(key);
-  return world.target.screen.read();
-}
-
 /** Presses `key` until the screen shows `text`; fails after `max` presses. */
-export async function pressUntil(world: ApplianceWorld, key: Key, text: string, max = 40): Promise<ScreenSnapshot> {
-  let screen = await world.target.screen.read();
+export async function pressUntil(actor: Actor, key: Key, text: string, max = 40): Promise<ScreenSnapshot> {
+  let screen = await readScreen(actor);
   for (let i = 0; i <= max; i++) {
     if (shows(screen, text)) return screen;
     if (i === max) break;
-    screen = await pressAndRead(world, key);
+    screen = await pressAndRead(actor, key);
   }
-  throw new NavigationError(`"${text}" did not appear after ${max} presses of ${key}; the screen shows ${world.describe(screen)}`);
+  throw new NavigationError(`"${text}" did not appear after ${max} presses of ${key}; the screen shows ${actor.describe(screen)}`);
 }
 
 /** Waits (appliance time) until a screen that takes keys is shown. */
-export async function waitForInput(world: ApplianceWorld, timeoutMs = BOOT_TIMEOUT_MS): Promise<ScreenSnapshot> {
-  const screen = await world.target.screen.waitFor((s) => s.indicators.length > 0, timeoutMs);
-  world.recordScreens();
+export async function waitForInput(actor: Actor, timeoutMs = BOOT_TIMEOUT_MS): Promise<ScreenSnapshot> {
+  const screen = await waitForScreen(actor, (s) => s.indicators.length > 0, timeoutMs);
+  actor.recordScreens();
   if (!screen) {
-    const now = await world.target.screen.read();
-    throw new NavigationError(`no screen taking keys within ${timeoutMs / 1000} s; the screen shows ${world.describe(now)}`);
+    const now = await readScreen(actor);
+    throw new NavigationError(`no screen taking keys within ${timeoutMs / 1000} s; the screen shows ${actor.describe(now)}`);
   }
   // The screen that took keys may have been a moment ago: what counts is the screen now.
-  const now = await world.target.screen.read();
-  return now.indicators.length > 0 ? now : waitForInput(world, timeoutMs);
+  const now = await readScreen(actor);
+  return now.indicators.length > 0 ? now : waitForInput(actor, timeoutMs);
 }
 
 /**
@@ -65,21 +56,21 @@ export async function waitForInput(world: ApplianceWorld, timeoutMs = BOOT_TIMEO
  * first made acceptable, with each of `repairValues` in turn; the procedure's confirmation,
  * cancelled afterwards, keeps it from ever being stored.
  */
-async function leaveField(world: ApplianceWorld, screen: ScreenSnapshot, r: Extract<Recognized, { kind: 'field' }>): Promise<void> {
-  if (!confirmationAhead(world.guide.firmware, r.flow, r.step)) await restoreVisitStart(world, screen, r);
+async function leaveField(actor: Actor, screen: ScreenSnapshot, r: Extract<Recognized, { kind: 'field' }>): Promise<void> {
+  if (!confirmationAhead(actor.guide.firmware, r.flow, r.step)) await restoreVisitStart(actor, screen, r);
   const stillThere = async (): Promise<boolean> => {
-    await world.target.keypad.press('ENTER');
-    const again = recognize(await waitForInput(world, 60_000), world.guide.firmware);
+    await press(actor, 'ENTER');
+    const again = recognize(await waitForInput(actor, 60_000), actor.guide.firmware);
     return again.kind === 'field' && again.flow === r.flow && again.step === r.step;
   };
   if (!(await stillThere())) return;
-  const tried = repairValues(world, r.prompt, screen);
+  const tried = repairValues(actor, r.prompt, screen);
   for (const value of tried) {
-    await repairField(world, r.prompt, screen, value);
+    await repairField(actor, r.prompt, screen, value);
     if (!(await stillThere())) return;
   }
   const values = tried.map((v) => (v === '' ? 'blank' : `"${v}"`)).join(', ');
-  throw new NavigationError(`the "${r.prompt}" field refuses its value, and also ${values || 'any value the suite knows to enter'}; the screen shows ${world.describe(await world.target.screen.read())}`);
+  throw new NavigationError(`the "${r.prompt}" field refuses its value, and also ${values || 'any value the suite knows to enter'}; the screen shows ${actor.describe(await readScreen(actor))}`);
 }
 
 /** Whether the procedure asks for a confirmation after this step, before it stores anything. */
@@ -97,9 +88,9 @@ export function confirmationAhead(fw: FirmwareProfile, flow: string, step: numbe
  * value ("These settings will appear as default parameters"), as the screens of this unit
  * recorded it. When the opening was not seen, the value shown is what gets stored.
  */
-async function restoreVisitStart(world: ApplianceWorld, screen: ScreenSnapshot, r: Extract<Recognized, { kind: 'field' }>): Promise<void> {
-  const fw = world.guide.firmware;
-  const seen = world.target.screen.since(0);
+async function restoreVisitStart(actor: Actor, screen: ScreenSnapshot, r: Extract<Recognized, { kind: 'field' }>): Promise<void> {
+  const fw = actor.guide.firmware;
+  const seen = screensSince(actor, 0);
   let first: ScreenSnapshot | null = null;
   for (let i = seen.length - 1; i >= 0; i--) {
     const s = seen[i]!;
@@ -111,7 +102,7 @@ async function restoreVisitStart(world: ApplianceWorld, screen: ScreenSnapshot, 
   }
   const opened = first?.lines[1].trim();
   if (opened === undefined || opened === screen.lines[1].trim()) return;
-  await world.act(`put "${r.prompt}" back to ${opened}, the value it showed when opened (ENTER stores it at once)`, () => fillField(world, r.prompt, opened));
+  await actor.act(`put "${r.prompt}" back to ${opened}, the value it showed when opened (ENTER stores it at once)`, () => fillField(actor, r.prompt, opened));
 }
 
 /**
@@ -120,52 +111,52 @@ async function restoreVisitStart(world: ApplianceWorld, screen: ScreenSnapshot, 
  * two presses shows, the second is the guide's; but a press that has already left the procedure
  * (a menu is shown) is not followed by another.
  */
-async function quitWithUp(world: ApplianceWorld, ups: number): Promise<void> {
+async function quitWithUp(actor: Actor, ups: number): Promise<void> {
   for (let i = 0; i < ups; i++) {
-    const screen = await pressAndRead(world, 'UP');
-    const now = recognize(screen, world.guide.firmware);
+    const screen = await pressAndRead(actor, 'UP');
+    const now = recognize(screen, actor.guide.firmware);
     if (now.kind === 'menu' || now.kind === 'status' || now.kind === 'field') return;
   }
 }
 
 /** One documented move towards the status screen from the screen on show. */
-async function stepTowardsStatus(world: ApplianceWorld, screen: ScreenSnapshot, r: Recognized): Promise<void> {
-  const fw = world.guide.firmware;
+async function stepTowardsStatus(actor: Actor, screen: ScreenSnapshot, r: Recognized): Promise<void> {
+  const fw = actor.guide.firmware;
   switch (r.kind) {
     case 'menu': {
       // Down to EXIT THIS MENU, then ENTER: one level up.
       const exits = exitLabels(fw);
       let s = screen;
-      for (let i = 0; i < 30 && !exits.has(screenText(s)) && s.indicators.includes('DOWN'); i++) s = await pressAndRead(world, 'DOWN');
-      if (!exits.has(screenText(s))) throw new NavigationError(`no EXIT THIS MENU below ${world.describe(screen)}`);
-      await world.target.keypad.press('ENTER');
+      for (let i = 0; i < 30 && !exits.has(screenText(s)) && s.indicators.includes('DOWN'); i++) s = await pressAndRead(actor, 'DOWN');
+      if (!exits.has(screenText(s))) throw new NavigationError(`no EXIT THIS MENU below ${actor.describe(screen)}`);
+      await press(actor, 'ENTER');
       return;
     }
     case 'confirm':
     case 'choice':
-      return quitWithUp(world, r.ups);
+      return quitWithUp(actor, r.ups);
     case 'link':
       // REALLY SET LAN TO <value>: the Up arrow cancels the confirmation; then the link screen's quit.
-      return r.confirming ? void (await world.target.keypad.press('UP')) : quitWithUp(world, r.ups);
+      return r.confirming ? void (await press(actor, 'UP')) : quitWithUp(actor, r.ups);
     case 'insert-delete': {
       // "When Done editing? appears, press Enter to confirm."
       let s = screen;
       for (let i = 0; i < 4; i++) {
         const now = recognize(s, fw);
         if (now.kind !== 'insert-delete' || now.option === 'doneEditing' || !s.indicators.includes('DOWN')) break;
-        s = await pressAndRead(world, 'DOWN');
+        s = await pressAndRead(actor, 'DOWN');
       }
-      await world.target.keypad.press('ENTER');
+      await press(actor, 'ENTER');
       return;
     }
     case 'field':
-      return leaveField(world, screen, r);
+      return leaveField(actor, screen, r);
     case 'blank':
       // "it may be necessary to press the ENTER key on the VT100 terminal's keyboard to display the Remote Console interface"
-      await world.target.keypad.press('ENTER');
+      await press(actor, 'ENTER');
       return;
     case 'unknown':
-      throw new NavigationError(`the screen shows ${world.describe(screen)}, which is no screen of the guide`);
+      throw new NavigationError(`the screen shows ${actor.describe(screen)}, which is no screen of the guide`);
     case 'message':
     case 'status':
       return;
@@ -173,38 +164,38 @@ async function stepTowardsStatus(world: ApplianceWorld, screen: ScreenSnapshot, 
 }
 
 /** Back to the status screen from wherever the UI is (menus exited, procedures quit). */
-export async function goToStatus(world: ApplianceWorld): Promise<ScreenSnapshot> {
-  const fw = world.guide.firmware;
+export async function goToStatus(actor: Actor): Promise<ScreenSnapshot> {
+  const fw = actor.guide.firmware;
   let blanks = 0;
   for (let guard = 0; guard < 40; guard++) {
-    let screen = await world.target.screen.read();
+    let screen = await readScreen(actor);
     let r = recognize(screen, fw);
     if (r.kind === 'blank' && blanks === 0) {
       // Booting (the LCD blank between messages) or a console not woken: wait a little first.
-      screen = await world.target.screen.waitFor((s) => recognize(s, fw).kind !== 'blank', 10_000) ?? screen;
+      screen = await waitForScreen(actor, (s) => recognize(s, fw).kind !== 'blank', 10_000) ?? screen;
       r = recognize(screen, fw);
     }
     if (r.kind === 'message') {
-      screen = await waitForInput(world);
+      screen = await waitForInput(actor);
       r = recognize(screen, fw);
     }
     if (r.kind === 'status') return screen;
     if (r.kind === 'blank' && ++blanks > 2) throw new NavigationError('the screen stays blank: is the appliance on, and its console cabled and woken?');
-    await stepTowardsStatus(world, screen, r);
+    await stepTowardsStatus(actor, screen, r);
   }
-  throw new NavigationError(`could not get back to the status screen; it shows ${world.describe(await world.target.screen.read())}`);
+  throw new NavigationError(`could not get back to the status screen; it shows ${actor.describe(await readScreen(actor))}`);
 }
 
 /** From the status screen into the main menu, which opens on SETUP NETWORK. */
-export async function openMainMenu(world: ApplianceWorld): Promise<void> {
-  const screen = await goToStatus(world);
-  const fw = world.guide.firmware;
+export async function openMainMenu(actor: Actor): Promise<void> {
+  const screen = await goToStatus(actor);
+  const fw = actor.guide.firmware;
   // ENTER on the ACTIVATION CODE screen contacts the platform again; DOWN opens the menu
   // ("press the Down arrow until the SYSTEM REBOOT screen appears").
   const key: Key = shows(screen, fw.texts.activationCode) ? 'DOWN' : 'ENTER';
-  const now = await pressAndRead(world, key);
+  const now = await pressAndRead(actor, key);
   const first = fw.menus[fw.mainMenu]!.items[0]!.label;
-  if (!shows(now, first)) throw new NavigationError(`${key} on the status screen did not show "${first}"; it shows ${world.describe(now)}`);
+  if (!shows(now, first)) throw new NavigationError(`${key} on the status screen did not show "${first}"; it shows ${actor.describe(now)}`);
 }
 
 interface MenuPath {
@@ -233,11 +224,11 @@ function findMenu(fw: FirmwareProfile, accept: (label: string, item: FirmwarePro
 }
 
 /** Moves within the menu on screen until one of `labels` shows; order is the guide's. */
-async function moveToItem(world: ApplianceWorld, menu: string, labels: string[]): Promise<string> {
-  const fw = world.guide.firmware;
+async function moveToItem(actor: Actor, menu: string, labels: string[]): Promise<string> {
+  const fw = actor.guide.firmware;
   const order = fw.menus[menu]!.items.map((i) => normalize(i.label));
   const wanted = labels.map(normalize);
-  let screen = await world.target.screen.read();
+  let screen = await readScreen(actor);
   for (let guard = 0; guard < order.length * 2 + 2; guard++) {
     const here = screenText(screen);
     const hit = wanted.find((w) => w === here);
@@ -246,25 +237,25 @@ async function moveToItem(world: ApplianceWorld, menu: string, labels: string[])
     const target = Math.min(...wanted.map((w) => order.indexOf(w)));
     const key: Key = at === -1 || at < target ? 'DOWN' : 'UP';
     if (!screen.indicators.includes(key)) break;
-    screen = await pressAndRead(world, key);
+    screen = await pressAndRead(actor, key);
   }
-  throw new NavigationError(`menu item ${labels.map((l) => `"${l}"`).join(' or ')} is not shown in the menu; the screen shows ${world.describe(screen)}`);
+  throw new NavigationError(`menu item ${labels.map((l) => `"${l}"`).join(' or ')} is not shown in the menu; the screen shows ${actor.describe(screen)}`);
 }
 
 /** From anywhere to a menu item (any of `labels`), leaving it on screen. Returns the label found. */
-export async function goToMenuItem(world: ApplianceWorld, ...labels: string[]): Promise<string> {
-  const fw = world.guide.firmware;
+export async function goToMenuItem(actor: Actor, ...labels: string[]): Promise<string> {
+  const fw = actor.guide.firmware;
   const wanted = new Set(labels.map(normalize));
   const path = findMenu(fw, (label) => wanted.has(normalize(label)));
   if (!path) throw new NavigationError(`the guide has no menu item ${labels.join(' or ')}`);
-  await openMainMenu(world);
+  await openMainMenu(actor);
   let menu = fw.mainMenu;
   for (const step of path.via) {
-    await moveToItem(world, menu, [step]);
-    await world.target.keypad.press('ENTER');
+    await moveToItem(actor, menu, [step]);
+    await press(actor, 'ENTER');
     menu = fw.menus[menu]!.items.find((i) => i.label === step)!.opens!;
   }
-  return moveToItem(world, menu, path.labels);
+  return moveToItem(actor, menu, path.labels);
 }
 
 /** Whether the screen shows the prompt `prompt` (or another name the guide gives it). */
@@ -278,22 +269,22 @@ export function showsPrompt(screen: ScreenSnapshot, fw: FirmwareProfile, prompt:
  * Opens the procedure that shows `prompt` and walks to it, accepting what each earlier screen
  * offers (ENTER), as a person following the guide would.
  */
-export async function openPrompt(world: ApplianceWorld, prompt: string): Promise<ScreenSnapshot> {
-  const fw = world.guide.firmware;
+export async function openPrompt(actor: Actor, prompt: string): Promise<ScreenSnapshot> {
+  const fw = actor.guide.firmware;
   const want = normalize(prompt);
   const flows = Object.entries(fw.flows).filter(([, f]) => f.steps.some((s) => stepTexts(s).some((t) => normalize(t) === want)));
   if (flows.length === 0) throw new NavigationError(`the guide has no prompt "${prompt}"`);
   const starters = new Set(flows.map(([name]) => name));
   const path = findMenu(fw, (_label, item) => item.starts !== undefined && starters.has(item.starts));
   if (!path) throw new NavigationError(`no menu item starts the procedure with "${prompt}"`);
-  await goToMenuItem(world, ...path.labels);
-  await world.target.keypad.press('ENTER');
+  await goToMenuItem(actor, ...path.labels);
+  await press(actor, 'ENTER');
   for (let guard = 0; guard < 20; guard++) {
-    const screen = await waitForInput(world, 60_000);
+    const screen = await waitForInput(actor, 60_000);
     if (showsPrompt(screen, fw, prompt)) return screen;
     const r = recognize(screen, fw);
-    if (r.kind === 'field') await leaveField(world, screen, r);
-    else await world.target.keypad.press(r.kind === 'choice' ? 'DOWN' : 'ENTER');
+    if (r.kind === 'field') await leaveField(actor, screen, r);
+    else await press(actor, r.kind === 'choice' ? 'DOWN' : 'ENTER');
   }
-  throw new NavigationError(`the "${prompt}" prompt did not appear; the screen shows ${world.describe(await world.target.screen.read())}`);
+  throw new NavigationError(`the "${prompt}" prompt did not appear; the screen shows ${actor.describe(await readScreen(actor))}`);
 }

@@ -3,28 +3,27 @@
 import type { NetworkSpec, SubnetSpec } from '../../../fixtures/networks.ts';
 import { loadNetwork } from '../../../fixtures/networks.ts';
 import type { Port } from '../protocols.ts';
-import type { ApplianceWorld } from '../world.ts';
+import type { Actor } from '../actor.ts';
 
 /** The platform's host name (from its URL), which DNS must resolve. */
-export async function platformHost(world: ApplianceWorld): Promise<string> {
-  return new URL((await world.need('lab').platform()).url).hostname;
+export async function platformHost(actor: Actor): Promise<string> {
+  return new URL((await actor.need('lab').platform()).url).hostname;
 }
 
 /** Changes the lab's network with `change` and hands it back. */
-export async function changeNetwork(world: ApplianceWorld, description: string, change: (spec: NetworkSpec) => void | Promise<void>): Promise<void> {
-  const lab = world.need('lab');
-  await world.act(`lab: ${description}`, async () => {
+export async function changeNetwork(actor: Actor, description: string, change: (spec: NetworkSpec) => void | Promise<void>): Promise<void> {
+  const lab = actor.need('lab');
+  await actor.act(`lab: ${description}`, async () => {
     const spec = await lab.network();
     await change(spec);
     await lab.setNetwork(spec);
   });
 }
 
-export async function useNetwork(world: ApplianceWorld, name: string): Promise<void> {
+export async function useNetwork(actor: Actor, name: string): Promise<void> {
   const spec = loadNetwork(name);
-  const lab = world.need('lab');
-  await world.act(`lab: the "${name}" network (${spec.description})`, () => lab.setNetwork(spec));
-  world.remembered.set('network', name);
+  const lab = actor.need('lab');
+  await actor.act(`lab: the "${name}" network (${spec.description})`, () => lab.setNetwork(spec));
 }
 
 /** The subnet a port's untagged frames (or a VLAN's) reach. */

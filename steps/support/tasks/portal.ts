@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright';
 import { loadAccount } from '../../../fixtures/platform.ts';
 import type { PlatformAccount } from '../../../fixtures/platform.ts';
 import { Secrets } from '../../../fixtures/secrets.ts';
-import type { ApplianceWorld } from '../world.ts';
+import type { Actor } from '../actor.ts';
 
 let lab: { account: PlatformAccount; secrets: Secrets } | null = null;
 
@@ -63,11 +63,32 @@ export async function logIn(page: Page, login: string, password: string = passwo
 /** Logs in and, on a first login, accepts the licence agreement: the user's Home page. */
 export async function logInReady(page: Page, login: string): Promise<void> {
   await logIn(page, login);
-  if (await heading(page) === 'License Agreement') await page.getByRole('button', { name: 'Accept' }).click();
+  if (await heading(page) === 'License Agreement') await clickButton(page, 'Accept');
+}
+
+/** Clicks the button of that name (Log out, Accept, Decline, ...). */
+export async function clickButton(page: Page, name: string, exact = false): Promise<void> {
+  await page.getByRole('button', { name, exact }).click();
+}
+
+/** How many `tag` elements in the page's main part hold `text` (text typed as a name made into markup). */
+export async function elementsHolding(page: Page, tag: string, text: string): Promise<number> {
+  return page.locator(`main ${tag}`).filter({ hasText: text }).count();
+}
+
+/** Help > About: the URLs its Scanner Appliances section lists. */
+export async function scannerApplianceUrls(page: Page): Promise<string[]> {
+  const section = page.getByRole('region', { name: 'Scanner Appliances' });
+  return (await section.getByRole('list', { name: 'Scanner appliance URLs' }).getByRole('listitem').allInnerTexts()).map((s) => s.trim());
 }
 
 export function applicationPicker(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Application picker' });
+}
+
+/** The applications the picker offers, in order. */
+export async function applicationNames(page: Page): Promise<string[]> {
+  return (await applicationPicker(page).getByRole('link').allInnerTexts()).map((t) => t.trim());
 }
 
 /** "Select VM/VMDR from the application picker." */
@@ -86,16 +107,29 @@ export function menu(scope: Page | Locator, name: string): Locator {
  * menu; the last is a link.
  */
 export async function goTo(page: Page, path: string): Promise<void> {
+  const link = await menuPath(page, path, true);
+  await link!.click();
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** Whether the page's menus hold a path ("Scans > Setup > Syslog Forwarding"), opened or not. */
+export async function offersPath(page: Page, path: string): Promise<boolean> {
+  const link = await menuPath(page, path, false);
+  return link !== null && (await link.count()) > 0;
+}
+
+/** The last item of a menu path, as a link; opening the menus on the way, or only looking (null: a menu is missing). */
+async function menuPath(page: Page, path: string, open: boolean): Promise<Locator | null> {
   const items = path.split('>').map((s) => s.trim());
   const last = items.pop()!;
   let scope: Page | Locator = page;
   for (const item of items) {
     const summary = menu(scope, item).first();
-    await summary.click();
+    if (open) await summary.click();
+    else if (await summary.count() === 0) return null;
     scope = summary.locator('xpath=..');
   }
-  await scope.getByRole('link', { name: last, exact: true }).click();
-  await page.waitForLoadState('domcontentloaded');
+  return scope.getByRole('link', { name: last, exact: true, ...(open ? {} : { includeHidden: true }) });
 }
 
 /** What a menu offers when opened: its links and its submenus, in order. */
@@ -113,14 +147,14 @@ export async function menuItems(page: Page, name: string): Promise<string[]> {
  * Waits (appliance time) until `accept` holds for what `read` finds on the portal's page loaded
  * again, for at most `minutes`; the last value read when it never does.
  */
-export async function portalWithin<T>(world: ApplianceWorld, minutes: number, read: () => Promise<T>, accept: (value: T) => boolean): Promise<{ met: boolean; last: T | undefined }> {
-  const page = await world.portal.page();
+export async function portalWithin<T>(actor: Actor, minutes: number, read: () => Promise<T>, accept: (value: T) => boolean): Promise<{ met: boolean; last: T | undefined }> {
+  const page = await actor.portal.page();
   let last: T | undefined;
-  const met = await world.target.time.waitUntil(async () => {
+  const met = await actor.target.time.waitUntil(async () => {
     await page.reload({ waitUntil: 'domcontentloaded' });
     last = await read();
     return accept(last);
   }, minutes * 60_000);
-  world.recordScreens();
+  actor.recordScreens();
   return { met, last };
 }

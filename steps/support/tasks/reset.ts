@@ -7,8 +7,9 @@ import { isChoiceStep } from '../../../fixtures/profiles.ts';
 import { NavigationError } from '../errors.ts';
 import type { ScreenSnapshot } from '../protocols.ts';
 import { shows } from '../screens.ts';
-import type { ApplianceWorld } from '../world.ts';
-import { goToMenuItem, goToStatus, pressAndRead, waitForInput } from './navigation.ts';
+import type { Actor } from '../actor.ts';
+import { goToMenuItem, goToStatus, waitForInput } from './navigation.ts';
+import { press, pressAndRead } from './panel.ts';
 
 /** The reset option that leaves the unit in `mode`: the mode's own, or the plain reset when the unit is in it already. */
 const optionFor: Record<NetworkMode, string[]> = { 'ipv4+v6': ['reset-ipv4v6', 'reset-current-mode'], 'ipv6-only': ['reset-ipv6-only', 'reset-current-mode'] };
@@ -17,14 +18,14 @@ const optionFor: Record<NetworkMode, string[]> = { 'ipv4+v6': ['reset-ipv4v6', '
  * Resets the network settings to the factory default of `mode` and waits for the status screen
  * that follows the confirmation messages (the appliance connects with the defaults). Returns it.
  */
-export async function resetNetwork(world: ApplianceWorld, mode: NetworkMode = 'ipv4+v6', current?: NetworkMode): Promise<ScreenSnapshot> {
-  const fw = world.guide.firmware;
+export async function resetNetwork(actor: Actor, mode: NetworkMode = 'ipv4+v6', current?: NetworkMode): Promise<ScreenSnapshot> {
+  const fw = actor.guide.firmware;
   if (!fw.networkModes.includes(mode)) throw new NavigationError(`firmware ${fw.generation} has no ${mode} mode`);
   const item = fw.menus[fw.setupNetworkMenu]!.items.find((i) => i.starts !== undefined && i.starts === 'reset-network');
   if (!item) throw new NavigationError(`the guide's SETUP NETWORK menu has no reset option`);
-  await world.act(`reset the network settings (${item.label}) to the factory default of ${mode} mode`, async () => {
-    await goToMenuItem(world, item.label);
-    let screen = await pressAndRead(world, 'ENTER');
+  await actor.act(`reset the network settings (${item.label}) to the factory default of ${mode} mode`, async () => {
+    await goToMenuItem(actor, item.label);
+    let screen = await pressAndRead(actor, 'ENTER');
     const first = fw.flows['reset-network']!.steps[0]!;
     if (isChoiceStep(first)) {
       // The options come one at a time, DOWN to the next, and the Up arrow quits: look for the
@@ -33,16 +34,16 @@ export async function resetNetwork(world: ApplianceWorld, mode: NetworkMode = 'i
       const [own, plain] = optionFor[mode].map((then) => first.choose.find((o) => o.then === then)?.text);
       // Known to be in the mode already: the plain reset, the first option, at once.
       const look = current !== mode;
-      for (let i = 0; look && i < first.choose.length && !(own && shows(screen, own)) && screen.indicators.includes('DOWN'); i++) screen = await pressAndRead(world, 'DOWN');
+      for (let i = 0; look && i < first.choose.length && !(own && shows(screen, own)) && screen.indicators.includes('DOWN'); i++) screen = await pressAndRead(actor, 'DOWN');
       if (look && !(own && shows(screen, own))) {
-        await world.target.keypad.press('UP');
-        await goToMenuItem(world, item.label);
-        screen = await pressAndRead(world, 'ENTER');
-        if (!plain || !shows(screen, plain)) throw new NavigationError(`no reset option for ${mode} mode; the screen shows ${world.describe(screen)}`);
+        await press(actor, 'UP');
+        await goToMenuItem(actor, item.label);
+        screen = await pressAndRead(actor, 'ENTER');
+        if (!plain || !shows(screen, plain)) throw new NavigationError(`no reset option for ${mode} mode; the screen shows ${actor.describe(screen)}`);
       }
     }
-    await world.target.keypad.press('ENTER');
+    await press(actor, 'ENTER');
   });
-  await waitForInput(world);
-  return goToStatus(world);
+  await waitForInput(actor);
+  return goToStatus(actor);
 }

@@ -3,7 +3,7 @@
 // logged with secrets masked, and timed: how long the unit takes to begin an answer and the
 // pauses inside one, learned as it answers, decide when an answer is over.
 import type { ConsoleLayout } from '../../../../fixtures/consoles.ts';
-import type { FirmwareProfile, Key } from '../../../../fixtures/profiles.ts';
+import type { FirmwareProfile } from '../../../../fixtures/profiles.ts';
 import type { ScreenSnapshot } from '../../protocols.ts';
 import { FieldMask, maskKeys, secretPrompts } from '../../redact.ts';
 import { normalize } from '../../screens.ts';
@@ -19,8 +19,6 @@ function nextSequenceState(state: SequenceState, byte: number): SequenceState {
   if (state === 'csi') return byte >= 0x40 && byte <= 0x7e ? 'text' : 'csi';
   return byte === 0x1b ? 'escape' : 'text';
 }
-
-export const keyBytes: Record<Key, string> = { UP: '\x1b[A', DOWN: '\x1b[B', RIGHT: '\x1b[C', LEFT: '\x1b[D', ENTER: '\r' };
 
 const HISTORY_LIMIT = 4000;
 

@@ -9,7 +9,7 @@ import type { ConsoleLayout } from '../../../../fixtures/consoles.ts';
 import { listGenerations, loadGeneration } from '../../../../fixtures/profiles.ts';
 import type { TargetStatement } from '../../../../fixtures/targets.ts';
 import { loadTargetStatement, validateStatement } from '../../../../fixtures/targets.ts';
-import { Actor, asWorld } from '../../model/actor.ts';
+import { Actor } from '../../actor.ts';
 import type { Capability, ScreenSnapshot } from '../../protocols.ts';
 import { recognize } from '../../recognize.ts';
 import { describeScreen } from '../../screens.ts';
@@ -125,12 +125,12 @@ async function probeOn(raw: RawConsole, options: ProbeOptions, handOver: (line: 
   }
   raw.live = false;
   const target = new SerialTarget({ name: provisionalStatement.name, generation: provisional, capabilities: new Set(capabilities), statement: provisionalStatement }, line, 0);
-  const world = asWorld(new Actor(target));
+  const actor = Actor.using(target);
   let labels: string[];
   let final: ScreenSnapshot;
   try {
-    await goToStatus(world);
-    labels = await readSetupNetwork(world);
+    await goToStatus(actor);
+    labels = await readSetupNetwork(actor);
     final = await target.screen.read();
   } finally {
     await target.stop();

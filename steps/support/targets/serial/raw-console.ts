@@ -6,7 +6,7 @@ import xterm from '@xterm/headless';
 import type { Key } from '../../../../fixtures/profiles.ts';
 import type { SerialLink } from './link.ts';
 import { pictureFile, redraw, WAKE_MS } from './session.ts';
-import { keyBytes } from './line.ts';
+import { vt100KeyBytes } from '../../../../fixtures/wire.ts';
 
 /** The unit is reachable but cannot be probed (no cursor, no generation, a layout that cannot be told). */
 export class ProbeError extends Error {
@@ -153,7 +153,7 @@ export class RawConsole {
   }
 
   press(key: Key, firstByteMs = WAKE_MS): Promise<boolean> {
-    return this.send(keyBytes[key], firstByteMs);
+    return this.send(vt100KeyBytes[key], firstByteMs);
   }
 
   /** Waits (for at most `ms`) for the unit to send something by itself, then for it to finish. */

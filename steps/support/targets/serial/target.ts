@@ -18,7 +18,8 @@ import type { ApplianceTime, Capability, Console, Keypad, Lab, Ports, Screen, Sc
 import { CONSOLE_BYTES_MEDIA_TYPE, NotApplicable } from '../../errors.ts';
 import type { LabBenchClient, Counts } from './control.ts';
 import type { SerialLine } from './line.ts';
-import { keyBytes, sameScreen } from './line.ts';
+import { sameScreen } from './line.ts';
+import { vt100KeyBytes } from '../../../../fixtures/wire.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -148,7 +149,7 @@ export class SerialTarget implements Target {
       const stored = storedByEnter(screen, this.#firmware);
       if (stored.kind !== 'nothing') this.#unit.factory = stored.kind === 'reset';
     }
-    await this.#sendAndSettle(keyBytes[key], answers(screen, key, this.#firmware, this.#fieldWindow));
+    await this.#sendAndSettle(vt100KeyBytes[key], answers(screen, key, this.#firmware, this.#fieldWindow));
   }
 
   readonly keypad: Keypad = {

@@ -12,10 +12,10 @@ import { makeServerCredentials } from '../../../../twin/cloud/certificates.ts';
 import { PlatformServer } from '../../../../twin/cloud/server.ts';
 import type { Capability, ConsolePort, Lab, LineSettings, ScreenSnapshot, Target, TargetSession } from '../../protocols.ts';
 import { ConsoleDecoder } from '../serial/decoder.ts';
-import { keyBytes } from '../serial/line.ts';
 import { CONSOLE_BYTES_MEDIA_TYPE } from '../../errors.ts';
 import { Vt100Renderer } from '../../../../twin/console/vt100.ts';
 import { globalFetch, interceptPlatform } from './intercept.ts';
+import { vt100KeyBytes } from '../../../../fixtures/wire.ts';
 
 /** The twin's own console layout, read once. */
 let boxed: ReturnType<typeof loadConsoleLayout> | null = null;
@@ -132,7 +132,7 @@ export class TwinTarget implements Target {
 
   readonly keypad = {
     press: async (key: Key) => {
-      this.#console.sent += keyBytes[key].length;
+      this.#console.sent += vt100KeyBytes[key].length;
       this.labBench.appliance.press(key);
     },
     chordLeftRight: async () => this.labBench.appliance.chordLeftRight(),
