@@ -5,147 +5,19 @@
 // and then compares the SETUP NETWORK and WAN menus' labels with the model's. Values the
 // procedures show as defaults are compared with the model too ("Existing parameters are
 // displayed in each screen"), so every change reads back what was stored before it.
-import assert from 'node:assert/strict';
-import fc from 'fast-check';
-import type { ScreenSnapshot } from '../protocols.ts';
-import { normalize, shows } from '../screens.ts';
-import { editorFor, fillField, readWholeField } from '../tasks/entry.ts';
-import { recognize } from '../recognize.ts';
-import { readMenuDown } from '../tasks/menus.ts';
-import { answerPrompt } from '../tasks/procedure.ts';
-import { goToMenuItem, goToStatus, openMainMenu, pressUntil, waitForInput } from '../tasks/navigation.ts';
-import type { Actor } from '../actor.ts';
-import type { Ipv4Entry, LanEntry, LinkSetting, ModelGeneration, NetworkModel, ProxyEntry } from './model.ts';
+import { normalize } from '../screens.ts';
+import { fillField } from '../tasks/entry.ts';
+import { goToStatus } from '../tasks/navigation.ts';
+import type { Ipv4Entry, LanEntry, LinkSetting, NetworkModel, ProxyEntry } from './model.ts';
 import {
-  disableProxy, enableLanDhcp, enableWanDhcp, guideTexts, isSplit, lanPrompts, linkSettings, netmasks, pad4, proxyPrompts,
-  resetNetwork, setLanStatic, setLink, setProxy, setupNetworkLabels, setVlan, setWanStatic, shown, wanLabels, wanPrompts,
+  disableProxy, enableLanDhcp, enableWanDhcp, guideTexts, isSplit, lanPrompts, pad4, proxyPrompts, resetNetwork, setLanStatic,
+  setLink, setProxy, setVlan, setWanStatic, shown, wanPrompts,
 } from './model.ts';
-import { pressAndRead, readScreen, screenMark, screensSince } from '../tasks/panel.ts';
+import { pressAndRead, readScreen, screenMark } from '../tasks/panel.ts';
+import type { NetworkCommand, Real } from './checks.ts';
+import { checkMenus, expectPrompt, expectShows, fail, json, openItem, quitWithUp, readField, settle, walkFields } from './checks.ts';
 
-/** The system under test as the commands see it: an actor on a target. */
-export interface Real {
-  readonly actor: Actor;
-  readonly generation: ModelGeneration;
-  /** Commands carried out (those whose precondition held). */
-  executed: number;
-  /** Compare the WAN interface menu's labels after every command too (on unless turned off). */
-  readonly checkWanMenu: boolean;
-}
-
-export type NetworkCommand = fc.AsyncCommand<NetworkModel, Real>;
-
-// ---------------------------------------------------------------------------------------------
-// Reading and checking the screen.
-
-const json = (v: unknown) => JSON.stringify(v);
-
-function fail(r: Real, screen: ScreenSnapshot, message: string): never {
-  r.actor.note(`FAILED: ${message}`);
-  assert.fail(`${message}; the screen shows ${r.actor.describe(screen)}`);
-}
-
-async function expectShows(r: Real, text: string, why: string): Promise<ScreenSnapshot> {
-  const screen = await readScreen(r.actor);
-  if (!shows(screen, text)) fail(r, screen, `expected "${text}" (${why})`);
-  return screen;
-}
-
-/** The prompt of a field on the first line (the field itself is on the second). */
-async function expectPrompt(r: Real, prompt: string): Promise<ScreenSnapshot> {
-  const screen = await readScreen(r.actor);
-  if (normalize(screen.lines[0]) !== normalize(prompt)) fail(r, screen, `expected the "${prompt}" prompt`);
-  return screen;
-}
-
-/**
- * The value a field on screen holds. Text fields show 16 characters at a time and scroll left
- * ("The screen displays 16 characters of the PROXY USER field entry, and it scrolls left"), so a
- * long value is read character by character under the cursor, moving RIGHT to the field's end.
- */
-async function readField(r: Real, prompt: string): Promise<string> {
-  const screen = await readScreen(r.actor);
-  const spec = editorFor(r.actor.guide.firmware, prompt);
-  const window = r.actor.guide.hardware.lcd.fieldWindow;
-  if (spec.kind !== 'text' || screen.lines[1].trimEnd().length < window) return screen.lines[1].trim();
-  return (await readWholeField(r.actor, spec.maxLength)).trim();
-}
-
-/** After a confirmed change: the messages, then a status screen (name and IP, or an error). */
-async function settle(r: Real, mark: number, expectMessage?: string): Promise<void> {
-  const screen = await waitForInput(r.actor);
-  if (recognize(screen, r.actor.guide.firmware).kind !== 'status') fail(r, screen, 'expected the status screen after the change was applied');
-  if (expectMessage) {
-    const seen = screensSince(r.actor, mark).some((s) => shows(s, expectMessage));
-    if (!seen) fail(r, screen, `"${expectMessage}" did not appear while the change was applied`);
-  }
-}
-
-/** "press the Up arrow [two times] to quit this procedure and return to the SETUP NETWORK menu option" (ERRATA-019). */
-async function quitWithUp(r: Real, ups: 1 | 2, stillShown: string): Promise<void> {
-  if (ups === 2) {
-    const first = await pressAndRead(r.actor, 'UP');
-    if (!shows(first, stillShown) && normalize(first.lines[0]) !== normalize(stillShown)) {
-      fail(r, first, `one UP of the two the guide asks for already left "${stillShown}"`);
-    }
-  }
-  await pressAndRead(r.actor, 'UP');
-  await expectShows(r, guideTexts[r.generation].setupNetwork, 'a quit returns to the SETUP NETWORK menu option');
-}
-
-
-/** The SETUP NETWORK menu (and the WAN interface menu) read through the keypad, against the model. */
-export async function checkMenus(m: NetworkModel, r: Real): Promise<void> {
-  await openMainMenu(r.actor);
-  await pressAndRead(r.actor, 'ENTER');
-  const labels = await readMenuDown(r.actor);
-  r.actor.note(`SETUP NETWORK menu: ${labels.join(' / ')}`);
-  const expected = setupNetworkLabels(m);
-  if (json(labels) !== json(expected)) {
-    fail(r, await readScreen(r.actor), `the SETUP NETWORK menu reads ${labels.join(' / ')}; for the stored configuration ${json(m)} the guide's labels are ${expected.join(' / ')}`);
-  }
-  if (!r.checkWanMenu) return;
-  await pressUntil(r.actor, 'UP', 'ENABLE WAN INTERFACE', 20);
-  await pressAndRead(r.actor, 'ENTER');
-  const wan = await readMenuDown(r.actor);
-  r.actor.note(`WAN menu: ${wan.join(' / ')}`);
-  const expectedWan = wanLabels(m);
-  if (json(wan) !== json(expectedWan)) {
-    fail(r, await readScreen(r.actor), `the WAN interface menu reads ${wan.join(' / ')}; for the stored configuration ${json(m)} the guide's labels are ${expectedWan.join(' / ')}`);
-  }
-}
-
-/** Opens a SETUP NETWORK (or WAN) item the model says is shown, and checks it is. */
-async function openItem(r: Real, label: string): Promise<void> {
-  const found = await goToMenuItem(r.actor, label);
-  if (found !== normalize(label)) fail(r, await readScreen(r.actor), `expected the menu item "${label}"`);
-  await pressAndRead(r.actor, 'ENTER');
-}
-
-/**
- * Walks a procedure's fields: checks each prompt, compares the value shown first with
- * `expected` (the stored value, when there is one), enters `values` (when given), and ENTER.
- */
-async function walkFields<T extends object>(
-  r: Real,
-  prompts: ReadonlyArray<readonly [keyof T & string, string]>,
-  expected: T | null,
-  values: T | null,
-): Promise<void> {
-  for (const [field, prompt] of prompts) {
-    await expectPrompt(r, prompt);
-    if (expected) {
-      const want = shown(r.generation, field, (expected as Record<string, string | number>)[field]!);
-      const have = await readField(r, prompt);
-      if (have !== want) fail(r, await readScreen(r.actor), `"${prompt}" shows "${have}" as its default, not the stored "${want}" ("Existing parameters are displayed in each screen")`);
-    }
-    const after = await answerPrompt(r.actor, prompt, values ? String((values as Record<string, string | number>)[field]!) : null);
-    // A refusal shows its reason under the prompt, with no indicators: every value entered here is one the guide allows.
-    if (after.indicators.length === 0 && normalize(after.lines[0]) === normalize(prompt)) fail(r, after, `"${prompt}" refused the value entered`);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Commands.
+export type { NetworkCommand, Real };
 
 abstract class ModelCommand implements NetworkCommand {
   abstract check(m: Readonly<NetworkModel>): boolean;
@@ -244,14 +116,17 @@ export class EnableLanDhcp extends ModelCommand {
   toString() { return 'EnableLanDhcp'; }
 }
 
-export class RenewLanDhcp extends ModelCommand {
-  check(m: Readonly<NetworkModel>) { return m.lan.ipv4 === 'dhcp'; }
+/** RENEW DHCP ON LAN or ON WAN: offered while the port takes its address from DHCP. */
+export class RenewDhcp extends ModelCommand {
+  readonly port: 'LAN' | 'WAN';
+  constructor(port: 'LAN' | 'WAN') { super(); this.port = port; }
+  check(m: Readonly<NetworkModel>) { return (this.port === 'LAN' ? m.lan : m.wan).ipv4 === 'dhcp'; }
   protected async act(_m: NetworkModel, r: Real) {
     const mark = screenMark(r.actor);
-    await openItem(r, 'RENEW DHCP ON LAN');
+    await openItem(r, `RENEW DHCP ON ${this.port}`);
     await settle(r, mark);
   }
-  toString() { return 'RenewLanDhcp'; }
+  toString() { return `Renew${this.port === 'LAN' ? 'Lan' : 'Wan'}Dhcp`; }
 }
 
 /** ENABLE PROXY (no proxy stored) or CHANGE PROXY PARAMS (one stored): the same procedure. */
@@ -355,16 +230,6 @@ export class EnableWanDhcp extends ModelCommand {
     enableWanDhcp(m);
   }
   toString() { return this.cancel ? 'CancelWanDhcp' : 'EnableWanDhcp'; }
-}
-
-export class RenewWanDhcp extends ModelCommand {
-  check(m: Readonly<NetworkModel>) { return m.wan.ipv4 === 'dhcp'; }
-  protected async act(_m: NetworkModel, r: Real) {
-    const mark = screenMark(r.actor);
-    await openItem(r, 'RENEW DHCP ON WAN');
-    await settle(r, mark);
-  }
-  toString() { return 'RenewWanDhcp'; }
 }
 
 export class SetWanStatic extends ModelCommand {
@@ -515,103 +380,4 @@ export async function readBack(m: NetworkModel, r: Real): Promise<void> {
   await openLinks(m, r, isSplit(m) ? 'WAN' : 'LAN');
   await quitWithUp(r, 2, isSplit(m) ? 'WAN PORT LINK' : 'LAN PORT LINK');
   await goToStatus(r.actor);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Values: within the office subnet of the default lab network (198.18.10.0/24, router .1, DNS
-// .53; the dmz on the WAN side 198.18.20.0/24), or deliberately wrong.
-
-const octet = fc.integer({ min: 0, max: 255 });
-const anyIpv4 = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
-const inSubnet = (prefix: string) => fc.integer({ min: 2, max: 254 }).map((n) => `${prefix}.${n}`);
-/** An optional address: skipped ("0.0.0.0", the field left at zeros) or entered. */
-const optionalIpv4 = (good: fc.Arbitrary<string>) => fc.oneof(fc.constant('0.0.0.0'), good);
-
-/** "uppercase letters, numbers, underscore(_), and period (.)", up to 32 (ERRATA-003). */
-const domain = fc.oneof(
-  { weight: 2, arbitrary: fc.constant('') },
-  { weight: 3, arbitrary: fc.stringMatching(/^[A-Z][A-Z0-9_.]{0,10}$/) },
-  { weight: 1, arbitrary: fc.stringMatching(/^[A-Z][A-Z0-9_.]{15,31}$/) },
-);
-
-const lanEntry: fc.Arbitrary<LanEntry> = fc.oneof(
-  fc.record({
-    ip: inSubnet('198.18.10'), netmask: fc.constant('255.255.255.000'), gateway: fc.constant('198.18.10.1'),
-    dns1: fc.constant('198.18.10.53'), dns2: optionalIpv4(inSubnet('198.18.10')),
-    wins1: optionalIpv4(inSubnet('198.18.10')), wins2: optionalIpv4(inSubnet('198.18.10')), domain,
-  }),
-  fc.record({
-    ip: anyIpv4, netmask: fc.constantFrom(...netmasks), gateway: anyIpv4, dns1: anyIpv4, dns2: optionalIpv4(anyIpv4),
-    wins1: optionalIpv4(anyIpv4), wins2: optionalIpv4(anyIpv4), domain,
-  }),
-);
-
-const wanEntry: fc.Arbitrary<Ipv4Entry> = fc.oneof(
-  fc.record({
-    ip: inSubnet('198.18.20'), netmask: fc.constant('255.255.255.000'), gateway: fc.constant('198.18.20.1'),
-    dns1: fc.constant('198.18.20.53'), dns2: optionalIpv4(inSubnet('198.18.20')),
-  }),
-  fc.record({ ip: anyIpv4, netmask: fc.constantFrom(...netmasks), gateway: anyIpv4, dns1: anyIpv4, dns2: optionalIpv4(anyIpv4) }),
-);
-
-const chars = (s: string) => fc.constantFrom(...s);
-const lower = 'abcdefghijklmnopqrstuvwxyz';
-const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const digits = '0123456789';
-/** "underscore (_), dash (-), backslash (\), period (.), at sign (@)" (ERRATA-004). */
-const userChars = `${lower}${upper}${digits}_-\\.@`;
-/** Letters, numbers and the 30 special characters of the PROXY PASSW table (ERRATA-030, -032). */
-const passwordChars = `${lower}${upper}${digits}_-\\/|~!?@#$%^&*+=(){}[]<>;"\`,.`;
-
-const proxyHost = (g: ModelGeneration): fc.Arbitrary<string> => (g === '2017'
-  ? fc.oneof(fc.constantFrom('198.18.10.8', '198.18.10.1'), anyIpv4)
-  // "Supported characters for FQDN: Upper case letters, numbers, dot (.) and hyphen (-)";
-  // "IPv4+v6 mode: IPv4 addresses are allowed in dotted decimal format".
-  : fc.oneof(
-    fc.constantFrom('PROXY.LAB.TEST', '198.18.10.8'),
-    fc.array(fc.stringMatching(/^[A-Z]([A-Z0-9-]{0,5}[A-Z0-9])?$/), { minLength: 1, maxLength: 3 }).map((labels) => labels.join('.')),
-    anyIpv4,
-  ));
-
-const proxyEntry = (g: ModelGeneration): fc.Arbitrary<ProxyEntry> => fc.record({
-  host: proxyHost(g),
-  port: fc.oneof(fc.constantFrom(443, 3128, 8080), fc.integer({ min: 1, max: 9999 })),
-  user: fc.oneof(fc.constant(''), fc.string({ unit: chars(userChars), minLength: 1, maxLength: 10 }), fc.string({ unit: chars(userChars), minLength: 16, maxLength: 32 })),
-  password: fc.oneof(fc.constant(''), fc.string({ unit: chars(passwordChars), minLength: 1, maxLength: 16 })),
-});
-
-const vlanId = fc.integer({ min: 1, max: 4094 });
-const link = fc.constantFrom(...linkSettings);
-const where = fc.constantFrom('start' as const, 'end' as const);
-
-/** One arbitrary per user action (some twice, to weigh them), for fc.commands. */
-export function networkCommands(g: ModelGeneration, options: { reboot?: boolean } = {}): Array<fc.Arbitrary<NetworkCommand>> {
-  const list: Array<fc.Arbitrary<NetworkCommand>> = [
-    vlanId.map((v) => new EnableVlan(v)),
-    vlanId.map((v) => new ChangeVlan(v)),
-    fc.constant(new ChangeVlan(0)),
-    lanEntry.map((e) => new SetLanStatic(e)),
-    lanEntry.map((e) => new SetLanStatic(e)),
-    fc.tuple(where, lanEntry).map(([at, e]) => new CancelLanStatic(at, e)),
-    fc.constant(new EnableLanDhcp()),
-    fc.constant(new RenewLanDhcp()),
-    proxyEntry(g).map((e) => new SetProxy(false, e)),
-    proxyEntry(g).map((e) => new SetProxy(true, e)),
-    fc.tuple(where, proxyEntry(g)).map(([at, e]) => new CancelProxy(at, e)),
-    fc.constant(new DisableProxy(false)),
-    fc.constant(new DisableProxy(true)),
-    fc.constant(new EnableWanDhcp(false)),
-    fc.constant(new EnableWanDhcp(true)),
-    fc.constant(new RenewWanDhcp()),
-    wanEntry.map((e) => new SetWanStatic(e, null)),
-    fc.tuple(where, wanEntry).map(([at, e]) => new SetWanStatic(e, at)),
-    fc.tuple(fc.constantFrom('LAN' as const, 'WAN' as const), link).map(([p, v]) => new SetPortLink(p, v, null)),
-    fc.tuple(fc.constantFrom('LAN' as const, 'WAN' as const), link, fc.constantFrom('quit' as const, 'confirmation' as const))
-      .map(([p, v, at]) => new SetPortLink(p, v, at)),
-    fc.constant(new ResetNetwork(false)),
-    fc.constant(new ResetNetwork(true)),
-    fc.constant(new ReadBack()),
-  ];
-  if (options.reboot ?? true) list.push(fc.constant(new Reboot()));
-  return list;
 }

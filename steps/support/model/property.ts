@@ -14,7 +14,9 @@ import { waitForInput } from '../tasks/navigation.ts';
 import { press } from '../tasks/panel.ts';
 import { Actor } from '../actor.ts';
 import type { NetworkCommand, Real } from './commands.ts';
-import { checkMenus, networkCommands, readBack } from './commands.ts';
+import { readBack } from './commands.ts';
+import { checkMenus } from './checks.ts';
+import { networkCommands } from './arbitraries.ts';
 import type { ModelGeneration, NetworkModel } from './model.ts';
 import { defaultModel } from './model.ts';
 
