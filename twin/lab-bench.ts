@@ -11,6 +11,7 @@ import type { PlatformAccount, PortalEdition } from '../fixtures/platform.ts';
 import { loadAccount, loadEdition } from '../fixtures/platform.ts';
 import type { Generation, Key } from '../fixtures/profiles.ts';
 import { Secrets } from '../fixtures/secrets.ts';
+import type { Probe } from '../fixtures/wire.ts';
 import type { FetchLike } from './appliance/agent.ts';
 import { Appliance } from './appliance/appliance.ts';
 import type { StorageFault } from './appliance/panel.ts';
@@ -56,7 +57,7 @@ export interface LabBenchOptions {
 }
 
 /** A scan packet as the lab's switch port saw it. */
-export interface Probe { jobId: string; target: string; port: 'LAN' | 'WAN' | null; vlan: number; source: string | null }
+export type { Probe };
 
 // Fixture data shared by every lab bench of a process (read once; each copies what they change).
 let shared: { account: PlatformAccount; secrets: Secrets; editions: Map<string, PortalEdition> } | null = null;

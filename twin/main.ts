@@ -22,7 +22,9 @@ import { FixtureError, displayPath, projectRoot } from '../fixtures/load.ts';
 import type { ConsoleLayout } from '../fixtures/consoles.ts';
 import { loadConsoleLayout } from '../fixtures/consoles.ts';
 import { accountFile, loadAccount, platformHostnames } from '../fixtures/platform.ts';
+import type { Key } from '../fixtures/profiles.ts';
 import { Secrets } from '../fixtures/secrets.ts';
+import { vt100KeyBytes } from '../fixtures/wire.ts';
 import { servePlatform } from './cloud/server.ts';
 import { loadFirmware } from './appliance/firmware.ts';
 import { drawLcd } from './appliance/lcd.ts';
@@ -202,11 +204,7 @@ if (opts.control !== undefined) {
     appliance.subscribe(draw);
     draw();
     const keys: Record<string, () => void> = {
-      '\x1b[A': () => appliance.press('UP'),
-      '\x1b[B': () => appliance.press('DOWN'),
-      '\x1b[C': () => appliance.press('RIGHT'),
-      '\x1b[D': () => appliance.press('LEFT'),
-      '\r': () => appliance.press('ENTER'),
+      ...Object.fromEntries(Object.entries(vt100KeyBytes).map(([key, bytes]) => [bytes, () => appliance.press(key as Key)])),
       '\n': () => appliance.press('ENTER'),
       c: () => appliance.chordLeftRight(),
       p: () => appliance.pressPowerButton(),

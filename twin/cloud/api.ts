@@ -6,6 +6,7 @@
 import { getResponse, http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import { z } from 'zod';
+import type { PlatformFailure } from '../../fixtures/wire.ts';
 import type { Platform } from './platform.ts';
 
 export const API_PATH = '/appliance/v1';
@@ -162,7 +163,9 @@ function normalHandlers(platform: Platform, base: string): HttpHandler[] {
   ];
 }
 
-export type FailureName = 'http-error' | RefusalName | 'slow';
+/** The failures a lab can apply: those the suite names (fixtures/wire.ts), each answered here. */
+export type FailureName = Exclude<PlatformFailure['name'], 'normal'>;
+const _everyRefusalAnswered: Record<Exclude<FailureName, 'http-error' | 'slow'>, unknown> = refusals;
 export interface FailureOptions {
   /** http-error: the status every API request is answered with (401, 500, ...). */
   status?: number;

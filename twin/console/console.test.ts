@@ -14,10 +14,11 @@ import type { ConsoleTransport } from './console.ts';
 import { KeyDecoder, RemoteConsole } from './console.ts';
 import type { LineClock, LineSettings } from './uart.ts';
 import { consoleLine } from './uart.ts';
+import { vt100KeyBytes } from '../../fixtures/wire.ts';
 
 const BOOT_LIMIT_MS = 10 * 60_000;
 const generations = ['2017', '2022'] as const;
-const arrow = { UP: '\x1b[A', DOWN: '\x1b[B', RIGHT: '\x1b[C', LEFT: '\x1b[D', ENTER: '\r' } as const;
+const arrow = vt100KeyBytes;
 
 interface Terminal {
   bench: LabBench;

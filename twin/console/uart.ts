@@ -5,13 +5,9 @@
 // console writes block), so a burst such as an uploaded keystroke file overruns it and loses
 // characters ("Uploading such a file will result in lost characters"). A host whose settings
 // differ gets the garbage a real UART would give: the frames are re-sampled bit by bit.
+import type { LineSettings } from '../../fixtures/wire.ts';
 
-export interface LineSettings {
-  baud: number;
-  dataBits: 5 | 6 | 7 | 8;
-  parity: 'none' | 'even' | 'odd';
-  stopBits: 1 | 2;
-}
+export type { LineSettings };
 
 /** The settings the guide requires. */
 export const consoleLine: LineSettings = { baud: 9600, dataBits: 8, parity: 'none', stopBits: 2 };
