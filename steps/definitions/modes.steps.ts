@@ -2,8 +2,8 @@
 // Between Modes"), what a menu offers in each mode, read-only IPv6 fields scrolled Left and Right,
 // and the IPv6 conditions of the lab (router advertisements and the DNS servers they name).
 import assert from 'node:assert/strict';
-import { isIPv6 } from 'node:net';
 import type { DataTable } from '@cucumber/cucumber';
+import { isIpv6 } from '../../fixtures/addresses.ts';
 import { Given, Then } from '../support/define.ts';
 import { normalize } from '../support/screens.ts';
 import { reach } from '../support/strategy.ts';
@@ -120,7 +120,7 @@ Then('the screen shows the name {string} and the IPv6 address {string}', async f
   const { indicator } = await this.need('lab').platform();
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   const [shown, ...rest] = screen.lines[1].trim().split(/\s+/);
-  assert.ok(isIPv6(shown ?? ''), `line 2 of ${this.describe(screen)} starts with no IPv6 address`);
+  assert.ok(isIpv6(shown ?? ''), `line 2 of ${this.describe(screen)} starts with no IPv6 address`);
   assert.equal(shown, address, `the IPv6 address on line 2 of ${this.describe(screen)}`);
   assert.equal(rest.join(' '), indicator, `the platform indicator in the lower right corner of ${this.describe(screen)}`);
 });

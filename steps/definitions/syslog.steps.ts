@@ -3,8 +3,8 @@
 // loopback standing in for a host of the lab network), other appliances of the subscription, and
 // what arrives at the server, judged as RFC 5424 (ERRATA-380).
 import assert from 'node:assert/strict';
-import { isIPv4, isIPv6 } from 'node:net';
 import type { DataTable } from '@cucumber/cucumber';
+import { inCidr, isIpv4, isIpv6 } from '../../fixtures/addresses.ts';
 import type { NetworkSpec, SubnetSpec } from '../../fixtures/networks.ts';
 import { Given, Then, When } from '../support/define.ts';
 import type { Received } from '../support/lab/syslog-receiver.ts';
@@ -85,35 +85,9 @@ async function stopReceiver(actor: Actor, receiver: SyslogReceiver): Promise<voi
 
 // --- The lab network ---------------------------------------------------------------------------
 
-function ipv4Number(address: string): number {
-  return address.split('.').reduce((n, o) => ((n << 8) | Number(o)) >>> 0, 0);
-}
-
-function ipv6Number(address: string): bigint {
-  const [head = '', tail] = address.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
-  return groups.reduce((n, g) => (n << 16n) | BigInt(parseInt(g, 16)), 0n);
-}
-
-function inPrefix(address: string, cidr: string): boolean {
-  const [network = '', bits = '0'] = cidr.split('/');
-  const prefix = Number(bits);
-  if (isIPv4(address) && isIPv4(network)) {
-    const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-    return ((ipv4Number(address) & mask) >>> 0) === ((ipv4Number(network) & mask) >>> 0);
-  }
-  if (isIPv6(address) && isIPv6(network)) {
-    const shift = BigInt(128 - prefix);
-    return ipv6Number(address) >> shift === ipv6Number(network) >> shift;
-  }
-  return false;
-}
-
 /** The subnet of the lab network an address belongs to. */
 function subnetHolding(spec: NetworkSpec, address: string): SubnetSpec {
-  const subnet = Object.values(spec.subnets).find((s) => (s.ipv4 && inPrefix(address, s.ipv4.network)) || (s.ipv6 && inPrefix(address, s.ipv6.prefix)));
+  const subnet = Object.values(spec.subnets).find((s) => (s.ipv4 && inCidr(address, s.ipv4.network)) || (s.ipv6 && inCidr(address, s.ipv6.prefix)));
   if (!subnet) throw new Error(`no subnet of the lab network holds ${address}`);
   return subnet;
 }
@@ -123,7 +97,7 @@ function subnetHolding(spec: NetworkSpec, address: string): SubnetSpec {
  * for which the scenario's receiver stands in.
  */
 Given(/^a syslog server listens on (UDP|TCP|UDP and TCP) port (\d+) at ([0-9A-Fa-f:.]+)$/, async function (protocols: string, portText: string, address: string) {
-  if (!isIPv4(address) && !isIPv6(address)) throw new Error(`not an IP address: ${address}`);
+  if (!isIpv4(address) && !isIpv6(address)) throw new Error(`not an IP address: ${address}`);
   const port = Number(portText);
   const receiver = await receiverOf(this.actor);
   const lab = this.need('lab');
