@@ -13,7 +13,7 @@ import { goToMenuItem, openMainMenu, pressUntil, waitForInput } from '../tasks/n
 import type { Actor } from '../actor.ts';
 import type { ModelGeneration, NetworkModel } from './model.ts';
 import { guideTexts, setupNetworkLabels, shown, wanLabels } from './model.ts';
-import { pressAndRead, readScreen, screensSince } from '../tasks/panel.ts';
+import { pressAndRead, readScreen, screenMark, screensSince } from '../tasks/panel.ts';
 
 /** The system under test as the commands see it: an actor on a target. */
 export interface Real {
@@ -133,3 +133,20 @@ export async function walkFields<T extends object>(
   }
 }
 
+/**
+ * A menu item that asks for a confirmation: opens it, checks the confirmation is shown, then
+ * quits with the UPs the guide gives (`cancel`) or confirms with ENTER and waits for the change
+ * to be applied. Whether the change was made.
+ */
+export async function confirmItem(r: Real, item: string, confirmation: string, ups: 1 | 2, cancel: boolean): Promise<boolean> {
+  await openItem(r, item);
+  await expectShows(r, confirmation, `the confirmation of ${item}`);
+  if (cancel) {
+    await quitWithUp(r, ups, confirmation);
+    return false;
+  }
+  const mark = screenMark(r.actor);
+  await pressAndRead(r.actor, 'ENTER');
+  await settle(r, mark);
+  return true;
+}

@@ -15,7 +15,7 @@ import {
 } from './model.ts';
 import { pressAndRead, readScreen, screenMark } from '../tasks/panel.ts';
 import type { NetworkCommand, Real } from './checks.ts';
-import { checkMenus, expectPrompt, expectShows, fail, json, openItem, quitWithUp, readField, settle, walkFields } from './checks.ts';
+import { checkMenus, confirmItem, expectPrompt, expectShows, fail, json, openItem, quitWithUp, readField, settle, walkFields } from './checks.ts';
 
 export type { NetworkCommand, Real };
 
@@ -87,22 +87,38 @@ export class SetLanStatic extends ModelCommand {
   toString() { return `SetLanStatic(${json(this.entry)})`; }
 }
 
-/** Quits the static IP procedure at its first or its last confirmation (one UP). */
-export class CancelLanStatic extends ModelCommand {
+/** A procedure between two confirmations, and the UPs that quit it ("Up arrow two times" for the proxy). */
+interface Procedure { item: string; opening: string; walk: () => Promise<void>; closing: string; lastPrompt: string; ups: 1 | 2 }
+
+/** Quits a procedure at its first or its last confirmation: nothing is stored. */
+abstract class CancelProcedure<E> extends ModelCommand {
   readonly at: 'start' | 'end';
-  readonly entry: LanEntry;
-  constructor(at: 'start' | 'end', entry: LanEntry) { super(); this.at = at; this.entry = entry; }
+  readonly entry: E;
+  constructor(at: 'start' | 'end', entry: E) { super(); this.at = at; this.entry = entry; }
   check() { return true; }
+  protected abstract procedure(m: NetworkModel, r: Real): Procedure;
   protected async act(m: NetworkModel, r: Real) {
-    await openItem(r, m.lan.ipv4 === 'static' ? 'CHANGE STATIC IP ON LAN' : 'ENABLE STATIC IP ON LAN');
-    await expectShows(r, 'CFG LAN STATIC NETWORK PARAMS?', 'the static IP procedure opens on its confirmation');
-    if (this.at === 'start') return quitWithUp(r, 1, 'CFG LAN STATIC NETWORK PARAMS?');
+    const p = this.procedure(m, r);
+    await openItem(r, p.item);
+    await expectShows(r, p.opening, 'the procedure opens on its confirmation');
+    if (this.at === 'start') return quitWithUp(r, p.ups, p.opening);
     await pressAndRead(r.actor, 'ENTER');
-    await walkFields(r, lanPrompts(r.generation), m.lan.ipv4 === 'static' ? m.lan.static : null, this.entry);
-    await expectShows(r, 'REALLY SET LAN STATIC NETWORK?', 'after DOMAIN NAME');
-    await quitWithUp(r, 1, 'REALLY SET LAN STATIC NETWORK?');
+    await p.walk();
+    await expectShows(r, p.closing, `after ${p.lastPrompt}`);
+    await quitWithUp(r, p.ups, p.closing);
   }
-  toString() { return `CancelLanStatic(${this.at}, ${json(this.entry)})`; }
+  toString() { return `${this.constructor.name}(${this.at}, ${json(this.entry)})`; }
+}
+
+export class CancelLanStatic extends CancelProcedure<LanEntry> {
+  protected procedure(m: NetworkModel, r: Real): Procedure {
+    return {
+      item: m.lan.ipv4 === 'static' ? 'CHANGE STATIC IP ON LAN' : 'ENABLE STATIC IP ON LAN',
+      opening: 'CFG LAN STATIC NETWORK PARAMS?',
+      walk: () => walkFields(r, lanPrompts(r.generation), m.lan.ipv4 === 'static' ? m.lan.static : null, this.entry),
+      closing: 'REALLY SET LAN STATIC NETWORK?', lastPrompt: 'DOMAIN NAME', ups: 1,
+    };
+  }
 }
 
 export class EnableLanDhcp extends ModelCommand {
@@ -180,22 +196,15 @@ async function walkProxyFields(m: NetworkModel, r: Real, entry: ProxyEntry | nul
   }
 }
 
-/** Quits the proxy procedure at CONFIG PROXY PARAMETERS or REALLY ENABLE PROXY? (two UPs). */
-export class CancelProxy extends ModelCommand {
-  readonly at: 'start' | 'end';
-  readonly entry: ProxyEntry;
-  constructor(at: 'start' | 'end', entry: ProxyEntry) { super(); this.at = at; this.entry = entry; }
-  check() { return true; }
-  protected async act(m: NetworkModel, r: Real) {
-    await openItem(r, m.proxy ? 'CHANGE PROXY PARAMS' : 'ENABLE PROXY');
-    await expectShows(r, 'CONFIG PROXY PARAMETERS', 'the proxy procedure opens on its confirmation');
-    if (this.at === 'start') return quitWithUp(r, 2, 'CONFIG PROXY PARAMETERS');
-    await pressAndRead(r.actor, 'ENTER');
-    await walkProxyFields(m, r, this.entry);
-    await expectShows(r, 'REALLY ENABLE PROXY?', 'after PROXY PASSW');
-    await quitWithUp(r, 2, 'REALLY ENABLE PROXY?');
+export class CancelProxy extends CancelProcedure<ProxyEntry> {
+  protected procedure(m: NetworkModel, r: Real): Procedure {
+    return {
+      item: m.proxy ? 'CHANGE PROXY PARAMS' : 'ENABLE PROXY',
+      opening: 'CONFIG PROXY PARAMETERS',
+      walk: () => walkProxyFields(m, r, this.entry),
+      closing: 'REALLY ENABLE PROXY?', lastPrompt: 'PROXY PASSW', ups: 2,
+    };
   }
-  toString() { return `CancelProxy(${this.at}, ${json(this.entry)})`; }
 }
 
 export class DisableProxy extends ModelCommand {
@@ -203,13 +212,7 @@ export class DisableProxy extends ModelCommand {
   constructor(cancel: boolean) { super(); this.cancel = cancel; }
   check(m: Readonly<NetworkModel>) { return m.proxy !== null; }
   protected async act(m: NetworkModel, r: Real) {
-    await openItem(r, 'DISABLE PROXY');
-    await expectShows(r, 'REALLY DISABLE PROXY?', 'the disable proxy confirmation');
-    if (this.cancel) return quitWithUp(r, 2, 'REALLY DISABLE PROXY?');
-    const mark = screenMark(r.actor);
-    await pressAndRead(r.actor, 'ENTER');
-    await settle(r, mark);
-    disableProxy(m);
+    if (await confirmItem(r, 'DISABLE PROXY', 'REALLY DISABLE PROXY?', 2, this.cancel)) disableProxy(m);
   }
   toString() { return this.cancel ? 'CancelDisableProxy' : 'DisableProxy'; }
 }
@@ -221,13 +224,7 @@ export class EnableWanDhcp extends ModelCommand {
   protected async act(m: NetworkModel, r: Real) {
     // "press the Down arrow until the ENABLE WAN INTERFACE menu option appears. Then press ENTER"
     // "Go to the ENABLE DHCP ON WAN menu option and press ENTER to continue."
-    await openItem(r, 'ENABLE DHCP ON WAN');
-    await expectShows(r, 'REALLY ENABLE DHCP ON WAN?', 'the WAN DHCP confirmation');
-    if (this.cancel) return quitWithUp(r, 2, 'REALLY ENABLE DHCP ON WAN?');
-    const mark = screenMark(r.actor);
-    await pressAndRead(r.actor, 'ENTER');
-    await settle(r, mark);
-    enableWanDhcp(m);
+    if (await confirmItem(r, 'ENABLE DHCP ON WAN', 'REALLY ENABLE DHCP ON WAN?', 2, this.cancel)) enableWanDhcp(m);
   }
   toString() { return this.cancel ? 'CancelWanDhcp' : 'EnableWanDhcp'; }
 }
@@ -309,13 +306,8 @@ export class ResetNetwork extends ModelCommand {
   check() { return true; }
   protected async act(m: NetworkModel, r: Real) {
     const texts = guideTexts[r.generation];
-    await openItem(r, texts.resetItem);
-    await expectShows(r, texts.resetConfirm, 'the reset confirmation');
     // "Or press the Up arrow to quit this procedure and return to the SETUP NETWORK menu."
-    if (this.cancel) return quitWithUp(r, 1, texts.resetConfirm);
-    const mark = screenMark(r.actor);
-    await pressAndRead(r.actor, 'ENTER');
-    await settle(r, mark);
+    if (!await confirmItem(r, texts.resetItem, texts.resetConfirm, 1, this.cancel)) return;
     resetNetwork(m);
     // "a reset always restores the documented defaults": read everything back at once.
     await readBack(m, r);

@@ -11,12 +11,13 @@ import { LabBench } from '../../../../twin/lab-bench.ts';
 import type { ConsoleFrame } from '../../../../twin/console/vt100.ts';
 import { TERMINAL, Vt100Renderer } from '../../../../twin/console/vt100.ts';
 import type { LcdScreen } from '../../../../twin/appliance/lcd.ts';
-import { listConsoleLayouts, loadConsoleLayout } from '../../../../fixtures/consoles.ts';
+import { consolesDir, loadConsoleLayout } from '../../../../fixtures/consoles.ts';
+import { listYamlNames } from '../../../../fixtures/load.ts';
 import { ConsoleDecoder } from '../serial/decoder.ts';
 
 const generations = ['2017', '2022'] as const;
 // Every layout the twin can draw: boxed (partial updates, glyphs) and plain (full repaints, words).
-const layouts = listConsoleLayouts().map((name) => loadConsoleLayout(name));
+const layouts = listYamlNames(consolesDir).map((name) => loadConsoleLayout(name));
 const keyOrder: readonly Key[] = ['UP', 'DOWN', 'LEFT', 'RIGHT', 'ENTER'];
 
 type Action =
