@@ -1,8 +1,9 @@
 // npm test: every check, in order: system packages the later stages need (installed when
-// missing), lint, types, unit and property tests, and the conformance suite against each target
-// that runs here. Each stage's counts go to reports/test-summary.json, which .ci/run reads.
+// missing), lint, types, the conformance suite against the twin and its gates, the live lab's
+// image (built meanwhile), unit and property tests (the live lab's among them), and the
+// conformance suite against each other target that runs here. Each stage's counts go to reports/test-summary.json, which .ci/run reads.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { join } from 'node:path';
@@ -189,18 +190,44 @@ async function sameResults(a: string, b: string): Promise<StageResult> {
   });
 }
 
+/**
+ * The live lab's image, built from Debian packages in the background while the first stages run
+ * (minutes on a fresh machine, mostly download); its log goes to reports/lab-build.log. The
+ * stage that needs the image (the unit tests hold the live lab's) waits for it here.
+ */
+function startLabImageBuild(): () => Promise<StageResult> {
+  mkdirSync(reports, { recursive: true });
+  const logFile = join(reports, 'lab-build.log');
+  const log = openSync(logFile, 'w');
+  const child = spawn(node, [join(projectRoot, 'steps', 'cli', 'lab.ts'), 'build'], { cwd: projectRoot, stdio: ['ignore', log, log] });
+  const exited = new Promise<number>((resolve) => {
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+  return () => timed('live lab image (npm run lab -- build)', async () => {
+    const code = await exited;
+    closeSync(log);
+    const lines = readFileSync(logFile, 'utf8').trim().split('\n');
+    process.stdout.write(lines.slice(-3).map((l) => `${l}\n`).join(''));
+    return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, note: lines.at(-1) };
+  });
+}
+
 async function main(): Promise<number> {
   const stages: StageResult[] = [];
   // socat makes the pseudo-terminals of twin-serial; picocom and tmux let a test attach to the
   // twin's console as a person would; Chromium is the portal's browser.
-  stages.push(await ensurePackages([needs.socat, needs.picocom, needs.tmux, needs.chromium]));
+  // podman, runc and mmdebstrap are the live lab's engine and image builder.
+  stages.push(await ensurePackages([needs.socat, needs.picocom, needs.tmux, needs.chromium, needs.podman, needs.runc, needs.mmdebstrap]));
+  const labImage = startLabImageBuild();
   stages.push(await lint());
   stages.push(await types());
-  stages.push(await unit());
   stages.push(await suite('twin'));
   stages.push(await gate('no secret in reports', 'secrets-gate.ts'));
   stages.push(await gate('every screen text in a passing scenario', 'screen-coverage.ts'));
   stages.push(await gate('every documented error produced by a passing scenario', 'error-report.ts'));
+  stages.push(await labImage());
+  stages.push(await unit());
   stages.push(await suite('twin-serial'));
   stages.push(await gate('no secret in reports (after twin-serial)', 'secrets-gate.ts'));
   stages.push(await sameResults('twin', 'twin-serial'));

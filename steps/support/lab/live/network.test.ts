@@ -1,0 +1,121 @@
+// The live lab realizes a NetworkSpec with real servers: a host on the LAN (a container of the
+// lab image, as the appliance's cable would be) gets its lease from dnsmasq, resolves through the
+// lab's DNS, meets squid's 407, sends syslog to rsyslog; a changed spec takes effect in the
+// running services; nothing of the lab is left when it stops. Needs the engine (npm test
+// installs it as root) and builds the lab image when it is missing.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { GenericContainer } from 'testcontainers';
+import type { StartedTestContainer } from 'testcontainers';
+import { loadNetwork } from '../../../../fixtures/networks.ts';
+import type { NetworkSpec } from '../../../../fixtures/networks.ts';
+import { ensureEngine } from './engine.ts';
+import { ensureImage, labImage } from './images.ts';
+import { LiveNetwork } from './network.ts';
+
+/** The office behind a proxy (Basic authentication), with a syslog server on the LAN. */
+function officeSpec(): NetworkSpec {
+  const spec = structuredClone(loadNetwork('office-proxy'));
+  spec.proxy = { ...spec.proxy!, auth: { kind: 'basic', user: 'scanner', password: 'lab-Secret-1' } };
+  spec.subnets.office!.hosts.push({ address: '198.18.10.9', role: 'host', answers: true, services: [{ protocol: 'udp', port: 514 }, { protocol: 'tcp', port: 514 }] });
+  return spec;
+}
+
+let image: string;
+let lab: LiveNetwork | null = null;
+let client: StartedTestContainer | null = null;
+
+const shell = async (command: string) => {
+  const { exitCode, output } = await client!.exec(['sh', '-c', command]);
+  return { exitCode, output };
+};
+
+/** The lab's containers still on the engine. */
+const containersOf = (name: string) => execFileSync('podman', ['ps', '-a', '--filter', `label=qsa.lab=${name}`, '--format', '{{.Names}}'], { encoding: 'utf8' }).trim();
+
+before(async () => {
+  await ensureEngine();
+  image = (await ensureImage(labImage)).reference;
+  lab = await LiveNetwork.realize(officeSpec(), { image });
+  client = await new GenericContainer(image)
+    .withName(`${lab.name}-client`)
+    .withNetworkMode(lab.networkOf('office'))
+    .withAddedCapabilities('NET_ADMIN', 'NET_RAW')
+    .withCommand(['sleep', 'infinity'])
+    .start();
+});
+
+after(async () => {
+  await client?.stop({ timeout: 1, remove: true });
+  await lab?.stop();
+});
+
+describe('the live lab realizes a network spec with real servers', () => {
+  test('podman shows the lab\'s router, proxy and syslog containers while it runs', () => {
+    const names = containersOf(lab!.name).split('\n').sort();
+    assert.deepEqual(names, ['router', 'proxy', 'syslog'].map((r) => `${lab!.name}-${r}`).sort());
+  });
+
+  test('DHCP: the lease the spec gives (address, gateway, DNS), from dnsmasq', async () => {
+    const { exitCode, output } = await shell('timeout 30 dhclient -1 -v eth0 2>&1; ip -4 -o addr show eth0; ip -4 route; cat /etc/resolv.conf');
+    assert.equal(exitCode, 0, output);
+    assert.match(output, /DHCPACK of 198\.18\.10\.20 from 198\.18\.10\.1/);
+    assert.match(output, /inet 198\.18\.10\.20\/24/);
+    assert.match(output, /default via 198\.18\.10\.1 dev eth0/);
+    assert.match(output, /nameserver 198\.18\.10\.53/);
+  });
+
+  test('DNS: the platform\'s and the proxy\'s names resolve as the spec says; another name does not exist', async () => {
+    const platform = await shell('dig +short +time=2 +tries=1 @198.18.10.53 qualysguard.us1.qualys.test A');
+    assert.equal(platform.output.trim(), '198.19.255.10');
+    const proxy = await shell('dig +short +time=2 +tries=1 @198.18.10.53 proxy.lab.test A');
+    assert.equal(proxy.output.trim(), '198.18.10.8');
+    const other = await shell('dig +time=2 +tries=1 @198.18.10.53 nowhere.example.test A');
+    assert.match(other.output, /status: NXDOMAIN/);
+  });
+
+  test('proxy: squid answers CONNECT without credentials with 407, and lets the right ones through', async () => {
+    const anonymous = await shell('curl -s -o /dev/null -w "%{http_connect}" --max-time 5 -p -x http://198.18.10.8:3128 https://qualysguard.us1.qualys.test/ ; echo');
+    assert.match(anonymous.output, /^407/);
+    const wrong = await shell('curl -s -o /dev/null -w "%{http_connect}" --max-time 5 -p -x http://scanner:wrong@198.18.10.8:3128 https://qualysguard.us1.qualys.test/ ; echo');
+    assert.match(wrong.output, /^407/);
+    // Past authentication squid opens the tunnel to the platform (nothing serves it in this test): not 407.
+    const right = await shell('curl -s -o /dev/null -w "%{http_connect}" --max-time 10 -p -x http://scanner:lab-Secret-1@198.18.10.8:3128 https://qualysguard.us1.qualys.test/ ; echo');
+    assert.match(right.output, /^(200|5\d\d)/);
+  });
+
+  test('syslog: a datagram to the spec\'s receiver arrives at rsyslog as sent', async () => {
+    const message = `<134>1 2026-12-05T12:00:00Z qsa-client lab - - - live lab check ${process.pid}`;
+    await shell(`printf '%s' '${message}' > /dev/udp/198.18.10.9/514 2>/dev/null || printf '%s' '${message}' | timeout 2 bash -c 'cat > /dev/udp/198.18.10.9/514'`);
+    const deadline = performance.now() + 5000;
+    let received: string[] = [];
+    while (performance.now() < deadline) {
+      received = await lab!.syslogReceived();
+      if (received.some((l) => l.includes(`live lab check ${process.pid}`))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(received.some((l) => l.includes(`live lab check ${process.pid}`)), `received: ${received.join(' | ')}`);
+  });
+
+  test('a changed spec reconfigures the running services: a lease without a gateway', async () => {
+    const spec = officeSpec();
+    spec.subnets.office!.dhcp!.gateway = null;
+    await lab!.reconfigure(spec);
+    const { output } = await shell('dhclient -r eth0 2>/dev/null; ip -4 addr flush dev eth0; ip -4 route flush dev eth0; rm -f /var/lib/dhcp/dhclient.leases; timeout 30 dhclient -1 -v eth0 2>&1; ip -4 route');
+    assert.match(output, /DHCPACK of 198\.18\.10\.20/);
+    assert.doesNotMatch(output, /default via/);
+    assert.deepEqual(containersOf(lab!.name).split('\n').length, 3, 'no container was added or restarted');
+  });
+
+  test('when the lab stops, none of its containers or networks is left', async () => {
+    const name = lab!.name;
+    await client!.stop({ timeout: 1, remove: true });
+    client = null;
+    await lab!.stop();
+    lab = null;
+    assert.equal(containersOf(name), '');
+    const networks = execFileSync('podman', ['network', 'ls', '--format', '{{.Name}}'], { encoding: 'utf8' });
+    assert.ok(!networks.includes(name), networks);
+  });
+});

@@ -1,0 +1,252 @@
+// The live lab's network: a NetworkSpec realized with real services in containers (testcontainers
+// on Podman). One podman network per subnet and one toward the platform, all without IPAM and
+// internal (no route off the machine); a router container that forwards and filters with
+// nftables and serves DHCPv4, router advertisements, DHCPv6 and DNS with dnsmasq; a proxy
+// container with squid; a syslog container with rsyslog. A changed spec reconfigures the running
+// services (a new ruleset, dnsmasq restarted, squid reconfigured); no container restarts.
+import { randomBytes } from 'node:crypto';
+import { GenericContainer } from 'testcontainers';
+import type { StartedTestContainer } from 'testcontainers';
+import type { NetworkSpec } from '../../../../fixtures/networks.ts';
+import { EngineUnavailable, libpod } from './engine.ts';
+import {
+  INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, proxyConfig, routerAddresses, routerRuleset, subnetHolding, withPrefix,
+} from './services.ts';
+
+/** A lab service that did not come up: the lab broke, not the appliance (inconclusive). */
+export class LabServiceFailed extends Error {
+  override name = 'LabServiceFailed';
+}
+
+const RSYSLOG_CONF = `module(load="imudp")
+module(load="imtcp")
+input(type="imudp" port="514")
+input(type="imtcp" port="514")
+template(name="asReceived" type="string" string="%rawmsg%\\n")
+*.* action(type="omfile" file="${SYSLOG_RECEIVED}" template="asReceived")
+`;
+
+interface Host {
+  container: StartedTestContainer;
+  /** Addresses it holds now, as "address/prefix" on an interface. */
+  addresses: Array<{ iface: string; address: string }>;
+}
+
+export class LiveNetwork {
+  /** The prefix of every container and network name of this lab (several labs may run at once). */
+  readonly name: string;
+  readonly #image: string;
+  #spec: NetworkSpec;
+  readonly #networks = new Map<string, string>();
+  #router: Host | null = null;
+  #proxy: Host | null = null;
+  #syslog: Host | null = null;
+
+  private constructor(name: string, image: string, spec: NetworkSpec) {
+    this.name = name;
+    this.#image = image;
+    this.#spec = spec;
+  }
+
+  /** Builds the networks and starts the services the spec names. */
+  static async realize(spec: NetworkSpec, options: { image: string; name?: string }): Promise<LiveNetwork> {
+    const lab = new LiveNetwork(options.name ?? `qsa-lab-${randomBytes(3).toString('hex')}`, options.image, spec);
+    try {
+      await lab.#network(INTERNET_INTERFACE);
+      for (const subnet of Object.keys(spec.subnets)) await lab.#network(subnet);
+      await lab.#startRouter();
+      await lab.#applyServices();
+    } catch (error) {
+      await lab.stop();
+      throw error;
+    }
+    return lab;
+  }
+
+  get spec(): NetworkSpec {
+    return this.#spec;
+  }
+
+  /** The podman network of a subnet, where an appliance's LAN or WAN cable plugs in. */
+  networkOf(subnet: string): string {
+    const network = this.#networks.get(subnet);
+    if (!network) throw new Error(`the live lab has no subnet ${subnet}`);
+    return network;
+  }
+
+  /** Makes the running services realize a changed spec (same subnets). */
+  async reconfigure(spec: NetworkSpec): Promise<void> {
+    const added = Object.keys(spec.subnets).filter((s) => !this.#networks.has(s));
+    if (added.length > 0) throw new Error(`the live lab cannot add subnets while it runs (${added.join(', ')}): realize a new one`);
+    this.#spec = spec;
+    await this.#applyServices();
+  }
+
+  /** The syslog messages the lab's receiver got, oldest first, as they came. */
+  async syslogReceived(): Promise<string[]> {
+    if (!this.#syslog) return [];
+    const { output } = await this.#syslog.container.exec(['sh', '-c', `cat ${SYSLOG_RECEIVED} 2>/dev/null || true`]);
+    return output.split('\n').filter((l) => l.length > 0);
+  }
+
+  /** Stops every container and removes every network of this lab; what fails to go is named. */
+  async stop(): Promise<void> {
+    const failures: string[] = [];
+    for (const host of [this.#syslog, this.#proxy, this.#router]) {
+      if (!host) continue;
+      try {
+        await host.container.stop({ timeout: 1, remove: true });
+      } catch (error) {
+        failures.push(`${host.container.getName()}: ${(error as Error).message}`);
+      }
+    }
+    this.#router = this.#proxy = this.#syslog = null;
+    for (const network of this.#networks.values()) {
+      const { status, body } = await libpod('DELETE', `/networks/${network}?force=true`);
+      if (status !== 200 && status !== 404) failures.push(`network ${network}: ${status} ${body.trim()}`);
+    }
+    this.#networks.clear();
+    if (failures.length > 0) throw new LabServiceFailed(`the live lab ${this.name} did not stop cleanly: ${failures.join('; ')}`);
+  }
+
+  async #network(subnet: string): Promise<void> {
+    const name = `${this.name}-${subnet}`;
+    const { status, body } = await libpod('POST', '/networks/create', { name, driver: 'bridge', internal: true, ipv6_enabled: true, ipam_options: { driver: 'none' } });
+    if (status !== 200) throw new EngineUnavailable(`podman could not create the lab network ${name}: ${status} ${body.trim()}`);
+    this.#networks.set(subnet, name);
+  }
+
+  /** A container of the lab image on the given subnets, each interface named after its subnet. */
+  async #host(role: string, subnets: string[], privileged: boolean): Promise<StartedTestContainer> {
+    const [first, ...rest] = subnets;
+    let container: GenericContainer = new GenericContainer(this.#image)
+      .withName(`${this.name}-${role}`)
+      .withNetworkMode(this.networkOf(first!))
+      .withCommand(['sleep', 'infinity'])
+      .withLabels({ 'qsa.lab': this.name, 'qsa.role': role });
+    container = privileged ? container.withPrivilegedMode() : container.withAddedCapabilities('NET_ADMIN', 'NET_RAW');
+    let started: StartedTestContainer;
+    try {
+      started = await container.start();
+    } catch (error) {
+      throw new LabServiceFailed(`the lab's ${role} container did not start: ${(error as Error).message.split('\n')[0]}`);
+    }
+    await this.#run(started, role, `ip link set eth0 down && ip link set eth0 name ${this.#ifaceName(first!)} && ip link set ${this.#ifaceName(first!)} up && mkdir -p /run/lab /etc/lab /var/log/lab`);
+    for (const subnet of rest) {
+      const { status, body } = await libpod('POST', `/networks/${this.networkOf(subnet)}/connect`, { container: started.getId(), interface_name: this.#ifaceName(subnet) });
+      if (status !== 200) throw new LabServiceFailed(`the lab's ${role} could not join ${subnet}: ${status} ${body.trim()}`);
+    }
+    return started;
+  }
+
+  #ifaceName(subnet: string): string {
+    return subnet === INTERNET_INTERFACE ? INTERNET_INTERFACE : interfaceOf(subnet);
+  }
+
+  async #startRouter(): Promise<void> {
+    const container = await this.#host('router', [INTERNET_INTERFACE, ...Object.keys(this.#spec.subnets)], true);
+    this.#router = { container, addresses: [] };
+    await this.#run(container, 'router', 'sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1');
+  }
+
+  /** Runs a shell command in a lab container; a failure names the service and what it said. */
+  async #run(container: StartedTestContainer, role: string, command: string): Promise<string> {
+    const { exitCode, output } = await container.exec(['sh', '-c', command]);
+    if (exitCode !== 0) throw new LabServiceFailed(`the lab's ${role}: "${command}" failed (${exitCode}): ${output.trim().split('\n').slice(-2).join(' ')}`);
+    return output;
+  }
+
+  /** Gives a host exactly these addresses (and default routes via its subnet's router). */
+  async #address(host: Host, role: string, wanted: Array<{ iface: string; address: string }>, routes: string[] = []): Promise<void> {
+    const key = (a: { iface: string; address: string }) => `${a.iface} ${a.address}`;
+    const have = new Set(host.addresses.map(key));
+    const want = new Set(wanted.map(key));
+    const commands = [
+      ...host.addresses.filter((a) => !want.has(key(a))).map((a) => `ip addr del ${a.address} dev ${a.iface}`),
+      // nodad: the address is usable at once, not tentative for a second.
+      ...wanted.filter((a) => !have.has(key(a))).map((a) => `ip addr add ${a.address} dev ${a.iface}${a.address.includes(':') ? ' nodad' : ''}`),
+      ...routes,
+    ];
+    if (commands.length > 0) await this.#run(host.container, role, commands.join(' && '));
+    host.addresses = wanted;
+  }
+
+  async #applyServices(): Promise<void> {
+    const spec = this.#spec;
+    const router = this.#router!;
+    await this.#address(router, 'router', routerAddresses(spec));
+    await router.container.copyContentToContainer([
+      { content: routerRuleset(spec), target: '/etc/lab/ruleset.nft' },
+      { content: dhcpConfig(spec), target: '/etc/lab/dhcp.conf' },
+      { content: dnsConfig(spec), target: '/etc/lab/dns.conf' },
+    ]);
+    await this.#run(router.container, 'router', [
+      'nft -f /etc/lab/ruleset.nft',
+      'for p in dhcp dns; do [ -f /run/lab/$p.pid ] && kill $(cat /run/lab/$p.pid) 2>/dev/null; rm -f /run/lab/$p.pid; done; sleep 0.1',
+      'dnsmasq --conf-file=/etc/lab/dhcp.conf --pid-file=/run/lab/dhcp.pid --log-facility=/var/log/lab/dhcp.log',
+      'dnsmasq --conf-file=/etc/lab/dns.conf --pid-file=/run/lab/dns.pid --log-facility=/var/log/lab/dns.log',
+    ].join(' && '));
+    await this.#applyProxy();
+    await this.#applySyslog();
+  }
+
+  /** Default routes of a host on `subnet`: via the subnet's IPv4 and IPv6 routers. */
+  #routesOn(subnet: string): string[] {
+    const { ipv4, ipv6 } = this.#spec.subnets[subnet]!;
+    const iface = interfaceOf(subnet);
+    return [
+      ...(ipv4?.router ? [`ip route replace default via ${ipv4.router} dev ${iface}`] : []),
+      ...(ipv6?.router ? [`ip -6 route replace default via ${ipv6.router} dev ${iface}`] : []),
+    ];
+  }
+
+  async #applyProxy(): Promise<void> {
+    const proxy = this.#spec.proxy;
+    if (!proxy) return;
+    const held = subnetHolding(this.#spec, proxy.address);
+    if (!held) throw new LabServiceFailed(`the proxy's address ${proxy.address} is on no subnet of the lab`);
+    const [subnet] = held;
+    if (!this.#proxy) this.#proxy = { container: await this.#host('proxy', [subnet], false), addresses: [] };
+    const host = this.#proxy;
+    await this.#address(host, 'proxy', [{ iface: interfaceOf(subnet), address: withPrefix(this.#spec, proxy.address) }], this.#routesOn(subnet));
+    const { config, passwords } = proxyConfig(proxy, dnsServers(this.#spec));
+    await host.container.copyContentToContainer([
+      { content: config, target: '/etc/lab/squid.conf' },
+      { content: passwords ?? '', target: '/etc/lab/proxy-passwords.plain' },
+    ]);
+    // squid's Basic helper reads crypt()ed passwords: openssl makes them from the plain list.
+    await this.#run(host.container, 'proxy', [
+      `: > /etc/lab/proxy-passwords`,
+      `while IFS=: read -r user pass; do [ -n "$user" ] && echo "$user:$(openssl passwd -apr1 "$pass")" >> /etc/lab/proxy-passwords; done < /etc/lab/proxy-passwords.plain`,
+      'rm -f /etc/lab/proxy-passwords.plain',
+      'chown -R proxy /var/log/lab /run/lab; chmod 644 /etc/lab/proxy-passwords',
+      '[ -f /run/lab/squid.pid ] && squid -f /etc/lab/squid.conf -k reconfigure || squid -f /etc/lab/squid.conf',
+    ].join(' && '));
+    await this.#waitFor(host.container, 'proxy', `ss -ltn | grep -q ':${proxy.port} '`);
+  }
+
+  async #applySyslog(): Promise<void> {
+    const receivers = Object.values(this.#spec.subnets).flatMap((s) => s.hosts.filter((h) => h.services.some((v) => v.port === 514)));
+    if (receivers.length === 0) return;
+    const subnets = [...new Set(receivers.map((h) => subnetHolding(this.#spec, h.address)![0]))];
+    if (!this.#syslog) this.#syslog = { container: await this.#host('syslog', subnets, false), addresses: [] };
+    const host = this.#syslog;
+    const wanted = receivers.map((h) => ({ iface: interfaceOf(subnetHolding(this.#spec, h.address)![0]), address: withPrefix(this.#spec, h.address) }));
+    await this.#address(host, 'syslog', wanted, this.#routesOn(subnets[0]!));
+    await host.container.copyContentToContainer([{ content: RSYSLOG_CONF, target: '/etc/lab/rsyslog.conf' }]);
+    await this.#run(host.container, 'syslog', '[ -f /run/lab/rsyslog.pid ] || rsyslogd -f /etc/lab/rsyslog.conf -i /run/lab/rsyslog.pid');
+    await this.#waitFor(host.container, 'syslog', `ss -ltn | grep -q ':514 '`);
+  }
+
+  /** Waits up to 5 s for a service to be up, by a shell check in its container. */
+  async #waitFor(container: StartedTestContainer, role: string, check: string): Promise<void> {
+    const deadline = performance.now() + 5000;
+    while ((await container.exec(['sh', '-c', check])).exitCode !== 0) {
+      if (performance.now() > deadline) {
+      const { output } = await container.exec(['sh', '-c', 'tail -n 3 /var/log/lab/*.log 2>/dev/null']);
+      throw new LabServiceFailed(`the lab's ${role} did not come up within 5 s (${check}): ${output.trim().split('\n').slice(-2).join(' ')}`);
+    }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

@@ -1,0 +1,189 @@
+// What each real service of the live lab is told, written from a NetworkSpec: the router's
+// addresses and nftables ruleset, dnsmasq for DHCPv4, router advertisements and DHCPv6, dnsmasq
+// for DNS, squid for the proxy, rsyslog for syslog. Pure text from data, so the twin's model and
+// the live lab read one spec the same way; network.ts puts the text into the containers.
+import { firstHostOf, inCidr, isIpv6, prefixOfCidr } from '../../../../fixtures/addresses.ts';
+import type { NetworkSpec, ProxySpec, SubnetSpec } from '../../../../fixtures/networks.ts';
+
+/** The router's interface toward the platform. */
+export const INTERNET_INTERFACE = 'internet';
+/** Where rsyslog writes what it received, one line per message, as it came. */
+export const SYSLOG_RECEIVED = '/var/log/lab/received.log';
+
+/** A subnet's interface name in the lab's containers (Linux allows 15 characters). */
+export function interfaceOf(subnet: string): string {
+  return `s-${subnet}`.slice(0, 15);
+}
+
+/** The subnet whose IPv4 network or IPv6 prefix holds `address`, or null. */
+export function subnetHolding(spec: NetworkSpec, address: string): [string, SubnetSpec] | null {
+  for (const entry of Object.entries(spec.subnets)) {
+    const { ipv4, ipv6 } = entry[1];
+    if (isIpv6(address) ? ipv6 && inCidr(address, ipv6.prefix) : ipv4 && inCidr(address, ipv4.network)) return entry;
+  }
+  return null;
+}
+
+/** `address/prefix` in the subnet that holds it. */
+export function withPrefix(spec: NetworkSpec, address: string): string {
+  const held = subnetHolding(spec, address);
+  if (!held) throw new Error(`no subnet of the lab holds ${address}`);
+  const { ipv4, ipv6 } = held[1];
+  return `${address}/${isIpv6(address) ? prefixOfCidr(ipv6!.prefix) : prefixOfCidr(ipv4!.network)}`;
+}
+
+/** The platform's side of the router: /24 and /64 around the platform's addresses. */
+export function internetAddresses(spec: NetworkSpec): { router: string[]; platform: string[] } {
+  const router: string[] = [];
+  const platform: string[] = [];
+  const { ipv4, ipv6 } = spec.platform;
+  if (ipv4) {
+    router.push(`${firstHostOf(ipv4)}/24`);
+    platform.push(`${ipv4}/24`);
+  }
+  if (ipv6) {
+    router.push(`${firstHostOf(ipv6)}/64`);
+    platform.push(`${ipv6}/64`);
+  }
+  return { router, platform };
+}
+
+/** The router's addresses, interface by interface: each subnet's router and its answering DNS servers. */
+export function routerAddresses(spec: NetworkSpec): Array<{ iface: string; address: string }> {
+  const out: Array<{ iface: string; address: string }> = [];
+  for (const [name, subnet] of Object.entries(spec.subnets)) {
+    const iface = interfaceOf(name);
+    if (subnet.ipv4?.router) out.push({ iface, address: `${subnet.ipv4.router}/${prefixOfCidr(subnet.ipv4.network)}` });
+    if (subnet.ipv6?.router) out.push({ iface, address: `${subnet.ipv6.router}/${prefixOfCidr(subnet.ipv6.prefix)}` });
+    for (const host of subnet.hosts) if (host.role === 'dns' && host.answers) out.push({ iface, address: withPrefix(spec, host.address) });
+  }
+  for (const address of internetAddresses(spec).router) out.push({ iface: INTERNET_INTERFACE, address });
+  return out;
+}
+
+/**
+ * DHCPv4, router advertisements and DHCPv6, one dnsmasq with no DNS (port=0). A lease without a
+ * gateway sends no routers option; a subnet without `dhcp` gets no range, so nothing answers.
+ */
+export function dhcpConfig(spec: NetworkSpec): string {
+  const lines = ['port=0', 'no-resolv', 'no-hosts', 'dhcp-authoritative', 'dhcp-leasefile=/run/lab/dhcp.leases', 'log-dhcp'];
+  let ra = false;
+  for (const [name, subnet] of Object.entries(spec.subnets)) {
+    const iface = interfaceOf(name);
+    const tag = name;
+    const { dhcp, ipv6 } = subnet;
+    if (dhcp || ipv6?.ra || ipv6?.dhcpv6) lines.push(`interface=${iface}`);
+    if (dhcp) {
+      lines.push(`dhcp-range=set:${tag},${dhcp.address},${dhcp.address},${dhcp.netmask},1h`);
+      lines.push(dhcp.gateway ? `dhcp-option=tag:${tag},option:router,${dhcp.gateway}` : `dhcp-option=tag:${tag},option:router`);
+      lines.push(dhcp.dns.length > 0 ? `dhcp-option=tag:${tag},option:dns-server,${dhcp.dns.join(',')}` : `dhcp-option=tag:${tag},option:dns-server`);
+      if (dhcp.wins.length > 0) lines.push(`dhcp-option=tag:${tag},option:netbios-ns,${dhcp.wins.join(',')}`);
+    }
+    if (ipv6 && (ipv6.ra || ipv6.dhcpv6)) {
+      ra ||= ipv6.ra;
+      const length = prefixOfCidr(ipv6.prefix);
+      lines.push(ipv6.dhcpv6
+        ? `dhcp-range=set:${tag}6,${ipv6.address},${ipv6.address},constructor:${iface},${ipv6.ra ? 'slaac,' : ''}${length},1h`
+        : `dhcp-range=set:${tag}6,::,constructor:${iface},ra-only,${length},1h`);
+      if (ipv6.dns.length > 0) lines.push(`dhcp-option=tag:${tag}6,option6:dns-server,${ipv6.dns.map((d) => `[${d}]`).join(',')}`);
+      // No router: advertisements with a router lifetime of 0 (a prefix, not a default route).
+      if (!ipv6.router) lines.push(`ra-param=${iface},0,0`);
+    }
+  }
+  if (ra) lines.push('enable-ra');
+  return lines.join('\n') + '\n';
+}
+
+/** DNS: the spec's names on the answering DNS servers' addresses; any other name does not exist. */
+export function dnsConfig(spec: NetworkSpec): string {
+  const servers = dnsServers(spec);
+  const lines = ['no-resolv', 'no-hosts', 'bind-interfaces', 'log-queries'];
+  for (const address of servers) lines.push(`listen-address=${address}`);
+  for (const [name, addresses] of Object.entries(spec.dns)) lines.push(`host-record=${name},${addresses.join(',')}`);
+  // Local names only: every other name is answered "no such domain", as an office's DNS would.
+  lines.push('address=/#/');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The router's nftables ruleset: what it forwards between subnets and to the platform, and what a
+ * firewall does to the appliance's connections to the platform (drop, refuse, reset on send).
+ */
+export function routerRuleset(spec: NetworkSpec): string {
+  const rules: string[] = ['ct state invalid drop'];
+  const platform = [spec.platform.ipv4, spec.platform.ipv6].filter((a): a is string => a !== null);
+  const daddr = (a: string) => `${isIpv6(a) ? 'ip6' : 'ip'} daddr ${a}`;
+  const saddr = (a: string) => `${isIpv6(a) ? 'ip6' : 'ip'} saddr ${a}`;
+  for (const a of platform) {
+    switch (spec.platform.path) {
+      case 'drop': rules.push(`${daddr(a)} drop`); break;
+      case 'refuse': rules.push(`${daddr(a)} tcp flags syn reject with tcp reset`); break;
+      case 'reset-on-send': rules.push(`${daddr(a)} tcp flags & (syn | rst | fin) == 0 meta length > 80 reject with tcp reset`); break;
+      case 'lose-responses': rules.push(`${saddr(a)} tcp flags & (syn | rst | fin) == 0 meta length > 80 drop`); break;
+      case 'open': break;
+    }
+  }
+  rules.push('ct state established,related accept');
+  for (const [name, subnet] of Object.entries(spec.subnets)) {
+    const iface = interfaceOf(name);
+    // A subnet without Internet access still lets its own servers out (the proxy that tunnels).
+    const out = subnet.internet ? [''] : subnet.hosts.filter((h) => h.role !== 'dns').map((h) => `${saddr(h.address)} `);
+    for (const from of out) rules.push(`iifname "${iface}" oifname "${INTERNET_INTERFACE}" ${from}accept`);
+    if (subnet.forwards) {
+      for (const other of Object.keys(spec.subnets)) if (other !== name) rules.push(`iifname "${iface}" oifname "${interfaceOf(other)}" accept`);
+    }
+  }
+  return [
+    'flush ruleset',
+    'table inet lab {',
+    '  chain forward {',
+    '    type filter hook forward priority 0; policy drop;',
+    ...rules.map((r) => `    ${r}`),
+    '  }',
+    '}',
+  ].join('\n') + '\n';
+}
+
+/**
+ * squid for the spec's proxy: a CONNECT tunnel on its address and port, open or behind Basic
+ * authentication (407 without credentials), or answering every CONNECT with the spec's status.
+ */
+export function proxyConfig(proxy: ProxySpec, nameservers: string[]): { config: string; passwords: string | null } {
+  const listen = isIpv6(proxy.address) ? `[${proxy.address}]:${proxy.port}` : `${proxy.address}:${proxy.port}`;
+  // A name of its own (squid stops without one it can find) and the lab's DNS, not the engine's.
+  const lines = [`http_port ${listen}`, `visible_hostname ${proxy.hostname ?? 'proxy.lab.test'}`, ...(nameservers.length > 0 ? [`dns_nameservers ${nameservers.join(' ')}`] : []), 'pid_filename /run/lab/squid.pid', 'cache deny all', 'access_log stdio:/var/log/lab/squid-access.log', 'cache_log /var/log/lab/squid-cache.log', 'acl CONNECT method CONNECT'];
+  let passwords: string | null = null;
+  if (proxy.status !== null) {
+    // squid refuses with 403 Forbidden; other statuses are declared unrealizable.
+    lines.push('http_access deny all');
+  } else if (proxy.auth.kind === 'basic') {
+    lines.push('auth_param basic program /usr/lib/squid/basic_ncsa_auth /etc/lab/proxy-passwords', 'auth_param basic realm lab proxy', 'acl authenticated proxy_auth REQUIRED', 'http_access allow CONNECT authenticated', 'http_access deny all');
+    passwords = `${proxy.auth.user}:${proxy.auth.password}\n`;
+  } else if (proxy.auth.kind === 'none') {
+    lines.push('http_access allow CONNECT', 'http_access deny all');
+  } else {
+    throw new Error(`the live lab's proxy cannot realize ${proxy.auth.kind} authentication`);
+  }
+  return { config: lines.join('\n') + '\n', passwords };
+}
+
+/** The lab's answering DNS servers, every subnet's. */
+export function dnsServers(spec: NetworkSpec): string[] {
+  return Object.values(spec.subnets).flatMap((s) => s.hosts.filter((h) => h.role === 'dns' && h.answers).map((h) => h.address));
+}
+
+/** What of a spec the live lab cannot realize on this machine, each with why; empty when all of it. */
+export function unrealizable(spec: NetworkSpec): string[] {
+  const why: string[] = [];
+  for (const side of ['lan', 'wan'] as const) {
+    if (Object.keys(spec[side].vlans).length > 0) why.push(`${side}: 802.1Q VLANs (this kernel has no 8021q module: "ip link add ... type vlan" fails with "Unknown device type")`);
+    if (spec[side].partner !== 'AUTO') why.push(`${side}: a forced link setting (${spec[side].partner}) on veth`);
+  }
+  if (spec.proxy) {
+    if (spec.proxy.behaviour !== 'tunnel') why.push(`proxy: the "${spec.proxy.behaviour}" behaviour`);
+    if (spec.proxy.auth.kind !== 'none' && spec.proxy.auth.kind !== 'basic') why.push(`proxy: ${spec.proxy.auth.kind} authentication`);
+    if (spec.proxy.status !== null && spec.proxy.status !== 403) why.push(`proxy: answering CONNECT with ${spec.proxy.status}`);
+  }
+  if (spec.platform.certificate !== 'valid' || spec.platform.handshake !== 'ok') why.push('platform: a certificate or handshake fault');
+  return why;
+}
