@@ -51,18 +51,21 @@ export class ControlServer {
   readonly #fetch: FetchLike;
   #lab: LabBench;
   #console: RemoteConsole;
+  /** Whether the console's line runs at 9600 baud in real time, or takes no time (an unpaced pseudo-terminal). */
+  readonly #paced: boolean;
 
-  private constructor(server: Server, transport: ConsoleTransport, generation: string, platform: { server: PlatformServer; fetch: FetchLike }) {
+  private constructor(server: Server, transport: ConsoleTransport, generation: string, platform: { server: PlatformServer; fetch: FetchLike }, paced: boolean) {
     this.#server = server;
+    this.#paced = paced;
     this.#platform = platform.server;
     this.#fetch = platform.fetch;
     this.#cable = new Cable(transport);
     this.#lab = new LabBench({ generation, fetch: this.#fetch });
-    this.#console = new RemoteConsole(this.#lab.appliance, this.#cable.plug());
+    this.#console = new RemoteConsole(this.#lab.appliance, this.#cable.plug(), { paced });
     server.on('connection', (socket) => this.#serve(socket));
   }
 
-  static async listen(socketPath: string, transport: ConsoleTransport, generation: string): Promise<ControlServer> {
+  static async listen(socketPath: string, transport: ConsoleTransport, generation: string, line: { paced: boolean } = { paced: true }): Promise<ControlServer> {
     rmSync(socketPath, { force: true });
     let control: ControlServer | null = null;
     // The server serves whichever lab bench is current (a fresh one each scenario).
@@ -72,7 +75,7 @@ export class ControlServer {
       server.once('error', reject);
       server.listen(socketPath, () => resolve());
     });
-    control = new ControlServer(server, transport, generation, platform);
+    control = new ControlServer(server, transport, generation, platform, line.paced);
     return control;
   }
 
@@ -132,7 +135,7 @@ export class ControlServer {
         this.#lab.relay.close();
         this.#lab = new LabBench({ generation, fetch: this.#fetch });
         const carried = { received: old.counters.received, queued: old.counters.queued };
-        this.#console = new RemoteConsole(this.#lab.appliance, this.#cable.plug(), { carried });
+        this.#console = new RemoteConsole(this.#lab.appliance, this.#cable.plug(), { carried, paced: this.#paced });
         // The lab bench's managed power supply switches the unit on (the console is cabled before);
         // with `booted`, the unit is handed over once it shows its first status screen (its
         // console, not yet woken, sent nothing meanwhile).

@@ -124,7 +124,7 @@ const opts = options();
 if (opts.control !== undefined) {
   // The suite's twin: virtual time and a fresh unit per scenario, through the control socket.
   const { transport, where } = await openConsole(opts.consoleKind!, opts.consolePath, opts.port);
-  await ControlServer.listen(opts.control, transport, opts.generation);
+  await ControlServer.listen(opts.control, transport, opts.generation, { paced: opts.paced });
   process.stdout.write(`console: ${where}\ncontrol: ${opts.control}\n`);
 } else {
   const clock = new RealTimeClock(opts.speed);

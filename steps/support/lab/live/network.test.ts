@@ -44,14 +44,14 @@ before(async () => {
     .withAddedCapabilities('NET_ADMIN', 'NET_RAW')
     .withCommand(['sleep', 'infinity'])
     .start();
-});
+}, { timeout: 15 * 60_000 }); // a fresh machine builds the image first (minutes, mostly download)
 
 after(async () => {
   await client?.stop({ timeout: 1, remove: true });
   await lab?.stop();
 });
 
-describe('the live lab realizes a network spec with real servers', () => {
+describe('the live lab realizes a network spec with real servers', { timeout: 180_000 }, () => {
   test('podman shows the lab\'s router, proxy and syslog containers while it runs', () => {
     const names = containersOf(lab!.name).split('\n').sort();
     assert.deepEqual(names, ['router', 'proxy', 'syslog'].map((r) => `${lab!.name}-${r}`).sort());

@@ -30,7 +30,16 @@ interface Host {
   container: StartedTestContainer;
   /** Addresses it holds now, as "address/prefix" on an interface. */
   addresses: Array<{ iface: string; address: string }>;
+  /** What each configuration file holds now: a change rewrites and reloads only what differs. */
+  files: Map<string, string>;
 }
+
+/**
+ * Stops a daemon by its pid file and waits (at most 2 s) for it to go, so that its port is free
+ * for the next one. The container's first process (sleep) reaps no child: a stopped daemon stays
+ * a zombie, which counts as gone.
+ */
+const stopDaemon = (name: string) => `if [ -f /run/lab/${name}.pid ]; then p=$(cat /run/lab/${name}.pid); kill $p 2>/dev/null; i=0; while [ $i -lt 200 ] && [ -e /proc/$p ] && [ "$(cut -d' ' -f3 /proc/$p/stat 2>/dev/null)" != Z ]; do sleep 0.01; i=$((i+1)); done; rm -f /run/lab/${name}.pid; fi`;
 
 export class LiveNetwork {
   /** The prefix of every container and network name of this lab (several labs may run at once). */
@@ -145,7 +154,7 @@ export class LiveNetwork {
 
   async #startRouter(): Promise<void> {
     const container = await this.#host('router', [INTERNET_INTERFACE, ...Object.keys(this.#spec.subnets)], true);
-    this.#router = { container, addresses: [] };
+    this.#router = { container, addresses: [], files: new Map() };
     await this.#run(container, 'router', 'sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1');
   }
 
@@ -175,19 +184,24 @@ export class LiveNetwork {
     const spec = this.#spec;
     const router = this.#router!;
     await this.#address(router, 'router', routerAddresses(spec));
-    await router.container.copyContentToContainer([
-      { content: routerRuleset(spec), target: '/etc/lab/ruleset.nft' },
-      { content: dhcpConfig(spec), target: '/etc/lab/dhcp.conf' },
-      { content: dnsConfig(spec), target: '/etc/lab/dns.conf' },
-    ]);
-    await this.#run(router.container, 'router', [
-      'nft -f /etc/lab/ruleset.nft',
-      'for p in dhcp dns; do [ -f /run/lab/$p.pid ] && kill $(cat /run/lab/$p.pid) 2>/dev/null; rm -f /run/lab/$p.pid; done; sleep 0.1',
-      'dnsmasq --conf-file=/etc/lab/dhcp.conf --pid-file=/run/lab/dhcp.pid --log-facility=/var/log/lab/dhcp.log',
-      'dnsmasq --conf-file=/etc/lab/dns.conf --pid-file=/run/lab/dns.pid --log-facility=/var/log/lab/dns.log',
-    ].join(' && '));
+    const changed = await this.#files(router, { '/etc/lab/ruleset.nft': routerRuleset(spec), '/etc/lab/dhcp.conf': dhcpConfig(spec), '/etc/lab/dns.conf': dnsConfig(spec) });
+    const commands: string[] = [];
+    if (changed.has('/etc/lab/ruleset.nft')) commands.push('nft -f /etc/lab/ruleset.nft');
+    for (const daemon of ['dhcp', 'dns']) {
+      if (!changed.has(`/etc/lab/${daemon}.conf`)) continue;
+      commands.push(stopDaemon(daemon), `dnsmasq --conf-file=/etc/lab/${daemon}.conf --pid-file=/run/lab/${daemon}.pid --log-facility=/var/log/lab/${daemon}.log`);
+    }
+    if (commands.length > 0) await this.#run(router.container, 'router', commands.join(' && '));
     await this.#applyProxy();
     await this.#applySyslog();
+  }
+
+  /** Writes the files whose content differs from what the host holds; returns their paths. */
+  async #files(host: Host, files: Record<string, string>): Promise<Set<string>> {
+    const changed = Object.entries(files).filter(([target, content]) => host.files.get(target) !== content);
+    if (changed.length > 0) await host.container.copyContentToContainer(changed.map(([target, content]) => ({ content, target })));
+    for (const [target, content] of changed) host.files.set(target, content);
+    return new Set(changed.map(([target]) => target));
   }
 
   /** Default routes of a host on `subnet`: via the subnet's IPv4 and IPv6 routers. */
@@ -206,14 +220,12 @@ export class LiveNetwork {
     const held = subnetHolding(this.#spec, proxy.address);
     if (!held) throw new LabServiceFailed(`the proxy's address ${proxy.address} is on no subnet of the lab`);
     const [subnet] = held;
-    if (!this.#proxy) this.#proxy = { container: await this.#host('proxy', [subnet], false), addresses: [] };
+    if (!this.#proxy) this.#proxy = { container: await this.#host('proxy', [subnet], false), addresses: [], files: new Map() };
     const host = this.#proxy;
     await this.#address(host, 'proxy', [{ iface: interfaceOf(subnet), address: withPrefix(this.#spec, proxy.address) }], this.#routesOn(subnet));
     const { config, passwords } = proxyConfig(proxy, dnsServers(this.#spec));
-    await host.container.copyContentToContainer([
-      { content: config, target: '/etc/lab/squid.conf' },
-      { content: passwords ?? '', target: '/etc/lab/proxy-passwords.plain' },
-    ]);
+    const changed = await this.#files(host, { '/etc/lab/squid.conf': config, '/etc/lab/proxy-passwords.plain': passwords ?? '' });
+    if (changed.size === 0) return;
     // squid's Basic helper reads crypt()ed passwords: openssl makes them from the plain list.
     await this.#run(host.container, 'proxy', [
       `: > /etc/lab/proxy-passwords`,
@@ -229,12 +241,12 @@ export class LiveNetwork {
     const receivers = Object.values(this.#spec.subnets).flatMap((s) => s.hosts.filter((h) => h.services.some((v) => v.port === 514)));
     if (receivers.length === 0) return;
     const subnets = [...new Set(receivers.map((h) => subnetHolding(this.#spec, h.address)![0]))];
-    if (!this.#syslog) this.#syslog = { container: await this.#host('syslog', subnets, false), addresses: [] };
+    if (!this.#syslog) this.#syslog = { container: await this.#host('syslog', subnets, false), addresses: [], files: new Map() };
     const host = this.#syslog;
     const wanted = receivers.map((h) => ({ iface: interfaceOf(subnetHolding(this.#spec, h.address)![0]), address: withPrefix(this.#spec, h.address) }));
     await this.#address(host, 'syslog', wanted, this.#routesOn(subnets[0]!));
-    await host.container.copyContentToContainer([{ content: RSYSLOG_CONF, target: '/etc/lab/rsyslog.conf' }]);
-    await this.#run(host.container, 'syslog', '[ -f /run/lab/rsyslog.pid ] || rsyslogd -f /etc/lab/rsyslog.conf -i /run/lab/rsyslog.pid');
+    if ((await this.#files(host, { '/etc/lab/rsyslog.conf': RSYSLOG_CONF })).size === 0) return;
+    await this.#run(host.container, 'syslog', 'rsyslogd -f /etc/lab/rsyslog.conf -i /run/lab/rsyslog.pid');
     await this.#waitFor(host.container, 'syslog', `ss -ltn | grep -q ':514 '`);
   }
 

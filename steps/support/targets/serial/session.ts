@@ -55,7 +55,7 @@ export async function openTwinSerialSession(generation: string, capabilities: Re
   const dir = mkdtempSync(join(tmpdir(), 'qsa-twin-serial-'));
   const pty = join(dir, 'console');
   const socket = join(dir, 'bench.sock');
-  const { child } = await startTwin(['--generation', generation, '--console', 'pty', '--console-path', pty, '--control', socket], 'control: ', 'twin-serial');
+  const { child } = await startTwin(['--generation', generation, '--console', 'pty', '--console-path', pty, '--control', socket, '--line', statement.line ?? 'paced'], 'control: ', 'twin-serial');
   const link = await openTty(pty);
   const bench = await LabBenchClient.connect(socket);
   const line = new SerialLine(link, firmware, statementLayout(statement));
