@@ -66,6 +66,16 @@ function fixtures() {
   return shared;
 }
 
+/** The Qualys Cloud Platform twin a generation's units report to, and its appliance API, on `clock`. */
+export function platformOf(generation: Generation, clock: Clock): { platform: Platform; api: PlatformApi } {
+  const { account, secrets } = fixtures();
+  const platform = new Platform({
+    account, edition: edition(generation.firmware.platformEdition), now: () => clock.now(),
+    pollIntervalMs: generation.hardware.timing.pollIntervalMs, password: (name) => secrets.value(name),
+  });
+  return { platform, api: new PlatformApi(platform, clock instanceof VirtualClock ? {} : { sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }) };
+}
+
 function edition(name: string): PortalEdition {
   const { editions } = fixtures();
   let loaded = editions.get(name);
@@ -110,12 +120,7 @@ export class LabBench {
   constructor(options: LabBenchOptions) {
     this.clock = options.clock ?? new VirtualClock();
     const generation = typeof options.generation === 'string' ? loadFirmware(options.generation) : options.generation;
-    const { account, secrets } = fixtures();
-    this.platform = new Platform({
-      account, edition: edition(generation.firmware.platformEdition), now: () => this.clock.now(),
-      pollIntervalMs: generation.hardware.timing.pollIntervalMs, password: (name) => secrets.value(name),
-    });
-    this.api = new PlatformApi(this.platform, this.clock instanceof VirtualClock ? {} : { sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    ({ platform: this.platform, api: this.api } = platformOf(generation, this.clock));
     this.#fetch = options.fetch ?? handlerFetch(this.api);
     this.appliance = this.#unit(generation, loadNetwork(options.network ?? 'office'), options.serialNumber);
     const { model } = generation.hardware;

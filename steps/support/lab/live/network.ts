@@ -2,15 +2,17 @@
 // on Podman). One podman network per subnet and one toward the platform, all without IPAM and
 // internal (no route off the machine); a router container that forwards and filters with
 // nftables and serves DHCPv4, router advertisements, DHCPv6 and DNS with dnsmasq; a proxy
-// container with squid; a syslog container with rsyslog. A changed spec reconfigures the running
+// container with squid; a syslog container with rsyslog; the platform twin's HTTPS server at the
+// POD's addresses. A changed spec reconfigures the running
 // services (a new ruleset, dnsmasq restarted, squid reconfigured); no container restarts.
 import { randomBytes } from 'node:crypto';
 import { GenericContainer } from 'testcontainers';
 import type { StartedTestContainer } from 'testcontainers';
+import { projectRoot } from '../../../../fixtures/load.ts';
 import type { NetworkSpec } from '../../../../fixtures/networks.ts';
 import { EngineUnavailable, libpod } from './engine.ts';
 import {
-  INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, proxyConfig, routerAddresses, routerRuleset, subnetHolding, withPrefix,
+  INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, internetAddresses, proxyConfig, routerAddresses, routerRuleset, subnetHolding, withPrefix,
 } from './services.ts';
 
 /** A lab service that did not come up: the lab broke, not the appliance (inconclusive). */
@@ -50,6 +52,7 @@ export class LiveNetwork {
   #router: Host | null = null;
   #proxy: Host | null = null;
   #syslog: Host | null = null;
+  #platform: Host | null = null;
 
   private constructor(name: string, image: string, spec: NetworkSpec) {
     this.name = name;
@@ -58,12 +61,13 @@ export class LiveNetwork {
   }
 
   /** Builds the networks and starts the services the spec names. */
-  static async realize(spec: NetworkSpec, options: { image: string; name?: string }): Promise<LiveNetwork> {
+  static async realize(spec: NetworkSpec, options: { image: string; name?: string; generation?: string }): Promise<LiveNetwork> {
     const lab = new LiveNetwork(options.name ?? `qsa-lab-${randomBytes(3).toString('hex')}`, options.image, spec);
     try {
       await lab.#network(INTERNET_INTERFACE);
       for (const subnet of Object.keys(spec.subnets)) await lab.#network(subnet);
       await lab.#startRouter();
+      await lab.#startPlatform(options.generation ?? '2022');
       await lab.#applyServices();
     } catch (error) {
       await lab.stop();
@@ -101,7 +105,7 @@ export class LiveNetwork {
   /** Stops every container and removes every network of this lab; what fails to go is named. */
   async stop(): Promise<void> {
     const failures: string[] = [];
-    for (const host of [this.#syslog, this.#proxy, this.#router]) {
+    for (const host of [this.#platform, this.#syslog, this.#proxy, this.#router]) {
       if (!host) continue;
       try {
         await host.container.stop({ timeout: 1, remove: true });
@@ -109,7 +113,7 @@ export class LiveNetwork {
         failures.push(`${host.container.getName()}: ${(error as Error).message}`);
       }
     }
-    this.#router = this.#proxy = this.#syslog = null;
+    this.#router = this.#proxy = this.#syslog = this.#platform = null;
     for (const network of this.#networks.values()) {
       const { status, body } = await libpod('DELETE', `/networks/${network}?force=true`);
       if (status !== 200 && status !== 404) failures.push(`network ${network}: ${status} ${body.trim()}`);
@@ -126,12 +130,13 @@ export class LiveNetwork {
   }
 
   /** A container of the lab image on the given subnets, each interface named after its subnet. */
-  async #host(role: string, subnets: string[], privileged: boolean): Promise<StartedTestContainer> {
+  async #host(role: string, subnets: string[], privileged: boolean, mounts: Array<{ source: string; target: string; mode: 'ro' }> = []): Promise<StartedTestContainer> {
     const [first, ...rest] = subnets;
     let container: GenericContainer = new GenericContainer(this.#image)
       .withName(`${this.name}-${role}`)
       .withNetworkMode(this.networkOf(first!))
       .withCommand(['sleep', 'infinity'])
+      .withBindMounts(mounts)
       .withLabels({ 'qsa.lab': this.name, 'qsa.role': role });
     container = privileged ? container.withPrivilegedMode() : container.withAddedCapabilities('NET_ADMIN', 'NET_RAW');
     let started: StartedTestContainer;
@@ -156,6 +161,26 @@ export class LiveNetwork {
     const container = await this.#host('router', [INTERNET_INTERFACE, ...Object.keys(this.#spec.subnets)], true);
     this.#router = { container, addresses: [], files: new Map() };
     await this.#run(container, 'router', 'sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1');
+  }
+
+  /**
+   * The platform twin's HTTPS server (the same API handlers and portal) on the platform side, at
+   * the POD's addresses, run by the project's own Node from the project mounted read-only.
+   */
+  async #startPlatform(generation: string): Promise<void> {
+    const container = await this.#host('platform', [INTERNET_INTERFACE], false, [{ source: projectRoot, target: '/project', mode: 'ro' }]);
+    this.#platform = { container, addresses: [], files: new Map() };
+    const { platform, router } = internetAddresses(this.#spec);
+    const gateways = router.map((a) => a.split('/')[0]!);
+    await this.#address(this.#platform, 'platform', platform.map((address) => ({ iface: INTERNET_INTERFACE, address })),
+      gateways.map((g) => `ip ${g.includes(':') ? '-6 ' : ''}route replace default via ${g} dev ${INTERNET_INTERFACE}`));
+    await this.#run(container, 'platform', `cd /project && (nohup node_modules/node/bin/node twin/platform-host.ts --generation ${generation} --port 443 --ca-out /run/lab/platform-ca.pem > /var/log/lab/platform.log 2>&1 &)`);
+    await this.#waitFor(container, 'platform', 'grep -q "platform: listening" /var/log/lab/platform.log', 30_000);
+  }
+
+  /** The platform's test CA (PEM), for a lab host to trust its HTTPS. */
+  async platformCa(): Promise<string> {
+    return this.#run(this.#platform!.container, 'platform', 'cat /run/lab/platform-ca.pem');
   }
 
   /** Runs a shell command in a lab container; a failure names the service and what it said. */
@@ -250,13 +275,13 @@ export class LiveNetwork {
     await this.#waitFor(host.container, 'syslog', `ss -ltn | grep -q ':514 '`);
   }
 
-  /** Waits up to 5 s for a service to be up, by a shell check in its container. */
-  async #waitFor(container: StartedTestContainer, role: string, check: string): Promise<void> {
-    const deadline = performance.now() + 5000;
+  /** Waits (5 s unless told) for a service to be up, by a shell check in its container. */
+  async #waitFor(container: StartedTestContainer, role: string, check: string, withinMs = 5000): Promise<void> {
+    const deadline = performance.now() + withinMs;
     while ((await container.exec(['sh', '-c', check])).exitCode !== 0) {
       if (performance.now() > deadline) {
       const { output } = await container.exec(['sh', '-c', 'tail -n 3 /var/log/lab/*.log 2>/dev/null']);
-      throw new LabServiceFailed(`the lab's ${role} did not come up within 5 s (${check}): ${output.trim().split('\n').slice(-2).join(' ')}`);
+      throw new LabServiceFailed(`the lab's ${role} did not come up within ${withinMs / 1000} s (${check}): ${output.trim().split('\n').slice(-2).join(' ')}`);
     }
       await new Promise((r) => setTimeout(r, 50));
     }
