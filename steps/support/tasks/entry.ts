@@ -37,10 +37,9 @@ export function editorFor(fw: FirmwareProfile, prompt: string, ipv6Only = false)
  * unused ones as spaces: the caller trims.
  */
 export async function readWholeField(actor: Actor, maxLength = 100): Promise<string> {
-  let screen = await readScreen(actor);
-  if (!screen.cursor) throw new EntryError(`the field has no cursor: ${actor.describe(screen)}`);
-  let back = 0;
-  for (; back < maxLength && screen.indicators.includes('LEFT'); back++) screen = await pressAndRead(actor, 'LEFT');
+  const start = await toFirstPosition(actor, maxLength);
+  const back = start.moved;
+  let screen = start.screen;
   const chars = [charAtCursor(screen) ?? ' '];
   let forward = 0;
   for (; forward < maxLength - 1 && screen.indicators.includes('RIGHT'); forward++) {
@@ -52,21 +51,23 @@ export async function readWholeField(actor: Actor, maxLength = 100): Promise<str
 }
 
 /** Back to the field's first position (LEFT acts until the first). */
-export function moveToFirstPosition(actor: Actor): Promise<ScreenSnapshot> {
-  return toFirstPosition(actor, 100);
+export async function moveToFirstPosition(actor: Actor): Promise<ScreenSnapshot> {
+  return (await toFirstPosition(actor, 100)).screen;
 }
 
-async function toFirstPosition(actor: Actor, limit: number): Promise<ScreenSnapshot> {
+/** LEFT until the first position (at most `limit` presses): the screen there, and how many presses it took. */
+async function toFirstPosition(actor: Actor, limit: number): Promise<{ screen: ScreenSnapshot; moved: number }> {
   let screen = await readScreen(actor);
   if (!screen.cursor) throw new EntryError(`the field has no cursor: ${actor.describe(screen)}`);
-  for (let i = 0; i < limit && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(actor, 'LEFT');
-  return screen;
+  let moved = 0;
+  for (; moved < limit && screen.indicators.includes('LEFT'); moved++) screen = await pressAndRead(actor, 'LEFT');
+  return { screen, moved };
 }
 
 /** Sets a fixed-format digit field ("nnn.nnn.nnn.nnn", "0000") to `target`, digit by digit, with the arrows. */
 export async function setDigits(actor: Actor, target: string): Promise<void> {
   const positions = [...target].flatMap((c, i) => (/\d/.test(c) ? [i] : []));
-  let screen = await toFirstPosition(actor, positions.length);
+  let { screen } = await toFirstPosition(actor, positions.length);
   for (let p = 0; p < positions.length; p++) {
     const want = Number(target[positions[p]!]);
     const have = Number(charAtCursor(screen));
@@ -104,7 +105,7 @@ export async function setText(actor: Actor, spec: Extract<EditorSpec, { kind: 't
   const cycle = scrollCycle(actor.guide.firmware, expandAlphabet(spec.alphabet));
   // 2022 PROXY HOST and WINS DOMAIN: DOWN opens the insert/delete options instead of scrolling.
   const canGoDown = !spec.insertDelete;
-  const screen = await toFirstPosition(actor, spec.maxLength);
+  const { screen } = await toFirstPosition(actor, spec.maxLength);
   // From the first position the window shows the entry's start: entries are stored left-aligned,
   // so a blank window there is a blank field (beyond it, a scrolled window could show blanks).
   const wasBlank = screen.lines[1].trim() === '';
@@ -126,7 +127,7 @@ export async function setText(actor: Actor, spec: Extract<EditorSpec, { kind: 't
  */
 async function typeInto(actor: Actor, chars: string, limit: number): Promise<void> {
   actor.need('console');
-  let screen = await toFirstPosition(actor, limit);
+  let { screen } = await toFirstPosition(actor, limit);
   let cursorMoves: boolean | undefined;
   for (const [i, ch] of [...chars].entries()) {
     const before = screen;
@@ -179,7 +180,7 @@ export async function fillField(actor: Actor, prompt: string, value: string, ipv
     }
     case 'text': {
       if (!typed) return setText(actor, spec, value);
-      const start = await toFirstPosition(actor, spec.maxLength);
+      const { screen: start } = await toFirstPosition(actor, spec.maxLength);
       // Entries are stored left-aligned, so from the first position the window shows the entry's
       // start: an entry that ends inside the window is all there is; one that fills it may go on
       // unseen, up to the field's length. What was there is typed over with spaces.
