@@ -8,7 +8,7 @@ import { normalize, shows } from '../screens.ts';
 import { editorFor, readWholeField } from '../tasks/entry.ts';
 import { recognize } from '../recognize.ts';
 import { readMenuDown } from '../tasks/menus.ts';
-import { answerPrompt } from '../tasks/procedure.ts';
+import { AnswerPrompt } from '../tasks/procedure.ts';
 import { goToMenuItem, openMainMenu, pressUntil, waitForInput } from '../tasks/navigation.ts';
 import type { Actor } from '../actor.ts';
 import type { ModelGeneration, NetworkModel } from './model.ts';
@@ -127,7 +127,7 @@ export async function walkFields<T extends object>(
       const have = await readField(r, prompt);
       if (have !== want) fail(r, await readScreen(r.actor), `"${prompt}" shows "${have}" as its default, not the stored "${want}" ("Existing parameters are displayed in each screen")`);
     }
-    const after = await answerPrompt(r.actor, prompt, values ? String((values as Record<string, string | number>)[field]!) : null);
+    const after = await r.actor.attemptsTo(AnswerPrompt(prompt, values ? String((values as Record<string, string | number>)[field]!) : null));
     // A refusal shows its reason under the prompt, with no indicators: every value entered here is one the guide allows.
     if (after.indicators.length === 0 && normalize(after.lines[0]) === normalize(prompt)) fail(r, after, `"${prompt}" refused the value entered`);
   }

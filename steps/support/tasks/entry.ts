@@ -4,6 +4,7 @@
 // the option to use the Up and Down arrows or to use your keyboard to enter characters"). Every
 // press is checked on the screen, so an appliance whose order differs from the guide's fails
 // here, naming the character and the screen.
+import assert from 'node:assert/strict';
 import { padIpv4 } from '../../../fixtures/addresses.ts';
 import { isLinkStep } from '../../../fixtures/profiles.ts';
 import type { EditorSpec, FirmwareProfile } from '../../../fixtures/profiles.ts';
@@ -13,7 +14,9 @@ import { fieldStepOf } from '../recognize.ts';
 import { charAtCursor, normalize } from '../screens.ts';
 import type { Actor } from '../actor.ts';
 import { NavigationError } from '../errors.ts';
+import { networkMode } from '../notes.ts';
 import { press, pressAndRead, readScreen, typeOnKeyboard } from './panel.ts';
+import { Task } from './task.ts';
 
 export class EntryError extends Error {
   override name = 'EntryError';
@@ -222,12 +225,106 @@ export function repairValues(actor: Actor, prompt: string, refused: ScreenSnapsh
 }
 
 /** Enters one of `repairValues` in the refused field. */
-export async function repairField(actor: Actor, prompt: string, refused: ScreenSnapshot, value: string): Promise<void> {
+export function RepairField(prompt: string, refused: ScreenSnapshot, value: string): Task<void> {
   const what = value === '' ? 'blank' : `enter the guide's example "${value}" in`;
-  await actor.act(`${what} the "${prompt}" field, which refuses its value, to leave the procedure`, () => fillField(actor, prompt, value, isIpv6Field(refused)));
+  return Task.where(`${what} the "${prompt}" field, which refuses its value, to leave the procedure`, (actor) => fillField(actor, prompt, value, isIpv6Field(refused)));
 }
 
 /** A PROXY HOST field showing an IPv6 address (IPv6-only mode) takes the IPv6 editor's characters. */
 function isIpv6Field(screen: ScreenSnapshot): boolean {
   return screen.lines[1].includes(':');
 }
+
+// --- Tasks -------------------------------------------------------------------------------------
+
+/** Set by the steps that switch the appliance's network mode: PROXY HOST then takes IPv6 characters. */
+export function inIpv6OnlyMode(actor: Actor): boolean {
+  return actor.notes.get(networkMode) === 'ipv6-only';
+}
+
+/** Scrolls the field on screen to `value` with the arrow keys, in the appliance's network mode. */
+export const ScrollField = (prompt: string, value: string) =>
+  Task.where(`scroll ${prompt} to ${value}`, (actor) => fillField(actor, prompt, value, inIpv6OnlyMode(actor), 'arrows'));
+
+/** "The space character may be used to remove characters when editing text fields": blanked, the cursor at the first position. */
+export const BlankField = (prompt: string) =>
+  Task.where(`blank the ${prompt} field with the space character`, async (actor) => {
+    await fillField(actor, prompt, '', inIpv6OnlyMode(actor), 'preferred');
+    await moveToFirstPosition(actor);
+  });
+
+/** A whole entry, read with LEFT and RIGHT (trailing spaces are its unused positions). */
+export const ReadWholeField = (maxLength = 100) =>
+  Task.where('read the whole field with LEFT and RIGHT', (actor) => readWholeField(actor, maxLength));
+
+/** Presses `key` `times` times; hands back the character under the cursor after each press (the field keeps its cursor throughout). */
+export const PressAndCollect = (key: Key, times: number) =>
+  Task.where(`press ${key} ${times} times`, async (actor) => {
+    const seen: string[] = [];
+    for (let i = 0; i < times; i++) {
+      const screen = await pressAndRead(actor, key);
+      const char = charAtCursor(screen);
+      assert.ok(char !== null, `press ${i + 1} of ${key} left no cursor: ${actor.describe(screen)}`);
+      seen.push(char);
+    }
+    return seen;
+  });
+
+export const PressUntilUnderCursor = (key: Key, char: string) =>
+  Task.where(`press ${key} until "${char}" is under the cursor`, async (actor) => {
+    let screen = await readScreen(actor);
+    for (let i = 0; i < 120 && charAtCursor(screen) !== char; i++) screen = await pressAndRead(actor, key);
+    assert.equal(charAtCursor(screen), char, `"${char}" never came under the cursor pressing ${key}: ${actor.describe(screen)}`);
+  });
+
+/**
+ * Puts `text` into the field from the cursor on, the way the guide describes on the LCD: for
+ * each character the Up arrow until it shows, then the Right arrow to the next position. Knows
+ * nothing of the field's order, so it serves fields whose characters depend on the network mode
+ * (PROXY HOST in IPv6-only mode).
+ */
+export const ScrollInWithUpAndRight = (text: string) =>
+  Task.where(`scroll in "${text}" with UP and RIGHT`, async (actor) => {
+    const chars = [...text];
+    for (let i = 0; i < chars.length; i++) {
+      let screen = await readScreen(actor);
+      for (let n = 0; n < 120 && charAtCursor(screen) !== chars[i]; n++) screen = await pressAndRead(actor, 'UP');
+      assert.equal(charAtCursor(screen), chars[i], `"${chars[i]}" never came under the cursor: ${actor.describe(screen)}`);
+      if (i < chars.length - 1) await press(actor, 'RIGHT');
+    }
+  });
+
+/** Left to the first position of the entry, then Right to position `position` (1 is the first). */
+export const MoveCursorToPosition = (position: number) =>
+  Task.where(`move the cursor to position ${position}`, async (actor) => {
+    let screen = await moveToFirstPosition(actor);
+    for (let i = 1; i < position; i++) {
+      assert.ok(screen.indicators.includes('RIGHT'), `the cursor cannot move right of position ${i}: ${actor.describe(screen)}`);
+      screen = await pressAndRead(actor, 'RIGHT');
+    }
+  });
+
+/**
+ * Reads a field that has no cursor by scrolling ("Scroll Left and Right to view the complete IPv6
+ * address"): RIGHT while its indicator is shown, each press bringing one more character into
+ * view; then LEFT back to the start, which must show the same window as at first. Hands back the
+ * whole field.
+ */
+export const ScrollReadOnlyField = () =>
+  Task.where('scroll the field with RIGHT, then back with LEFT', async (actor) => {
+    const first = await readScreen(actor);
+    assert.equal(first.cursor, null, `the field has a cursor: ${actor.describe(first)}`);
+    let screen = first;
+    let shown = screen.lines[1].trimEnd();
+    let moves = 0;
+    while (screen.indicators.includes('RIGHT') && moves < 64) {
+      await press(actor, 'RIGHT');
+      moves++;
+      screen = await readScreen(actor);
+      shown += screen.lines[1].trimEnd().slice(-1);
+    }
+    for (let i = 0; i < moves; i++) await press(actor, 'LEFT');
+    const back = await readScreen(actor);
+    assert.equal(back.lines[1], first.lines[1], `LEFT did not bring back the start of the field: ${actor.describe(back)}`);
+    return shown;
+  });
