@@ -194,7 +194,7 @@ Given(/^the serial number on the appliance's label is (over 29000|29000 or under
   if (over !== (range === 'over 29000')) throw new NotApplicable(`the label shows serial number ${serialNumber}, not ${range}`);
 });
 
-/** A lab with a stock of units puts one with this serial number on the bench; elsewhere not applicable. */
+/** The unit under test ("on the bench": the lab's, where it sits) is the lab's one with this serial number; not applicable where the lab has no stock of units. */
 Given('the unit on the bench has the serial number {int}', async function (serialNumber: number) {
   await this.attemptsTo(UseUnit(serialNumber));
 });

@@ -42,7 +42,7 @@ async function isRunning(actor: Actor): Promise<boolean> {
 }
 
 async function switchOn(actor: Actor): Promise<void> {
-  // A target without a power button is on: a unit on a bench is (its console shows nothing until woken).
+  // A target without a power button is on: a unit that lives through the run is (its console shows nothing until woken).
   if (!actor.target.capabilities.has('power')) return;
   if (await isRunning(actor)) return;
   if (!(await acPlugged(actor))) await actor.attemptsTo(PlugInAcCord());

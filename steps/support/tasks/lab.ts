@@ -96,11 +96,11 @@ export const WaitForScanStart = (count: number, ms: number) =>
 
 // --- The appliances ---------------------------------------------------------------------------------
 
-/** A lab with a stock of units puts the one with this serial number on the bench; elsewhere not applicable. */
+/** A lab with a stock of units makes the one with this serial number the unit under test; elsewhere not applicable. */
 export const UseUnit = (serialNumber: number) =>
-  Task.where(`lab: the unit with serial number ${serialNumber} on the bench`, async (actor) => {
+  Task.where(`lab: the unit under test is the one with serial number ${serialNumber}, from the lab's stock`, async (actor) => {
     const lab = actor.need('lab');
-    if (!lab.useUnit) throw new NotApplicable(`target ${actor.target.name} cannot put another unit on the bench`);
+    if (!lab.useUnit) throw new NotApplicable(`target ${actor.target.name} has no stock of units to take another unit under test from`);
     await lab.useUnit(serialNumber);
   });
 
