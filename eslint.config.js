@@ -27,8 +27,11 @@ const erasableOnly = [
 
 /**
  * Step definitions and model commands act only through tasks (steps/support/tasks/): a target's
- * keypad and screen, and the portal page's locators, are reached there, so each interaction is
- * written once.
+ * keypad and screen, its other protocols (taken with actor.need: power, LEDs, label, ports, the
+ * lab), and the portal page's locators, are reached there, so each interaction is written once;
+ * and an action is performed as a task object (actor.attemptsTo), whose description the task
+ * carries, never described on the spot (the former actor.act). The scenario's notes keep their
+ * need(): a note, not a protocol.
  */
 const interactionMessage = 'Steps and model commands act only through tasks (steps/support/tasks/)';
 export const throughTasks = [
@@ -36,6 +39,11 @@ export const throughTasks = [
   { selector: "MemberExpression[property.name='screen']", message: `${interactionMessage}: no target.screen here.` },
   { selector: 'CallExpression[callee.property.name=/^getBy[A-Z]/]', message: `${interactionMessage}: no Playwright getBy* here.` },
   { selector: "CallExpression[callee.property.name='locator']", message: `${interactionMessage}: no Playwright locator() here.` },
+  {
+    selector: "CallExpression[callee.property.name='need']:not([callee.object.property.name='notes'])",
+    message: `${interactionMessage}: no protocol taken with need() here; a task takes what it needs.`,
+  },
+  { selector: "CallExpression[callee.property.name='act']", message: `${interactionMessage}: no act() here; perform a task with attemptsTo().` },
 ];
 
 export default tseslint.config(

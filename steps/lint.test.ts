@@ -1,8 +1,8 @@
 // The boundary rules: step code reaches the appliance only through target protocols, so nothing
 // under steps/ may import twin/, except the twin target adapter; the twin itself reads fixtures/.
 // Inside the twin, the network and the platform may not import the appliance's modules.
-// And step definitions and model commands act only through tasks: no keypad, screen or
-// Playwright locator of their own.
+// And step definitions and model commands act only through tasks: no keypad, screen, protocol
+// (need) or Playwright locator of their own, and no action described on the spot (act).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ESLint } from 'eslint';
@@ -123,6 +123,9 @@ describe('steps and model commands act only through tasks', () => {
     'a Playwright getByRole': "export async function f(page: { getByRole(r: string): { click(): Promise<void> } }) {\n  await page.getByRole('button').click();\n}\n",
     'a Playwright getByLabel': "export async function f(page: { getByLabel(r: string): { fill(v: string): Promise<void> } }) {\n  await page.getByLabel('Port').fill('514');\n}\n",
     'a Playwright locator': "export async function f(page: { locator(s: string): { count(): Promise<number> } }) {\n  return page.locator('form').count();\n}\n",
+    'a protocol taken with this.need': "export async function f(this: { need(p: string): { pressButton(): Promise<void> } }) {\n  await this.need('power').pressButton();\n}\n",
+    'the lab taken with actor.need': "export async function f(actor: { need(p: string): { platform(): Promise<unknown> } }) {\n  return actor.need('lab').platform();\n}\n",
+    'an action described on the spot with act': "export async function f(world: { act(d: string, a: () => Promise<void>): Promise<void> }) {\n  await world.act('press ENTER', async () => undefined);\n}\n",
   } as const;
 
   for (const [what, code] of Object.entries(interactions)) {
@@ -134,6 +137,29 @@ describe('steps and model commands act only through tasks', () => {
       }
     });
   }
+
+  test('a task performed with attemptsTo is not, nor a scenario note taken with notes.need', async () => {
+    const code = [
+      "import { Press } from '../support/tasks/panel.ts';",
+      "import type { Actor } from '../support/actor.ts';",
+      "export async function f(actor: Actor) {",
+      "  await actor.attemptsTo(Press('ENTER'));",
+      "  return actor.notes.need({ name: 'code' } as never, 'read it first');",
+      '}',
+      '',
+    ].join('\n');
+    for (const file of ['steps/definitions/keypad.steps.ts', 'steps/support/model/commands.ts']) {
+      const result = await lint(code, file);
+      assert.equal(result.errorCount, 0, `${file}: ${JSON.stringify(result.messages)}`);
+    }
+  });
+
+  test('need() and act() inside a task are not', async () => {
+    for (const what of ['a protocol taken with this.need', 'an action described on the spot with act'] as const) {
+      const result = await lint(interactions[what], 'steps/support/tasks/power.ts');
+      assert.equal(result.errorCount, 0, `${what}: ${JSON.stringify(result.messages)}`);
+    }
+  });
 
   test('a task call is not, and neither is the same interaction inside a task', async () => {
     const call = "import { readScreen } from '../support/tasks/panel.ts';\nexport const f = (actor: Parameters<typeof readScreen>[0]) => readScreen(actor);\n";

@@ -7,10 +7,12 @@ import { Given, Then, When } from '../support/define.ts';
 import type { Port, Probe } from '../support/protocols.ts';
 import type { Part } from '../support/tasks/appliance-edit.ts';
 import {
-  addRoute, addVlan, alertsIn, cancelWizard, enableIpv6, ipv6Checkbox, lanFieldValues, lanSettings, manyRoutes, manyVlans, nameShown, openWizard, part, pasteRows,
-  rename, rowCount, saveSettings,
+  AddManyRoutes, AddManyVlans, AddRoute, AddVlan, alertsIn, CancelWizard, EnableIpv6, ipv6Checkbox, lanFieldValues, lanSettings, nameShown, OpenWizard, part,
+  Rename, rowCount, SaveSettings,
 } from '../support/tasks/appliance-edit.ts';
-import { changeNetwork, platformHost } from '../support/tasks/network.ts';
+import { AddAppliance, LaunchScanOf, scanTraffic, SetSubscriptionFeature, UseUnit, WaitForScanStart } from '../support/tasks/lab.ts';
+import { labelOf } from '../support/tasks/hardware.ts';
+import { ChangeNetwork, platformHost } from '../support/tasks/network.ts';
 import { alerts, elementsHolding, statuses } from '../support/tasks/portal.ts';
 import type { Actor } from '../support/actor.ts';
 import { noteKey } from '../support/notes.ts';
@@ -20,56 +22,46 @@ import { NotApplicable } from '../support/world.ts';
 
 /** "Go to Scans > Appliances and edit your Scanner Appliance. You'll see the Appliance wizard." */
 When('I edit the appliance {string} in the portal', async function (name: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: Scans > Appliances, edit ${name}`, () => openWizard(page, this.guide.firmware.platformEdition, name));
+  await this.attemptsTo(OpenWizard(this.guide.firmware.platformEdition, name));
 });
 
 When('I rename the appliance to {string}', async function (name: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: type ${name} as the appliance's name`, () => rename(page, name));
+  await this.attemptsTo(Rename(name));
 });
 
 /** "Be sure to save the Appliance settings." */
 When('I save the appliance settings', async function () {
-  const page = await this.portal.page();
-  await this.act('portal: Save', () => saveSettings(page));
+  await this.attemptsTo(SaveSettings());
 });
 
 When('I leave the Appliance wizard without saving', async function () {
-  const page = await this.portal.page();
-  await this.act('portal: Cancel', () => cancelWizard(page));
+  await this.attemptsTo(CancelWizard());
 });
 
 When('I add the VLAN {int} with the address {ipv4} and netmask {ipv4} named {string}', async function (id: number, address: string, netmask: string, name: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: Add VLAN ${id} (${address}/${netmask}, ${name})`, () => addVlan(page, { id, address, netmask, name }));
+  await this.attemptsTo(AddVlan({ id, address, netmask, name }));
 });
 
 When('I add the static route {string} to {ipv4} netmask {ipv4} through the gateway {ipv4}', async function (name: string, destination: string, netmask: string, gateway: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: Add static route ${name} to ${destination}/${netmask} via ${gateway}`, () => addRoute(page, { name, destination, netmask, gateway }));
+  await this.attemptsTo(AddRoute({ name, destination, netmask, gateway }));
 });
 
 When('I add {int} VLANs at once', async function (count: number) {
-  const page = await this.portal.page();
-  await this.act(`portal: add ${count} VLANs at once`, () => pasteRows(page, 'VLANs', manyVlans(count)));
+  await this.attemptsTo(AddManyVlans(count));
 });
 
 When('I add {int} static routes through the gateway {ipv4} at once', async function (count: number, gateway: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: add ${count} static routes at once`, () => pasteRows(page, 'Static routes', manyRoutes(count, gateway)));
+  await this.attemptsTo(AddManyRoutes(count, gateway));
 });
 
 /** "You can choose "Automatically" and we'll do IP assignment through router advertisement" */
 When('I enable IPv6 for this scanner automatically', async function () {
-  const page = await this.portal.page();
-  await this.act('portal: Enable IPv6 for this scanner, Automatically', () => enableIpv6(page, { mode: 'auto' }));
+  await this.attemptsTo(EnableIpv6({ mode: 'auto' }));
 });
 
 /** "... or choose "Static" and assign a static IP address." */
 When('I enable IPv6 for this scanner with the static address {string}, prefix length {int} and gateway {string}', async function (address: string, prefixLength: number, gateway: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: Enable IPv6 for this scanner, Static ${address}/${prefixLength} via ${gateway}`, () => enableIpv6(page, { mode: 'static', address, prefixLength, gateway }));
+  await this.attemptsTo(EnableIpv6({ mode: 'static', address, prefixLength, gateway }));
 });
 
 /** "A VLAN that is defined using the Scanner Appliance UI is saved on the Appliance and can't be edited using the Qualys UI." */
@@ -128,8 +120,7 @@ const features = { 'VLAN trunking': 'vlan-trunking', 'IPv6 Scanning': 'ipv6-scan
 
 // "on|off" is the {onOff} parameter type's pattern: the group arrives as a boolean.
 Given(/^the (VLAN trunking|IPv6 Scanning) feature is (on|off) for the account$/, async function (feature: string, on: boolean) {
-  const lab = this.need('lab');
-  await this.act(`lab: Qualys Support turns the ${feature} feature ${on ? 'on' : 'off'}`, () => lab.setSubscriptionFeature(features[feature as keyof typeof features], on));
+  await this.attemptsTo(SetSubscriptionFeature(features[feature as keyof typeof features], on));
 });
 
 Then(/^the Appliance wizard (has|has no) (VLAN and static route|IPv6) settings$/, async function (has: string, which: string) {
@@ -154,13 +145,12 @@ function targetsOf(list: string): string[] {
 const SCAN_START_MS = 4 * 60_000;
 
 When(/^a scan of (\S+(?:(?:, | and )\S+)*) is launched on the appliance$/, async function (list: string) {
-  const lab = this.need('lab');
   const targets = targetsOf(list);
-  const before = (await lab.scanTraffic()).length;
-  await this.act(`launch a scan of ${targets.join(', ')} in the portal`, () => lab.launch('scan', 60_000, { targets }));
-  const started = await this.act('wait for the appliance to start the scan at its next poll', () => this.target.time.waitUntil(async () => (await lab.scanTraffic()).length >= before + targets.length, SCAN_START_MS));
+  const before = (await scanTraffic(this.actor)).length;
+  await this.attemptsTo(LaunchScanOf(targets, 1));
+  const started = await this.attemptsTo(WaitForScanStart(before + targets.length, SCAN_START_MS));
   assert.ok(started, `the appliance did not start the scan within ${SCAN_START_MS / 60_000} minutes`);
-  this.notes.set(scanPackets, (await lab.scanTraffic()).slice(before));
+  this.notes.set(scanPackets, (await scanTraffic(this.actor)).slice(before));
 });
 
 /** The packets the scenario's scan sent, as the lab saw them. */
@@ -199,21 +189,18 @@ Then('the scan packets to {string} are not sent', async function (target: string
  * scenario's.
  */
 Given(/^the serial number on the appliance's label is (over 29000|29000 or under)$/, async function (range: string) {
-  const { serialNumber } = await this.need('label').read();
+  const { serialNumber } = await labelOf(this.actor);
   const over = serialNumber > 29000;
   if (over !== (range === 'over 29000')) throw new NotApplicable(`the label shows serial number ${serialNumber}, not ${range}`);
 });
 
-/** A lab with a stock of units puts one with this serial number on the bench; elsewhere not applicable. */
+/** The unit under test ("on the bench": the lab's, where it sits) is the lab's one with this serial number; not applicable where the lab has no stock of units. */
 Given('the unit on the bench has the serial number {int}', async function (serialNumber: number) {
-  const lab = this.need('lab');
-  if (!lab.useUnit) throw new NotApplicable(`target ${this.target.name} cannot put another unit on the bench`);
-  await this.act(`lab: the unit with serial number ${serialNumber} on the bench`, () => lab.useUnit!(serialNumber));
+  await this.attemptsTo(UseUnit(serialNumber));
 });
 
 Given('another appliance has been switched on and activated by user {string}', async function (login: string) {
-  const lab = this.need('lab');
-  await this.act(`lab: another appliance joins the subscription, switched on and activated by ${login}`, () => lab.addAppliance({ type: 'physical', activatedBy: login }));
+  await this.attemptsTo(AddAppliance('physical', login));
 });
 
 Then(/^"Enable IPv6 for this scanner" is (selected|not selected) in the Appliance wizard$/, async function (state: string) {
@@ -225,9 +212,9 @@ Then(/^"Enable IPv6 for this scanner" is (selected|not selected) in the Applianc
 /** The platform answers on IPv6 only (its IPv4 address gone from the lab's DNS). */
 Given('the DNS servers resolve the platform URL to its IPv6 address only', async function () {
   const host = await platformHost(this.actor);
-  await changeNetwork(this.actor, `DNS resolves ${host} to its IPv6 address only`, (spec) => {
+  await this.attemptsTo(ChangeNetwork(`DNS resolves ${host} to its IPv6 address only`, (spec) => {
     const addresses = (spec.dns[host] ?? []).filter((a) => isIP(a) === 6);
     if (addresses.length === 0) throw new Error(`the lab network has no IPv6 address for ${host}`);
     spec.dns[host] = addresses;
-  });
+  }));
 });

@@ -1,8 +1,8 @@
 // Given steps that bring the appliance to a state the guide describes.
 import { Given } from '../support/define.ts';
 import { reach } from '../support/strategy.ts';
-import { goToMenuItem, openMainMenu, openPrompt } from '../support/tasks/navigation.ts';
-import { ensureFactorySettings, ensureNoProxy, ensureNoVlan } from '../support/tasks/settings.ts';
+import { GoToMenuItem, OpenMainMenu, OpenPrompt } from '../support/tasks/navigation.ts';
+import { EnsureFactorySettings, EnsureNoProxy, EnsureNoVlan } from '../support/tasks/settings.ts';
 
 Given('the appliance is plugged in and switched off', async function () {
   await reach(this.actor, 'off');
@@ -26,17 +26,17 @@ Given('the appliance shows the ACTIVATION CODE screen', async function () {
 
 Given('the main menu is shown', async function () {
   await reach(this.actor, 'name-and-ip');
-  await this.act('open the main menu', () => openMainMenu(this.actor));
+  await this.attemptsTo(OpenMainMenu());
 });
 
 Given('the {string} menu item is shown', async function (label: string) {
   await reach(this.actor, 'booted');
-  await this.act(`go to the ${label} menu item`, () => goToMenuItem(this.actor, label));
+  await this.attemptsTo(GoToMenuItem(label));
 });
 
 Given('the {string} prompt is shown', async function (prompt: string) {
   await reach(this.actor, 'booted');
-  await this.act(`open the ${prompt} prompt`, () => openPrompt(this.actor, prompt));
+  await this.attemptsTo(OpenPrompt(prompt));
 });
 
 // The settings a scenario starts from. A unit of its own per scenario has them already; one unit
@@ -44,15 +44,15 @@ Given('the {string} prompt is shown', async function (prompt: string) {
 
 Given('no VLAN is configured', async function () {
   await reach(this.actor, 'booted');
-  await ensureNoVlan(this.actor);
+  await this.attemptsTo(EnsureNoVlan());
 });
 
 Given('no proxy is configured', async function () {
   await reach(this.actor, 'booted');
-  await ensureNoProxy(this.actor);
+  await this.attemptsTo(EnsureNoProxy());
 });
 
 Given('the appliance has its factory network settings', async function () {
   await reach(this.actor, 'booted');
-  await ensureFactorySettings(this.actor);
+  await this.attemptsTo(EnsureFactorySettings());
 });

@@ -5,10 +5,10 @@ import type { DataTable } from '@cucumber/cucumber';
 import { Then, When } from '../support/define.ts';
 import { normalize } from '../support/screens.ts';
 import {
-  activateAppliance, activationCodeField, addToMenu, addToOptions, appliancesApplication, busyIcon, clickActivate, LIST_TITLE,
-  listedAppliances, openAppliances, previewDetail, refresh, selectAppliance, softwareVersions,
+  ActivateAppliance, activationCodeField, AddTo, addToMenu, addToOptions, busyIcon, ClickActivate, EnterActivationCode, LIST_TITLE,
+  listedAppliances, OpenAppliances, previewDetail, refresh, SelectAppliance, softwareVersions,
 } from '../support/tasks/appliances.ts';
-import { alerts, heading, labAccount, portalWithin, statuses } from '../support/tasks/portal.ts';
+import { alerts, heading, labAccount, Open, portalWithin, statuses } from '../support/tasks/portal.ts';
 import type { Actor } from '../support/actor.ts';
 import { activationCode } from '../support/notes.ts';
 import { readScreen } from '../support/tasks/panel.ts';
@@ -32,14 +32,12 @@ function rememberedCode(actor: Actor): string {
 async function onAppliancesList(actor: Actor): Promise<void> {
   const page = await actor.portal.page();
   if (await heading(page) === LIST_TITLE) return;
-  const application = appliancesApplication(actor.guide.firmware.platformEdition);
-  await actor.act(`portal: select ${application} from the application picker, go to Scans > Appliances`, () => openAppliances(page, application));
+  await actor.attemptsTo(OpenAppliances(actor.guide.firmware.platformEdition));
 }
 
 async function activateWith(actor: Actor, code: string): Promise<void> {
   await onAppliancesList(actor);
-  const page = await actor.portal.page();
-  await actor.act(`portal: New > Scanner Appliance, activation code ${code}, Activate`, () => activateAppliance(page, code));
+  await actor.attemptsTo(ActivateAppliance(code));
 }
 
 // --- New > Scanner Appliance -------------------------------------------------------------------
@@ -64,20 +62,16 @@ When('I activate an appliance in the portal with the same activation code again'
 
 /** "... and enter the activation code for the appliance (as it appears in the ACTIVATION CODE screen" */
 When('I enter the activation code shown on the appliance\'s screen', async function () {
-  const code = await activationCodeOnScreen(this.actor);
-  const page = await this.portal.page();
-  await this.act(`portal: enter the activation code ${code}`, () => activationCodeField(page).fill(code));
+  await this.attemptsTo(EnterActivationCode(await activationCodeOnScreen(this.actor)));
 });
 
 /** "(Unit Manager only) From the Add To menu, select an asset group" */
 When('I select {string} from the Add To menu', async function (assetGroup: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: Add To ${assetGroup}`, async () => { await addToMenu(page).selectOption({ label: assetGroup }); });
+  await this.attemptsTo(AddTo(assetGroup));
 });
 
 When('I click Activate', async function () {
-  const page = await this.portal.page();
-  await this.act('portal: click Activate', () => clickActivate(page));
+  await this.attemptsTo(ClickActivate());
 });
 
 /** New > Scanner Appliance by its address, for a user whose portal offers no New menu. */
@@ -87,7 +81,7 @@ When('I open New > Scanner Appliance by its address', async function () {
   const url = new URL(page.url());
   url.pathname = `${url.pathname}/new`;
   url.search = '';
-  await this.act(`portal: open ${url.pathname}`, async () => { await page.goto(url.pathname); });
+  await this.attemptsTo(Open(url.pathname));
 });
 
 Then('the Add To menu offers exactly:', async function (table: DataTable) {
@@ -154,8 +148,7 @@ Then('the appliances list shows {string} with the status {string}', async functi
 });
 
 When('I select the appliance {string} in the appliances list', async function (name: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: select ${name} in the appliances list`, () => selectAppliance(page, name));
+  await this.attemptsTo(SelectAppliance(name));
 });
 
 // --- The preview pane ---------------------------------------------------------------------------

@@ -5,17 +5,17 @@
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '../support/define.ts';
 import { normalize, shows } from '../support/screens.ts';
-import { goToMenuItem } from '../support/tasks/navigation.ts';
-import { readMenuDown } from '../support/tasks/menus.ts';
-import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
+import { ReadMainMenu, ReadMenuBehind } from '../support/tasks/menus.ts';
+import { ChangeNetwork, subnetOf } from '../support/tasks/network.ts';
+import { platformIndicator } from '../support/tasks/lab.ts';
 import { labAccount } from '../support/tasks/portal.ts';
-import { followProcedure } from '../support/tasks/procedure.ts';
+import { FollowProcedure } from '../support/tasks/procedure.ts';
 import type { Actor } from '../support/actor.ts';
-import { press, readScreen, waitForScreen } from '../support/tasks/panel.ts';
+import { readScreen, waitForScreen } from '../support/tasks/panel.ts';
 
 /** One configuration of the chart: the procedure behind one of `items`, any flow's fields entered from `values`. */
 function configure(actor: Actor, items: string[], values: Record<string, string>): Promise<void> {
-  return followProcedure(actor, items, Object.keys(actor.guide.firmware.flows), values);
+  return actor.attemptsTo(FollowProcedure(items, Object.keys(actor.guide.firmware.flows), values));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -56,10 +56,10 @@ When('I enable (option D, )static IP on the WAN {ipv4} with netmask {netmask}, g
 
 /** The troubleshooting tables' "DHCP present" / "DHCP not present", per port. */
 Given(/^DHCP is (present|not present) on the LAN and (present|not present) on the WAN$/, async function (lan: string, wan: string) {
-  await changeNetwork(this.actor, `DHCP ${lan} on the LAN, ${wan} on the WAN`, (spec) => {
+  await this.attemptsTo(ChangeNetwork(`DHCP ${lan} on the LAN, ${wan} on the WAN`, (spec) => {
     if (lan === 'not present') subnetOf(spec, 'LAN').dhcp = null;
     if (wan === 'not present' && spec.wan.untagged !== null) subnetOf(spec, 'WAN').dhcp = null;
-  });
+  }));
 });
 
 /**
@@ -70,9 +70,9 @@ Given(/^DHCP is (present|not present) on the LAN and (present|not present) on th
  * through the WAN.
  */
 Given(/^the LAN's router forwards to (the other networks|no other network)$/, async function (where: string) {
-  await changeNetwork(this.actor, `the LAN's router forwards to ${where}`, (spec) => {
+  await this.attemptsTo(ChangeNetwork(`the LAN's router forwards to ${where}`, (spec) => {
     subnetOf(spec, 'LAN').forwards = where === 'the other networks';
-  });
+  }));
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ Then('the screen shows the name {string} and the LAN IP address {ipv4} within {i
   const screen = await waitForScreen(this.actor, (s) => shows(s, name), minutes * 60_000);
   this.actor.recordScreens();
   assert.ok(screen, `"${name}" did not appear within ${minutes} minutes; the screen shows ${this.describe(await readScreen(this.actor))}`);
-  const { indicator } = await this.need('lab').platform();
+  const indicator = await platformIndicator(this.actor);
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   assert.equal(normalize(screen.lines[1]), `${address} ${indicator}`, `line 2 of ${this.describe(screen)}`);
 });
@@ -101,9 +101,9 @@ Then('the NETWORK ERR screen appears within {int} minute(s)', async function (mi
 
 /** "The local network must be configured to allow outbound HTTPS (port 443) access to the Internet" */
 When('the firewall is opened for outbound HTTPS \\(port 443) to the platform', async function () {
-  await changeNetwork(this.actor, 'the firewall lets the appliance\'s HTTPS connections to the platform through', (spec) => {
+  await this.attemptsTo(ChangeNetwork('the firewall lets the appliance\'s HTTPS connections to the platform through', (spec) => {
     spec.platform.path = 'open';
-  });
+  }));
 });
 
 /**
@@ -114,17 +114,8 @@ Then('no menu item of the appliance mentions {string}', async function (word: st
   const fw = this.guide.firmware;
   const labels: string[] = [];
   const submenus = Object.values(fw.menus).flatMap((m) => m.items.filter((i) => i.opens).map((i) => i.label));
-  await this.act('read the main menu', async () => {
-    await goToMenuItem(this.actor, fw.menus[fw.mainMenu]!.items[0]!.label);
-    labels.push(...await readMenuDown(this.actor));
-  });
-  for (const label of submenus) {
-    await this.act(`read the menu behind ${label}`, async () => {
-      await goToMenuItem(this.actor, label);
-      await press(this.actor, 'ENTER');
-      labels.push(...await readMenuDown(this.actor));
-    });
-  }
+  labels.push(...await this.attemptsTo(ReadMainMenu()));
+  for (const label of submenus) labels.push(...await this.attemptsTo(ReadMenuBehind(label)));
   assert.ok(labels.length > submenus.length + 2, `too few menu items read: ${labels.join(' / ')}`);
   const hits = labels.filter((l) => l.toUpperCase().includes(word.toUpperCase()));
   assert.deepEqual(hits, [], `menu items mentioning "${word}" among ${labels.join(' / ')}`);

@@ -5,7 +5,7 @@ import { Given, Then, When } from '../support/define.ts';
 import { macIn, normalize, screenText, shows } from '../support/screens.ts';
 import { readScreen } from '../support/tasks/panel.ts';
 import {
-  bytesReceived, cableTerminal, pasteIntoTerminal, pressOnTerminal, setUpTerminal, terminalRows, terminalScreen, typeOnTerminal, uploadKeystrokes,
+  bytesReceived, CableTerminal, PasteIntoTerminal, PressOnTerminal, SetUpTerminal, terminalRows, terminalScreen, TypeOnTerminal, UploadKeystrokes,
 } from '../support/tasks/terminal.ts';
 
 /** "9600 8N2": baud rate, data bits, parity (N, E, O), stop bits. */
@@ -17,28 +17,28 @@ function settingsOf(text: string): LineSettings {
 }
 
 Given('a VT100 terminal set to {string} is cabled to a USB port of the appliance', async function (settings: string) {
-  await this.act(`cable a VT100 terminal set to ${settings} to a USB port`, () => cableTerminal(this.actor, settingsOf(settings)));
+  await this.attemptsTo(CableTerminal(settingsOf(settings)));
 });
 
 When('the terminal is set up with {string}', async function (settings: string) {
-  await this.act(`set the terminal to ${settings}`, () => setUpTerminal(this.actor, settingsOf(settings)));
+  await this.attemptsTo(SetUpTerminal(settingsOf(settings)));
 });
 
 When('I press {key} on the terminal', async function (key: Key) {
-  await this.act(`press ${key} on the terminal`, () => pressOnTerminal(this.actor, key));
+  await this.attemptsTo(PressOnTerminal(key));
 });
 
 When('I type {string} on the terminal', async function (text: string) {
-  await this.act(`type "${text}" on the terminal, a key at a time`, () => typeOnTerminal(this.actor, text));
+  await this.attemptsTo(TypeOnTerminal(text));
 });
 
 When('I paste {string} into the terminal at once', async function (text: string) {
-  await this.act(`paste ${text.length} characters into the terminal at once`, () => pasteIntoTerminal(this.actor, text));
+  await this.attemptsTo(PasteIntoTerminal(text));
 });
 
 /** "Uploading such a file": every key of a keystroke file sent in one burst. */
 When('I upload a keystroke file pressing {key} {int} times', async function (key: Key, times: number) {
-  await this.act(`upload a keystroke file of ${times} ${key} keys`, () => uploadKeystrokes(this.actor, key, times));
+  await this.attemptsTo(UploadKeystrokes(key, times));
 });
 
 Then('the terminal shows the MAC address of the appliance', async function () {

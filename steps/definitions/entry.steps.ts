@@ -1,37 +1,32 @@
 // Entering information in fields, as "Entering Information" documents.
 import assert from 'node:assert/strict';
 import { Given, When, Then } from '../support/define.ts';
-import { fillField, moveToFirstPosition } from '../support/tasks/entry.ts';
+import { BlankField, ScrollField } from '../support/tasks/entry.ts';
 import { reach } from '../support/strategy.ts';
-import { openPrompt, showsPrompt } from '../support/tasks/navigation.ts';
-import { answerPrompt, enterAt } from '../support/tasks/procedure.ts';
+import { OpenPrompt, showsPrompt } from '../support/tasks/navigation.ts';
+import { AnswerPrompt, EnterAt } from '../support/tasks/procedure.ts';
 import type { Actor } from '../support/actor.ts';
-import { networkMode } from '../support/notes.ts';
 import { readScreen, waitForScreen } from '../support/tasks/panel.ts';
 
-/** Set by the steps that switch the appliance's network mode: PROXY HOST then takes IPv6 characters. */
-function inIpv6OnlyMode(actor: Actor): boolean {
-  return actor.notes.get(networkMode) === 'ipv6-only';
-}
-
+/** The prompt on screen, opened through its procedure unless it is shown already. */
 async function ensurePrompt(actor: Actor, prompt: string): Promise<void> {
   const screen = await readScreen(actor);
-  if (!showsPrompt(screen, actor.guide.firmware, prompt)) await actor.act(`open the ${prompt} prompt`, () => openPrompt(actor, prompt));
+  if (!showsPrompt(screen, actor.guide.firmware, prompt)) await actor.attemptsTo(OpenPrompt(prompt));
 }
 
 When('I enter {string} at the {string} prompt', async function (value: string, prompt: string) {
   await ensurePrompt(this.actor, prompt);
-  await answerPrompt(this.actor, prompt, value);
+  await this.attemptsTo(AnswerPrompt(prompt, value));
 });
 
 When('I key in {string} at the {string} prompt', async function (value: string, prompt: string) {
   await ensurePrompt(this.actor, prompt);
-  await enterAt(this.actor, prompt, value);
+  await this.attemptsTo(EnterAt(prompt, value));
 });
 
 When('I scroll the {string} field to {string}', async function (prompt: string, value: string) {
   await ensurePrompt(this.actor, prompt);
-  await this.act(`scroll ${prompt} to ${value}`, () => fillField(this.actor, prompt, value, inIpv6OnlyMode(this.actor), 'arrows'));
+  await this.attemptsTo(ScrollField(prompt, value));
 });
 
 Then('the {string} prompt is shown again', async function (prompt: string) {
@@ -50,10 +45,7 @@ Given('the {string} field is blank', async function (prompt: string) {
   await ensurePrompt(this.actor, prompt);
   const screen = await readScreen(this.actor);
   if (screen.lines[1].trim() === '' && screen.cursor?.col === 0) return;
-  await this.act(`blank the ${prompt} field with the space character`, async () => {
-    await fillField(this.actor, prompt, '', inIpv6OnlyMode(this.actor), 'preferred');
-    await moveToFirstPosition(this.actor);
-  });
+  await this.attemptsTo(BlankField(prompt));
 });
 
 /** A list field (the netmask) scrolled to `value`, the place the scenario counts its presses from. */
@@ -61,5 +53,5 @@ Given('the {string} field shows {string}', async function (prompt: string, value
   await reach(this.actor, 'booted');
   await ensurePrompt(this.actor, prompt);
   if ((await readScreen(this.actor)).lines[1].trim() === value) return;
-  await this.act(`scroll ${prompt} to ${value}`, () => fillField(this.actor, prompt, value, inIpv6OnlyMode(this.actor), 'arrows'));
+  await this.attemptsTo(ScrollField(prompt, value));
 });

@@ -5,32 +5,17 @@ import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
 import type { Key } from '../support/protocols.ts';
 import { Then, When } from '../support/define.ts';
-import { charAtCursor, normalize } from '../support/screens.ts';
-import { BOOT_TIMEOUT_MS, goToMenuItem, goToStatus } from '../support/tasks/navigation.ts';
+import { charAtCursor } from '../support/screens.ts';
+import { BOOT_TIMEOUT_MS } from '../support/tasks/navigation.ts';
 import type { Actor } from '../support/actor.ts';
-import { readWholeField } from '../support/tasks/entry.ts';
-import { press, pressAndRead, readScreen, waitForScreen } from '../support/tasks/panel.ts';
-import { acceptUntilPrompt } from '../support/tasks/procedure.ts';
+import { MoveCursorToPosition, PressAndCollect, PressUntilUnderCursor, ReadWholeField, ScrollInWithUpAndRight } from '../support/tasks/entry.ts';
+import { Press, readScreen, waitForScreen } from '../support/tasks/panel.ts';
+import { GoBackToPrompt } from '../support/tasks/procedure.ts';
 
 /** Shows a character readably in a failure message. */
 function show(char: string | null): string {
   if (char === null) return 'no cursor';
   return char === ' ' ? 'the space character' : `"${char}"`;
-}
-
-/**
- * Presses `key` `times` times and returns the character under the cursor after each press.
- * The field must keep its cursor throughout.
- */
-async function scrollAndCollect(actor: Actor, key: Key, times: number): Promise<string[]> {
-  const seen: string[] = [];
-  for (let i = 0; i < times; i++) {
-    const screen = await pressAndRead(actor, key);
-    const char = charAtCursor(screen);
-    assert.ok(char !== null, `press ${i + 1} of ${key} left no cursor: ${actor.describe(screen)}`);
-    seen.push(char);
-  }
-  return seen;
 }
 
 /** The characters a {string} names, one by one ("a-z" is not a range here: it is three characters). */
@@ -54,11 +39,7 @@ Then('the character under the cursor is one of {string}', async function (chars:
 });
 
 When('I press {key} until the character under the cursor is {string}', async function (key: Key, char: string) {
-  await this.act(`press ${key} until "${char}" is under the cursor`, async () => {
-    let screen = await readScreen(this.actor);
-    for (let i = 0; i < 120 && charAtCursor(screen) !== char; i++) screen = await pressAndRead(this.actor, key);
-    assert.equal(charAtCursor(screen), char, `"${char}" never came under the cursor pressing ${key}: ${this.describe(screen)}`);
-  });
+  await this.attemptsTo(PressUntilUnderCursor(key, char));
 });
 
 /**
@@ -77,7 +58,7 @@ Then('pressing {key} shows these characters in turn:', async function (key: Key,
     assert.equal([...char].length, 1, `one character per row: | ${row.join(' | ')} |`);
     return char;
   });
-  const seen = await this.act(`press ${key} ${expected.length} times`, () => scrollAndCollect(this.actor, key, expected.length));
+  const seen = await this.attemptsTo(PressAndCollect(key, expected.length));
   expected.forEach((want, i) => {
     assert.equal(seen[i], want, `press ${i + 1} of ${key} showed ${show(seen[i] ?? null)}, the guide's order has ${show(want)} (${rows[i]!.slice(1).join(' ') || 'row ' + (i + 1)}); seen: "${seen.slice(0, i + 1).join('')}"`);
   });
@@ -86,20 +67,20 @@ Then('pressing {key} shows these characters in turn:', async function (key: Key,
 /** The guide's order written out: one character per press, the space included. */
 Then('pressing {key} shows {string} in turn', async function (key: Key, order: string) {
   const expected = [...order];
-  const seen = await this.act(`press ${key} ${expected.length} times`, () => scrollAndCollect(this.actor, key, expected.length));
+  const seen = await this.attemptsTo(PressAndCollect(key, expected.length));
   expected.forEach((want, i) => {
     assert.equal(seen[i], want, `press ${i + 1} of ${key} showed ${show(seen[i] ?? null)} where the guide's order has ${show(want)}; seen: "${seen.slice(0, i + 1).join('')}"`);
   });
 });
 
 Then('pressing {key} {int} times never puts any of {string} under the cursor', async function (key: Key, times: number, forbidden: string) {
-  const seen = await this.act(`press ${key} ${times} times`, () => scrollAndCollect(this.actor, key, times));
+  const seen = await this.attemptsTo(PressAndCollect(key, times));
   const bad = charactersOf(forbidden).filter((c) => seen.includes(c));
   assert.deepEqual(bad, [], `the field offered ${bad.map(show).join(', ')}; seen in turn: "${seen.join('')}"`);
 });
 
 Then('pressing {key} {int} times puts each of {string} under the cursor', async function (key: Key, times: number, wanted: string) {
-  const seen = await this.act(`press ${key} ${times} times`, () => scrollAndCollect(this.actor, key, times));
+  const seen = await this.attemptsTo(PressAndCollect(key, times));
   const missing = charactersOf(wanted).filter((c) => !seen.includes(c));
   assert.deepEqual(missing, [], `the field never offered ${missing.map(show).join(', ')}; seen in turn: "${seen.join('')}"`);
 });
@@ -116,7 +97,7 @@ Then('the field reads a value in the format {string}', async function (format: s
 
 /** A whole entry, longer than the 16 characters shown at once. Trailing spaces (unused positions) are not part of it. */
 Then('the whole field reads {string}', async function (expected: string) {
-  const text = await this.act('read the whole field with LEFT and RIGHT', () => readWholeField(this.actor));
+  const text = await this.attemptsTo(ReadWholeField());
   assert.equal(text.trimEnd(), expected, 'the whole field');
 });
 
@@ -151,13 +132,7 @@ When('I review the confirmation messages', async function () {
  */
 When('I go back to the {string} prompt through {string}', async function (prompt: string, item: string) {
   await reviewConfirmationMessages(this.actor);
-  await this.act(`go back to ${prompt} through ${item}`, async () => {
-    await goToStatus(this.actor);
-    const found = await goToMenuItem(this.actor, item);
-    assert.equal(found, normalize(item), `the menu shows ${found}, not ${item}`);
-    await press(this.actor, 'ENTER');
-    await acceptUntilPrompt(this.actor, prompt, 12);
-  });
+  await this.attemptsTo(GoBackToPrompt(prompt, item));
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -165,37 +140,15 @@ When('I go back to the {string} prompt through {string}', async function (prompt
 
 When('I scroll {key} to position {int} of the list', async function (key: Key, position: number) {
   assert.ok(position >= 1, 'positions start at 1, the value shown first');
-  await this.act(`press ${key} ${position - 1} times`, async () => {
-    for (let i = 1; i < position; i++) await press(this.actor, key);
-  });
+  await this.attemptsTo(Press(key, position - 1));
 });
 
-/**
- * Puts `text` into the field from the cursor on, the way the guide describes on the LCD: for
- * each character the Up arrow until it shows, then the Right arrow to the next position. Knows
- * nothing of the field's order, so it serves fields whose characters depend on the network mode
- * (PROXY HOST in IPv6-only mode).
- */
+/** For each character the Up arrow until it shows, then the Right arrow (the field's order not assumed). */
 When('I scroll in {string} with UP and RIGHT', async function (text: string) {
-  await this.act(`scroll in "${text}" with UP and RIGHT`, async () => {
-    const chars = [...text];
-    for (let i = 0; i < chars.length; i++) {
-      let screen = await readScreen(this.actor);
-      for (let n = 0; n < 120 && charAtCursor(screen) !== chars[i]; n++) screen = await pressAndRead(this.actor, 'UP');
-      assert.equal(charAtCursor(screen), chars[i], `"${chars[i]}" never came under the cursor: ${this.describe(screen)}`);
-      if (i < chars.length - 1) await press(this.actor, 'RIGHT');
-    }
-  });
+  await this.attemptsTo(ScrollInWithUpAndRight(text));
 });
 
 /** Left to the first position of the entry, then Right to position `position` (1 is the first). */
 When('I move the cursor to position {int} of the entry', async function (position: number) {
-  await this.act(`move the cursor to position ${position}`, async () => {
-    let screen = await readScreen(this.actor);
-    for (let i = 0; i < 100 && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(this.actor, 'LEFT');
-    for (let i = 1; i < position; i++) {
-      assert.ok(screen.indicators.includes('RIGHT'), `the cursor cannot move right of position ${i}: ${this.describe(screen)}`);
-      screen = await pressAndRead(this.actor, 'RIGHT');
-    }
-  });
+  await this.attemptsTo(MoveCursorToPosition(position));
 });

@@ -4,14 +4,15 @@ import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
 import { Then, When } from '../support/define.ts';
 import { normalize, shows } from '../support/screens.ts';
-import { goToMenuItem } from '../support/tasks/navigation.ts';
-import { changeNetwork, subnetOf } from '../support/tasks/network.ts';
+import { GoToMenuItem } from '../support/tasks/navigation.ts';
+import { platformIndicator } from '../support/tasks/lab.ts';
+import { ChangeNetwork, subnetOf } from '../support/tasks/network.ts';
 import { readScreen } from '../support/tasks/panel.ts';
-import { answerPrompt } from '../support/tasks/procedure.ts';
+import { AnswerPrompt } from '../support/tasks/procedure.ts';
 
 /** "Go to the SETUP NETWORK menu option": from wherever the UI is, through the menus. */
 When('I go to the {string} menu option', async function (label: string) {
-  const found = await this.act(`go to the ${label} menu option`, () => goToMenuItem(this.actor, label));
+  const found = await this.attemptsTo(GoToMenuItem(label));
   assert.equal(found, normalize(label), `the menu shows ${found}, not ${label}`);
 });
 
@@ -28,14 +29,14 @@ When('I answer the prompts in turn:', async function (table: DataTable) {
   for (const [prompt, entry] of rows.slice(1) as Array<[string, string]>) {
     const value = entry.trim();
     const wanted = value === '' ? null : value === '(blank)' ? '' : value;
-    await answerPrompt(this.actor, prompt, wanted);
+    await this.attemptsTo(AnswerPrompt(prompt, wanted));
   }
 });
 
 /** The name and IP screen with a given address ("SCANNER APPLIANCE NAME–IP ADDRESS"). */
 Then('the screen shows the name {string}, the IP address {string} and the platform indicator', async function (name: string, address: string) {
   const screen = await readScreen(this.actor);
-  const { indicator } = await this.need('lab').platform();
+  const indicator = await platformIndicator(this.actor);
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   const [shown, ...rest] = screen.lines[1].trim().split(/\s+/);
   assert.equal(shown, address, `the IP address on line 2 of ${this.describe(screen)}`);
@@ -44,11 +45,11 @@ Then('the screen shows the name {string}, the IP address {string} and the platfo
 
 /** A lease that changes while the appliance runs (picked up by RENEW DHCP ON LAN). */
 When("the {port}'s DHCP server now leases {ipv4}", async function (port: 'LAN' | 'WAN', address: string) {
-  await changeNetwork(this.actor, `the ${port}'s DHCP server now leases ${address}`, (spec) => {
+  await this.attemptsTo(ChangeNetwork(`the ${port}'s DHCP server now leases ${address}`, (spec) => {
     const dhcp = subnetOf(spec, port).dhcp;
     if (!dhcp) throw new Error(`the ${port} has no DHCP server`);
     dhcp.address = address;
-  });
+  }));
 });
 
 /** A message that did not appear among the screens since the latest action. */

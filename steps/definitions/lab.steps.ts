@@ -3,17 +3,17 @@ import assert from 'node:assert/strict';
 import { Given, Then } from '../support/define.ts';
 import { activationCode, leasedAddress } from '../support/notes.ts';
 import { normalize } from '../support/screens.ts';
+import { activationCodeHolders, LaunchJob, platformIndicator } from '../support/tasks/lab.ts';
 import { readScreen } from '../support/tasks/panel.ts';
 
 Given(/^a (scan|software update) of (\d+) minutes has been launched on the appliance$/, async function (job: string, minutes: string) {
-  const lab = this.need('lab');
-  await this.act(`launch a ${job} of ${minutes} minutes in the portal`, () => lab.launch(job === 'scan' ? 'scan' : 'software-update', Number(minutes) * 60_000));
+  await this.attemptsTo(LaunchJob(job === 'scan' ? 'scan' : 'software-update', Number(minutes)));
 });
 
 /** "The Scanner Appliance name displayed is "is_username"" ... "The Qualys Cloud Platform indicator ... lower right corner." */
 Then('the screen shows the name {string}, the LAN IP address and the platform indicator', async function (name: string) {
   const screen = await readScreen(this.actor);
-  const { indicator } = await this.need('lab').platform();
+  const indicator = await platformIndicator(this.actor);
   const leased = this.notes.get(leasedAddress);
   assert.equal(normalize(screen.lines[0]), name, `line 1 of ${this.describe(screen)}`);
   const [address, ...rest] = screen.lines[1].trim().split(/\s+/);
@@ -33,7 +33,7 @@ Then('the screen shows the activation code', async function () {
 Then('no other appliance known to the platform has the activation code shown', async function () {
   const screen = await readScreen(this.actor);
   const code = screen.lines[1].trim();
-  const { units, holders } = await this.need('lab').activationCodeHolders(code);
+  const { units, holders } = await activationCodeHolders(this.actor, code);
   assert.ok(units > 1, `the platform knows ${units} appliance(s): uniqueness cannot be judged`);
   assert.equal(holders, 1, `${holders} of the ${units} appliances the platform knows have activation code ${code}`);
 });

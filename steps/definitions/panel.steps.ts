@@ -9,7 +9,9 @@ import { recognize } from '../support/recognize.ts';
 import { Inconclusive } from '../support/errors.ts';
 import type { Actor } from '../support/actor.ts';
 import { activationCode, noteKey } from '../support/notes.ts';
-import { press, readScreen, screenMark, screensSince, typeOnKeyboard } from '../support/tasks/panel.ts';
+import { Press, readScreen, screenMark, screensSince, TypeOnKeyboard } from '../support/tasks/panel.ts';
+import { labelOf, PlugCable, UnplugCable } from '../support/tasks/hardware.ts';
+import { ActivateInPortal } from '../support/tasks/lab.ts';
 
 function sameScreen(a: ScreenSnapshot, b: ScreenSnapshot): boolean {
   return a.lines[0] === b.lines[0] && a.lines[1] === b.lines[1] && a.indicators.join() === b.indicators.join()
@@ -41,7 +43,7 @@ Then('pressing {keys} does nothing', async function (keys: Key[]) {
       return;
     }
     const mark = screenMark(this.actor);
-    await this.act(`press ${key}`, () => press(this.actor, key));
+    await this.attemptsTo(Press(key));
     pressed++;
     const after = await readScreen(this.actor);
     if (!onMessage) {
@@ -98,31 +100,27 @@ When('I activate the appliance in the portal with the code shown, as user {strin
   const screen = await readScreen(this.actor);
   const code = activationCodeOn(screen);
   assert.match(code, /^\S+$/, `no activation code on ${this.describe(screen)}`);
-  const lab = this.need('lab');
-  await this.act(`activate the appliance in the portal with code ${code} as ${username}`, () => lab.activate(code, username));
+  await this.attemptsTo(ActivateInPortal(code, username));
 });
 
 // ---------------------------------------------------------------------------------------------
 // The ports on the back panel.
 
 Given('the {port} port has no cable', async function (port: Port) {
-  const ports = this.need('ports');
-  await this.act(`unplug the cable from the ${port} port`, () => ports.unplug(port));
+  await this.attemptsTo(UnplugCable(port));
 });
 
 When('I plug a cable into the {port} port', async function (port: Port) {
-  const ports = this.need('ports');
-  await this.act(`plug a cable into the ${port} port`, () => ports.plug(port));
+  await this.attemptsTo(PlugCable(port));
 });
 
 When('I unplug the cable from the {port} port', async function (port: Port) {
-  const ports = this.need('ports');
-  await this.act(`unplug the cable from the ${port} port`, () => ports.unplug(port));
+  await this.attemptsTo(UnplugCable(port));
 });
 
 /** "two USB 2.0 ports and two USB 3.0 ports": the count of one type. */
 Then('the back panel has {int} USB {word} port(s)', async function (count: number, type: string) {
-  const label = await this.need('label').read();
+  const label = await labelOf(this.actor);
   const ofType = label.usbPorts.filter((t) => t === type).length;
   assert.equal(ofType, count, `USB ports: ${label.usbPorts.join(', ')}`);
 });
@@ -131,7 +129,7 @@ Then('the back panel has {int} USB {word} port(s)', async function (count: numbe
 // The remote console ("the optional Remote Console interface").
 
 When('I type {string} on the remote console keyboard', async function (text: string) {
-  await this.act(`type "${text}" on the remote console keyboard`, () => typeOnKeyboard(this.actor, text));
+  await this.attemptsTo(TypeOnKeyboard(text));
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -3,31 +3,30 @@
 import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
 import { Given, Then, When } from '../support/define.ts';
-import { alerts, applicationNames, clickButton, goTo, heading, logIn, logInReady, menuItems, pickApplication, scannerApplianceUrls } from '../support/tasks/portal.ts';
+import {
+  alerts, applicationNames, DecideOnLicenseAgreement, GoTo, heading, LogIn, LogInReady, LogInWithAWrongPassword, LogOut, menuItems, OpenWithoutLoggingIn, PickApplication,
+  scannerApplianceUrls,
+} from '../support/tasks/portal.ts';
+import { platformRequests, UsePrivateCloudPlatform } from '../support/tasks/lab.ts';
 
 When('I log in to the portal as {string}', async function (login: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: log in as ${login}`, () => logIn(page, login));
+  await this.attemptsTo(LogIn(login));
 });
 
 Given('I am logged in to the portal as {string}', async function (login: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: log in as ${login} (accepting the licence agreement if asked)`, () => logInReady(page, login));
+  await this.attemptsTo(LogInReady(login));
 });
 
 When('I log in to the portal as {string} with a wrong password', async function (login: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: log in as ${login} with a wrong password`, () => logIn(page, login, 'not-the-password-0'));
+  await this.attemptsTo(LogInWithAWrongPassword(login));
 });
 
 When('I log out of the portal', async function () {
-  const page = await this.portal.page();
-  await this.act('portal: log out', () => clickButton(page, 'Log out'));
+  await this.attemptsTo(LogOut());
 });
 
 When(/^I (accept|decline) the license agreement$/, async function (decision: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: ${decision} the license agreement`, () => clickButton(page, decision === 'accept' ? 'Accept' : 'Decline'));
+  await this.attemptsTo(DecideOnLicenseAgreement(decision as 'accept' | 'decline'));
 });
 
 Then('the portal shows the {string} page', async function (title: string) {
@@ -44,8 +43,7 @@ Then('the portal shows the alert {string}', async function (text: string) {
 
 /** "Select VM/VMDR from the application picker." */
 When('I select {string} from the application picker', async function (application: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: select ${application} from the application picker`, () => pickApplication(page, application));
+  await this.attemptsTo(PickApplication(application));
 });
 
 Then('the application picker offers exactly:', async function (table: DataTable) {
@@ -55,8 +53,7 @@ Then('the application picker offers exactly:', async function (table: DataTable)
 
 /** A menu path as the guide writes it: "Scans > Appliances", "Help > About". */
 When('I go to {string} in the portal', async function (path: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: go to ${path}`, () => goTo(page, path));
+  await this.attemptsTo(GoTo(path));
 });
 
 Then('the {string} menu of the portal offers exactly:', async function (name: string, table: DataTable) {
@@ -70,8 +67,7 @@ Then('the portal has no {string} menu', async function (name: string) {
 });
 
 When('I open {string} in the portal without logging in', async function (path: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: open ${path} without logging in`, async () => { await page.goto(path); });
+  await this.attemptsTo(OpenWithoutLoggingIn(path));
 });
 
 // --- Help > About -------------------------------------------------------------------------------
@@ -90,7 +86,7 @@ Then('the Scanner Appliances section lists every host the appliance contacted, e
   const page = await this.portal.page();
   const listed = urlsShown(await scannerApplianceUrls(page));
   assert.ok(listed.every((u) => u.port === '443'), `not all on port 443: ${JSON.stringify(listed)}`);
-  const contacted = await this.need('lab').platformRequests();
+  const contacted = await platformRequests(this.actor);
   assert.ok(contacted.length > 0, 'the appliance has not contacted the platform');
   for (const request of contacted) {
     assert.ok(listed.some((u) => u.host === request.host && u.port === request.port), `the appliance contacted ${request.host}:${request.port}, which Help > About does not list`);
@@ -99,14 +95,5 @@ Then('the Scanner Appliances section lists every host the appliance contacted, e
 
 /** "For Private Cloud Platform, the URLs displayed are appropriate to your local on-site SOC." */
 Given('the account is on the Private Cloud Platform {string} at {word}', async function (pod: string, address: string) {
-  const lab = this.need('lab');
-  await this.act(`lab: the account is on the Private Cloud Platform ${pod}`, async () => {
-    await lab.usePod(pod);
-    // The on-site SOC's name resolves on the lab's DNS to where the platform answers.
-    const { url } = await lab.platform();
-    const spec = await lab.network();
-    spec.dns[new URL(url).hostname] = [address];
-    spec.platform.ipv4 = address;
-    await lab.setNetwork(spec);
-  });
+  await this.attemptsTo(UsePrivateCloudPlatform(pod, address));
 });

@@ -6,18 +6,14 @@ import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
 import type { Page } from 'playwright';
 import { Then, When } from '../support/define.ts';
-import { appliancesApplication } from '../support/tasks/appliances.ts';
 import { heading, portalWithin } from '../support/tasks/portal.ts';
-import { actOnScan, openScans, SCANS_TITLE, scanActions, scansOf } from '../support/tasks/scans.ts';
+import { ActOnScan, OpenScans, SCANS_TITLE, scanActions, scansOf } from '../support/tasks/scans.ts';
 import type { Actor } from '../support/actor.ts';
 
 /** Scans > Scans, in the application the generation's guide names for Scans > Appliances. */
 async function onScansList(actor: Actor): Promise<Page> {
   const page = await actor.portal.page();
-  if (await heading(page) !== SCANS_TITLE) {
-    const application = appliancesApplication(actor.guide.firmware.platformEdition);
-    await actor.act(`portal: select ${application} from the application picker, go to Scans > Scans`, () => openScans(page, application));
-  }
+  if (await heading(page) !== SCANS_TITLE) await actor.attemptsTo(OpenScans(actor.guide.firmware.platformEdition));
   return page;
 }
 
@@ -50,7 +46,7 @@ When(/^I (cancel|relaunch) the newest scan of (\S+) in the portal$/, async funct
   const page = await onScansList(this.actor);
   const [newest] = await scansOf(page, targets);
   assert.ok(newest, `no scan of ${targets} in the Scans list`);
-  await this.act(`portal: ${action} scan ${newest.id}`, () => actOnScan(page, newest.id, action === 'cancel' ? 'Cancel' : 'Relaunch'));
+  await this.attemptsTo(ActOnScan(newest.id, action === 'cancel' ? 'Cancel' : 'Relaunch'));
 });
 
 Then(/^the newest scan of (\S+) offers no button to (cancel|relaunch) it in the portal$/, async function (targets: string, action: string) {

@@ -3,7 +3,6 @@
 // from other sites or without the session's token, and run no script; the lab's secrets (the
 // proxy password, the portal passwords) never reach the transcript or the evidence of a scenario.
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { Then, When } from '../support/define.ts';
 import type { Port } from '../support/protocols.ts';
 import type { NamedSecret } from '../support/redact.ts';
@@ -12,17 +11,19 @@ import { statementLayout } from '../../fixtures/targets.ts';
 import { heading, labAccount } from '../support/tasks/portal.ts';
 import type { Actor } from '../support/actor.ts';
 import { noteKey } from '../support/notes.ts';
-import { typeOnKeyboard } from '../support/tasks/panel.ts';
+import { TypeOnKeyboard } from '../support/tasks/panel.ts';
+import type { InboundAttempt } from '../support/tasks/lab.ts';
+import { ConnectInbound, ConnectInboundOnGeneratedPorts } from '../support/tasks/lab.ts';
 import type { Crawl, PostAnswer } from '../support/tasks/portal-pages.ts';
-import { crawl, pathOf, postFormFrom, sendWithForgedToken, signedInUser } from '../support/tasks/portal-pages.ts';
+import {
+  OpenEachWithoutSession, pathOf, PostEachWithoutSession, PostFromAnotherSite, SendWithForgedToken, signedInUser, VisitEveryPage,
+} from '../support/tasks/portal-pages.ts';
 
 // ---------------------------------------------------------------------------------------------
 // "the Appliance does not allow incoming logins or connections from the network" (ERRATA-400)
 
-interface Attempt { protocol: 'tcp' | 'udp'; number: number }
-
 /** "tcp 22 23 80, udp 161 514" -> the attempts it lists. */
-function attemptsOf(text: string): Attempt[] {
+function attemptsOf(text: string): InboundAttempt[] {
   return text.split(',').flatMap((group) => {
     const [protocol, ...numbers] = group.trim().split(/\s+/);
     if (protocol !== 'tcp' && protocol !== 'udp') throw new Error(`"${group.trim()}": a list of ports starts with tcp or udp`);
@@ -34,41 +35,15 @@ function attemptsOf(text: string): Attempt[] {
   });
 }
 
-/** The appliance's own exchanges, not incoming connections: the DHCP and DHCPv6 client ports. */
-const clientPorts: readonly Attempt[] = [{ protocol: 'udp', number: 68 }, { protocol: 'udp', number: 546 }];
-
-/** What a refused attempt was instead, or null when it was refused. */
-async function tryInbound(actor: Actor, port: Port, attempt: Attempt): Promise<string | null> {
-  const outcome = await actor.need('lab').connectInbound({ port, ...attempt });
-  if (outcome === 'refused') return null;
-  const what = `${attempt.protocol}/${attempt.number} on the ${port}`;
-  return outcome === 'accepted'
-    ? `${what}: accepted (the appliance allows an incoming connection)`
-    : `${what}: no answer (the appliance has no address on the ${port} here, so nothing was tried)`;
-}
-
 Then('a host on the {port} cannot connect to the appliance on {string}', async function (port: Port, list: string) {
   const attempts = attemptsOf(list);
-  const failures = await this.act(`lab: a host on the ${port} connects to the appliance's address on ${list}`, async () => {
-    const out: string[] = [];
-    for (const attempt of attempts) {
-      const failure = await tryInbound(this.actor, port, attempt);
-      if (failure) out.push(failure);
-    }
-    return out;
-  });
+  const failures = await this.attemptsTo(ConnectInbound(port, attempts, list));
   assert.deepEqual(failures, [], `of ${attempts.length} connection attempts on the ${port}, ${failures.length} were not refused`);
 });
 
 /** Any port, TCP or UDP, drawn anew each run; a failure shrinks to one port and prints the seed. */
 Then('a host on the {port} cannot connect to the appliance on any of {int} generated ports', async function (port: Port, runs: number) {
-  const attempt = fc.record({ protocol: fc.constantFrom<'tcp' | 'udp'>('tcp', 'udp'), number: fc.integer({ min: 1, max: 65535 }) })
-    .filter((a) => !clientPorts.some((c) => c.protocol === a.protocol && c.number === a.number));
-  await this.act(`lab: a host on the ${port} connects to ${runs} ports of the appliance drawn at random`, () =>
-    fc.assert(fc.asyncProperty(attempt, async (a) => {
-      const failure = await tryInbound(this.actor, port, a);
-      assert.equal(failure, null, failure ?? '');
-    }), { numRuns: runs }));
+  await this.attemptsTo(ConnectInboundOnGeneratedPorts(port, runs));
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -89,8 +64,7 @@ const MAX_PAGES = 40;
  * as the signed-in user reaches them: each page's answer and the forms it offers are kept.
  */
 When('I visit every page the portal links to', async function () {
-  const page = await this.portal.page();
-  const found = await this.act('portal: visit every page the links lead to', () => crawl(page, MAX_PAGES));
+  const found = await this.attemptsTo(VisitEveryPage(MAX_PAGES));
   this.actor.transcript.push(`    pages visited: ${found.pages.join(' ')}`, `    their forms post to: ${[...found.forms].join(' ')}`);
   assert.ok(found.pages.length > 1, `the portal's pages link to no other page: ${found.pages.join(', ')}`);
   this.notes.set(crawled, found);
@@ -117,33 +91,16 @@ Then('every page visited was answered with a Content-Security-Policy that runs n
 });
 
 Then('without a session every page visited shows the {string} page', async function (title: string) {
-  const page = await this.portal.page();
-  const wrong: string[] = [];
-  await this.act('portal: open each page visited without a session', async () => {
-    for (const path of crawlOf(this.actor).pages) {
-      await page.goto(path);
-      const shown = await heading(page);
-      if (shown !== title || new URL(page.url()).pathname !== '/login') wrong.push(`${path}: "${shown}" at ${pathOf(page.url())}`);
-    }
-  });
+  const wrong = await this.attemptsTo(OpenEachWithoutSession(crawlOf(this.actor).pages, title));
   assert.deepEqual(wrong, [], `pages shown without a session instead of "${title}"`);
 });
 
 Then('without a session every form of the pages visited is refused', async function () {
-  const page = await this.portal.page();
   const forms = [...crawlOf(this.actor).forms];
   assert.ok(forms.length > 0, 'the pages visited have no form');
-  const accepted: string[] = [];
-  await this.act(`portal: post each of ${forms.length} forms without a session`, async () => {
-    for (const path of forms) {
-      // A form on a page of the portal's own origin, posted without a session cookie.
-      await page.goto('/login');
-      const action = new URL(path, page.url());
-      const post = await postFormFrom(page, action);
-      this.notes.set(lastPost, post);
-      if (post.status !== 401 && post.status !== 403) accepted.push(`${path}: HTTP ${post.status}`);
-    }
-  });
+  const posts = await this.attemptsTo(PostEachWithoutSession(forms));
+  if (posts.length > 0) this.notes.set(lastPost, posts[posts.length - 1]!);
+  const accepted = posts.filter((post) => post.status !== 401 && post.status !== 403).map((post) => `${post.path}: HTTP ${post.status}`);
   assert.deepEqual(accepted, [], 'forms the portal took without a session');
 });
 
@@ -152,24 +109,12 @@ Then('without a session every form of the pages visited is refused', async funct
  * the portal: the browser's own cookie rules and the portal's token check are what stop it.
  */
 When("a page of another site posts a form to the portal's {string}", async function (path: string) {
-  const page = await this.portal.page();
-  const action = new URL(path, page.url()).href;
-  const other = await page.context().newPage();
-  try {
-    await this.act(`another site's page posts a form to ${path}`, async () => {
-      this.notes.set(lastPost, await postFormFrom(other, new URL(action)));
-    });
-  } finally {
-    await other.close();
-  }
+  this.notes.set(lastPost, await this.attemptsTo(PostFromAnotherSite(path)));
 });
 
 /** A form of the page sent with its CSRF token changed (a forged form of the same site). */
 When('I send the {string} form with a forged CSRF token', async function (button: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: send the "${button}" form with a forged CSRF token`, async () => {
-    this.notes.set(lastPost, await sendWithForgedToken(page, button));
-  });
+  this.notes.set(lastPost, await this.attemptsTo(SendWithForgedToken(button)));
 });
 
 Then('the portal refused the form', async function () {
@@ -199,8 +144,7 @@ Then("the portal's session cookie is HttpOnly, Secure and SameSite=Strict", asyn
 // The lab's secrets stay out of what the scenario leaves behind (ERRATA-401)
 
 When('I type the password named {string} on the remote console keyboard', async function (name: string) {
-  const value = labAccount().secrets.value(name);
-  await this.act(`type the password named "${name}" on the remote console keyboard`, () => typeOnKeyboard(this.actor, value));
+  await this.attemptsTo(TypeOnKeyboard(labAccount().secrets.value(name), `the password named "${name}"`));
 });
 
 function labSecrets(): NamedSecret[] {

@@ -4,15 +4,17 @@
 // what arrives at the server, judged as RFC 5424 (ERRATA-380).
 import assert from 'node:assert/strict';
 import type { DataTable } from '@cucumber/cucumber';
-import { inCidr, isIpv4, isIpv6 } from '../../fixtures/addresses.ts';
-import type { NetworkSpec, SubnetSpec } from '../../fixtures/networks.ts';
+import { isIpv4, isIpv6 } from '../../fixtures/addresses.ts';
 import { Given, Then, When } from '../support/define.ts';
 import type { Received } from '../support/lab/syslog-receiver.ts';
 import { SyslogReceiver } from '../support/lab/syslog-receiver.ts';
-import { changeNetwork } from '../support/tasks/network.ts';
-import { alerts, applicationNames, goTo, logInReady, offersPath, pickApplication, statuses } from '../support/tasks/portal.ts';
+import { AddAppliance, LaunchScanOf, scanTraffic } from '../support/tasks/lab.ts';
+import { AddServer, ChangeNetwork, labNetwork } from '../support/tasks/network.ts';
+import { alerts, applicationNames, offersPath, PickApplication, statuses } from '../support/tasks/portal.ts';
 import type { SyslogForm } from '../support/tasks/syslog-forwarding.ts';
-import { fieldShows, formHolds, hitSave, offersControl, protocolsOffered, provideServer, refusalOf, setOption } from '../support/tasks/syslog-forwarding.ts';
+import {
+  fieldShows, formHolds, HitSave, offersControl, OpenSyslogForwardingAs, protocolsOffered, ProvideServer, refusalOf, SetOption,
+} from '../support/tasks/syslog-forwarding.ts';
 import type { Actor } from '../support/actor.ts';
 import { noteKey } from '../support/notes.ts';
 
@@ -20,7 +22,6 @@ import { noteKey } from '../support/notes.ts';
 const DELIVERY_MS = 10_000;
 /** Real time the server listens before "no message" is believed. */
 const QUIET_MS = 2_000;
-const PAGE_PATH = 'Scans > Setup > Syslog Forwarding';
 const OPTION = 'Enable Syslog Forwarding';
 
 /** What the scenario set up for syslog: the receiver, the other appliances, what was entered. */
@@ -69,7 +70,7 @@ function describeReceived(r: Received, hide: string[] = []): string {
 
 /** The lab's proxy password, if its proxy asks for one. */
 async function proxyPassword(actor: Actor): Promise<string | null> {
-  const auth = (await actor.need('lab').network()).proxy?.auth;
+  const auth = (await labNetwork(actor)).proxy?.auth;
   return auth && 'password' in auth && auth.password !== '' ? auth.password : null;
 }
 
@@ -85,13 +86,6 @@ async function stopReceiver(actor: Actor, receiver: SyslogReceiver): Promise<voi
 
 // --- The lab network ---------------------------------------------------------------------------
 
-/** The subnet of the lab network an address belongs to. */
-function subnetHolding(spec: NetworkSpec, address: string): SubnetSpec {
-  const subnet = Object.values(spec.subnets).find((s) => (s.ipv4 && inCidr(address, s.ipv4.network)) || (s.ipv6 && inCidr(address, s.ipv6.prefix)));
-  if (!subnet) throw new Error(`no subnet of the lab network holds ${address}`);
-  return subnet;
-}
-
 /**
  * A syslog server on the lab network: a host at `address` listening on UDP and/or TCP `port`,
  * for which the scenario's receiver stands in.
@@ -100,45 +94,28 @@ Given(/^a syslog server listens on (UDP|TCP|UDP and TCP) port (\d+) at ([0-9A-Fa
   if (!isIpv4(address) && !isIpv6(address)) throw new Error(`not an IP address: ${address}`);
   const port = Number(portText);
   const receiver = await receiverOf(this.actor);
-  const lab = this.need('lab');
   const wanted = protocols.split(' and ').map((p) => (p === 'UDP' ? 'udp' : 'tcp') as 'udp' | 'tcp');
-  await changeNetwork(this.actor, `a syslog server at ${address} listens on ${protocols} port ${port}`, async (spec) => {
-    const subnet = subnetHolding(spec, address);
-    let host = subnet.hosts.find((h) => h.address === address);
-    if (!host) {
-      host = { address, role: 'host', answers: true, services: [] };
-      subnet.hosts.push(host);
-    }
-    for (const protocol of wanted) {
-      if (!host.services.some((s) => s.protocol === protocol && s.port === port)) host.services.push({ protocol, port });
-      await lab.attachService({ address, protocol, port }, receiver.endpoint(protocol));
-    }
-  });
+  await this.attemptsTo(AddServer('syslog server', address, wanted, port, (protocol) => receiver.endpoint(protocol)));
 });
 
 Given('the DNS servers resolve {string} to {word}', async function (name: string, address: string) {
-  await changeNetwork(this.actor, `DNS resolves ${name} to ${address}`, (spec) => {
+  await this.attemptsTo(ChangeNetwork(`DNS resolves ${name} to ${address}`, (spec) => {
     spec.dns[name.toLowerCase()] = [address];
-  });
+  }));
 });
 
 // --- Appliances and scans ------------------------------------------------------------------------
 
 /** "All scanner appliances (virtual and physical) currently in the subscription and ... new scanners that get added later." */
 Given(/^another (physical|virtual) appliance has been activated by user "([^"]*)"$/, async function (type: string, user: string) {
-  const lab = this.need('lab');
-  const unit = await this.act(`lab: another ${type} appliance joins the subscription, activated by ${user}`, () => lab.addAppliance({ type: type as 'physical' | 'virtual', activatedBy: user }));
-  scenarioOf(this.actor).fleet.push({ serialNumber: unit.serialNumber, activatedBy: user, type });
+  const serialNumber = await this.attemptsTo(AddAppliance(type as 'physical' | 'virtual', user));
+  scenarioOf(this.actor).fleet.push({ serialNumber, activatedBy: user, type });
 });
 
 async function launchScan(actor: Actor, minutes: number, target: string, serialNumbers: Array<number | undefined>): Promise<void> {
-  const lab = actor.need('lab');
   const s = scenarioOf(actor);
   s.sinceLaunch = s.receiver?.received.length ?? 0;
-  for (const serialNumber of serialNumbers) {
-    const which = serialNumber === undefined ? 'the appliance' : `appliance ${serialNumber}`;
-    await actor.act(`launch a scan of ${target} (${minutes} minutes) on ${which} in the portal`, () => lab.launch('scan', minutes * 60_000, { targets: [target], ...(serialNumber === undefined ? {} : { serialNumber }) }));
-  }
+  for (const serialNumber of serialNumbers) await actor.attemptsTo(LaunchScanOf([target], minutes, serialNumber));
 }
 
 When('a scan of {int} minutes of {word} is launched on the appliance', async function (minutes: number, target: string) {
@@ -151,7 +128,7 @@ When('a scan of {int} minutes of {word} is launched on every appliance of the su
 
 /** The lab's switch saw the appliance's scan packets to `target`: the scan ran. */
 Then('the appliance has scanned {word}', async function (target: string) {
-  const probes = await this.need('lab').scanTraffic();
+  const probes = await scanTraffic(this.actor);
   assert.ok(probes.some((p) => p.target === target && p.port !== null), `no scan packet to ${target} left the appliance: ${JSON.stringify(probes)}`);
 });
 
@@ -162,8 +139,7 @@ async function applicationsOffering(actor: Actor, path: string): Promise<string[
   const page = await actor.portal.page();
   const offering: string[] = [];
   for (const name of await applicationNames(page)) {
-    await actor.act(`portal: select ${name} from the application picker`, () => pickApplication(page, name));
-    await page.waitForLoadState('domcontentloaded');
+    await actor.attemptsTo(PickApplication(name));
     if (await offersPath(page, path)) offering.push(name);
   }
   return offering;
@@ -195,14 +171,13 @@ Then('the portal offers no {string} option', async function (name: string) {
 
 /** "Select the option Enable Syslog Forwarding" (or clear it). */
 When(/^I (select|clear) the option "([^"]*)"$/, async function (action: string, name: string) {
-  const page = await this.portal.page();
-  await this.act(`portal: ${action} the option ${name}`, () => setOption(page, name, action === 'select'));
+  await this.attemptsTo(SetOption(name, action === 'select'));
 });
 
 /** "provide details for the remote syslog server, including the protocol (TCP or UDP), port number ..., and either the IP address (IPv4 or IPv6) or DNS hostname" */
 async function provide(actor: Actor, server: string, protocol: string, port: string): Promise<void> {
+  await actor.attemptsTo(ProvideServer(server, protocol, port));
   const page = await actor.portal.page();
-  await actor.act(`portal: syslog server "${server}", protocol ${protocol}, port "${port}"`, () => provideServer(page, server, protocol, port));
   scenarioOf(actor).entered = { option: (await formHolds(page, OPTION)).option, protocol, port, server };
 }
 
@@ -210,13 +185,8 @@ When('I provide the syslog server {string}, protocol {word} and port {string}', 
   await provide(this.actor, server, protocol, port);
 });
 
-async function save(actor: Actor): Promise<void> {
-  const page = await actor.portal.page();
-  await actor.act('portal: hit Save', () => hitSave(page));
-}
-
 When('I hit Save', async function () {
-  await save(this.actor);
+  await this.attemptsTo(HitSave());
 });
 
 async function assertSaved(actor: Actor): Promise<void> {
@@ -245,15 +215,10 @@ Then('the portal refuses the {string} field, keeping what I entered', async func
 
 /** The whole procedure, as a Manager follows it. */
 Given('syslog forwarding has been enabled in the portal by {string} to {string} over {word} port {int}', async function (user: string, server: string, protocol: string, port: number) {
-  const page = await this.portal.page();
-  await this.act(`portal: log in as ${user}, select VM/VMDR, go to ${PAGE_PATH}`, async () => {
-    await logInReady(page, user);
-    await pickApplication(page, 'VM/VMDR');
-    await goTo(page, PAGE_PATH);
-  });
-  await this.act(`portal: select the option ${OPTION}`, () => setOption(page, OPTION, true));
+  await this.attemptsTo(OpenSyslogForwardingAs(user));
+  await this.attemptsTo(SetOption(OPTION, true));
   await provide(this.actor, server, protocol, String(port));
-  await save(this.actor);
+  await this.attemptsTo(HitSave());
   await assertSaved(this.actor);
 });
 

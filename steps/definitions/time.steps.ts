@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { Then, When } from '../support/define.ts';
 import { shows } from '../support/screens.ts';
+import { Wait } from '../support/tasks/hardware.ts';
 import type { Actor } from '../support/actor.ts';
 import { noteKey } from '../support/notes.ts';
 
@@ -9,8 +10,7 @@ import { noteKey } from '../support/notes.ts';
 const notedTime = noteKey<number>('noted time');
 
 When(/^(\d+) (seconds?|minutes?) pass(?:es)?$/, async function (amount: string, unit: string) {
-  const ms = Number(amount) * (unit.startsWith('minute') ? 60_000 : 1000);
-  await this.act(`wait ${amount} ${unit}`, () => this.target.time.wait(ms));
+  await this.attemptsTo(Wait(Number(amount), unit as 'seconds' | 'minutes'));
 });
 
 When('I note the time', async function () {

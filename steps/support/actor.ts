@@ -11,6 +11,7 @@ import { Notepad } from './notes.ts';
 import type { Capability, ScreenSnapshot, Target, TargetSession } from './protocols.ts';
 import { secretPrompts } from './redact.ts';
 import { describeScreen, formatTime, normalize } from './screens.ts';
+import type { Task } from './tasks/task.ts';
 
 export interface Evidence {
   body: string;
@@ -178,15 +179,15 @@ export class Actor {
   }
 
   /**
-   * Runs an action through the target, writing it and every screen it led to into the
-   * transcript. The description is all the transcript says of the action: a password being
-   * typed is described, never spelled.
+   * Performs a task through the target, writing its description and every screen it led to into
+   * the transcript; hands back what the task found. The description is all the transcript says
+   * of the task: a password being typed is described, never spelled.
    */
-  async act<T>(description: string, action: () => Promise<T>): Promise<T> {
+  async attemptsTo<T>(task: Task<T>): Promise<T> {
     this.recordScreens();
     this.actionMark = this.target.screen.count();
-    this.#write(`${formatTime(this.target.time.now())}  ${description}`);
-    const result = await action();
+    this.#write(`${formatTime(this.target.time.now())}  ${task.description}`);
+    const result = await task.performAs(this);
     this.recordScreens();
     return result;
   }

@@ -5,7 +5,7 @@
 // secret in every form a report gives it (as typed, JSON- and HTML-escaped, URL-encoded).
 import type { ConsoleLayout } from '../../fixtures/consoles.ts';
 import type { FirmwareProfile } from '../../fixtures/profiles.ts';
-import { isFieldStep } from '../../fixtures/profiles.ts';
+import { generationOf, isFieldStep, listGenerations } from '../../fixtures/profiles.ts';
 import { normalize } from './screens.ts';
 
 export interface NamedSecret { name: string; value: string }
@@ -21,6 +21,18 @@ export function secretPrompts(firmware: FirmwareProfile): Set<string> {
     }
   }
   return prompts;
+}
+
+let someGuideSecrets: Set<string> | null = null;
+
+/**
+ * Whether some guide's profile says what is entered at `prompt` is secret: a task describes an
+ * entry before it knows the unit it is entered on, and then says "a password" wherever any
+ * generation would.
+ */
+export function secretInSomeGuide(prompt: string): boolean {
+  someGuideSecrets ??= new Set(listGenerations().flatMap((g) => [...secretPrompts(generationOf(g).firmware)]));
+  return someGuideSecrets.has(normalize(prompt));
 }
 
 const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

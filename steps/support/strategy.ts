@@ -11,12 +11,15 @@ import type { NetworkMode } from '../../fixtures/profiles.ts';
 import type { ScreenSnapshot } from './protocols.ts';
 import { recognize } from './recognize.ts';
 import { normalize, shows } from './screens.ts';
-import { readSetupNetwork } from './tasks/menus.ts';
+import { ReadSetupNetwork } from './tasks/menus.ts';
 import { Inconclusive, NavigationError, NotApplicable } from './errors.ts';
-import { BOOT_TIMEOUT_MS, goToStatus } from './tasks/navigation.ts';
-import { resetNetwork } from './tasks/reset.ts';
+import { ActivateInPortal } from './tasks/lab.ts';
+import { BOOT_TIMEOUT_MS, ContactThePlatformAgain, goToStatus, GoToStatus } from './tasks/navigation.ts';
+import { acPlugged, PlugInAcCord, PressPowerButton } from './tasks/power.ts';
+import { ResetNetwork } from './tasks/reset.ts';
 import type { Actor } from './actor.ts';
-import { press, readScreen, waitForScreen } from './tasks/panel.ts';
+import { readScreen, waitForScreen } from './tasks/panel.ts';
+import { Task } from './tasks/task.ts';
 
 export type ApplianceState = 'off' | 'booted' | 'name-and-ip' | 'activation-code';
 
@@ -39,13 +42,15 @@ async function isRunning(actor: Actor): Promise<boolean> {
 }
 
 async function switchOn(actor: Actor): Promise<void> {
-  // A target without a power button is on: a unit on a bench is (its console shows nothing until woken).
+  // A target without a power button is on: a unit that lives through the run is (its console shows nothing until woken).
   if (!actor.target.capabilities.has('power')) return;
   if (await isRunning(actor)) return;
-  const power = actor.need('power');
-  if (!(await power.acPlugged())) await actor.act('plug in the AC power cord', () => power.plugAc());
-  if (!(await isRunning(actor))) await actor.act('press the power button', () => power.pressButton());
+  if (!(await acPlugged(actor))) await actor.attemptsTo(PlugInAcCord());
+  if (!(await isRunning(actor))) await actor.attemptsTo(PressPowerButton());
 }
+
+/** After a transition broke down on a unit that lives through the run: the status screen, once more. */
+const TryOnceMore = () => Task.where('try once more to bring the appliance back to its status screen', (actor) => goToStatus(actor));
 
 export async function reach(actor: Actor, state: ApplianceState, options: ReachOptions = {}): Promise<void> {
   const session = actor.session;
@@ -62,7 +67,7 @@ export async function reach(actor: Actor, state: ApplianceState, options: ReachO
     if (session.statement.units === 'fresh') throw new Inconclusive(`could not bring the appliance to "${state}": ${error.message}`);
     // One more look from the status screen; then the unit is given up on for the run.
     try {
-      await actor.act('try once more to bring the appliance back to its status screen', () => goToStatus(actor));
+      await actor.attemptsTo(TryOnceMore());
       await transition(actor, state, username, mode);
       actor.started = true;
     } catch (again) {
@@ -82,7 +87,7 @@ async function modeOf(actor: Actor, status: ScreenSnapshot): Promise<NetworkMode
   if (fw.networkModes.length === 1) return fw.networkModes[0]!;
   const r = recognize(status, fw);
   if (r.kind === 'status' && r.shows === 'name-and-ip') return /[0-9a-f]*:[0-9a-f:]*:/i.test(status.lines[1]) ? 'ipv6-only' : 'ipv4+v6';
-  const labels = new Set((await actor.act('read the SETUP NETWORK menu (which mode is the unit in?)', () => readSetupNetwork(actor))).map(normalize));
+  const labels = new Set((await actor.attemptsTo(ReadSetupNetwork('which mode is the unit in?'))).map(normalize));
   const only = fw.menus[fw.setupNetworkMenu]!.items.filter((i) => i.when.includes('mode-ipv6-only')).map((i) => normalize(i.label));
   return only.some((l) => labels.has(l)) ? 'ipv6-only' : 'ipv4+v6';
 }
@@ -97,23 +102,22 @@ async function startingSettings(actor: Actor, status: ScreenSnapshot, mode: Netw
   const unit = actor.session.unit;
   if (mode === 'any' || !unit) return status;
   const current = await modeOf(actor, status);
-  if (!unit.factory && actor.session.statement.unit?.factorySettingsOnline) return resetNetwork(actor, mode, current);
+  if (!unit.factory && actor.session.statement.unit?.factorySettingsOnline) return actor.attemptsTo(ResetNetwork(mode, current));
   if (current === mode) return goToStatus(actor);
-  return resetNetwork(actor, mode, current);
+  return actor.attemptsTo(ResetNetwork(mode, current));
 }
 
 async function transition(actor: Actor, state: ApplianceState, username: string, mode: NetworkMode | 'any'): Promise<void> {
   const fw = actor.guide.firmware;
   if (state === 'off') {
-    const power = actor.need('power');
     if (await isRunning(actor)) {
-      await actor.act('press the power button (shut down)', () => power.pressButton());
+      await actor.attemptsTo(PressPowerButton('shut down'));
       await waitForScreen(actor, (s) => shows(s, fw.texts.safeToUnplug), 120_000);
     }
     return;
   }
   await switchOn(actor);
-  let screen: ScreenSnapshot = await actor.act('go back to the status screen', () => goToStatus(actor));
+  let screen: ScreenSnapshot = await actor.attemptsTo(GoToStatus());
   screen = await startingSettings(actor, screen, mode);
   if (state === 'booted') return;
   const status = recognize(screen, fw);
@@ -124,9 +128,8 @@ async function transition(actor: Actor, state: ApplianceState, username: string,
   }
   if (activation) {
     const code = screen.lines[1].trim();
-    const lab = actor.need('lab');
-    await actor.act(`activate the appliance in the portal with code ${code} as ${username}`, () => lab.activate(code, username));
-    await actor.act('press ENTER (contact the platform again)', () => press(actor, 'ENTER'));
+    await actor.attemptsTo(ActivateInPortal(code, username));
+    await actor.attemptsTo(ContactThePlatformAgain());
     const ready = await waitForScreen(actor, (s) => s.indicators.length > 0 && !shows(s, fw.texts.activationCode), BOOT_TIMEOUT_MS);
     actor.recordScreens();
     if (!ready) throw new NavigationError('the appliance did not leave the ACTIVATION CODE screen after activation');
@@ -138,7 +141,7 @@ async function transition(actor: Actor, state: ApplianceState, username: string,
   if (now.kind === 'status' && now.shows !== 'name-and-ip' && actor.session.statement.unit?.factorySettingsOnline) {
     // A scenario before this one left the unit offline (its network settings changed): the
     // factory settings bring it back on this lab's network.
-    screen = await resetNetwork(actor, mode === 'any' ? 'ipv4+v6' : mode);
+    screen = await actor.attemptsTo(ResetNetwork(mode === 'any' ? 'ipv4+v6' : mode));
     now = recognize(screen, fw);
   }
   if (now.kind !== 'status' || now.shows !== 'name-and-ip') {

@@ -4,12 +4,12 @@ import { World, setWorldConstructor } from '@cucumber/cucumber';
 import type { IWorldOptions } from '@cucumber/cucumber';
 import type { Generation } from '../../fixtures/profiles.ts';
 import { Actor } from './actor.ts';
-import type { Protocol } from './actor.ts';
 import type { PortalVisit } from './browser.ts';
 import { OUTCOME_MEDIA_TYPE, outcomeAttachment } from './errors.ts';
 import type { OutcomeRecord } from './errors.ts';
 import type { Notepad } from './notes.ts';
 import type { ScreenSnapshot, Target } from './protocols.ts';
+import type { Task } from './tasks/task.ts';
 
 export interface RunParameters {
   target: string;
@@ -62,16 +62,12 @@ export class ApplianceWorld extends World<RunParameters> {
     return this.actor.portal;
   }
 
-  act<T>(description: string, action: () => Promise<T>): Promise<T> {
-    return this.actor.act(description, action);
+  attemptsTo<T>(task: Task<T>): Promise<T> {
+    return this.actor.attemptsTo(task);
   }
 
   describe(screen: ScreenSnapshot): string {
     return this.actor.describe(screen);
-  }
-
-  need<K extends Protocol>(name: K): NonNullable<Target[K]> {
-    return this.actor.need(name);
   }
 }
 

@@ -1,19 +1,19 @@
 // What the model-based commands check on the way: the prompts and values a procedure shows, the
 // status screen after a change, quitting with UP, and the SETUP NETWORK and WAN menus' labels
-// against the model. Every reading goes through the tasks.
+// against the model. Every reading goes through the tasks; every action is one, performed.
 import assert from 'node:assert/strict';
 import type fc from 'fast-check';
 import type { ScreenSnapshot } from '../protocols.ts';
 import { normalize, shows } from '../screens.ts';
-import { editorFor, readWholeField } from '../tasks/entry.ts';
+import { editorFor, ReadWholeField } from '../tasks/entry.ts';
 import { recognize } from '../recognize.ts';
-import { readMenuDown } from '../tasks/menus.ts';
-import { answerPrompt } from '../tasks/procedure.ts';
-import { goToMenuItem, openMainMenu, pressUntil, waitForInput } from '../tasks/navigation.ts';
+import { ReadMenuDown } from '../tasks/menus.ts';
+import { AnswerPrompt } from '../tasks/procedure.ts';
+import { GoToMenuItem, OpenMainMenu, PressUntil, waitForInput } from '../tasks/navigation.ts';
 import type { Actor } from '../actor.ts';
 import type { ModelGeneration, NetworkModel } from './model.ts';
 import { guideTexts, setupNetworkLabels, shown, wanLabels } from './model.ts';
-import { pressAndRead, readScreen, screenMark, screensSince } from '../tasks/panel.ts';
+import { Press, readScreen, screenMark, screensSince } from '../tasks/panel.ts';
 
 /** The system under test as the commands see it: an actor on a target. */
 export interface Real {
@@ -57,7 +57,7 @@ export async function readField(r: Real, prompt: string): Promise<string> {
   const spec = editorFor(r.actor.guide.firmware, prompt);
   const window = r.actor.guide.hardware.lcd.fieldWindow;
   if (spec.kind !== 'text' || screen.lines[1].trimEnd().length < window) return screen.lines[1].trim();
-  return (await readWholeField(r.actor, spec.maxLength)).trim();
+  return (await r.actor.attemptsTo(ReadWholeField(spec.maxLength))).trim();
 }
 
 /** After a confirmed change: the messages, then a status screen (name and IP, or an error). */
@@ -73,29 +73,30 @@ export async function settle(r: Real, mark: number, expectMessage?: string): Pro
 /** "press the Up arrow [two times] to quit this procedure and return to the SETUP NETWORK menu option" (ERRATA-019). */
 export async function quitWithUp(r: Real, ups: 1 | 2, stillShown: string): Promise<void> {
   if (ups === 2) {
-    const first = await pressAndRead(r.actor, 'UP');
+    await r.actor.attemptsTo(Press('UP'));
+    const first = await readScreen(r.actor);
     if (!shows(first, stillShown) && normalize(first.lines[0]) !== normalize(stillShown)) {
       fail(r, first, `one UP of the two the guide asks for already left "${stillShown}"`);
     }
   }
-  await pressAndRead(r.actor, 'UP');
+  await r.actor.attemptsTo(Press('UP'));
   await expectShows(r, guideTexts[r.generation].setupNetwork, 'a quit returns to the SETUP NETWORK menu option');
 }
 
 /** The SETUP NETWORK menu (and the WAN interface menu) read through the keypad, against the model. */
 export async function checkMenus(m: NetworkModel, r: Real): Promise<void> {
-  await openMainMenu(r.actor);
-  await pressAndRead(r.actor, 'ENTER');
-  const labels = await readMenuDown(r.actor);
+  await r.actor.attemptsTo(OpenMainMenu());
+  await r.actor.attemptsTo(Press('ENTER'));
+  const labels = await r.actor.attemptsTo(ReadMenuDown());
   r.actor.note(`SETUP NETWORK menu: ${labels.join(' / ')}`);
   const expected = setupNetworkLabels(m);
   if (json(labels) !== json(expected)) {
     fail(r, await readScreen(r.actor), `the SETUP NETWORK menu reads ${labels.join(' / ')}; for the stored configuration ${json(m)} the guide's labels are ${expected.join(' / ')}`);
   }
   if (!r.checkWanMenu) return;
-  await pressUntil(r.actor, 'UP', 'ENABLE WAN INTERFACE', 20);
-  await pressAndRead(r.actor, 'ENTER');
-  const wan = await readMenuDown(r.actor);
+  await r.actor.attemptsTo(PressUntil('UP', 'ENABLE WAN INTERFACE', 20));
+  await r.actor.attemptsTo(Press('ENTER'));
+  const wan = await r.actor.attemptsTo(ReadMenuDown());
   r.actor.note(`WAN menu: ${wan.join(' / ')}`);
   const expectedWan = wanLabels(m);
   if (json(wan) !== json(expectedWan)) {
@@ -105,9 +106,9 @@ export async function checkMenus(m: NetworkModel, r: Real): Promise<void> {
 
 /** Opens a SETUP NETWORK (or WAN) item the model says is shown, and checks it is. */
 export async function openItem(r: Real, label: string): Promise<void> {
-  const found = await goToMenuItem(r.actor, label);
+  const found = await r.actor.attemptsTo(GoToMenuItem(label));
   if (found !== normalize(label)) fail(r, await readScreen(r.actor), `expected the menu item "${label}"`);
-  await pressAndRead(r.actor, 'ENTER');
+  await r.actor.attemptsTo(Press('ENTER'));
 }
 
 /**
@@ -127,7 +128,7 @@ export async function walkFields<T extends object>(
       const have = await readField(r, prompt);
       if (have !== want) fail(r, await readScreen(r.actor), `"${prompt}" shows "${have}" as its default, not the stored "${want}" ("Existing parameters are displayed in each screen")`);
     }
-    const after = await answerPrompt(r.actor, prompt, values ? String((values as Record<string, string | number>)[field]!) : null);
+    const after = await r.actor.attemptsTo(AnswerPrompt(prompt, values ? String((values as Record<string, string | number>)[field]!) : null));
     // A refusal shows its reason under the prompt, with no indicators: every value entered here is one the guide allows.
     if (after.indicators.length === 0 && normalize(after.lines[0]) === normalize(prompt)) fail(r, after, `"${prompt}" refused the value entered`);
   }
@@ -146,7 +147,7 @@ export async function confirmItem(r: Real, item: string, confirmation: string, u
     return false;
   }
   const mark = screenMark(r.actor);
-  await pressAndRead(r.actor, 'ENTER');
+  await r.actor.attemptsTo(Press('ENTER'));
   await settle(r, mark);
   return true;
 }

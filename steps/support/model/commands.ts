@@ -2,18 +2,19 @@
 // menu. `check` is the action's precondition on the model (the menu item it needs is offered);
 // `run` carries the action out on the target ONLY through its protocols and the suite's tasks
 // (navigation, entry), checks each screen the guide describes on the way, updates the model,
-// and then compares the SETUP NETWORK and WAN menus' labels with the model's. Values the
+// and then compares the SETUP NETWORK and WAN menus' labels with the model's. What a command does
+// is performed as tasks, which write their descriptions into the run's transcript. Values the
 // procedures show as defaults are compared with the model too ("Existing parameters are
 // displayed in each screen"), so every change reads back what was stored before it.
 import { normalize } from '../screens.ts';
-import { fillField } from '../tasks/entry.ts';
-import { goToStatus } from '../tasks/navigation.ts';
+import { GoToStatus } from '../tasks/navigation.ts';
+import { EnterAt } from '../tasks/procedure.ts';
 import type { Ipv4Entry, LanEntry, LinkSetting, NetworkModel, ProxyEntry } from './model.ts';
 import {
   disableProxy, enableLanDhcp, enableWanDhcp, guideTexts, isSplit, lanPrompts, pad4, proxyPrompts, resetNetwork, setLanStatic,
   setLink, setProxy, setVlan, setWanStatic, shown, wanPrompts,
 } from './model.ts';
-import { pressAndRead, readScreen, screenMark } from '../tasks/panel.ts';
+import { Press, readScreen, screenMark } from '../tasks/panel.ts';
 import type { NetworkCommand, Real } from './checks.ts';
 import { checkMenus, confirmItem, expectPrompt, expectShows, fail, json, openItem, quitWithUp, readField, settle, walkFields } from './checks.ts';
 
@@ -22,13 +23,13 @@ export type { NetworkCommand, Real };
 abstract class ModelCommand implements NetworkCommand {
   abstract check(m: Readonly<NetworkModel>): boolean;
   /** Carries the action out on the target and updates the model. */
-  protected abstract act(m: NetworkModel, r: Real): Promise<void>;
+  protected abstract perform(m: NetworkModel, r: Real): Promise<void>;
   abstract toString(): string;
 
   async run(m: NetworkModel, r: Real): Promise<void> {
     r.executed++;
     r.actor.note(`command ${this.toString()}`);
-    await this.act(m, r);
+    await this.perform(m, r);
     await checkMenus(m, r);
   }
 }
@@ -37,14 +38,14 @@ export class EnableVlan extends ModelCommand {
   readonly vlan: number;
   constructor(vlan: number) { super(); this.vlan = vlan; }
   check(m: Readonly<NetworkModel>) { return m.lan.vlan === 0; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     // "Press the Down arrow one time. When the ENABLE VLAN ON LAN menu option appears, press ENTER"
     await openItem(r, 'ENABLE VLAN ON LAN');
     const screen = await expectPrompt(r, 'VLAN 0-4094');
     if (screen.lines[1].trim() !== '0000') fail(r, screen, 'The value "0000" appears in the screen by default.');
-    await fillField(r.actor, 'VLAN 0-4094', String(this.vlan));
+    await r.actor.attemptsTo(EnterAt('VLAN 0-4094', String(this.vlan)));
     const mark = screenMark(r.actor);
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await settle(r, mark);
     setVlan(m, this.vlan);
   }
@@ -56,13 +57,13 @@ export class ChangeVlan extends ModelCommand {
   readonly vlan: number;
   constructor(vlan: number) { super(); this.vlan = vlan; }
   check(m: Readonly<NetworkModel>) { return m.lan.vlan !== 0; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     await openItem(r, 'CHANGE VLAN ON LAN');
     const screen = await expectPrompt(r, 'VLAN 0-4094');
     if (screen.lines[1].trim() !== pad4(m.lan.vlan)) fail(r, screen, `the stored VLAN ${pad4(m.lan.vlan)} is not shown as the default`);
-    await fillField(r.actor, 'VLAN 0-4094', String(this.vlan));
+    await r.actor.attemptsTo(EnterAt('VLAN 0-4094', String(this.vlan)));
     const mark = screenMark(r.actor);
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await settle(r, mark);
     setVlan(m, this.vlan);
   }
@@ -73,14 +74,14 @@ export class SetLanStatic extends ModelCommand {
   readonly entry: LanEntry;
   constructor(entry: LanEntry) { super(); this.entry = entry; }
   check() { return true; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     await openItem(r, m.lan.ipv4 === 'static' ? 'CHANGE STATIC IP ON LAN' : 'ENABLE STATIC IP ON LAN');
     await expectShows(r, 'CFG LAN STATIC NETWORK PARAMS?', 'the static IP procedure opens on its confirmation');
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await walkFields(r, lanPrompts(r.generation), m.lan.ipv4 === 'static' ? m.lan.static : null, this.entry);
     await expectShows(r, 'REALLY SET LAN STATIC NETWORK?', 'after DOMAIN NAME');
     const mark = screenMark(r.actor);
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await settle(r, mark);
     setLanStatic(m, this.entry);
   }
@@ -97,12 +98,12 @@ abstract class CancelProcedure<E> extends ModelCommand {
   constructor(at: 'start' | 'end', entry: E) { super(); this.at = at; this.entry = entry; }
   check() { return true; }
   protected abstract procedure(m: NetworkModel, r: Real): Procedure;
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     const p = this.procedure(m, r);
     await openItem(r, p.item);
     await expectShows(r, p.opening, 'the procedure opens on its confirmation');
     if (this.at === 'start') return quitWithUp(r, p.ups, p.opening);
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await p.walk();
     await expectShows(r, p.closing, `after ${p.lastPrompt}`);
     await quitWithUp(r, p.ups, p.closing);
@@ -123,7 +124,7 @@ export class CancelLanStatic extends CancelProcedure<LanEntry> {
 
 export class EnableLanDhcp extends ModelCommand {
   check(m: Readonly<NetworkModel>) { return m.lan.ipv4 !== 'dhcp' && m.lan.vlan === 0; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     const mark = screenMark(r.actor);
     await openItem(r, 'ENABLE DHCP ON LAN');
     await settle(r, mark);
@@ -137,7 +138,7 @@ export class RenewDhcp extends ModelCommand {
   readonly port: 'LAN' | 'WAN';
   constructor(port: 'LAN' | 'WAN') { super(); this.port = port; }
   check(m: Readonly<NetworkModel>) { return (this.port === 'LAN' ? m.lan : m.wan).ipv4 === 'dhcp'; }
-  protected async act(_m: NetworkModel, r: Real) {
+  protected async perform(_m: NetworkModel, r: Real) {
     const mark = screenMark(r.actor);
     await openItem(r, `RENEW DHCP ON ${this.port}`);
     await settle(r, mark);
@@ -151,14 +152,14 @@ export class SetProxy extends ModelCommand {
   readonly change: boolean;
   constructor(change: boolean, entry: ProxyEntry) { super(); this.change = change; this.entry = entry; }
   check(m: Readonly<NetworkModel>) { return (m.proxy !== null) === this.change; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     await openItem(r, this.change ? 'CHANGE PROXY PARAMS' : 'ENABLE PROXY');
     await expectShows(r, 'CONFIG PROXY PARAMETERS', 'the proxy procedure opens on its confirmation');
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await walkProxyFields(m, r, this.entry);
     await expectShows(r, 'REALLY ENABLE PROXY?', 'after PROXY PASSW');
     const mark = screenMark(r.actor);
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     // "The ENABLING PROXY SUPPORT message appears followed by other messages"
     await settle(r, mark, 'ENABLING PROXY SUPPORT');
     setProxy(m, this.entry);
@@ -211,7 +212,7 @@ export class DisableProxy extends ModelCommand {
   readonly cancel: boolean;
   constructor(cancel: boolean) { super(); this.cancel = cancel; }
   check(m: Readonly<NetworkModel>) { return m.proxy !== null; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     if (await confirmItem(r, 'DISABLE PROXY', 'REALLY DISABLE PROXY?', 2, this.cancel)) disableProxy(m);
   }
   toString() { return this.cancel ? 'CancelDisableProxy' : 'DisableProxy'; }
@@ -221,7 +222,7 @@ export class EnableWanDhcp extends ModelCommand {
   readonly cancel: boolean;
   constructor(cancel: boolean) { super(); this.cancel = cancel; }
   check(m: Readonly<NetworkModel>) { return m.wan.ipv4 !== 'dhcp'; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     // "press the Down arrow until the ENABLE WAN INTERFACE menu option appears. Then press ENTER"
     // "Go to the ENABLE DHCP ON WAN menu option and press ENTER to continue."
     if (await confirmItem(r, 'ENABLE DHCP ON WAN', 'REALLY ENABLE DHCP ON WAN?', 2, this.cancel)) enableWanDhcp(m);
@@ -234,16 +235,16 @@ export class SetWanStatic extends ModelCommand {
   readonly cancelAt: 'start' | 'end' | null;
   constructor(entry: Ipv4Entry, cancelAt: 'start' | 'end' | null) { super(); this.entry = entry; this.cancelAt = cancelAt; }
   check() { return true; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     await openItem(r, m.wan.ipv4 === 'static' ? 'CHANGE STATIC IP ON WAN' : 'ENABLE STATIC IP ON WAN');
     await expectShows(r, 'CFG WAN STATIC NETWORK PARAMS?', 'the WAN static IP procedure opens on its confirmation');
     if (this.cancelAt === 'start') return quitWithUp(r, 1, 'CFG WAN STATIC NETWORK PARAMS?');
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await walkFields(r, wanPrompts, m.wan.ipv4 === 'static' ? m.wan.static : null, this.entry);
     await expectShows(r, 'REALLY SET WAN STATIC NETWORK?', 'after WAN DNS2');
     if (this.cancelAt === 'end') return quitWithUp(r, 1, 'REALLY SET WAN STATIC NETWORK?');
     const mark = screenMark(r.actor);
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await settle(r, mark);
     setWanStatic(m, this.entry);
   }
@@ -270,14 +271,14 @@ export class SetPortLink extends ModelCommand {
     this.cancel = cancel;
   }
   check(m: Readonly<NetworkModel>) { return this.port === 'LAN' || isSplit(m); }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     await openLinks(m, r, this.port);
     const prompt = `${this.port} PORT LINK`;
-    await fillField(r.actor, prompt, this.value);
+    await r.actor.attemptsTo(EnterAt(prompt, this.value));
     if (this.cancel === 'quit') return quitWithUp(r, 2, prompt);
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await expectShows(r, `REALLY SET ${this.port} TO ${this.value}`, 'the port link confirmation');
-    await pressAndRead(r.actor, this.cancel === 'confirmation' ? 'UP' : 'ENTER');
+    await r.actor.attemptsTo(Press(this.cancel === 'confirmation' ? 'UP' : 'ENTER'));
     if (!this.cancel) setLink(m, this.port, this.value);
     // Stored ("A change to an Ethernet port setting takes effect right away") or not: the PORT
     // LINK option again, then back to SETUP NETWORK.
@@ -295,7 +296,7 @@ async function openLinks(m: NetworkModel, r: Real, port: 'LAN' | 'WAN'): Promise
   let screen = await expectPrompt(r, 'LAN PORT LINK');
   if (screen.lines[1].trim() !== m.lan.link) fail(r, screen, `the LAN port link setting in effect is ${m.lan.link}`);
   if (port === 'LAN') return;
-  await pressAndRead(r.actor, 'DOWN');
+  await r.actor.attemptsTo(Press('DOWN'));
   screen = await expectPrompt(r, 'WAN PORT LINK');
   if (screen.lines[1].trim() !== m.wan.link) fail(r, screen, `the WAN port link setting in effect is ${m.wan.link}`);
 }
@@ -304,7 +305,7 @@ export class ResetNetwork extends ModelCommand {
   readonly cancel: boolean;
   constructor(cancel: boolean) { super(); this.cancel = cancel; }
   check() { return true; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     const texts = guideTexts[r.generation];
     // "Or press the Up arrow to quit this procedure and return to the SETUP NETWORK menu."
     if (!await confirmItem(r, texts.resetItem, texts.resetConfirm, 1, this.cancel)) return;
@@ -318,11 +319,11 @@ export class ResetNetwork extends ModelCommand {
 /** SYSTEM REBOOT: the stored configuration survives a restart. */
 export class Reboot extends ModelCommand {
   check() { return true; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     await openItem(r, 'SYSTEM REBOOT');
     await expectShows(r, 'REALLY REBOOT SYSTEM?', 'the reboot confirmation');
     const mark = screenMark(r.actor);
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await settle(r, mark);
     await readBack(m, r);
   }
@@ -332,7 +333,7 @@ export class Reboot extends ModelCommand {
 /** A checkpoint: every stored value the UI shows, read back and compared with the model. */
 export class ReadBack extends ModelCommand {
   check() { return true; }
-  protected async act(m: NetworkModel, r: Real) {
+  protected async perform(m: NetworkModel, r: Real) {
     await readBack(m, r);
   }
   toString() { return 'ReadBack'; }
@@ -348,7 +349,7 @@ export async function readBack(m: NetworkModel, r: Real): Promise<void> {
   if (m.lan.ipv4 === 'static') {
     await openItem(r, 'CHANGE STATIC IP ON LAN');
     await expectShows(r, 'CFG LAN STATIC NETWORK PARAMS?', 'the static IP procedure opens on its confirmation');
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await walkFields(r, lanPrompts(r.generation), m.lan.static, null);
     await expectShows(r, 'REALLY SET LAN STATIC NETWORK?', 'after DOMAIN NAME');
     await quitWithUp(r, 1, 'REALLY SET LAN STATIC NETWORK?');
@@ -356,7 +357,7 @@ export async function readBack(m: NetworkModel, r: Real): Promise<void> {
   if (m.proxy) {
     await openItem(r, 'CHANGE PROXY PARAMS');
     await expectShows(r, 'CONFIG PROXY PARAMETERS', 'the proxy procedure opens on its confirmation');
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await walkFields(r, proxyPrompts(r.generation), m.proxy, null);
     await expectShows(r, 'REALLY ENABLE PROXY?', 'after PROXY PASSW');
     await quitWithUp(r, 2, 'REALLY ENABLE PROXY?');
@@ -364,12 +365,12 @@ export async function readBack(m: NetworkModel, r: Real): Promise<void> {
   if (m.wan.ipv4 === 'static') {
     await openItem(r, 'CHANGE STATIC IP ON WAN');
     await expectShows(r, 'CFG WAN STATIC NETWORK PARAMS?', 'the WAN static IP procedure opens on its confirmation');
-    await pressAndRead(r.actor, 'ENTER');
+    await r.actor.attemptsTo(Press('ENTER'));
     await walkFields(r, wanPrompts, m.wan.static, null);
     await expectShows(r, 'REALLY SET WAN STATIC NETWORK?', 'after WAN DNS2');
     await quitWithUp(r, 1, 'REALLY SET WAN STATIC NETWORK?');
   }
   await openLinks(m, r, isSplit(m) ? 'WAN' : 'LAN');
   await quitWithUp(r, 2, isSplit(m) ? 'WAN PORT LINK' : 'LAN PORT LINK');
-  await goToStatus(r.actor);
+  await r.actor.attemptsTo(GoToStatus());
 }

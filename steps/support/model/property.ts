@@ -10,8 +10,9 @@ import fc from 'fast-check';
 import { projectRoot } from '../../../fixtures/load.ts';
 import type { TargetSession } from '../protocols.ts';
 import { shows } from '../screens.ts';
-import { waitForInput } from '../tasks/navigation.ts';
-import { press } from '../tasks/panel.ts';
+import { ActivateInPortal } from '../tasks/lab.ts';
+import { ContactThePlatformAgain, waitForInput } from '../tasks/navigation.ts';
+import { acPlugged, PlugInAcCord, PressPowerButton } from '../tasks/power.ts';
 import { Actor } from '../actor.ts';
 import type { NetworkCommand, Real } from './commands.ts';
 import { readBack } from './commands.ts';
@@ -65,16 +66,14 @@ export async function startRun(session: TargetSession, generation: ModelGenerati
   const target = await session.forScenario();
   const actor = Actor.using(target, { recording: options.recording ?? false, transcriptLimit: TRANSCRIPT_LIMIT });
   const real: Real = { actor, generation, executed: 0, checkWanMenu: options.checkWanMenu ?? true };
-  const power = actor.need('power');
-  if (!(await power.acPlugged())) await actor.act('plug in the AC power cord', () => power.plugAc());
-  await actor.act('press the power button', () => power.pressButton());
+  if (!(await acPlugged(actor))) await actor.attemptsTo(PlugInAcCord());
+  await actor.attemptsTo(PressPowerButton());
   const screen = await waitForInput(actor);
   const fw = actor.guide.firmware;
   if (shows(screen, fw.texts.activationCode)) {
-    const lab = actor.need('lab');
     const code = screen.lines[1].trim();
-    await actor.act(`activate the appliance in the portal with code ${code}`, () => lab.activate(code, 'jdoe'));
-    await actor.act('press ENTER (contact the platform again)', () => press(actor, 'ENTER'));
+    await actor.attemptsTo(ActivateInPortal(code, 'jdoe'));
+    await actor.attemptsTo(ContactThePlatformAgain());
     const after = await waitForInput(actor);
     if (shows(after, fw.texts.activationCode)) throw new Error(`the appliance was not activated: ${actor.describe(after)}`);
   }

@@ -3,9 +3,10 @@
 // the wizard by their headings and legends, rows by their group names ("VLAN 2").
 import type { Locator, Page } from 'playwright';
 import { appliancesApplication, openAppliances, previewPane, selectAppliance } from './appliances.ts';
+import { OnPortal } from './portal.ts';
 
 /** Scans > Appliances, the appliance selected, then its Edit link: the Appliance wizard. */
-export async function openWizard(page: Page, platformEdition: string, name: string): Promise<void> {
+async function openWizard(page: Page, platformEdition: string, name: string): Promise<void> {
   await openAppliances(page, appliancesApplication(platformEdition));
   await selectAppliance(page, name);
   await previewPane(page).getByRole('link', { name: `Edit ${name}`, exact: true }).click();
@@ -37,7 +38,7 @@ function nameField(page: Page): Locator {
   return general(page).getByLabel('Name', { exact: true });
 }
 
-export async function rename(page: Page, name: string): Promise<void> {
+async function rename(page: Page, name: string): Promise<void> {
   await nameField(page).fill(name);
 }
 
@@ -46,7 +47,7 @@ export async function nameShown(page: Page): Promise<string> {
 }
 
 /** Leaves the wizard by its Cancel link, saving nothing. */
-export async function cancelWizard(page: Page): Promise<void> {
+async function cancelWizard(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Cancel', exact: true }).click();
   await page.waitForLoadState('domcontentloaded');
 }
@@ -62,7 +63,7 @@ export function ipv6Checkbox(scope: Locator): Locator {
 }
 
 /** "Be sure to save the Appliance settings." */
-export async function saveSettings(page: Page): Promise<void> {
+async function saveSettings(page: Page): Promise<void> {
   await submit(page, 'Save');
 }
 
@@ -79,7 +80,7 @@ export async function rowCount(page: Page, noun: 'VLAN' | 'Static route'): Promi
 }
 
 /** Add VLAN (a round trip that shows one more, empty row), then the row's fields. */
-export async function addVlan(page: Page, vlan: VlanEntry): Promise<void> {
+async function addVlan(page: Page, vlan: VlanEntry): Promise<void> {
   await submit(page, 'Add VLAN');
   const row = rows(page, 'VLAN').last();
   await row.getByLabel('VLAN ID', { exact: true }).fill(String(vlan.id));
@@ -88,7 +89,7 @@ export async function addVlan(page: Page, vlan: VlanEntry): Promise<void> {
   await row.getByLabel('Name', { exact: true }).fill(vlan.name);
 }
 
-export async function addRoute(page: Page, route: RouteEntry): Promise<void> {
+async function addRoute(page: Page, route: RouteEntry): Promise<void> {
   await submit(page, 'Add static route');
   const row = rows(page, 'Static route').last();
   await row.getByLabel('Name', { exact: true }).fill(route.name);
@@ -102,7 +103,7 @@ export async function addRoute(page: Page, route: RouteEntry): Promise<void> {
  * go in separated by semicolons, as the box takes them: a browser types thousands of lines
  * into a text area slowly (each line break is an edit of its own).
  */
-export async function pasteRows(page: Page, table: 'VLANs' | 'Static routes', lines: string[]): Promise<void> {
+async function pasteRows(page: Page, table: 'VLANs' | 'Static routes', lines: string[]): Promise<void> {
   const group = part(page, table);
   const plural = table === 'VLANs' ? 'VLANs' : 'static routes';
   await group.getByText(`Add several ${plural} at once`, { exact: true }).click();
@@ -119,17 +120,19 @@ function addressIn(base: [number, number], offset: number): string {
  * `count` VLANs with IDs 1, 2, ...: VLAN n on the n-th /28 of 198.19.0.0/16 (198.19.0.16/28 for
  * VLAN 1), with the address 10 into it (198.19.0.26) and its gateway 1 into it (198.19.0.17).
  */
-export function manyVlans(count: number): string[] {
+function manyVlans(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${i + 1}, ${addressIn([198, 19], (i + 1) * 16 + 10)}, 255.255.255.240, vlan-${i + 1}`);
 }
 
 /** `count` static routes through `gateway`: route n to the n-th /29 of 198.18.128.0/17 (198.18.128.0/29 for route 1). */
-export function manyRoutes(count: number, gateway: string): string[] {
+function manyRoutes(count: number, gateway: string): string[] {
   return Array.from({ length: count }, (_, i) => `route-${i + 1}, ${addressIn([198, 18], 128 * 256 + i * 8)}, 255.255.255.248, ${gateway}`);
 }
 
+export type Ipv6Assignment = { mode: 'auto' } | { mode: 'static'; address: string; prefixLength: number; gateway: string };
+
 /** "Under LAN settings select "Enable IPv6 for this scanner"" and choose Automatically or Static. */
-export async function enableIpv6(page: Page, assignment: { mode: 'auto' } | { mode: 'static'; address: string; prefixLength: number; gateway: string }): Promise<void> {
+async function enableIpv6(page: Page, assignment: Ipv6Assignment): Promise<void> {
   const group = part(page, 'IPv6');
   await ipv6Checkbox(group).check();
   if (assignment.mode === 'auto') {
@@ -146,3 +149,36 @@ export async function enableIpv6(page: Page, assignment: { mode: 'auto' } | { mo
 export async function alertsIn(page: Page, which: Part): Promise<string[]> {
   return (await part(page, which).getByRole('alert').allInnerTexts()).map((t) => t.trim());
 }
+
+// --- Tasks -------------------------------------------------------------------------------------
+
+/** "Go to Scans > Appliances and edit your Scanner Appliance. You'll see the Appliance wizard." */
+export const OpenWizard = (platformEdition: string, name: string) =>
+  OnPortal(`Scans > Appliances, edit ${name}`, (page) => openWizard(page, platformEdition, name));
+
+export const Rename = (name: string) => OnPortal(`type ${name} as the appliance's name`, (page) => rename(page, name));
+
+/** "Be sure to save the Appliance settings." */
+export const SaveSettings = () => OnPortal('Save', (page) => saveSettings(page));
+
+export const CancelWizard = () => OnPortal('Cancel', (page) => cancelWizard(page));
+
+export const AddVlan = (vlan: VlanEntry) =>
+  OnPortal(`Add VLAN ${vlan.id} (${vlan.address}/${vlan.netmask}, ${vlan.name})`, (page) => addVlan(page, vlan));
+
+export const AddRoute = (route: RouteEntry) =>
+  OnPortal(`Add static route ${route.name} to ${route.destination}/${route.netmask} via ${route.gateway}`, (page) => addRoute(page, route));
+
+export const AddManyVlans = (count: number) => OnPortal(`add ${count} VLANs at once`, (page) => pasteRows(page, 'VLANs', manyVlans(count)));
+
+export const AddManyRoutes = (count: number, gateway: string) =>
+  OnPortal(`add ${count} static routes at once`, (page) => pasteRows(page, 'Static routes', manyRoutes(count, gateway)));
+
+/** "You can choose "Automatically" and we'll do IP assignment through router advertisement ... or choose "Static" and assign a static IP address." */
+export const EnableIpv6 = (assignment: Ipv6Assignment) =>
+  OnPortal(
+    assignment.mode === 'auto'
+      ? 'Enable IPv6 for this scanner, Automatically'
+      : `Enable IPv6 for this scanner, Static ${assignment.address}/${assignment.prefixLength} via ${assignment.gateway}`,
+    (page) => enableIpv6(page, assignment),
+  );

@@ -5,7 +5,7 @@
 // "and check[s] on this at any time".
 import type { Locator, Page } from 'playwright';
 import { loadEdition } from '../../../fixtures/platform.ts';
-import { goTo, heading, pickApplication } from './portal.ts';
+import { goTo, heading, OnPortal, pickApplication } from './portal.ts';
 
 export const LIST_TITLE = 'Scanner Appliances';
 
@@ -118,3 +118,27 @@ export async function activateAppliance(page: Page, code: string): Promise<void>
   await activationCodeField(page).fill(code);
   await clickActivate(page);
 }
+
+// --- Tasks -------------------------------------------------------------------------------------
+
+/** "Select <application> from the application picker. Then go to Scans > Appliances." (the application of the portal edition's guide) */
+export function OpenAppliances(platformEdition: string) {
+  const application = appliancesApplication(platformEdition);
+  return OnPortal(`select ${application} from the application picker, go to Scans > Appliances`, (page) => openAppliances(page, application));
+}
+
+export const SelectAppliance = (name: string) => OnPortal(`select ${name} in the appliances list`, (page) => selectAppliance(page, name));
+
+/** From Scans > Appliances: New > Scanner Appliance, the activation code entered, Activate. */
+export const ActivateAppliance = (code: string) =>
+  OnPortal(`New > Scanner Appliance, activation code ${code}, Activate`, (page) => activateAppliance(page, code));
+
+/** "... and enter the activation code for the appliance (as it appears in the ACTIVATION CODE screen" */
+export const EnterActivationCode = (code: string) =>
+  OnPortal(`enter the activation code ${code}`, (page) => activationCodeField(page).fill(code));
+
+/** "(Unit Manager only) From the Add To menu, select an asset group" */
+export const AddTo = (assetGroup: string) =>
+  OnPortal(`Add To ${assetGroup}`, async (page) => { await addToMenu(page).selectOption({ label: assetGroup }); });
+
+export const ClickActivate = () => OnPortal('click Activate', (page) => clickActivate(page));

@@ -4,6 +4,7 @@
 // the option to use the Up and Down arrows or to use your keyboard to enter characters"). Every
 // press is checked on the screen, so an appliance whose order differs from the guide's fails
 // here, naming the character and the screen.
+import assert from 'node:assert/strict';
 import { padIpv4 } from '../../../fixtures/addresses.ts';
 import { isLinkStep } from '../../../fixtures/profiles.ts';
 import type { EditorSpec, FirmwareProfile } from '../../../fixtures/profiles.ts';
@@ -13,7 +14,9 @@ import { fieldStepOf } from '../recognize.ts';
 import { charAtCursor, normalize } from '../screens.ts';
 import type { Actor } from '../actor.ts';
 import { NavigationError } from '../errors.ts';
+import { networkMode } from '../notes.ts';
 import { press, pressAndRead, readScreen, typeOnKeyboard } from './panel.ts';
+import { Task } from './task.ts';
 
 export class EntryError extends Error {
   override name = 'EntryError';
@@ -37,10 +40,9 @@ export function editorFor(fw: FirmwareProfile, prompt: string, ipv6Only = false)
  * unused ones as spaces: the caller trims.
  */
 export async function readWholeField(actor: Actor, maxLength = 100): Promise<string> {
-  let screen = await readScreen(actor);
-  if (!screen.cursor) throw new EntryError(`the field has no cursor: ${actor.describe(screen)}`);
-  let back = 0;
-  for (; back < maxLength && screen.indicators.includes('LEFT'); back++) screen = await pressAndRead(actor, 'LEFT');
+  const start = await toFirstPosition(actor, maxLength);
+  const back = start.moved;
+  let screen = start.screen;
   const chars = [charAtCursor(screen) ?? ' '];
   let forward = 0;
   for (; forward < maxLength - 1 && screen.indicators.includes('RIGHT'); forward++) {
@@ -52,21 +54,23 @@ export async function readWholeField(actor: Actor, maxLength = 100): Promise<str
 }
 
 /** Back to the field's first position (LEFT acts until the first). */
-export function moveToFirstPosition(actor: Actor): Promise<ScreenSnapshot> {
-  return toFirstPosition(actor, 100);
+export async function moveToFirstPosition(actor: Actor): Promise<ScreenSnapshot> {
+  return (await toFirstPosition(actor, 100)).screen;
 }
 
-async function toFirstPosition(actor: Actor, limit: number): Promise<ScreenSnapshot> {
+/** LEFT until the first position (at most `limit` presses): the screen there, and how many presses it took. */
+async function toFirstPosition(actor: Actor, limit: number): Promise<{ screen: ScreenSnapshot; moved: number }> {
   let screen = await readScreen(actor);
   if (!screen.cursor) throw new EntryError(`the field has no cursor: ${actor.describe(screen)}`);
-  for (let i = 0; i < limit && screen.indicators.includes('LEFT'); i++) screen = await pressAndRead(actor, 'LEFT');
-  return screen;
+  let moved = 0;
+  for (; moved < limit && screen.indicators.includes('LEFT'); moved++) screen = await pressAndRead(actor, 'LEFT');
+  return { screen, moved };
 }
 
 /** Sets a fixed-format digit field ("nnn.nnn.nnn.nnn", "0000") to `target`, digit by digit, with the arrows. */
 export async function setDigits(actor: Actor, target: string): Promise<void> {
   const positions = [...target].flatMap((c, i) => (/\d/.test(c) ? [i] : []));
-  let screen = await toFirstPosition(actor, positions.length);
+  let { screen } = await toFirstPosition(actor, positions.length);
   for (let p = 0; p < positions.length; p++) {
     const want = Number(target[positions[p]!]);
     const have = Number(charAtCursor(screen));
@@ -104,7 +108,7 @@ export async function setText(actor: Actor, spec: Extract<EditorSpec, { kind: 't
   const cycle = scrollCycle(actor.guide.firmware, expandAlphabet(spec.alphabet));
   // 2022 PROXY HOST and WINS DOMAIN: DOWN opens the insert/delete options instead of scrolling.
   const canGoDown = !spec.insertDelete;
-  const screen = await toFirstPosition(actor, spec.maxLength);
+  const { screen } = await toFirstPosition(actor, spec.maxLength);
   // From the first position the window shows the entry's start: entries are stored left-aligned,
   // so a blank window there is a blank field (beyond it, a scrolled window could show blanks).
   const wasBlank = screen.lines[1].trim() === '';
@@ -126,7 +130,7 @@ export async function setText(actor: Actor, spec: Extract<EditorSpec, { kind: 't
  */
 async function typeInto(actor: Actor, chars: string, limit: number): Promise<void> {
   actor.need('console');
-  let screen = await toFirstPosition(actor, limit);
+  let { screen } = await toFirstPosition(actor, limit);
   let cursorMoves: boolean | undefined;
   for (const [i, ch] of [...chars].entries()) {
     const before = screen;
@@ -179,7 +183,7 @@ export async function fillField(actor: Actor, prompt: string, value: string, ipv
     }
     case 'text': {
       if (!typed) return setText(actor, spec, value);
-      const start = await toFirstPosition(actor, spec.maxLength);
+      const { screen: start } = await toFirstPosition(actor, spec.maxLength);
       // Entries are stored left-aligned, so from the first position the window shows the entry's
       // start: an entry that ends inside the window is all there is; one that fills it may go on
       // unseen, up to the field's length. What was there is typed over with spaces.
@@ -221,12 +225,106 @@ export function repairValues(actor: Actor, prompt: string, refused: ScreenSnapsh
 }
 
 /** Enters one of `repairValues` in the refused field. */
-export async function repairField(actor: Actor, prompt: string, refused: ScreenSnapshot, value: string): Promise<void> {
+export function RepairField(prompt: string, refused: ScreenSnapshot, value: string): Task<void> {
   const what = value === '' ? 'blank' : `enter the guide's example "${value}" in`;
-  await actor.act(`${what} the "${prompt}" field, which refuses its value, to leave the procedure`, () => fillField(actor, prompt, value, isIpv6Field(refused)));
+  return Task.where(`${what} the "${prompt}" field, which refuses its value, to leave the procedure`, (actor) => fillField(actor, prompt, value, isIpv6Field(refused)));
 }
 
 /** A PROXY HOST field showing an IPv6 address (IPv6-only mode) takes the IPv6 editor's characters. */
 function isIpv6Field(screen: ScreenSnapshot): boolean {
   return screen.lines[1].includes(':');
 }
+
+// --- Tasks -------------------------------------------------------------------------------------
+
+/** Set by the steps that switch the appliance's network mode: PROXY HOST then takes IPv6 characters. */
+export function inIpv6OnlyMode(actor: Actor): boolean {
+  return actor.notes.get(networkMode) === 'ipv6-only';
+}
+
+/** Scrolls the field on screen to `value` with the arrow keys, in the appliance's network mode. */
+export const ScrollField = (prompt: string, value: string) =>
+  Task.where(`scroll ${prompt} to ${value}`, (actor) => fillField(actor, prompt, value, inIpv6OnlyMode(actor), 'arrows'));
+
+/** "The space character may be used to remove characters when editing text fields": blanked, the cursor at the first position. */
+export const BlankField = (prompt: string) =>
+  Task.where(`blank the ${prompt} field with the space character`, async (actor) => {
+    await fillField(actor, prompt, '', inIpv6OnlyMode(actor), 'preferred');
+    await moveToFirstPosition(actor);
+  });
+
+/** A whole entry, read with LEFT and RIGHT (trailing spaces are its unused positions). */
+export const ReadWholeField = (maxLength = 100) =>
+  Task.where('read the whole field with LEFT and RIGHT', (actor) => readWholeField(actor, maxLength));
+
+/** Presses `key` `times` times; hands back the character under the cursor after each press (the field keeps its cursor throughout). */
+export const PressAndCollect = (key: Key, times: number) =>
+  Task.where(`press ${key} ${times} times`, async (actor) => {
+    const seen: string[] = [];
+    for (let i = 0; i < times; i++) {
+      const screen = await pressAndRead(actor, key);
+      const char = charAtCursor(screen);
+      assert.ok(char !== null, `press ${i + 1} of ${key} left no cursor: ${actor.describe(screen)}`);
+      seen.push(char);
+    }
+    return seen;
+  });
+
+export const PressUntilUnderCursor = (key: Key, char: string) =>
+  Task.where(`press ${key} until "${char}" is under the cursor`, async (actor) => {
+    let screen = await readScreen(actor);
+    for (let i = 0; i < 120 && charAtCursor(screen) !== char; i++) screen = await pressAndRead(actor, key);
+    assert.equal(charAtCursor(screen), char, `"${char}" never came under the cursor pressing ${key}: ${actor.describe(screen)}`);
+  });
+
+/**
+ * Puts `text` into the field from the cursor on, the way the guide describes on the LCD: for
+ * each character the Up arrow until it shows, then the Right arrow to the next position. Knows
+ * nothing of the field's order, so it serves fields whose characters depend on the network mode
+ * (PROXY HOST in IPv6-only mode).
+ */
+export const ScrollInWithUpAndRight = (text: string) =>
+  Task.where(`scroll in "${text}" with UP and RIGHT`, async (actor) => {
+    const chars = [...text];
+    for (let i = 0; i < chars.length; i++) {
+      let screen = await readScreen(actor);
+      for (let n = 0; n < 120 && charAtCursor(screen) !== chars[i]; n++) screen = await pressAndRead(actor, 'UP');
+      assert.equal(charAtCursor(screen), chars[i], `"${chars[i]}" never came under the cursor: ${actor.describe(screen)}`);
+      if (i < chars.length - 1) await press(actor, 'RIGHT');
+    }
+  });
+
+/** Left to the first position of the entry, then Right to position `position` (1 is the first). */
+export const MoveCursorToPosition = (position: number) =>
+  Task.where(`move the cursor to position ${position}`, async (actor) => {
+    let screen = await moveToFirstPosition(actor);
+    for (let i = 1; i < position; i++) {
+      assert.ok(screen.indicators.includes('RIGHT'), `the cursor cannot move right of position ${i}: ${actor.describe(screen)}`);
+      screen = await pressAndRead(actor, 'RIGHT');
+    }
+  });
+
+/**
+ * Reads a field that has no cursor by scrolling ("Scroll Left and Right to view the complete IPv6
+ * address"): RIGHT while its indicator is shown, each press bringing one more character into
+ * view; then LEFT back to the start, which must show the same window as at first. Hands back the
+ * whole field.
+ */
+export const ScrollReadOnlyField = () =>
+  Task.where('scroll the field with RIGHT, then back with LEFT', async (actor) => {
+    const first = await readScreen(actor);
+    assert.equal(first.cursor, null, `the field has a cursor: ${actor.describe(first)}`);
+    let screen = first;
+    let shown = screen.lines[1].trimEnd();
+    let moves = 0;
+    while (screen.indicators.includes('RIGHT') && moves < 64) {
+      await press(actor, 'RIGHT');
+      moves++;
+      screen = await readScreen(actor);
+      shown += screen.lines[1].trimEnd().slice(-1);
+    }
+    for (let i = 0; i < moves; i++) await press(actor, 'LEFT');
+    const back = await readScreen(actor);
+    assert.equal(back.lines[1], first.lines[1], `LEFT did not bring back the start of the field: ${actor.describe(back)}`);
+    return shown;
+  });

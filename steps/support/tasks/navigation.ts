@@ -15,8 +15,9 @@ import { fieldStepOf, recognize, stepTexts } from '../recognize.ts';
 import { normalize, screenText, shows } from '../screens.ts';
 import { NavigationError } from '../errors.ts';
 import type { Actor } from '../actor.ts';
-import { fillField, repairField, repairValues } from './entry.ts';
+import { fillField, RepairField, repairValues } from './entry.ts';
 import { press, pressAndRead, readScreen, screensSince, waitForScreen } from './panel.ts';
+import { Task } from './task.ts';
 
 /** Longest the suite waits for a boot to reach its first status screen: boot plus contact. */
 export const BOOT_TIMEOUT_MS = 6 * 60_000;
@@ -66,7 +67,7 @@ async function leaveField(actor: Actor, screen: ScreenSnapshot, r: Extract<Recog
   if (!(await stillThere())) return;
   const tried = repairValues(actor, r.prompt, screen);
   for (const value of tried) {
-    await repairField(actor, r.prompt, screen, value);
+    await actor.attemptsTo(RepairField(r.prompt, screen, value));
     if (!(await stillThere())) return;
   }
   const values = tried.map((v) => (v === '' ? 'blank' : `"${v}"`)).join(', ');
@@ -102,7 +103,7 @@ async function restoreVisitStart(actor: Actor, screen: ScreenSnapshot, r: Extrac
   }
   const opened = first?.lines[1].trim();
   if (opened === undefined || opened === screen.lines[1].trim()) return;
-  await actor.act(`put "${r.prompt}" back to ${opened}, the value it showed when opened (ENTER stores it at once)`, () => fillField(actor, r.prompt, opened));
+  await actor.attemptsTo(Task.where(`put "${r.prompt}" back to ${opened}, the value it showed when opened (ENTER stores it at once)`, () => fillField(actor, r.prompt, opened)));
 }
 
 /**
@@ -288,3 +289,19 @@ export async function openPrompt(actor: Actor, prompt: string): Promise<ScreenSn
   }
   throw new NavigationError(`the "${prompt}" prompt did not appear; the screen shows ${actor.describe(await readScreen(actor))}`);
 }
+
+// --- Tasks -------------------------------------------------------------------------------------
+
+export const GoToStatus = () => Task.where('go back to the status screen', (actor) => goToStatus(actor));
+
+export const OpenMainMenu = () => Task.where('open the main menu', (actor) => openMainMenu(actor));
+
+/** To a menu item (any of `labels`, found in the guide's menu tree), left on screen; hands back the label found. */
+export const GoToMenuItem = (...labels: string[]) => Task.where(`go to ${labels.join(' or ')}`, (actor) => goToMenuItem(actor, ...labels));
+
+export const OpenPrompt = (prompt: string) => Task.where(`open the ${prompt} prompt`, (actor) => openPrompt(actor, prompt));
+
+export const PressUntil = (key: Key, text: string, max = 40) => Task.where(`press ${key} until "${text}" appears`, (actor) => pressUntil(actor, key, text, max));
+
+/** ENTER on the ACTIVATION CODE screen, once the unit is activated: it contacts the platform again. */
+export const ContactThePlatformAgain = () => Task.where('press ENTER (contact the platform again)', (actor) => press(actor, 'ENTER'));

@@ -3,6 +3,8 @@
 // token, and who the portal says is signed in.
 import assert from 'node:assert/strict';
 import type { Page, Response } from 'playwright';
+import { heading, OnPortal } from './portal.ts';
+import { Task } from './task.ts';
 
 /** The pages visited, in the order found, each page's answer, and where their forms post to. */
 export interface Crawl {
@@ -29,7 +31,7 @@ export function pathOf(url: string): string {
  * From the page shown, every page of the portal its links lead to (one of each kind, at most
  * `maxPages`), as the signed-in user reaches them: each page's answer and the forms it offers.
  */
-export async function crawl(page: Page, maxPages: number): Promise<Crawl> {
+async function crawl(page: Page, maxPages: number): Promise<Crawl> {
   const origin = new URL(page.url()).origin;
   const found: Crawl = { pages: [], forms: new Set(), answers: [] };
   const queue = [pathOf(page.url())];
@@ -69,13 +71,13 @@ async function postAnswer(page: Page, path: string, submit: () => Promise<void>)
 }
 
 /** Shows, in `page`, a page of its own whose one form posts to the portal's `action`, and posts it. */
-export async function postFormFrom(page: Page, action: URL): Promise<PostAnswer> {
+async function postFormFrom(page: Page, action: URL): Promise<PostAnswer> {
   await page.setContent(formPosting(action.href));
   return postAnswer(page, action.pathname, () => page.getByRole('button', { name: 'Go' }).click());
 }
 
 /** Sends the form of the page that has the button `button`, its CSRF token changed. */
-export async function sendWithForgedToken(page: Page, button: string): Promise<PostAnswer> {
+async function sendWithForgedToken(page: Page, button: string): Promise<PostAnswer> {
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: button, exact: true }) }).first();
   const action = new URL((await form.getAttribute('action')) ?? '', page.url()).pathname;
   const token = form.locator('input[name="csrf"]');
@@ -88,3 +90,51 @@ export async function sendWithForgedToken(page: Page, button: string): Promise<P
 export async function signedInUser(page: Page): Promise<string> {
   return (await page.getByTestId('signed-in-user').innerText()).trim();
 }
+
+// --- Tasks -------------------------------------------------------------------------------------
+
+/** From the page shown, every page its links lead to (one of each kind, at most `maxPages`). */
+export const VisitEveryPage = (maxPages: number) => OnPortal('visit every page the links lead to', (page) => crawl(page, maxPages));
+
+/** Each of `paths` opened without a session: hands back those that did not show the `title` page at /login, and what they showed. */
+export const OpenEachWithoutSession = (paths: readonly string[], title: string) =>
+  OnPortal('open each page visited without a session', async (page) => {
+    const wrong: string[] = [];
+    for (const path of paths) {
+      await page.goto(path);
+      const shown = await heading(page);
+      if (shown !== title || new URL(page.url()).pathname !== '/login') wrong.push(`${path}: "${shown}" at ${pathOf(page.url())}`);
+    }
+    return wrong;
+  });
+
+/** Each form of `paths` posted from a page of the portal's own origin without a session cookie; the answers, in order. */
+export const PostEachWithoutSession = (paths: readonly string[]) =>
+  OnPortal(`post each of ${paths.length} forms without a session`, async (page) => {
+    const answers: PostAnswer[] = [];
+    for (const path of paths) {
+      await page.goto('/login');
+      answers.push(await postFormFrom(page, new URL(path, page.url())));
+    }
+    return answers;
+  });
+
+/**
+ * Another site's page (about:blank, an opaque origin) in the same browser, whose form posts to
+ * the portal's `path`: the browser's own cookie rules and the portal's token check are what stop it.
+ */
+export const PostFromAnotherSite = (path: string) =>
+  Task.where(`another site's page posts a form to ${path}`, async (actor) => {
+    const page = await actor.portal.page();
+    const action = new URL(path, page.url());
+    const other = await page.context().newPage();
+    try {
+      return await postFormFrom(other, action);
+    } finally {
+      await other.close();
+    }
+  });
+
+/** A form of the page sent with its CSRF token changed (a forged form of the same site). */
+export const SendWithForgedToken = (button: string) =>
+  OnPortal(`send the "${button}" form with a forged CSRF token`, (page) => sendWithForgedToken(page, button));

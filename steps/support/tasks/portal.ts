@@ -7,6 +7,7 @@ import { loadAccount } from '../../../fixtures/platform.ts';
 import type { PlatformAccount } from '../../../fixtures/platform.ts';
 import { Secrets } from '../../../fixtures/secrets.ts';
 import type { Actor } from '../actor.ts';
+import { Task } from './task.ts';
 
 let lab: { account: PlatformAccount; secrets: Secrets } | null = null;
 
@@ -158,3 +159,37 @@ export async function portalWithin<T>(actor: Actor, minutes: number, read: () =>
   actor.recordScreens();
   return { met, last };
 }
+
+// --- Tasks -------------------------------------------------------------------------------------
+
+/** A task on the portal's page of the scenario (the browser opened on first use, closed at the stop). */
+export const OnPortal = <T>(description: string, perform: (page: Page) => Promise<T>): Task<T> =>
+  Task.where(`portal: ${description}`, async (actor) => perform(await actor.portal.page()));
+
+export const LogIn = (login: string) => OnPortal(`log in as ${login}`, (page) => logIn(page, login));
+
+export const LogInWithAWrongPassword = (login: string) =>
+  OnPortal(`log in as ${login} with a wrong password`, (page) => logIn(page, login, 'not-the-password-0'));
+
+export const LogInReady = (login: string) =>
+  OnPortal(`log in as ${login} (accepting the licence agreement if asked)`, (page) => logInReady(page, login));
+
+export const LogOut = () => OnPortal('log out', (page) => clickButton(page, 'Log out'));
+
+export const DecideOnLicenseAgreement = (decision: 'accept' | 'decline') =>
+  OnPortal(`${decision} the license agreement`, (page) => clickButton(page, decision === 'accept' ? 'Accept' : 'Decline'));
+
+/** "Select VM/VMDR from the application picker." */
+export const PickApplication = (name: string) =>
+  OnPortal(`select ${name} from the application picker`, async (page) => {
+    await pickApplication(page, name);
+    await page.waitForLoadState('domcontentloaded');
+  });
+
+/** A menu path as the guide writes it: "Scans > Appliances", "Help > About". */
+export const GoTo = (path: string) => OnPortal(`go to ${path}`, (page) => goTo(page, path));
+
+/** A page of the portal by its address. */
+export const Open = (path: string) => OnPortal(`open ${path}`, async (page) => { await page.goto(path); });
+
+export const OpenWithoutLoggingIn = (path: string) => OnPortal(`open ${path} without logging in`, async (page) => { await page.goto(path); });

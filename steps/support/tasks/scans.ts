@@ -3,8 +3,8 @@
 // guide's advice after a COMMUNICATION FAILURE: "use the Qualys user interface to cancel any
 // running scans and restart them".
 import type { Locator, Page } from 'playwright';
-import { rowsByHeader } from './appliances.ts';
-import { goTo, pickApplication } from './portal.ts';
+import { appliancesApplication, rowsByHeader } from './appliances.ts';
+import { goTo, OnPortal, pickApplication } from './portal.ts';
 
 export const SCANS_TITLE = 'Scans';
 
@@ -35,3 +35,15 @@ export async function scanActions(page: Page, id: string): Promise<string[]> {
   const row = scansTable(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: id, exact: true }) });
   return (await row.getByRole('button').allInnerTexts()).map((t) => t.trim());
 }
+
+// --- Tasks -------------------------------------------------------------------------------------
+
+/** Scans > Scans, in the application the portal edition's guide names for Scans > Appliances. */
+export function OpenScans(platformEdition: string) {
+  const application = appliancesApplication(platformEdition);
+  return OnPortal(`select ${application} from the application picker, go to Scans > Scans`, (page) => openScans(page, application));
+}
+
+/** A scan's Cancel or Relaunch button pressed, by the scan's ID. */
+export const ActOnScan = (id: string, action: 'Cancel' | 'Relaunch') =>
+  OnPortal(`${action.toLowerCase()} scan ${id}`, (page) => actOnScan(page, id, action));

@@ -3,6 +3,7 @@
 // as the page marks it next to its field.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright';
+import { goTo, logInReady, OnPortal, pickApplication } from './portal.ts';
 
 function radioGroup(page: Page, name: string): Locator {
   return page.getByRole('group', { name, exact: true });
@@ -44,7 +45,7 @@ export async function offersControl(page: Page, name: string): Promise<boolean> 
   return (await control(page, name).count()) > 0;
 }
 
-export async function setOption(page: Page, name: string, selected: boolean): Promise<void> {
+async function setOption(page: Page, name: string, selected: boolean): Promise<void> {
   await (selected ? control(page, name).check() : control(page, name).uncheck());
 }
 
@@ -52,7 +53,7 @@ export async function setOption(page: Page, name: string, selected: boolean): Pr
 export interface SyslogForm { option: boolean; protocol: string; port: string; server: string }
 
 /** "provide details for the remote syslog server, including the protocol (TCP or UDP), port number ..., and either the IP address (IPv4 or IPv6) or DNS hostname" */
-export async function provideServer(page: Page, server: string, protocol: string, port: string): Promise<void> {
+async function provideServer(page: Page, server: string, protocol: string, port: string): Promise<void> {
   await radioGroup(page, 'Protocol').getByRole('radio', { name: protocol, exact: true }).check();
   await control(page, 'Port').fill(port);
   await control(page, 'Syslog server').fill(server);
@@ -68,7 +69,7 @@ export async function formHolds(page: Page, option: string): Promise<SyslogForm>
 }
 
 /** "Then hit Save." */
-export async function hitSave(page: Page): Promise<void> {
+async function hitSave(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.waitForLoadState('domcontentloaded');
 }
@@ -83,3 +84,26 @@ export async function refusalOf(page: Page, field: string): Promise<{ invalid: s
   const message = page.locator(`[id="${described}"]`);
   return { invalid, message: { role: await message.getAttribute('role'), text: (await message.innerText()).trim() } };
 }
+
+// --- Tasks -------------------------------------------------------------------------------------
+
+export const SYSLOG_FORWARDING_PATH = 'Scans > Setup > Syslog Forwarding';
+
+/** The page as a Manager reaches it: logged in, VM/VMDR from the application picker, then the menu path. */
+export const OpenSyslogForwardingAs = (user: string) =>
+  OnPortal(`log in as ${user}, select VM/VMDR, go to ${SYSLOG_FORWARDING_PATH}`, async (page) => {
+    await logInReady(page, user);
+    await pickApplication(page, 'VM/VMDR');
+    await goTo(page, SYSLOG_FORWARDING_PATH);
+  });
+
+/** "Select the option Enable Syslog Forwarding" (or clear it). */
+export const SetOption = (name: string, selected: boolean) =>
+  OnPortal(`${selected ? 'select' : 'clear'} the option ${name}`, (page) => setOption(page, name, selected));
+
+/** "provide details for the remote syslog server, including the protocol (TCP or UDP), port number ..., and either the IP address (IPv4 or IPv6) or DNS hostname" */
+export const ProvideServer = (server: string, protocol: string, port: string) =>
+  OnPortal(`syslog server "${server}", protocol ${protocol}, port "${port}"`, (page) => provideServer(page, server, protocol, port));
+
+/** "Then hit Save." */
+export const HitSave = () => OnPortal('hit Save', (page) => hitSave(page));

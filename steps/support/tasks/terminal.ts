@@ -4,6 +4,7 @@ import { vt100KeyBytes } from '../../../fixtures/wire.ts';
 import type { Actor } from '../actor.ts';
 import { noteKey } from '../notes.ts';
 import type { Key, LineSettings, ScreenSnapshot, Terminal } from '../protocols.ts';
+import { Task } from './task.ts';
 
 /** The terminal cabled in this scenario (the target ends it with the unit). */
 const cabledTerminal = noteKey<Terminal>('terminal cabled to the appliance');
@@ -12,31 +13,33 @@ function terminal(actor: Actor): Terminal {
   return actor.notes.need(cabledTerminal, 'cable one to the appliance in this scenario first');
 }
 
-export async function cableTerminal(actor: Actor, settings: LineSettings): Promise<void> {
-  actor.notes.set(cabledTerminal, await actor.need('consolePort').connect(settings));
+/** "9600 8N2": baud rate, data bits, parity (N, E, O), stop bits. */
+export function lineSettingsText(settings: LineSettings): string {
+  return `${settings.baud} ${settings.dataBits}${settings.parity[0]!.toUpperCase()}${settings.stopBits}`;
 }
 
-export function setUpTerminal(actor: Actor, settings: LineSettings): Promise<void> {
-  return terminal(actor).configure(settings);
-}
+export const CableTerminal = (settings: LineSettings) =>
+  Task.where(`cable a VT100 terminal set to ${lineSettingsText(settings)} to a USB port`, async (actor) => {
+    actor.notes.set(cabledTerminal, await actor.need('consolePort').connect(settings));
+  });
 
-export function pressOnTerminal(actor: Actor, key: Key): Promise<void> {
-  return terminal(actor).type(vt100KeyBytes[key]);
-}
+export const SetUpTerminal = (settings: LineSettings) =>
+  Task.where(`set the terminal to ${lineSettingsText(settings)}`, (actor) => terminal(actor).configure(settings));
+
+export const PressOnTerminal = (key: Key) =>
+  Task.where(`press ${key} on the terminal`, (actor) => terminal(actor).type(vt100KeyBytes[key]));
 
 /** Types `text` a key at a time, each answered before the next (as a person types). */
-export function typeOnTerminal(actor: Actor, text: string): Promise<void> {
-  return terminal(actor).type(text);
-}
+export const TypeOnTerminal = (text: string) =>
+  Task.where(`type "${text}" on the terminal, a key at a time`, (actor) => terminal(actor).type(text));
 
-/** Sends `text` in one burst (pasted, or a keystroke file uploaded). */
-export function pasteIntoTerminal(actor: Actor, text: string): Promise<void> {
-  return terminal(actor).send(text);
-}
+/** Sends `text` in one burst (pasted). */
+export const PasteIntoTerminal = (text: string) =>
+  Task.where(`paste ${text.length} characters into the terminal at once`, (actor) => terminal(actor).send(text));
 
-export function uploadKeystrokes(actor: Actor, key: Key, times: number): Promise<void> {
-  return pasteIntoTerminal(actor, vt100KeyBytes[key].repeat(times));
-}
+/** "Uploading such a file": every key of a keystroke file sent in one burst. */
+export const UploadKeystrokes = (key: Key, times: number) =>
+  Task.where(`upload a keystroke file of ${times} ${key} keys`, (actor) => terminal(actor).send(vt100KeyBytes[key].repeat(times)));
 
 /** The remote console's screen on the terminal, or null when it shows none (garbage, nothing). */
 export function terminalScreen(actor: Actor): Promise<ScreenSnapshot | null> {
