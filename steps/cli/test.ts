@@ -1,9 +1,9 @@
 // npm test: every check, in order: system packages the later stages need (installed when
-// missing), lint, types, the conformance suite against the twin and its gates, the live lab's
-// image (built meanwhile), unit and property tests (the live lab's among them), and the
-// conformance suite against each other target that runs here. Each stage's counts go to reports/test-summary.json, which .ci/run reads.
+// missing), lint, types, the conformance suite against the twin and its gates, unit and property
+// tests, the live lab (its image built meanwhile), and the conformance suite against each other
+// target that runs here. Each stage's counts go to reports/test-summary.json, which .ci/run reads.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, globSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { join } from 'node:path';
@@ -64,15 +64,15 @@ async function types(): Promise<StageResult> {
 }
 
 /**
- * node:test's own runner, two test files at a time (most of them wait on processes and lines,
- * not on a core). Leaf tests are counted from its events; a file that crashes outside any test
- * is reported by the runner as a failed test of its own (the JUnit text is not parsed).
+ * node:test's own runner over `files`, `concurrency` files at a time. Leaf tests are counted from
+ * its events; a file that crashes outside any test is reported by the runner as a failed test of
+ * its own (the JUnit text is not parsed).
  */
-async function unit(): Promise<StageResult> {
-  return timed('unit and property tests', async () => {
+async function testFiles(stage: string, files: string[], concurrency: number): Promise<StageResult> {
+  return timed(stage, async () => {
     let passed = 0;
     let failed = 0;
-    const stream = runTests({ cwd: projectRoot, concurrency: 2, globPatterns: ['twin/**/*.test.ts', 'steps/**/*.test.ts', 'fixtures/**/*.test.ts'] });
+    const stream = runTests({ cwd: projectRoot, concurrency, files });
     // A skipped or todo test passes in node:test's terms; here it is not counted as passed.
     stream.on('test:pass', (event) => { if (event.details.type !== 'suite' && !event.skip && !event.todo) passed++; });
     stream.on('test:fail', (event) => { if (event.details.type !== 'suite') failed++; });
@@ -84,10 +84,16 @@ async function unit(): Promise<StageResult> {
 }
 
 /**
- * A run of the conformance suite. Passed and informative scenarios count as passed; failed and
- * inconclusive ones as failed (the twin's own lab breaking is a fault here too); not applicable
- * ones are noted.
+ * The live lab's tests create and remove podman bridges on the host, and Chromium aborts a page
+ * load on any host network change (ERR_NETWORK_CHANGED): they run on their own, after the rest.
  */
+const liveLabTests = (file: string) => file.startsWith('steps/support/lab/live/');
+const unitTestFiles = () => globSync(['twin/**/*.test.ts', 'steps/**/*.test.ts', 'fixtures/**/*.test.ts'], { cwd: projectRoot }).sort();
+
+/** Unit and property tests, two files at a time (most of them wait on processes and lines, not on a core). */
+const unit = () => testFiles('unit and property tests', unitTestFiles().filter((f) => !liveLabTests(f)), 2);
+const liveLab = () => testFiles('live lab (real DHCP, DNS, proxy, firewall, syslog and platform in containers)', unitTestFiles().filter(liveLabTests), 1);
+
 async function suite(target: string, args: string[] = [], label = `conformance suite against ${target}`): Promise<StageResult> {
   return timed(label, () => {
     const summaryName = target.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-|-$/g, '');
@@ -193,7 +199,7 @@ async function sameResults(a: string, b: string): Promise<StageResult> {
 /**
  * The live lab's image, built from Debian packages in the background while the first stages run
  * (minutes on a fresh machine, mostly download); its log goes to reports/lab-build.log. The
- * stage that needs the image (the unit tests hold the live lab's) waits for it here.
+ * live lab's stage waits for it here.
  */
 function startLabImageBuild(): () => Promise<StageResult> {
   mkdirSync(reports, { recursive: true });
@@ -226,8 +232,9 @@ async function main(): Promise<number> {
   stages.push(await gate('no secret in reports', 'secrets-gate.ts'));
   stages.push(await gate('every screen text in a passing scenario', 'screen-coverage.ts'));
   stages.push(await gate('every documented error produced by a passing scenario', 'error-report.ts'));
-  stages.push(await labImage());
   stages.push(await unit());
+  stages.push(await labImage());
+  stages.push(await liveLab());
   // The serial path on an unpaced line: the same pseudo-terminals, console and decoder, bounded by
   // the processor rather than 9600 baud (the paced line is npm start's and npm run bench's).
   stages.push(await suite('twin-serial-unpaced'));
