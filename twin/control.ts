@@ -2,7 +2,8 @@
 // line (the twin-serial target). The suite talks to the appliance only through the console;
 // through this channel it does what a lab does around a unit on a bench: a fresh unit for each
 // scenario (switched on by the bench's managed power), the network and platform, cables, and
-// the appliance's time, which the suite steps event by event. JSON, one request per line.
+// the appliance's time, which the suite steps event by event. JSON, one request per line: a
+// JSON-RPC library would add only envelope fields over a local socket both ends own.
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { rmSync } from 'node:fs';

@@ -6,6 +6,8 @@
 // broke, as JUnit's errors are); not applicable is <skipped>; informative is a passing test case
 // with its result in a property and in system-out. Every test case carries its outcome as the
 // property "outcome".
+// Hand-written: the mapping of five outcomes onto JUnit's elements is ours, and the XML it needs is
+// a few escaped elements, not worth a writer library's own model of a test report.
 import { writeFileSync } from 'node:fs';
 import type { Outcome, RunTally, ScenarioResult } from './tally.ts';
 import { outcomes } from './tally.ts';

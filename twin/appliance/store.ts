@@ -4,6 +4,8 @@
 // old or the new configuration, never a mix. The disk also keeps the filesystem's clean flag,
 // cleared while running and set by a proper shutdown: "If you do not follow these instructions,
 // file system corruption may occur."
+// Hand-written: it models the appliance's disk blocks and a power cut between two of them, which
+// no storage library exposes.
 import { crc32 } from 'node:zlib';
 
 export const BLOCK_SIZE = 512;

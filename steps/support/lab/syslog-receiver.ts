@@ -7,6 +7,8 @@
 // "MSG-LEN SP SYSLOG-MSG" or LF-terminated ones (RFC 6587 3.4.1 and 3.4.2), told apart by the
 // frame's first octet. Parsing follows the ABNF of RFC 5424 section 6 and refuses anything else,
 // naming the field and the offset: a lenient parser would let a malformed message pass.
+// Hand-written for that reason: the syslog parsers on npm are lenient by design (glossy takes RFC
+// 3164 and 5424 alike), and strictness is the check.
 import { createSocket } from 'node:dgram';
 import type { Socket as UdpSocket } from 'node:dgram';
 import { EventEmitter } from 'node:events';

@@ -3,6 +3,8 @@
 // login, and every rule about who may do what asked of the platform's domain model. This file
 // holds the pages every user meets (login, licence agreement, Home with the application picker,
 // Help > About, log out) and the dispatch to the page modules.
+// Sessions and CSRF tokens are a few lines here rather than a web framework's: the portal is a
+// fetch handler (Request in, Response out) served in-process and by the HTTPS server alike.
 import { randomBytes } from 'node:crypto';
 import type { Platform } from '../platform.ts';
 import { Refused } from '../records.ts';
