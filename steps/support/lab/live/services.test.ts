@@ -1,0 +1,135 @@
+// What the live lab tells its services, from the lab's own network specs: checked as text here
+// (fast, no engine), and as behaviour by network.test.ts against the real servers.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadNetwork } from '../../../../fixtures/networks.ts';
+import { dhcpConfig, dnsConfig, interfaceOf, proxyConfig, routerAddresses, routerRuleset, subnetHolding, unrealizable } from './services.ts';
+
+describe('DHCP and router advertisements (dnsmasq, no DNS)', () => {
+  test('the office lease: the spec\'s address, router and DNS server on the office interface', () => {
+    const text = dhcpConfig(loadNetwork('office'));
+    assert.match(text, /^port=0$/m);
+    assert.match(text, /^interface=s-office$/m);
+    assert.match(text, /^dhcp-range=set:office,198\.18\.10\.20,198\.18\.10\.20,255\.255\.255\.0,1h$/m);
+    assert.match(text, /^dhcp-option=tag:office,option:router,198\.18\.10\.1$/m);
+    assert.match(text, /^dhcp-option=tag:office,option:dns-server,198\.18\.10\.53$/m);
+    assert.doesNotMatch(text, /enable-ra/);
+  });
+
+  test('"DHCP lease has no gateway": the routers option is sent empty', () => {
+    const spec = structuredClone(loadNetwork('office'));
+    spec.subnets.office!.dhcp!.gateway = null;
+    assert.match(dhcpConfig(spec), /^dhcp-option=tag:office,option:router$/m);
+  });
+
+  test('no DHCP server on a subnet: no range for it, so nothing answers there', () => {
+    const spec = structuredClone(loadNetwork('office'));
+    spec.subnets.office!.dhcp = null;
+    assert.doesNotMatch(dhcpConfig(spec), /set:office,/);
+  });
+
+  test('WINS servers go out as NetBIOS name servers', () => {
+    const spec = structuredClone(loadNetwork('office'));
+    spec.subnets.office!.dhcp!.wins = ['198.18.10.70', '198.18.10.71'];
+    assert.match(dhcpConfig(spec), /^dhcp-option=tag:office,option:netbios-ns,198\.18\.10\.70,198\.18\.10\.71$/m);
+  });
+
+  test('IPv6: router advertisements only (SLAAC) with the advertised DNS server', () => {
+    const text = dhcpConfig(loadNetwork('ipv6-only'));
+    assert.match(text, /^enable-ra$/m);
+    assert.match(text, /^dhcp-range=set:office6,::,constructor:s-office,ra-only,64,1h$/m);
+    assert.match(text, /^dhcp-option=tag:office6,option6:dns-server,\[2001:db8:10::53\]$/m);
+  });
+
+  test('IPv6 without a router: advertisements with a router lifetime of 0', () => {
+    const spec = structuredClone(loadNetwork('ipv6-only'));
+    spec.subnets.office!.ipv6!.router = null;
+    assert.match(dhcpConfig(spec), /^ra-param=s-office,0,0$/m);
+  });
+});
+
+describe('DNS (dnsmasq on the DNS servers\' addresses)', () => {
+  test('the spec\'s names, on the answering servers only; any other name does not exist', () => {
+    const spec = structuredClone(loadNetwork('office-proxy'));
+    const text = dnsConfig(spec);
+    assert.match(text, /^listen-address=198\.18\.10\.53$/m);
+    assert.match(text, /^host-record=qualysguard\.us1\.qualys\.test,198\.19\.255\.10$/m);
+    assert.match(text, /^host-record=proxy\.lab\.test,198\.18\.10\.8$/m);
+    assert.match(text, /^address=\/#\/$/m);
+    spec.subnets.office!.hosts.find((h) => h.address === '198.18.10.53')!.answers = false;
+    assert.doesNotMatch(dnsConfig(spec), /listen-address=198\.18\.10\.53/);
+  });
+});
+
+describe('the router', () => {
+  test('its addresses: each subnet\'s router and answering DNS servers, and the platform side\'s first host', () => {
+    const addresses = routerAddresses(loadNetwork('dual-stack')).map((a) => `${a.iface} ${a.address}`);
+    assert.deepEqual(addresses.sort(), ['internet 198.19.255.1/24', 'internet 2001:db8:ffff::1/64', 's-office 198.18.10.1/24', 's-office 198.18.10.53/24', 's-office 2001:db8:10::1/64', 's-office 2001:db8:10::53/64'].sort());
+  });
+
+  test('forwarding: a subnet with Internet access reaches the platform side; one without lets only its proxy out', () => {
+    assert.match(routerRuleset(loadNetwork('office')), /iifname "s-office" oifname "internet" accept/);
+    const proxied = routerRuleset(loadNetwork('office-proxy'));
+    assert.doesNotMatch(proxied, /iifname "s-office" oifname "internet" accept/);
+    assert.match(proxied, /iifname "s-office" oifname "internet" ip saddr 198\.18\.10\.8 accept/);
+    assert.match(proxied, /policy drop/);
+  });
+
+  test('the platform path: dropped, refused with a reset, reset once data is sent, or responses lost', () => {
+    const ruleset = (path: 'open' | 'drop' | 'refuse' | 'reset-on-send' | 'lose-responses') => {
+      const spec = structuredClone(loadNetwork('office'));
+      spec.platform.path = path;
+      return routerRuleset(spec);
+    };
+    assert.doesNotMatch(ruleset('open'), /198\.19\.255\.10/);
+    assert.match(ruleset('drop'), /ip daddr 198\.19\.255\.10 drop/);
+    assert.match(ruleset('refuse'), /ip daddr 198\.19\.255\.10 tcp flags syn reject with tcp reset/);
+    assert.match(ruleset('reset-on-send'), /ip daddr 198\.19\.255\.10 .*reject with tcp reset/);
+    assert.match(ruleset('lose-responses'), /ip saddr 198\.19\.255\.10 .*drop/);
+  });
+});
+
+describe('the proxy (squid)', () => {
+  const proxy = () => structuredClone(loadNetwork('office-proxy')).proxy!;
+
+  test('no authentication: CONNECT allowed on the spec\'s address and port, the lab\'s DNS', () => {
+    const { config, passwords } = proxyConfig(proxy(), ['198.18.10.53']);
+    assert.match(config, /^http_port 198\.18\.10\.8:3128$/m);
+    assert.match(config, /^dns_nameservers 198\.18\.10\.53$/m);
+    assert.match(config, /^http_access allow CONNECT$/m);
+    assert.equal(passwords, null);
+  });
+
+  test('Basic authentication: credentials required (407 without), the user\'s password handed over apart', () => {
+    const { config, passwords } = proxyConfig({ ...proxy(), auth: { kind: 'basic', user: 'scanner', password: 'pw-1' } }, []);
+    assert.match(config, /^auth_param basic program /m);
+    assert.match(config, /^http_access allow CONNECT authenticated$/m);
+    assert.equal(passwords, 'scanner:pw-1\n');
+  });
+
+  test('an IPv6 proxy listens in brackets', () => {
+    const { config } = proxyConfig(structuredClone(loadNetwork('ipv6-only-proxy')).proxy!, []);
+    assert.match(config, /^http_port \[2001:db8:10::8\]:3128$/m);
+  });
+});
+
+describe('what the live lab cannot realize here, each with its reason', () => {
+  test('a trunk\'s VLANs (no 8021q module), a forced link setting, NTLM, and proxy behaviours but the tunnel', () => {
+    assert.deepEqual(unrealizable(loadNetwork('office')), []);
+    assert.match(unrealizable(loadNetwork('trunk')).join('\n'), /802\.1Q VLANs .*Unknown device type/);
+    const spec = structuredClone(loadNetwork('office-proxy'));
+    spec.lan.partner = '100baseT/Full';
+    spec.proxy = { ...spec.proxy!, auth: { kind: 'ntlm', domain: 'LAB', user: 'u', password: 'p' }, behaviour: 'close' };
+    const why = unrealizable(spec).join('\n');
+    assert.match(why, /forced link setting \(100baseT\/Full\)/);
+    assert.match(why, /ntlm authentication/);
+    assert.match(why, /"close" behaviour/);
+  });
+});
+
+test('interfaces are named after their subnet within Linux\'s 15 characters; addresses find their subnet', () => {
+  assert.equal(interfaceOf('office'), 's-office');
+  assert.equal(interfaceOf('a-very-long-subnet-name').length, 15);
+  assert.equal(subnetHolding(loadNetwork('office-proxy'), '198.18.20.7')?.[0], 'dmz');
+  assert.equal(subnetHolding(loadNetwork('office-proxy'), '203.0.113.1'), null);
+});
