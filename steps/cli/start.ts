@@ -2,8 +2,8 @@
 // per firmware generation, and writes the reports. Every input is checked before anything is
 // written: a bad flag, target, generation, tag expression, profile, register or feature file
 // ends the run with one line naming what and where, and exit code 2.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
@@ -180,10 +180,20 @@ export async function checkInputs(request: RunRequest): Promise<void> {
   for (const network of listNetworks()) loadNetwork(network);
   const register = loadRequirementRegister();
   loadErrataRegister(undefined, register.sections);
+  // A path that names nothing is a typo, not an empty run: said before any report is touched.
+  for (const path of request.paths) {
+    const file = path.replace(/(:\d+)+$/, '');
+    if (!/[*?[]/.test(file) && !existsSync(resolve(projectRoot, file))) throw new UsageError(`feature path ${path}: no such file or folder`);
+  }
   const { runConfiguration } = await loadConfiguration({ file: 'cucumber.mjs', provided: { paths: request.paths.length ? request.paths : ['features/**/*.feature'] } }, { cwd: projectRoot });
   const sources = await loadSources(runConfiguration.sources, { cwd: projectRoot });
   const first = sources.errors[0];
   if (first) throw new UsageError(`${first.uri}:${first.location.line}: ${first.message.split('\n')[0]}`);
+  const selected = request.generations.reduce((n, generation) => {
+    const { runnable, notApplicable } = selectScenarios({ paths: request.paths, tags: generationFilter(generation, request.tags), capabilities: new Set(request.statement.capabilities) });
+    return n + runnable.length + notApplicable.length;
+  }, 0);
+  if (sources.plan.length === 0 || selected === 0) throw new UsageError(`the selection (${request.paths.join(' ') || 'all features'}${request.tags ? `, tags ${request.tags}` : ''}, firmware ${request.generations.join(', ')}) selects no scenario`);
 }
 
 export interface RunOutcome {
