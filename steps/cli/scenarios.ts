@@ -34,13 +34,20 @@ function featureFiles(path: string): string[] {
 
 /** Every scenario of the feature files under `paths` (files or folders; default: all of features/). */
 export function readFeatureScenarios(paths: string[] = [join(projectRoot, 'features')]): ScenarioRef[] {
-  const out: ScenarioRef[] = [];
-  for (const file of paths.flatMap((p) => featureFiles(p))) {
-    const uri = relative(projectRoot, file);
-    const newId = IdGenerator.incrementing();
-    const document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(readFileSync(file, 'utf8'));
-    const lines = nodeLines(document);
-    for (const pickle of compile(document, uri, newId)) out.push(refOf(pickle, lines));
-  }
-  return out;
+  return paths.flatMap((p) => featureFiles(p)).flatMap((file) => scenariosOf(file));
+}
+
+/** A feature file's scenarios, parsed once per process while the file is unchanged (a run selects per generation). */
+const parsed = new Map<string, { mtimeMs: number; scenarios: ScenarioRef[] }>();
+function scenariosOf(file: string): ScenarioRef[] {
+  const { mtimeMs } = statSync(file);
+  const known = parsed.get(file);
+  if (known?.mtimeMs === mtimeMs) return known.scenarios;
+  const uri = relative(projectRoot, file);
+  const newId = IdGenerator.incrementing();
+  const document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(readFileSync(file, 'utf8'));
+  const lines = nodeLines(document);
+  const scenarios = compile(document, uri, newId).map((pickle) => refOf(pickle, lines));
+  parsed.set(file, { mtimeMs, scenarios });
+  return scenarios;
 }

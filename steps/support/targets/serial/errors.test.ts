@@ -207,7 +207,6 @@ describe('port errors', { concurrency: true }, () => {
       const marker = join(reports, 'summary-serial-nonexistent-ttyX.txt');
       writeFileSync(marker, 'the report of the last run\n');
       const before = { listing: readdirSync(reports), mtime: statSync(marker).mtimeMs };
-      const started = performance.now();
       const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
         const child = spawn('npm', ['start', '--silent', '--', '--target', `serial:${MISSING}`, '--generation', '2022', '--reports', reports], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
@@ -216,7 +215,6 @@ describe('port errors', { concurrency: true }, () => {
         child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
         child.on('close', (code) => resolve({ code, stdout, stderr }));
       });
-      const ms = performance.now() - started;
       assert.equal(result.code, 2, `exit code; stderr: ${result.stderr}`);
       const lines = result.stderr.split('\n').filter((l) => l.trim() !== '');
       assert.equal(lines.length, 1, `one line: ${JSON.stringify(result.stderr)}`);
@@ -226,7 +224,6 @@ describe('port errors', { concurrency: true }, () => {
       assert.deepEqual(readdirSync(reports), before.listing, 'the reports folder changed');
       assert.equal(readFileSync(marker, 'utf8'), 'the report of the last run\n');
       assert.equal(statSync(marker).mtimeMs, before.mtime);
-      assert.ok(ms < 15_000, `${ms} ms`);
     });
   });
 });

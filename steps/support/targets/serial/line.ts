@@ -40,6 +40,13 @@ function quantile(samples: readonly number[], p: number): number {
 
 /** Samples kept of each kind: the unit's recent behaviour, not its worst moment ever. */
 const SAMPLES = 200;
+/**
+ * The shortest silence that ends an answer, however fast the line: two ticks of a loaded host's
+ * scheduler (4 ms at 250 Hz). Below it, a process that is descheduled mid-answer (the host's
+ * terminal program, a USB adapter's driver, a twin on a busy machine) splits one answer in two,
+ * and a key's screen is read half-drawn (a field read one character behind at its window's edge).
+ */
+const QUIET_FLOOR_MS = 8;
 
 /**
  * How a unit answers keys, learned from the line: how long it takes to begin (latency) and the
@@ -76,7 +83,7 @@ export class AnswerTiming {
   /** The silence that ends an answer: a margin over the usual pause inside one. */
   get quietMs(): number {
     if (this.#latencies.length < 5) return this.#initialQuietMs;
-    return Math.min(this.#initialQuietMs, Math.max(3, 3 * quantile(this.#gaps, 0.95) + 2, 1.2 * quantile(this.#gaps, 0.995)));
+    return Math.min(this.#initialQuietMs, Math.max(QUIET_FLOOR_MS, 3 * quantile(this.#gaps, 0.95) + 2, 1.2 * quantile(this.#gaps, 0.995)));
   }
 
   /** How long to listen after a key the screen says does nothing. */
