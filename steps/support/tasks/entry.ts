@@ -40,17 +40,27 @@ export function editorFor(fw: FirmwareProfile, prompt: string, ipv6Only = false)
  * unused ones as spaces: the caller trims.
  */
 export async function readWholeField(actor: Actor, maxLength = 100): Promise<string> {
-  const start = await toFirstPosition(actor, maxLength);
-  const back = start.moved;
-  let screen = start.screen;
-  const chars = [charAtCursor(screen) ?? ' '];
-  let forward = 0;
-  for (; forward < maxLength - 1 && screen.indicators.includes('RIGHT'); forward++) {
-    screen = await pressAndRead(actor, 'RIGHT');
-    chars.push(charAtCursor(screen) ?? ' ');
+  // Read forward from the first position, then again on the way back to where the cursor was
+  // (the same LEFT presses, now read): an answer read half-drawn (a loaded host split it) shows
+  // as the two readings disagreeing, and the field is read again.
+  let forwardChars: string[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const start = await toFirstPosition(actor, maxLength);
+    let screen = start.screen;
+    forwardChars = [charAtCursor(screen) ?? ' '];
+    let forward = 0;
+    for (; forward < maxLength - 1 && screen.indicators.includes('RIGHT'); forward++) {
+      screen = await pressAndRead(actor, 'RIGHT');
+      forwardChars.push(charAtCursor(screen) ?? ' ');
+    }
+    let agree = true;
+    for (let at = forward - 1; at >= start.moved; at--) {
+      screen = await pressAndRead(actor, 'LEFT');
+      if ((charAtCursor(screen) ?? ' ') !== forwardChars[at]) agree = false;
+    }
+    if (agree) return forwardChars.join('');
   }
-  await press(actor, 'LEFT', forward - back);
-  return chars.join('');
+  return forwardChars.join('');
 }
 
 /** Back to the field's first position (LEFT acts until the first). */
