@@ -6,7 +6,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { GenericContainer } from 'testcontainers';
 import type { StartedTestContainer } from 'testcontainers';
 import { loadNetwork } from '../../../../fixtures/networks.ts';
 import type { NetworkSpec } from '../../../../fixtures/networks.ts';
@@ -38,23 +37,17 @@ before(async () => {
   await ensureEngine();
   image = (await ensureImage(labImage)).reference;
   lab = await LiveNetwork.realize(officeSpec(), { image });
-  client = await new GenericContainer(image)
-    .withName(`${lab.name}-client`)
-    .withNetworkMode(lab.networkOf('office'))
-    .withAddedCapabilities('NET_ADMIN', 'NET_RAW')
-    .withCommand(['sleep', 'infinity'])
-    .start();
+  client = await lab.attachHost('client', 'office');
 }, { timeout: 15 * 60_000 }); // a fresh machine builds the image first (minutes, mostly download)
 
 after(async () => {
-  await client?.stop({ timeout: 1, remove: true });
   await lab?.stop();
 });
 
 describe('the live lab realizes a network spec with real servers', { timeout: 180_000 }, () => {
-  test('podman shows the lab\'s router, proxy, syslog and platform containers while it runs', () => {
+  test('podman shows the lab\'s router, proxy, syslog and platform containers, and the host on its LAN, while it runs', () => {
     const names = containersOf(lab!.name).split('\n').sort();
-    assert.deepEqual(names, ['router', 'proxy', 'syslog', 'platform'].map((r) => `${lab!.name}-${r}`).sort());
+    assert.deepEqual(names, ['router', 'proxy', 'syslog', 'platform', 'client'].map((r) => `${lab!.name}-${r}`).sort());
   });
 
   test('DHCP: the lease the spec gives (address, gateway, DNS), from dnsmasq', async () => {
@@ -135,9 +128,8 @@ describe('the live lab realizes a network spec with real servers', { timeout: 18
 
   test('when the lab stops, none of its containers or networks is left', async () => {
     const name = lab!.name;
-    await client!.stop({ timeout: 1, remove: true });
-    client = null;
     await lab!.stop();
+    client = null;
     lab = null;
     assert.equal(containersOf(name), '');
     const networks = execFileSync('podman', ['network', 'ls', '--format', '{{.Name}}'], { encoding: 'utf8' });

@@ -53,6 +53,7 @@ export class LiveNetwork {
   #proxy: Host | null = null;
   #syslog: Host | null = null;
   #platform: Host | null = null;
+  readonly #attached: StartedTestContainer[] = [];
 
   private constructor(name: string, image: string, spec: NetworkSpec) {
     this.name = name;
@@ -105,6 +106,13 @@ export class LiveNetwork {
   /** Stops every container and removes every network of this lab; what fails to go is named. */
   async stop(): Promise<void> {
     const failures: string[] = [];
+    for (const container of this.#attached.splice(0)) {
+      try {
+        await container.stop({ timeout: 1, remove: true });
+      } catch (error) {
+        failures.push(`${container.getName()}: ${(error as Error).message}`);
+      }
+    }
     for (const host of [this.#platform, this.#syslog, this.#proxy, this.#router]) {
       if (!host) continue;
       try {
@@ -176,6 +184,22 @@ export class LiveNetwork {
       gateways.map((g) => `ip ${g.includes(':') ? '-6 ' : ''}route replace default via ${g} dev ${INTERNET_INTERFACE}`));
     await this.#run(container, 'platform', `cd /project && (nohup node_modules/node/bin/node twin/platform-host.ts --generation ${generation} --port 443 --ca-out /run/lab/platform-ca.pem > /var/log/lab/platform.log 2>&1 &)`);
     await this.#waitFor(container, 'platform', 'grep -q "platform: listening" /var/log/lab/platform.log', 30_000);
+  }
+
+  /**
+   * A host on a subnet, where an appliance's cable would be (no address until it asks the lab's
+   * DHCP), labelled as the lab's so that stop() and `npm run lab -- down` remove it too.
+   */
+  async attachHost(role: string, subnet: string): Promise<StartedTestContainer> {
+    const container = await new GenericContainer(this.#image)
+      .withName(`${this.name}-${role}`)
+      .withNetworkMode(this.networkOf(subnet))
+      .withAddedCapabilities('NET_ADMIN', 'NET_RAW')
+      .withCommand(['sleep', 'infinity'])
+      .withLabels({ 'qsa.lab': this.name, 'qsa.role': role })
+      .start();
+    this.#attached.push(container);
+    return container;
   }
 
   /** The platform's test CA (PEM), for a lab host to trust its HTTPS. */
