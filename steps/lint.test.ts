@@ -124,7 +124,7 @@ describe('steps and model commands act only through tasks', () => {
     'a Playwright getByLabel': "export async function f(page: { getByLabel(r: string): { fill(v: string): Promise<void> } }) {\n  await page.getByLabel('Port').fill('514');\n}\n",
     'a Playwright locator': "export async function f(page: { locator(s: string): { count(): Promise<number> } }) {\n  return page.locator('form').count();\n}\n",
     'a protocol taken with this.need': "export async function f(this: { need(p: string): { pressButton(): Promise<void> } }) {\n  await this.need('power').pressButton();\n}\n",
-    'the lab taken with actor.need': "export async function f(actor: { need(p: string): { platform(): Promise<unknown> } }) {\n  return actor.need('lab').platform();\n}\n",
+    'a lab protocol taken with actor.need': "export async function f(actor: { need(p: string): { platform(): Promise<unknown> } }) {\n  return actor.need('platform').platform();\n}\n",
     'an action described on the spot with act': "export async function f(world: { act(d: string, a: () => Promise<void>): Promise<void> }) {\n  await world.act('press ENTER', async () => undefined);\n}\n",
   } as const;
 

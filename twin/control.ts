@@ -1,15 +1,20 @@
 // The twin process's lab bench, reachable over a local socket while its console is on a serial
 // line (the twin-serial target). The suite talks to the appliance only through the console;
 // through this channel it does what a lab does around a unit on a bench: a fresh unit for each
-// scenario (switched on by the bench's managed power), the network and platform, cables, and
-// the appliance's time, which the suite steps event by event. JSON, one request per line: a
-// JSON-RPC library would add only envelope fields over a local socket both ends own.
+// scenario (switched on by the bench's managed power) and the appliance's time, which the suite
+// steps event by event (the bench's own operations, below), and the lab's protocols, served from
+// their tables (fixtures/lab-protocols.ts: the network, the platform, the fleet, faults, cables)
+// as `<protocol>.<method>` with the arguments in order. JSON, one request per line: a JSON-RPC
+// library would add only envelope fields over a local socket both ends own.
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { rmSync } from 'node:fs';
 import { loadAccount, platformHostnames } from '../fixtures/platform.ts';
 import type { FetchLike } from './appliance/agent.ts';
 import { LabBench } from './lab-bench.ts';
+import { benchProtocols } from './lab-protocols.ts';
+import { faultsTable, fleetTable, networkTable, platformTable, portsTable } from '../fixtures/lab-protocols.ts';
+import { dispatcher, provide } from '../fixtures/method-tables.ts';
 import type { PlatformServer } from './cloud/server.ts';
 import { servePlatform } from './cloud/server.ts';
 import type { ConsoleTransport } from './console/console.ts';
@@ -18,7 +23,8 @@ import { RemoteConsole } from './console/console.ts';
 export interface ControlRequest {
   id: number;
   op: string;
-  args?: Record<string, unknown>;
+  /** The bench's own operations take named arguments; the lab's protocols' methods, an array in order. */
+  args?: Record<string, unknown> | unknown[];
 }
 
 /** Lets each fresh console take over the one cable. */
@@ -52,6 +58,8 @@ export class ControlServer {
   readonly #fetch: FetchLike;
   #lab: LabBench;
   #console: RemoteConsole;
+  /** The lab's protocols (fixtures/lab-protocols.ts) this bench serves: all but a stock of units. */
+  readonly #protocols: ReturnType<typeof dispatcher>;
   /** Whether the console's line runs at 9600 baud in real time, or takes no time (an unpaced pseudo-terminal). */
   readonly #paced: boolean;
 
@@ -63,6 +71,11 @@ export class ControlServer {
     this.#cable = new Cable(transport);
     this.#lab = new LabBench({ generation, fetch: this.#fetch });
     this.#console = new RemoteConsole(this.#lab.appliance, this.#cable.plug(), { paced });
+    const lab = benchProtocols(() => this.#lab, async () => ({ url: this.#platform.origin, spkiSha256: this.#platform.credentials.spkiSha256 }));
+    this.#protocols = dispatcher([
+      provide(networkTable, lab.network), provide(platformTable, lab.platform), provide(fleetTable, lab.fleet),
+      provide(faultsTable, lab.faults), provide(portsTable, lab.ports),
+    ]);
     server.on('connection', (socket) => this.#serve(socket));
   }
 
@@ -111,7 +124,9 @@ export class ControlServer {
       return;
     }
     try {
-      const result = await this.#do(request.op, request.args ?? {});
+      // The lab's protocols, generated from their tables; the bench's own operations after them.
+      const lab = this.#protocols(request.op, request.args);
+      const result = lab ? await lab.result : await this.#do(request.op, (request.args ?? {}) as Record<string, unknown>);
       socket.write(JSON.stringify({ id: request.id, result: result ?? null }) + '\n');
     } catch (error) {
       socket.write(JSON.stringify({ id: request.id, error: (error as Error).message }) + '\n');
@@ -164,43 +179,6 @@ export class ControlServer {
         await this.#console.uart.settled(Number(args['received']));
         return { now: this.#lab.clock.now(), queued: this.#queued() };
       }
-      case 'activate': this.#lab.activate(String(args['code']), String(args['username'])); return { queued: this.#queued() };
-      case 'platform': return this.#lab.platformInfo();
-      case 'activationCodeHolders': return this.#lab.platform.activationCodeHolders(String(args['code']));
-      case 'launch': {
-        const targets = Array.isArray(args['targets']) ? args['targets'].map(String) : [];
-        const serial = args['serialNumber'] === undefined ? undefined : Number(args['serialNumber']);
-        this.#lab.launch(args['job'] === 'software-update' ? 'software-update' : 'scan', Number(args['durationMs']), targets, serial);
-        return null;
-      }
-      case 'portal': return { url: this.#platform.origin, spkiSha256: this.#platform.credentials.spkiSha256 };
-      case 'usePod': this.#lab.usePod(String(args['pod'])); return null;
-      case 'setSubscriptionFeature': this.#lab.setSubscriptionFeature(args['feature'] === 'ipv6-scanning' ? 'ipv6-scanning' : 'vlan-trunking', Boolean(args['on'])); return null;
-      case 'scanTraffic': return this.#lab.probes;
-      case 'platformRequests': return this.#lab.api.requests;
-      case 'attachService': {
-        const service = args['service'] as { address: string; protocol: 'udp' | 'tcp'; port: number };
-        const endpoint = args['endpoint'] as { host: string; port: number };
-        this.#lab.attachService(service, endpoint);
-        return null;
-      }
-      case 'connectInbound': return this.#lab.connectInbound(args['port'] === 'WAN' ? 'WAN' : 'LAN', args['protocol'] === 'udp' ? 'udp' : 'tcp', Number(args['number']));
-      case 'addAppliance': {
-        const unit = this.#lab.addAppliance({
-          type: args['type'] === 'virtual' ? 'virtual' : 'physical',
-          ...(typeof args['activatedBy'] === 'string' ? { activatedBy: args['activatedBy'] } : {}),
-        });
-        return { serialNumber: unit.identity.serialNumber, activationCode: unit.identity.activationCode };
-      }
-      case 'network': return this.#lab.network();
-      case 'setNetwork': this.#lab.setNetwork(args['spec'] as Parameters<LabBench['setNetwork']>[0]); return null;
-      case 'failPlatform': {
-        const name = String(args['name']) as Parameters<LabBench['failPlatform']>[0];
-        this.#lab.failPlatform(name, { ...(args['status'] === undefined ? {} : { status: Number(args['status']) }), ...(args['ms'] === undefined ? {} : { ms: Number(args['ms']) }) });
-        return null;
-      }
-      case 'injectStorageFault': this.#lab.injectStorageFault((args['fault'] ?? null) as 'fsck' | 'mount' | null); return null;
-      case 'cable': this.#lab.cable(args['port'] === 'WAN' ? 'WAN' : 'LAN', Boolean(args['plugged'])); return null;
       default: throw new Error(`unknown operation ${op}`);
     }
   }

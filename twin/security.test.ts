@@ -135,7 +135,7 @@ describe('reading a process\'s sockets from /proc', () => {
 });
 
 /** One request on the twin's control socket (JSON, one line each way). */
-function request(socketPath: string, op: string, args: Record<string, unknown> = {}): Promise<unknown> {
+function request(socketPath: string, op: string, args: Record<string, unknown> | unknown[] = {}): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const socket = connect(socketPath);
     let buffer = '';
@@ -166,8 +166,8 @@ describe('the twin process listens on nothing the lab\'s networks reach', () => 
       });
       assert.ok(ready, 'the twin process did not start');
       await request(control, 'reset', { generation: '2022', powerOn: true, booted: true });
-      const portal = await request(control, 'portal') as { url: string };
-      assert.equal(await request(control, 'connectInbound', { port: 'LAN', protocol: 'tcp', number: 22 }), 'refused');
+      const portal = await request(control, 'platform.portal', []) as { url: string };
+      assert.equal(await request(control, 'network.connectInbound', [{ port: 'LAN', protocol: 'tcp', number: 22 }]), 'refused');
       const sockets = openSockets(child.pid!);
       const platformPort = Number(new URL(portal.url).port);
       assert.ok(sockets.some((s) => s.listening && s.port === platformPort), `the platform's server (${portal.url}) is not among the sockets read: ${JSON.stringify(sockets)}`);

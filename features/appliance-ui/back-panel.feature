@@ -118,7 +118,7 @@ Feature: A Quick Look at the Appliance - Back Panel
       When I press ENTER
       Then the screen shows "no CARRIER on WAN interface" within 2 minutes
 
-    @BACK-005 @BACK-007 @NAME-007 @needs-ports @needs-lab
+    @BACK-005 @BACK-007 @NAME-007 @needs-ports @needs-network @needs-platform
     Scenario: With a cable in the WAN port split network configuration reaches the platform, and the LAN address is shown
       Given the LAN has a DHCP server that leases 198.18.10.20 with gateway 198.18.10.1 and DNS server 198.18.10.53
       And the appliance has been activated by user "jdoe"

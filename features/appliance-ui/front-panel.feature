@@ -21,7 +21,7 @@ Feature: A Quick Look at the Appliance - Front Panel
       When I press the power button
       Then the screen shows "Welcome to Qualys"
 
-    @FP-002 @NAME-001 @needs-lab
+    @FP-002 @NAME-001 @needs-platform
     Scenario: After the Quick Start the LCD shows the name and IP address
       Given the appliance has been activated by user "jdoe"
       Then the screen shows the name "is_jdoe", the LAN IP address and the platform indicator
@@ -97,7 +97,7 @@ Feature: A Quick Look at the Appliance - Front Panel
     The platform hands a scan or a software update to the appliance when it next polls (every
     three minutes in the twin); the LED is lit while the job runs.
 
-    @FP-007 @FP-009 @needs-leds @needs-lab @needs-virtual-time
+    @FP-007 @FP-009 @needs-leds @needs-virtual-time @needs-platform
     Scenario: S1 is lit while a scan is in progress
       Given the appliance has been activated by user "jdoe"
       And a scan of 10 minutes has been launched on the appliance
@@ -108,7 +108,7 @@ Feature: A Quick Look at the Appliance - Front Panel
       When 10 minutes pass
       Then the S1 LED is off
 
-    @FP-008 @FP-009 @needs-leds @needs-lab @needs-virtual-time
+    @FP-008 @FP-009 @needs-leds @needs-virtual-time @needs-platform
     Scenario: S2 is lit while a software update is in progress
       Given the appliance has been activated by user "jdoe"
       And a software update of 5 minutes has been launched on the appliance
@@ -119,7 +119,7 @@ Feature: A Quick Look at the Appliance - Front Panel
       When 5 minutes pass
       Then the S2 LED is off
 
-    @FP-007 @FP-008 @FP-009 @needs-leds @needs-lab @needs-virtual-time
+    @FP-007 @FP-008 @FP-009 @needs-leds @needs-virtual-time @needs-platform
     Scenario: S3 stays off while both a scan and a software update are in progress
       Given the appliance has been activated by user "jdoe"
       And a scan of 10 minutes has been launched on the appliance
@@ -128,7 +128,7 @@ Feature: A Quick Look at the Appliance - Front Panel
       And the S2 LED is on
       And the S3 LED is off
 
-    @FP-008 @RBT-005 @ERRATA-153 @needs-leds @needs-lab @needs-virtual-time
+    @FP-008 @RBT-005 @ERRATA-153 @needs-leds @needs-virtual-time @needs-platform
     Scenario: After a reboot S2 no longer tells of an update that the reboot interrupted
       Given the appliance has been activated by user "jdoe"
       And a software update of 30 minutes has been launched on the appliance
@@ -139,7 +139,7 @@ Feature: A Quick Look at the Appliance - Front Panel
       Then the screen shows "is_jdoe" within 5 minutes
       And the S2 LED is off
 
-    @FP-007 @RBT-005 @ERRATA-153 @needs-leds @needs-lab @needs-virtual-time
+    @FP-007 @RBT-005 @ERRATA-153 @needs-leds @needs-virtual-time @needs-platform
     Scenario: After a reboot S1 no longer tells of a scan that the reboot interrupted
       Given the appliance has been activated by user "jdoe"
       And a scan of 30 minutes has been launched on the appliance

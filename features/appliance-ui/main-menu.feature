@@ -10,7 +10,7 @@ Feature: Navigating the Appliance UI - Main Menu
   # The order below SETUP NETWORK: "When the SETUP NETWORK menu option appears, press the Down
   # arrow ... When the SYSTEM REBOOT menu option appears" / "When the SYSTEM SHUTDOWN menu option
   # appears" (System Reboot and Shutdown), and EXIT THIS MENU at the end (Main Menu).
-  @MENU-001 @MENU-002 @MENU-004 @AUI-001 @ERRATA-150 @needs-lab
+  @MENU-001 @MENU-002 @MENU-004 @AUI-001 @ERRATA-150 @needs-platform
   Scenario: ENTER on the name and IP screen opens the main menu at SETUP NETWORK
     Given the appliance has been activated by user "jdoe"
     And the appliance shows its name and IP address
@@ -62,7 +62,7 @@ Feature: Navigating the Appliance UI - Main Menu
     When I press DOWN until "ETHERNET PORT SETTINGS" appears
     Then the screen shows a menu item
 
-  @MENU-006 @needs-lab
+  @MENU-006 @needs-platform
   Scenario: EXIT THIS MENU leaves the main menu for the name and IP screen
     Given the appliance has been activated by user "jdoe"
     And the main menu is shown
@@ -99,7 +99,7 @@ Feature: Navigating the Appliance UI - Main Menu
     And I press ENTER
     Then the screen shows "ENABLE WAN INTERFACE"
 
-  @MENU-001 @MENU-002 @ERRATA-035 @needs-lab
+  @MENU-001 @MENU-002 @ERRATA-035 @needs-platform
   Scenario: The Down arrow on the name and IP screen also opens the main menu
     Given the appliance has been activated by user "jdoe"
     And the appliance shows its name and IP address
@@ -122,7 +122,7 @@ Feature: Navigating the Appliance UI - Main Menu
     Then the screen shows "CONTACTING QUALYS"
     And the screen shows "ACTIVATION CODE" within 1 minute
 
-  @NAME-001 @NAME-003 @ERRATA-035 @needs-lab
+  @NAME-001 @NAME-003 @ERRATA-035 @needs-platform
   Scenario: An activation made in the portal is picked up at once with ENTER on the ACTIVATION CODE screen
     Given the appliance shows the ACTIVATION CODE screen
     When I activate the appliance in the portal with the code shown, as user "mmiller"
@@ -130,7 +130,7 @@ Feature: Navigating the Appliance UI - Main Menu
     Then the screen shows "is_mmiller" within 1 minute
     And the screen shows the name "is_mmiller", the LAN IP address and the platform indicator
 
-  @MENU-002 @ERRATA-035 @PWR-010 @needs-lab
+  @MENU-002 @ERRATA-035 @PWR-010 @needs-network
   Scenario: Both arrows into the menu work from an error screen too
     Given the Qualys Cloud Platform cannot be reached
     And the appliance is running

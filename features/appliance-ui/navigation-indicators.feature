@@ -181,7 +181,7 @@ Feature: Navigating the Appliance UI - Navigation Indicators
 
   Rule: Status screens and informational messages
 
-    @NAV-001 @NAV-002 @NAME-005 @ERRATA-154 @needs-lab
+    @NAV-001 @NAV-002 @NAME-005 @ERRATA-154 @needs-platform
     Scenario: The name and IP screen: Down and ENTER, and nothing on it can be edited
       # "The IP address is available for information purposes only."
       Given the appliance has been activated by user "jdoe"
@@ -201,7 +201,7 @@ Feature: Navigating the Appliance UI - Navigation Indicators
       When I press DOWN
       Then the screen shows "SETUP NETWORK"
 
-    @NAV-001 @PWR-010 @needs-lab
+    @NAV-001 @PWR-010 @needs-network
     Scenario: An error screen: Down and ENTER
       Given the Qualys Cloud Platform cannot be reached
       And the appliance is running

@@ -13,7 +13,7 @@ Feature: System Reboot and Shutdown - How to reboot the system
   (2022, Remote Console Interface Set Up: "Please make sure that the Scanner Appliance has fully
   rebooted (this takes up to 3 minutes).")
 
-  @RBT-001 @RBT-002 @RBT-003 @RBT-004 @RBT-005 @RBT-006 @ERRATA-151 @needs-virtual-time @needs-lab
+  @RBT-001 @RBT-002 @RBT-003 @RBT-004 @RBT-005 @RBT-006 @ERRATA-151 @needs-virtual-time @needs-platform
   Scenario: Rebooting through the menu, step by step
     Given the appliance has been activated by user "jdoe"
     And the appliance shows its name and IP address
@@ -39,7 +39,7 @@ Feature: System Reboot and Shutdown - How to reboot the system
     And the screen shows the name "is_jdoe", the LAN IP address and the platform indicator
     And it took 0 to 3 minutes from the noted time
 
-  @RBT-006 @needs-virtual-time @needs-lab @needs-leds
+  @RBT-006 @needs-virtual-time @needs-leds @needs-platform
   Scenario: After the reboot the appliance is ready for scanning: it takes the next scan
     Given the appliance has been activated by user "jdoe"
     And the "SYSTEM REBOOT" menu item is shown
@@ -59,7 +59,7 @@ Feature: System Reboot and Shutdown - How to reboot the system
     And the screen shows "ACTIVATION CODE" within 3 minutes
     And the screen shows the activation code
 
-  @fw-2017 @RBT-007 @needs-lab
+  @fw-2017 @RBT-007 @needs-network @needs-platform
   Scenario: 2017: after rebooting while the platform cannot be reached, a network error appears
     Given the appliance has been activated by user "jdoe"
     And the Qualys Cloud Platform cannot be reached
@@ -69,7 +69,7 @@ Feature: System Reboot and Shutdown - How to reboot the system
     Then the screen shows "QG con timeout" within 3 minutes
     And the screen does not show "is_jdoe"
 
-  @fw-2022 @RBT-007 @needs-lab
+  @fw-2022 @RBT-007 @needs-network @needs-platform
   Scenario: 2022: after rebooting while the platform cannot be reached, a configuration error appears
     Given the appliance has been activated by user "jdoe"
     And the Qualys Cloud Platform cannot be reached
@@ -78,7 +78,7 @@ Feature: System Reboot and Shutdown - How to reboot the system
     And I press ENTER
     Then the screen shows "Timeout was reached (28)" within 3 minutes
 
-  @RBT-004 @NAV-007 @ERRATA-043 @needs-lab @needs-virtual-time
+  @RBT-004 @NAV-007 @ERRATA-043 @needs-virtual-time @needs-platform
   Scenario: The Up arrow at REALLY REBOOT SYSTEM? cancels the reboot
     Given the appliance has been activated by user "jdoe"
     And the "SYSTEM REBOOT" menu item is shown

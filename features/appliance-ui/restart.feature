@@ -18,7 +18,7 @@ Feature: System Reboot and Shutdown - What happens after restart?
   - (2022) Appliance configuration error An error prevented the Scanner Appliance from making a
     connection to the Qualys Cloud Platform."
 
-  @RST-001 @RST-002 @RST-003 @RST-004 @needs-lab
+  @RST-001 @RST-002 @RST-003 @RST-004 @needs-platform
   Scenario: After a restart: the boot messages, the contacting messages, then the name and IP address
     Given the appliance has been activated by user "jdoe"
     And the "SYSTEM REBOOT" menu item is shown
@@ -73,7 +73,7 @@ Feature: System Reboot and Shutdown - What happens after restart?
       ACTIVATION CODE
       """
 
-  @fw-2017 @RST-006 @PWR-008 @PWR-010 @needs-lab
+  @fw-2017 @RST-006 @PWR-008 @PWR-010 @needs-network @needs-platform
   Scenario: 2017: when the platform cannot be reached after a restart, a network error appears
     Given the appliance has been activated by user "jdoe"
     And the Qualys Cloud Platform cannot be reached
@@ -91,7 +91,7 @@ Feature: System Reboot and Shutdown - What happens after restart?
       """
     And the screen does not show "is_jdoe"
 
-  @fw-2022 @RST-007 @PWR-009 @PWR-010 @needs-lab
+  @fw-2022 @RST-007 @PWR-009 @PWR-010 @needs-network @needs-platform
   Scenario: 2022: when the platform cannot be reached after a restart, a configuration error appears
     Given the appliance has been activated by user "jdoe"
     And the Qualys Cloud Platform cannot be reached

@@ -15,7 +15,7 @@ Feature: System Reboot and Shutdown - How to shutdown the system
   off. Then you can safely disconnect the power supply. Don't want to use the LCD interface? No
   problem, you can press the power button on the back panel instead."
 
-  @SHD-002 @SHD-003 @SHD-004 @SHD-005 @SHD-006 @needs-leds @needs-virtual-time @needs-lab
+  @SHD-002 @SHD-003 @SHD-004 @SHD-005 @SHD-006 @needs-leds @needs-virtual-time @needs-platform
   Scenario: Shutting down through the menu, step by step
     Given the appliance has been activated by user "jdoe"
     And the appliance shows its name and IP address
@@ -30,7 +30,7 @@ Feature: System Reboot and Shutdown - How to shutdown the system
     And it took 0 to 60 seconds from the noted time
     And the lights and LEDs are off
 
-  @NAME-009 @NAME-010 @NAME-011 @ERRATA-037 @needs-power @needs-leds @needs-lab @needs-virtual-time
+  @NAME-009 @NAME-010 @NAME-011 @ERRATA-037 @needs-power @needs-leds @needs-virtual-time @needs-platform
   Scenario: Proper shutdown: the lights and LEDs go off, then the power supply can be disconnected
     Given the appliance has been activated by user "jdoe"
     And a scan of 30 minutes has been launched on the appliance
@@ -49,7 +49,7 @@ Feature: System Reboot and Shutdown - How to shutdown the system
     When I pull the AC power cord
     Then the screen is blank
 
-  @SHD-002 @NAME-012 @ERRATA-018 @needs-power @needs-leds @needs-lab
+  @SHD-002 @NAME-012 @ERRATA-018 @needs-power @needs-leds @needs-platform
   Scenario: The power button on the back panel instead of the LCD interface
     Given the appliance has been activated by user "jdoe"
     When I press the power button

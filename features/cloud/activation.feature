@@ -1,4 +1,4 @@
-@guide:qs-activate @needs-portal @needs-lab
+@guide:qs-activate @needs-portal @needs-platform
 Feature: Quick Start Step 3 - Activate the Scanner Appliance
   "You will need a Qualys user account with the role of Manager or Unit Manger."
   "Open a browser and go to the platform URL where your account is located. [...] A Manager or Unit

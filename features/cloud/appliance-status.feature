@@ -1,4 +1,4 @@
-@needs-portal @needs-lab
+@needs-portal @needs-platform
 Feature: The appliance's status on the appliances list, seen from the appliance and from the portal
   "Tip - Before you launch scans using the Scanner Appliance, we recommend you log into the Qualys
   user interface and check the Appliance status on the appliances list."
@@ -37,7 +37,7 @@ Feature: The appliance's status on the appliances list, seen from the appliance 
     And the screen shows the name "is_jdoe", the LAN IP address and the platform indicator
     And the appliances list shows "is_jdoe" with the status "Online"
 
-  @guide:communication-failure @COMM-001 @COMM-002 @COMM-003 @COMM-007 @COMM-008 @ERRATA-263 @ERRATA-324 @needs-virtual-time
+  @guide:communication-failure @COMM-001 @COMM-002 @COMM-003 @COMM-007 @COMM-008 @ERRATA-263 @ERRATA-324 @needs-virtual-time @needs-network
   Scenario: The platform cannot be reached: the appliance and the portal each lose the other, and find it again
     Given the appliance has been activated by user "jdoe"
     And I am logged in to the portal as "acme_mgr"
@@ -57,7 +57,7 @@ Feature: The appliance's status on the appliances list, seen from the appliance 
     Running; a user who may edit the appliance cancels it (or a queued one) and relaunches an
     ended one with the same targets (ERRATA-326).
 
-    @guide:communication-failure @COMM-004 @COMM-006 @ERRATA-211 @ERRATA-326 @needs-virtual-time
+    @guide:communication-failure @COMM-004 @COMM-006 @ERRATA-211 @ERRATA-326 @needs-virtual-time @needs-network
     Scenario: A scan the communication failure timed out is still Running in the portal; canceled and relaunched there, it runs again once the appliance is back
       Given the appliance has been activated by user "jdoe"
       And I am logged in to the portal as "acme_mgr"
@@ -86,7 +86,7 @@ Feature: The appliance's status on the appliances list, seen from the appliance 
         | Canceled by acme_mgr |
       And the appliance has scanned 198.18.10.77
 
-    @guide:communication-failure @COMM-004 @COMM-006 @ERRATA-211 @ERRATA-326 @needs-virtual-time
+    @guide:communication-failure @COMM-004 @COMM-006 @ERRATA-211 @ERRATA-326 @needs-virtual-time @needs-network
     Scenario: Left alone in the portal, a scan the communication failure timed out shows Timed out once the appliance is back
       Given the appliance has been activated by user "jdoe"
       And I am logged in to the portal as "acme_mgr"

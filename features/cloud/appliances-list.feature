@@ -1,4 +1,4 @@
-@guide:one-more-thing @needs-portal @needs-lab
+@guide:one-more-thing @needs-portal @needs-platform
 Feature: We recommend one more thing - the appliance's status in the preview pane
   "Check your Scanner Appliance status in Qualys portal. Go to Scans > Appliances and select your
   Appliance. You'll see details in the preview pane."

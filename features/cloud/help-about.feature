@@ -1,4 +1,4 @@
-@guide:help-about @needs-portal @needs-lab
+@guide:help-about @needs-portal @needs-platform
 Feature: Check network access to scanners (Help > About)
   "Tip - Log into your account and go to Help > About to see the Qualys Cloud Platform URLs."
   "Go to Help > About in the application. The Scanner Appliances section lists URLs at the SOC
@@ -22,7 +22,7 @@ Feature: Check network access to scanners (Help > About)
     When I go to "Help > About" in the portal
     Then the Scanner Appliances section lists every host the appliance contacted, each on port 443
 
-  @HELP-004
+  @HELP-004 @needs-network
   Scenario: On a Private Cloud Platform, Help > About lists the on-site SOC's URLs
     Given the account is on the Private Cloud Platform "PCP1" at 198.19.255.10
     And the appliance has been activated by user "jdoe"

@@ -1,4 +1,4 @@
-@guide:ipv6-scanning @needs-portal @needs-lab
+@guide:ipv6-scanning @needs-portal @needs-network @needs-platform
 Feature: Configure IPv6 Address for Scanning
   "You have the option to configure the Scanner Appliance with an IPv6 address on the LAN
   interface - this will be used for scanning IPv6 hosts."

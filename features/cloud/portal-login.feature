@@ -1,4 +1,4 @@
-@guide:qs-activate @needs-portal @needs-lab
+@guide:qs-activate @needs-portal @needs-platform
 Feature: Quick Start Step 3 - logging in to the Qualys portal
   "Open a browser and go to the platform URL where your account is located."
   "On the Qualys LOGIN page, enter your user name (login) and password, and then click LOGIN. You

@@ -1,4 +1,4 @@
-@guide:name-and-ip @needs-portal @needs-lab
+@guide:name-and-ip @needs-portal @needs-platform
 Feature: Scanner Appliance Name - changed using the Qualys user interface
   "The Scanner Appliance name displayed is "is_username", where username is your Qualys user
   name. The name can be changed using the Qualys user interface."

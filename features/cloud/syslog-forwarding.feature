@@ -1,4 +1,4 @@
-@guide:syslog-forwarding @needs-portal @needs-lab
+@guide:syslog-forwarding @needs-portal @needs-platform
 Feature: Scanner Appliance Syslog Forwarding
   2022 guide: "You can automatically have scan related syslog messages (/var/log/messages syslog
   stream) forwarded from your scanner appliances to a remote syslog server that you define. This
@@ -115,7 +115,7 @@ Feature: Scanner Appliance Syslog Forwarding
 
   Rule: Scan related messages reach the syslog server
 
-    @SYSL-001 @SYSL-007 @SYSL-008 @ERRATA-380 @ERRATA-384 @fw-2022
+    @SYSL-001 @SYSL-007 @SYSL-008 @ERRATA-380 @ERRATA-384 @fw-2022 @needs-network
     Scenario Outline: Over <protocol>, the messages of a scan arrive in RFC 5424 with the appliance's name as HOSTNAME
       Given the appliance has been activated by user "jdoe"
       And a syslog server listens on UDP and TCP port 514 at 198.18.10.60
@@ -130,7 +130,7 @@ Feature: Scanner Appliance Syslog Forwarding
         | UDP      |
         | TCP      |
 
-    @SYSL-009 @ERRATA-383 @fw-2022
+    @SYSL-009 @ERRATA-383 @fw-2022 @needs-network
     Scenario: A Port left blank is the default port 514
       Given the appliance has been activated by user "jdoe"
       And a syslog server listens on UDP port 514 at 198.18.10.60
@@ -147,7 +147,7 @@ Feature: Scanner Appliance Syslog Forwarding
       And 6 minutes pass
       Then the syslog server receives RFC 5424 messages over UDP from "is_jdoe"
 
-    @SYSL-010 @fw-2022
+    @SYSL-010 @fw-2022 @needs-network
     Scenario: The server given by its DNS hostname
       Given the appliance has been activated by user "jdoe"
       And a syslog server listens on TCP port 514 at 198.18.10.60
@@ -157,7 +157,7 @@ Feature: Scanner Appliance Syslog Forwarding
       And 6 minutes pass
       Then the syslog server receives RFC 5424 messages over TCP from "is_jdoe"
 
-    @SYSL-010 @fw-2022
+    @SYSL-010 @fw-2022 @needs-network
     Scenario: The server given by its IPv6 address, to an appliance in IPv6-only mode
       Given the lab network is "dual-stack"
       And the appliance has been activated by user "jdoe"
@@ -169,7 +169,7 @@ Feature: Scanner Appliance Syslog Forwarding
       Then the appliance has scanned 2001:db8:10::99
       And the syslog server receives RFC 5424 messages over UDP from "is_jdoe"
 
-    @SYSL-003 @ERRATA-384 @needs-fleet @fw-2022
+    @SYSL-003 @ERRATA-384 @needs-fleet @fw-2022 @needs-network
     Scenario: Every appliance of the subscription forwards: physical and virtual, there when enabled and added later
       Given a syslog server listens on UDP port 514 at 198.18.10.60
       And the appliance has been activated by user "jdoe"
@@ -185,7 +185,7 @@ Feature: Scanner Appliance Syslog Forwarding
         | is_mmiller  |
         | is_acme_mgr |
 
-    @SYSL-007 @ERRATA-384 @fw-2022
+    @SYSL-007 @ERRATA-384 @fw-2022 @needs-network
     Scenario: Cleared, the option stops the forwarding at the appliances' next contact
       Given the appliance has been activated by user "jdoe"
       And a syslog server listens on UDP port 514 at 198.18.10.60
@@ -201,7 +201,7 @@ Feature: Scanner Appliance Syslog Forwarding
 
   Rule: The server must be reachable from the scanner's LAN, native VLAN or WAN gateways
 
-    @SYSL-004 @ERRATA-385 @fw-2022
+    @SYSL-004 @ERRATA-385 @fw-2022 @needs-network
     Scenario Outline: A server <where> <what>
       Given the appliance has been activated by user "jdoe"
       And the LAN's router forwards to <forwarding>
@@ -218,7 +218,7 @@ Feature: Scanner Appliance Syslog Forwarding
         | the LAN's gateway forwards to          | gets the messages | the other networks | 198.18.20.60 | receives RFC 5424 messages over UDP from "is_jdoe" |
         | the LAN's gateway does not forward to  | gets nothing      | no other network   | 198.18.20.60 | has received no message                          |
 
-    @SYSL-004 @ERRATA-385 @fw-2022
+    @SYSL-004 @ERRATA-385 @fw-2022 @needs-network
     Scenario: A server only the WAN's gateway reaches gets the messages in a split network
       Given the appliance has been activated by user "jdoe"
       And the LAN's router forwards to no other network
@@ -234,7 +234,7 @@ Feature: Scanner Appliance Syslog Forwarding
 
   Rule: Nothing secret leaves in a message
 
-    @SYSL-001 @ERRATA-380 @fw-2022
+    @SYSL-001 @ERRATA-380 @fw-2022 @needs-network
     Scenario: Behind a proxy with authentication, no forwarded message carries the proxy password
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"

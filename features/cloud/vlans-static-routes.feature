@@ -1,4 +1,4 @@
-@guide:vlan-portal @needs-portal @needs-lab
+@guide:vlan-portal @needs-portal @needs-platform
 Feature: Configure VLANs / Static Routes using the Qualys UI
   "Configuring VLANs and static routes is supported using the Qualys UI. Just go to the appliances
   list (Scans > Appliances) and edit the Appliance settings. The VLANs and static routes you add
@@ -31,7 +31,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
 
   Rule: VLANs and static routes added in the Qualys UI reach the appliance
 
-    @VLANP-002 @VLANP-003 @VLAN-001 @VLAN-004 @ERRATA-361
+    @VLANP-002 @VLANP-003 @VLAN-001 @VLAN-004 @ERRATA-361 @needs-network
     Scenario: VLANs and a static route saved in the Appliance wizard tag the scan packets of the appliance's next scan
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk-scan"
@@ -50,7 +50,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
       And the scan packets to "198.18.40.7" leave the LAN port tagged with VLAN 20 from "198.18.120.10"
       And the scan packets to "198.18.77.5" leave the LAN port untagged from "198.18.10.20"
 
-    @VLANP-003 @VLAN-005 @ERRATA-361
+    @VLANP-003 @VLAN-005 @ERRATA-361 @needs-network
     Scenario: The VLANs are kept on the platform, not on the appliance: after a restart the appliance uses them again, and its own VLAN option is unchanged
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk-scan"
@@ -90,7 +90,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
       Then the screen shows the name "is_jdoe", the IP address "198.18.100.30" and the platform indicator
       Given I am logged in to the portal as "acme_mgr"
 
-    @VLAN-005 @ERRATA-362
+    @VLAN-005 @ERRATA-362 @needs-network
     Scenario: The wizard shows the VLAN set on the appliance without a field to change it, and refuses it as one of its own VLANs
       When I edit the appliance "is_jdoe" in the portal
       Then the Appliance wizard shows the VLAN set on the appliance, 100, with no field to change it
@@ -99,7 +99,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
       Then the Appliance wizard refuses the VLANs, naming "100"
       And the Appliance wizard lists 1 VLAN
 
-    @NREQ-008 @VLAN-004 @ERRATA-361
+    @NREQ-008 @VLAN-004 @ERRATA-361 @needs-network
     Scenario: Option 1) and more VLANs from the Qualys UI: each subnet's scan packets carry their VLAN's tag
       When I edit the appliance "is_jdoe" in the portal
       And I add the VLAN 20 with the address 198.18.120.10 and netmask 255.255.255.0 named "engineering"
@@ -115,7 +115,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
 
     # One over the limit is refused first, then the limit is saved: the wizard is not reloaded with
     # thousands of rows in between.
-    @VLANP-001 @VLANP-004 @ERRATA-322 @fw-2017 @many-rows
+    @VLANP-001 @VLANP-004 @ERRATA-322 @fw-2017 @many-rows @needs-network
     Scenario: Older guide - up to 4094 VLANs; 4095 are refused; the last of them reaches the appliance
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk-scan"
@@ -132,7 +132,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
       When a scan of 198.19.255.230 is launched on the appliance
       Then the scan packets to "198.19.255.230" leave the LAN port tagged with VLAN 4094 from "198.19.255.234"
 
-    @VLANP-001 @VLANP-004 @ERRATA-322 @fw-2017 @many-rows
+    @VLANP-001 @VLANP-004 @ERRATA-322 @fw-2017 @many-rows @needs-network
     Scenario: Older guide - up to 4094 static routes; 4095 are refused; the last of them reaches the appliance
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk-scan"
@@ -152,7 +152,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
       Then the scan packets to "198.18.255.233" leave the LAN port tagged with VLAN 1 from "198.19.0.26"
       And the scan packets to "198.18.255.241" leave the LAN port untagged from "198.18.10.20"
 
-    @VLANP-001 @VLANP-005 @ERRATA-322 @fw-2022 @many-rows
+    @VLANP-001 @VLANP-005 @ERRATA-322 @fw-2022 @many-rows @needs-stock
     Scenario: 2022 - a unit with a serial number over 29000 takes up to 4094 VLANs
       Given the unit on the bench has the serial number 29001
       And the appliance has been activated by user "jdoe"
@@ -167,7 +167,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
       Then the Appliance wizard has saved the settings
       And the Appliance wizard lists 4094 VLANs
 
-    @VLANP-005 @ERRATA-321 @fw-2022
+    @VLANP-005 @ERRATA-321 @fw-2022 @needs-stock
     Scenario Outline: 2022 - a unit with serial number <serial> (under 29000, or 29000 itself) takes up to 99 VLANs
       Given the unit on the bench has the serial number <serial>
       And the appliance has been activated by user "jdoe"
@@ -189,7 +189,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
 
     # The 99th route goes through VLAN 20's gateway: its destination is scanned through VLAN 20 only
     # if the appliance picked up all 99.
-    @VLANP-006 @ERRATA-322 @ERRATA-361 @fw-2022
+    @VLANP-006 @ERRATA-322 @ERRATA-361 @fw-2022 @needs-network
     Scenario: 2022 - up to 99 static routes, whatever the serial number; the last of them reaches the appliance
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk-scan"
@@ -209,7 +209,7 @@ Feature: Configure VLANs / Static Routes using the Qualys UI
 
   Rule: Split network (2022): "In Split network configuration, WAN has special limited routes required for platform connections only. If WAN is needed to be used for scanning, then a static route is needed via WAN interface to the scan target host or network range."
 
-    @SPLIT-010 @SPLIT-011 @ERRATA-363 @fw-2022
+    @SPLIT-010 @SPLIT-011 @ERRATA-363 @fw-2022 @needs-network
     Scenario: Targets outside the LAN are scanned through the LAN, until a static route through the WAN's gateway sends them through the WAN
       Given the appliance has been activated by user "jdoe"
       And the lab network is "split"

@@ -23,7 +23,7 @@ Feature: Changing the Network Configuration
 
   Rule: Stored settings are the defaults
 
-    @CHG-001 @CHG-002 @STIP-006 @NREQ-016 @ERRATA-013 @needs-lab
+    @CHG-001 @CHG-002 @STIP-006 @NREQ-016 @ERRATA-013 @needs-network @needs-platform
     Scenario: The settings the appliance connected with are the defaults of ENABLE STATIC IP ON LAN
       Given the LAN's DHCP server gives the WINS servers 198.18.10.91 and 198.18.10.92
       And the appliance has been activated by user "jdoe"
@@ -51,7 +51,7 @@ Feature: Changing the Network Configuration
       Then the screen shows "LAN WINS2"
       And the field reads "198.018.010.092"
 
-    @CHG-001 @CHG-002 @STIP-024 @NREQ-010 @NREQ-017 @ERRATA-013 @needs-lab
+    @CHG-001 @CHG-002 @STIP-024 @NREQ-010 @NREQ-017 @ERRATA-013 @needs-network @needs-platform
     Scenario Outline: A static configuration is stored: after a restart it is in use and CHANGE STATIC IP ON LAN shows it
       Given the appliance has been activated by user "jdoe"
       And the LAN has no DHCP server
@@ -109,7 +109,7 @@ Feature: Changing the Network Configuration
 
     # A change is stored when it is confirmed, also when the attempt that follows fails, so that
     # the parameters behind the error can be reviewed and corrected (ERRATA-300).
-    @CHG-001 @CHG-002 @STIP-024 @ERRATA-300 @needs-lab
+    @CHG-001 @CHG-002 @STIP-024 @ERRATA-300 @needs-platform
     Scenario Outline: Parameters that led to an error are stored and shown for correction
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE STATIC IP ON LAN" menu option
@@ -161,7 +161,7 @@ Feature: Changing the Network Configuration
 
   Rule: Making a change
 
-    @CHG-003 @CHG-004 @CHG-005 @STIP-004 @STIP-018 @ERRATA-012 @needs-lab
+    @CHG-003 @CHG-004 @CHG-005 @STIP-004 @STIP-018 @ERRATA-012 @needs-platform
     Scenario Outline: From DHCP to a static IP address on the LAN, confirmed at REALLY SET LAN STATIC NETWORK?
       Given the appliance has been activated by user "jdoe"
       When I go to the "SETUP NETWORK" menu option
@@ -202,7 +202,7 @@ Feature: Changing the Network Configuration
 
     # Each change: CONTACTING QUALYS, then the screen the attempt leads to, never the boot-time
     # sequence (ERRATA-012). The proxy's own ENABLING PROXY SUPPORT is in proxy.feature.
-    @CHG-003 @ERRATA-012 @needs-lab
+    @CHG-003 @ERRATA-012 @needs-platform
     Scenario Outline: After <change> the appliance tries the platform and shows the result
       Given the appliance has been activated by user "jdoe"
       When I go to the "<option>" menu option
@@ -231,7 +231,7 @@ Feature: Changing the Network Configuration
 
   Rule: A change while a scan is in progress
 
-    @CHG-006 @CHG-007 @CHG-008 @FP-007 @ERRATA-225 @needs-lab @needs-leds @needs-virtual-time
+    @CHG-006 @CHG-007 @CHG-008 @FP-007 @ERRATA-225 @needs-leds @needs-virtual-time @needs-platform
     Scenario Outline: A change made while S1 shows a scan in progress cancels the scan with CANCELING THE ONGOING SCAN
       Given the appliance has been activated by user "jdoe"
       And a scan of 30 minutes has been launched on the appliance
@@ -271,7 +271,7 @@ Feature: Changing the Network Configuration
         | domain      |
         | WINS DOMAIN |
 
-    @CHG-006 @CHG-007 @CHG-008 @ERRATA-225 @needs-lab @needs-leds @needs-virtual-time
+    @CHG-006 @CHG-007 @CHG-008 @ERRATA-225 @needs-leds @needs-virtual-time @needs-platform
     Scenario: A proxy enabled during a scan cancels it too
       Given the appliance has been activated by user "jdoe"
       And a scan of 30 minutes has been launched on the appliance
@@ -289,7 +289,7 @@ Feature: Changing the Network Configuration
       And the S1 LED is off
 
     # "the scan task is cancelled": it is over, and a scan launched afterwards runs its full time.
-    @CHG-006 @CHG-007 @FP-007 @ERRATA-225 @needs-lab @needs-leds @needs-virtual-time
+    @CHG-006 @CHG-007 @FP-007 @ERRATA-225 @needs-leds @needs-virtual-time @needs-platform
     Scenario: A cancelled scan is over: the next scan runs its full time
       Given the appliance has been activated by user "jdoe"
       And a scan of 20 minutes has been launched on the appliance
@@ -307,7 +307,7 @@ Feature: Changing the Network Configuration
       When 30 minutes pass
       Then the S1 LED is on
 
-    @CHG-006 @CHG-008 @ERRATA-225 @needs-lab @needs-leds
+    @CHG-006 @CHG-008 @ERRATA-225 @needs-leds @needs-platform
     Scenario: With S1 off no scan is in progress: a change cancels nothing
       Given the appliance has been activated by user "jdoe"
       Then the S1 LED is off
@@ -323,7 +323,7 @@ Feature: Changing the Network Configuration
     # settings. Then the Appliance attempted to make a connection to the Qualys Cloud Platform
     # using the saved network settings, and it failed." 2022 "LAN DNS server not reachable -
     # Ensure LAN interface has network connectivity to its configured DNS servers."
-    @CHG-009 @CHG-010 @STIP-020 @STIP-021 @needs-lab
+    @CHG-009 @CHG-010 @STIP-020 @STIP-021 @needs-platform
     Scenario Outline: A DNS server that does not exist: the appliance cannot connect with the new configuration
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE STATIC IP ON LAN" menu option

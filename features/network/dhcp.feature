@@ -12,7 +12,7 @@ Feature: DHCP on the LAN interface - ENABLE DHCP ON LAN and RENEW DHCP ON LAN
   The office lab network: the LAN's DHCP server leases 198.18.10.20 with gateway 198.18.10.1 and
   DNS server 198.18.10.53.
 
-  @STIP-025 @NREQ-009 @needs-lab
+  @STIP-025 @NREQ-009 @needs-platform
   Scenario: Out of the box the LAN uses DHCP: the first SETUP NETWORK option is RENEW DHCP ON LAN
     Given the appliance has been activated by user "jdoe"
     Then the screen shows the name "is_jdoe", the IP address "198.18.10.20" and the platform indicator
@@ -21,7 +21,7 @@ Feature: DHCP on the LAN interface - ENABLE DHCP ON LAN and RENEW DHCP ON LAN
     Then the screen shows "RENEW DHCP ON LAN"
     And the indicators are DOWN and ENTER
 
-  @STIP-022 @STIP-023 @STIP-024 @STIP-025 @CHG-003 @ERRATA-006 @ERRATA-223 @needs-lab
+  @STIP-022 @STIP-023 @STIP-024 @STIP-025 @CHG-003 @ERRATA-006 @ERRATA-223 @needs-platform
   Scenario Outline: ENABLE DHCP ON LAN after a static IP address: the leased address is used and the option reads RENEW DHCP ON LAN
     Given the appliance has been activated by user "jdoe"
     When I go to the "ENABLE STATIC IP ON LAN" menu option
@@ -69,7 +69,7 @@ Feature: DHCP on the LAN interface - ENABLE DHCP ON LAN and RENEW DHCP ON LAN
       | domain      | reset                  |
       | WINS DOMAIN | RESET NETWORK SETTINGS |
 
-  @STIP-025 @CHG-003 @ERRATA-223 @needs-lab
+  @STIP-025 @CHG-003 @ERRATA-223 @needs-network @needs-platform
   Scenario: RENEW DHCP ON LAN picks up the address the DHCP server leases now
     Given the appliance has been activated by user "jdoe"
     Then the screen shows the name "is_jdoe", the IP address "198.18.10.20" and the platform indicator
@@ -87,7 +87,7 @@ Feature: DHCP on the LAN interface - ENABLE DHCP ON LAN and RENEW DHCP ON LAN
   # settings. Then the Appliance attempted to make a connection ... and it failed"; "LAN no IPv4 -
   # LAN has no IPv4 address". 2022: "LAN has no IPv4 address - ... If configuring LAN for
   # DHCP-IP assignment, make sure the DHCP server is accessible and functional."
-  @STIP-025 @CHG-009 @CHG-010 @needs-lab
+  @STIP-025 @CHG-009 @CHG-010 @needs-network @needs-platform
   Scenario Outline: RENEW DHCP ON LAN with no DHCP server left on the LAN ends on an error screen
     Given the appliance has been activated by user "jdoe"
     And the LAN has no DHCP server

@@ -125,7 +125,7 @@ Feature: Ethernet Port Configuration
 
   # "Press the Down arrow one time. The WAN PORT LINK option is displayed along with the WAN port
   # link setting in effect." Split network: DHCP on the WAN of the "split" lab network.
-  @ETH-003 @ETH-020 @ETH-021 @ETH-022 @ETH-023 @ETH-012 @ETH-014 @needs-lab
+  @ETH-003 @ETH-020 @ETH-021 @ETH-022 @ETH-023 @ETH-012 @ETH-014 @needs-network
   Scenario: With split network configuration, one Down arrow shows WAN PORT LINK, set the same way
     Given the lab network is "split"
     And the "ENABLE DHCP ON WAN" menu item is shown
@@ -155,7 +155,7 @@ Feature: Ethernet Port Configuration
     Then the screen shows "WAN PORT LINK"
     And the field reads "100baseT/Full"
 
-  @ETH-011 @ETH-021 @ERRATA-019 @needs-lab
+  @ETH-011 @ETH-021 @ERRATA-019 @needs-network
   Scenario: At WAN PORT LINK the Up arrow two times also quits for SETUP NETWORK
     Given the lab network is "split"
     And the "ENABLE DHCP ON WAN" menu item is shown
@@ -176,7 +176,7 @@ Feature: Ethernet Port Configuration
   # be enabled on the Appliance." The switch port is forced while the appliance auto-negotiates:
   # the link is lossy (ERRATA-205) and the next poll of the platform fails; the matching setting
   # takes effect at once and the next poll succeeds.
-  @ETH-004 @ETH-006 @ETH-024 @ETH-014 @ERRATA-205 @needs-lab @needs-virtual-time
+  @ETH-004 @ETH-006 @ETH-024 @ETH-014 @ERRATA-205 @needs-virtual-time @needs-network @needs-platform
   Scenario: Forced 100baseT/Full on the switch: the appliance must match it, and the change takes effect right away
     Given the appliance has been activated by user "jdoe"
     And the switch port of the LAN is set to "100baseT/Full"
@@ -197,7 +197,7 @@ Feature: Ethernet Port Configuration
   # being down: 2017 "LAN iface down" under NETWORK ERR 06 ("Using its boot time network
   # configuration"); 2022 "no CARRIER on LAN interface" (ERRATA-202). Setting the appliance to the
   # switch's setting takes effect right away: the next attempt (the next poll) reaches the platform.
-  @ETH-004 @ETH-005 @ETH-024 @ERRATA-205 @ERRATA-202 @needs-lab @needs-virtual-time
+  @ETH-004 @ETH-005 @ETH-024 @ERRATA-205 @ERRATA-202 @needs-virtual-time @needs-network @needs-platform
   Scenario Outline: Forced settings of different speeds on both sides: no link until the appliance matches the switch (<generation>)
     Given the appliance has been activated by user "jdoe"
     And the switch port of the LAN is set to "10baseT/Full"

@@ -21,7 +21,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
 
   # --- Step 1 - Reset to IPv6-only mode -----------------------------------------------------------
 
-  @V6O-001 @needs-lab
+  @V6O-001 @needs-network @needs-platform
   Scenario: A new appliance works in IPv4+v6 mode: IPv4 address, IPv4 settings, and the option to reset to IPv6-only mode
     Given the lab network is "dual-stack"
     And the LAN has a DHCP server that leases 198.18.10.20 with gateway 198.18.10.1 and DNS server 198.18.10.53
@@ -40,7 +40,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     And I press DOWN until "RESET TO IPv6 ONLY MODE?" appears
     Then the indicators are UP and ENTER
 
-  @V6O-002 @V6O-004 @V6O-005 @V6O-008 @V6O-009 @needs-lab
+  @V6O-002 @V6O-004 @V6O-005 @V6O-008 @V6O-009 @needs-network @needs-platform
   Scenario: RESET TO IPv6 ONLY MODE?: the appliance then uses IPv6, with the address router advertisement assigns
     Given the lab network is "dual-stack"
     And the appliance has been activated by user "jdoe"
@@ -68,7 +68,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
   # "you'll see additional menu options in the LCD display for IPv6 network and proxy
   # configurations": the IPv6 options of SETUP NETWORK, and PROXY HOST taking IPv6 addresses
   # ("IPv6-only mode: IPv6 addresses are allowed in expanded and collapsed formats").
-  @V6O-002 @V6O-003 @V6O-006 @V6O-015 @V6O-023 @needs-lab
+  @V6O-002 @V6O-003 @V6O-006 @V6O-015 @V6O-023 @needs-network @needs-platform
   Scenario: In IPv6-only mode SETUP NETWORK offers the IPv6 options instead of the IPv4 ones
     Given the lab network is "ipv6-only"
     And the appliance has been reset to IPv6-only mode
@@ -83,7 +83,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     And no menu option from here down is "ENABLE DHCP ON LAN"
     And no menu option from here down is "ENABLE STATIC IP ON LAN"
 
-  @V6O-003 @needs-lab
+  @V6O-003 @needs-network
   Scenario: In IPv6-only mode the PROXY HOST field offers the colon and the hexadecimal digits of IPv6 addresses
     Given the lab network is "ipv6-only"
     And the appliance has been reset to IPv6-only mode
@@ -95,7 +95,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
   # "Scroll Left and Right to view the complete IPv6 address. The IPv6 address cannot be changed."
   # "The prefix length for automatic IPv6 cannot be changed." An address from SLAAC, longer than
   # the 16 characters a field shows.
-  @V6O-023 @V6O-024 @V6O-025 @V6O-026 @V6O-027 @needs-lab
+  @V6O-023 @V6O-024 @V6O-025 @V6O-026 @V6O-027 @needs-network
   Scenario: RENEW AUTO IPv6 ON LAN?: Auto v6 ADDR and Auto PREFLEN are shown, not changed; Auto GATEWAY holds the router's address
     Given the lab network is "ipv6-only"
     And the router advertisements on the LAN give the appliance the address "2001:db8:10:0:250:56ff:feb3:b89"
@@ -115,7 +115,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     Then the screen shows "Auto GATEWAY"
     And the whole field reads "2001:db8:10::1"
 
-  @V6O-027 @V6O-028 @V6O-029 @V6O-030 @needs-lab
+  @V6O-027 @V6O-028 @V6O-029 @V6O-030 @needs-network @needs-platform
   Scenario: Renewing automatic IPv6 through Manual DNS1, Manual DNS2 and REALLY SETUP AUTO LAN IPV6?
     Given the appliance has been activated by user "jdoe"
     And the lab network is "ipv6-only"
@@ -137,7 +137,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     And I review the confirmation messages
     Then the screen shows the name "is_jdoe" and the IPv6 address "2001:db8:10::20"
 
-  @V6O-028 @ERRATA-027 @needs-lab
+  @V6O-028 @ERRATA-027 @needs-network
   Scenario: The Up arrow at a blank Manual DNS1 quits for SETUP NETWORK
     Given the lab network is "ipv6-only"
     And the appliance has been reset to IPv6-only mode
@@ -148,7 +148,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     And the screen shows a menu item
 
   # The Up arrow quits at a blank Manual DNS1 (ERRATA-027): an address is begun with the Down arrow.
-  @V6O-028 @ERRATA-027 @needs-lab
+  @V6O-028 @ERRATA-027 @needs-network
   Scenario: Once a character is entered at Manual DNS1, the Up arrow scrolls it as in every field
     Given the lab network is "ipv6-only"
     And the appliance has been reset to IPv6-only mode
@@ -158,7 +158,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     Then the screen shows "Manual DNS1"
     And the character under the cursor is "3"
 
-  @V6O-030 @needs-lab
+  @V6O-030 @needs-network
   Scenario: The Up arrow at REALLY SETUP AUTO LAN IPV6? quits for SETUP NETWORK, storing no DNS server
     Given the lab network is "ipv6-only"
     And the appliance has been reset to IPv6-only mode
@@ -174,7 +174,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     Then the field is blank
 
   # The DNS server the router advertisements name stops answering; 2001:db8:10::54 answers.
-  @V6O-010 @V6O-011 @V6O-028 @V6O-029 @needs-lab
+  @V6O-010 @V6O-011 @V6O-028 @V6O-029 @needs-network @needs-platform
   Scenario: Manual DNS resolvers take precedence over those from router advertisements
     Given the appliance has been activated by user "jdoe"
     And the lab network is "ipv6-only"
@@ -201,7 +201,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
 
   # Without router advertisements the appliance has no address (ERRATA-209: "LAN has no IPv4
   # address"); the manual IPv6 address brings it to the platform.
-  @V6O-012 @V6O-015 @V6O-016 @V6O-017 @V6O-018 @V6O-019 @V6O-020 @V6O-021 @V6O-022 @ERRATA-209 @needs-lab
+  @V6O-012 @V6O-015 @V6O-016 @V6O-017 @V6O-018 @V6O-019 @V6O-020 @V6O-021 @V6O-022 @ERRATA-209 @needs-network @needs-platform
   Scenario: ENABLE STATIC IPv6 ON LAN? where automatic IPv6 address assignment is not available
     Given the appliance has been activated by user "jdoe"
     And the lab network is "ipv6-only"
@@ -229,7 +229,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     Then the screen shows the name "is_jdoe" and the IPv6 address "2001:db8:10::30"
 
   # "Note: Anytime you enter an IPv6 address, both expanded and compressed formats are supported."
-  @V6O-014 @V6O-016 @V6O-022 @needs-lab
+  @V6O-014 @V6O-016 @V6O-022 @needs-network @needs-platform
   Scenario Outline: A manual IPv6 address in <format> format: <address>
     Given the appliance has been activated by user "jdoe"
     And the lab network is "ipv6-only"
@@ -250,7 +250,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
       | compressed | 2001:db8:10::30                         | 2001:db8:10::1                          | 2001:db8:10::53 |
       | expanded   | 2001:0db8:0010:0000:0000:0000:0000:0030 | 2001:0db8:0010:0000:0000:0000:0000:0001 | 2001:db8:10::53 |
 
-  @V6O-017 @ERRATA-025 @needs-lab
+  @V6O-017 @ERRATA-025 @needs-network
   Scenario: IPv6 PREFLEN scrolls with the Up and Down arrows, from 64
     Given the lab network is "ipv6-only"
     And the appliance has been reset to IPv6-only mode
@@ -270,7 +270,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     When I press DOWN
     Then the field reads "128"
 
-  @V6O-017 @V6O-022 @ERRATA-025 @needs-lab
+  @V6O-017 @V6O-022 @ERRATA-025 @needs-network @needs-platform
   Scenario: The prefix length chosen at IPv6 PREFLEN is stored with the manual address
     Given the appliance has been activated by user "jdoe"
     And the lab network is "ipv6-only"
@@ -287,7 +287,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     And I go back to the "IPv6 PREFLEN" prompt through "ENABLE STATIC IPv6 ON LAN?"
     Then the field reads "48"
 
-  @V6O-021 @needs-lab
+  @V6O-021 @needs-network @needs-platform
   Scenario: The Up arrow at REALLY SETUP STATIC LAN IPV6? quits for SETUP NETWORK, setting nothing
     Given the appliance has been activated by user "jdoe"
     And the lab network is "ipv6-only"
@@ -306,7 +306,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
     Then the screen shows the name "is_jdoe" and the IPv6 address "2001:db8:10::20"
 
   # "Note: For a valid network configuration, you should configure at least one IPv6 DNS resolver."
-  @V6O-013 @V6O-020 @needs-lab
+  @V6O-013 @V6O-020 @needs-network
   Scenario: A manual IPv6 configuration without a DNS resolver cannot reach the platform
     Given the lab network is "ipv6-only"
     And the LAN has no automatic IPv6 address assignment
@@ -326,7 +326,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
   # --- Proxy and VLAN in IPv6-only mode ----------------------------------------------------------
 
   # "Proxy and VLAN configurations work the same whether you're in IPv4+v6 mode or IPv6-only mode."
-  @V6O-007 @needs-lab
+  @V6O-007 @needs-network @needs-platform
   Scenario Outline: A proxy in IPv6-only mode, given as <host>
     Given the appliance has been activated by user "jdoe"
     And the lab network is "ipv6-only-proxy"
@@ -346,7 +346,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
       | 2001:db8:10::8 |
       | PROXY.LAB.TEST |
 
-  @V6O-007 @needs-lab
+  @V6O-007 @needs-network @needs-platform
   Scenario: A VLAN in IPv6-only mode: automatic IPv6 on the VLAN
     Given the appliance has been activated by user "jdoe"
     And the lab network is "ipv6-only-trunk"
@@ -360,7 +360,7 @@ Feature: Enable IPv6-only Mode, Network Settings in IPv6-only Mode, Renew Auto I
 
   # "Default network configuration for IPv6-only mode: Automatic IPv6, no Proxy configuration, no
   # VLAN configuration."
-  @guide:reset-network @RESET-012 @V6O-008 @needs-lab
+  @guide:reset-network @RESET-012 @V6O-008 @needs-network @needs-platform
   Scenario: REALLY RESET ALL SETTINGS? in IPv6-only mode: automatic IPv6, no proxy, no VLAN, still IPv6-only
     Given the appliance has been activated by user "jdoe"
     And the lab network is "ipv6-only-proxy"

@@ -17,7 +17,7 @@ Feature: Before you begin - Network requirements / configuration
     Appliance Access to Qualys Cloud Platform: "The Scanner Appliance must be able to reach certain
     infrastructure located at the Qualys Cloud Platform where your Qualys account is located."
 
-    @NREQ-002 @NREQ-003 @needs-power @needs-lab
+    @NREQ-002 @NREQ-003 @needs-power @needs-network
     Scenario Outline: <generation>: without outbound HTTPS the appliance cannot reach the platform; with it, it can
       Given the lab network is "office"
       And a firewall drops the appliance's connections to the platform
@@ -40,7 +40,7 @@ Feature: Before you begin - Network requirements / configuration
         | generation | error                    |
         | 2022       | Timeout was reached (28) |
 
-    @NREQ-003 @needs-power @needs-lab
+    @NREQ-003 @needs-power @needs-network @needs-platform
     Scenario Outline: <generation>: the platform's infrastructure must be found: DNS that cannot resolve the platform URL stops the appliance
       Given the lab network is "office"
       And the DNS servers cannot resolve the platform URL
@@ -63,7 +63,7 @@ Feature: Before you begin - Network requirements / configuration
     "The LAN interface services both scanning traffic and management traffic to the Qualys Cloud
     Platform, unless split network configuration is defined for the Appliance."
 
-    @NREQ-006 @NAME-007 @needs-power @needs-lab
+    @NREQ-006 @NAME-007 @needs-power @needs-network @needs-platform
     Scenario Outline: <generation>: a WAN cable to the Internet is not used until split network configuration is defined
       Given the lab network is "split"
       And the appliance is plugged in and switched off
@@ -90,20 +90,20 @@ Feature: Before you begin - Network requirements / configuration
     address, be sure you have the IP address, netmask, default gateway, primary DNS and WINS server
     (if appropriate)."
 
-    @NREQ-009 @needs-lab
+    @NREQ-009 @needs-network @needs-platform
     Scenario: By default the appliance takes its address from DHCP
       Given the LAN has a DHCP server that leases 198.18.10.77 with gateway 198.18.10.1 and DNS server 198.18.10.53
       And the appliance has been activated by user "jdoe"
       Then the screen shows the name "is_jdoe" and the LAN IP address 198.18.10.77 within 1 minute
 
-    @NREQ-009 @ERRATA-006 @needs-lab
+    @NREQ-009 @ERRATA-006 @needs-platform
     Scenario: By default SETUP NETWORK offers to renew the DHCP lease, not to enable DHCP
       Given the main menu is shown
       When I press ENTER
       Then the screen shows "RENEW DHCP ON LAN"
       And the screen does not show "ENABLE DHCP ON LAN"
 
-    @NREQ-010 @NREQ-017 @ERRATA-285 @needs-power @needs-lab
+    @NREQ-010 @NREQ-017 @ERRATA-285 @needs-power @needs-network @needs-platform
     Scenario: With no DHCP server: the IP address, netmask, default gateway, primary DNS and WINS server
       Given the lab network is "office"
       And the LAN has no DHCP server
@@ -115,7 +115,7 @@ Feature: Before you begin - Network requirements / configuration
       And I press ENTER
       Then the screen shows the name "is_jdoe" and the LAN IP address 198.18.10.30 within 2 minutes
 
-    @NREQ-010 @needs-power @needs-lab
+    @NREQ-010 @needs-power @needs-network
     Scenario Outline: <generation>: a static IP address without its <missing> does not reach the platform
       Given the lab network is "office"
       And the LAN has no DHCP server
@@ -143,7 +143,7 @@ Feature: Before you begin - Network requirements / configuration
     supported." 2022: "SOCKS proxies are not supported." The "office-proxy" network's proxy
     tunnels the appliance's connections (transparent SSL tunneling) unless told otherwise.
 
-    @NREQ-011 @NREQ-012 @needs-power @needs-lab
+    @NREQ-011 @NREQ-012 @needs-power @needs-network
     Scenario: Proxy support without authentication: the user name and password are left blank
       Given the lab network is "office-proxy"
       And the appliance is plugged in and switched off
@@ -151,7 +151,7 @@ Feature: Before you begin - Network requirements / configuration
       And I enable proxy support through 198.18.10.8 port 3128
       Then the screen shows "ACTIVATION CODE" within 2 minutes
 
-    @NREQ-011 @NREQ-012 @needs-power @needs-lab
+    @NREQ-011 @NREQ-012 @needs-power @needs-network
     Scenario: Proxy support with Basic authentication
       Given the lab network is "office-proxy"
       And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
@@ -162,7 +162,7 @@ Feature: Before you begin - Network requirements / configuration
 
     # "If there is a backslash in the middle of the entry, the Appliance interprets the string
     # before the backslash as the domain name."
-    @NREQ-011 @NREQ-012 @needs-power @needs-lab
+    @NREQ-011 @NREQ-012 @needs-power @needs-network
     Scenario: Proxy support with NTLM authentication, the user given as domain\user
       Given the lab network is "office-proxy"
       And the proxy asks for NTLM authentication as "scanner" in domain "LAB" with the password named "proxy-ntlm"
@@ -171,7 +171,7 @@ Feature: Before you begin - Network requirements / configuration
       And I enable proxy support through 198.18.10.8 port 3128 as user "LAB\scanner" with the password named "proxy-ntlm"
       Then the screen shows "ACTIVATION CODE" within 2 minutes
 
-    @NREQ-011 @needs-power @needs-lab
+    @NREQ-011 @needs-power @needs-network
     Scenario Outline: <generation>: the proxy's authentication is checked: a wrong password is refused
       Given the lab network is "office-proxy"
       And the proxy asks for Basic authentication as "scanner" with the password named "proxy-basic"
@@ -190,12 +190,12 @@ Feature: Before you begin - Network requirements / configuration
         | generation | error                      |
         | 2022       | unexpected proxy HTTP/407  |
 
-    @fw-2017 @NREQ-012 @needs-lab
+    @fw-2017 @NREQ-012 @needs-network
     Scenario: 2017: the proxy is given by its IP address
       Given the "IP ADDRESS" prompt is shown
       Then the field reads a value in the format "nnn.nnn.nnn.nnn"
 
-    @NREQ-013 @needs-power @needs-lab
+    @NREQ-013 @needs-power @needs-network
     Scenario Outline: <generation>: a proxy that terminates the TLS session (SSL bridging) is not supported
       Given the lab network is "office-proxy"
       And the proxy terminates the TLS session (SSL bridging)
@@ -214,7 +214,7 @@ Feature: Before you begin - Network requirements / configuration
         | generation | error                    |
         | 2022       | SSL peer cert was not OK |
 
-    @fw-2022 @NREQ-014 @ERRATA-202 @needs-power @needs-lab
+    @fw-2022 @NREQ-014 @ERRATA-202 @needs-power @needs-network
     Scenario: 2022: a SOCKS proxy is not supported
       Given the lab network is "office-proxy"
       And the proxy speaks only SOCKS
@@ -230,7 +230,7 @@ Feature: Before you begin - Network requirements / configuration
     the static IP settings using the Appliance console." The settings the appliance stores "will
     appear as default parameters in the Scanner Appliance user interface" (ERRATA-285).
 
-    @NREQ-015 @NREQ-016 @ERRATA-285 @needs-lab
+    @NREQ-015 @NREQ-016 @ERRATA-285 @needs-network
     Scenario: The WINS servers of the DHCP lease are the appliance's WINS servers
       Given the LAN's DHCP server gives the WINS servers 198.18.10.60 and 198.18.10.61
       And the "LAN WINS1" prompt is shown
@@ -239,7 +239,7 @@ Feature: Before you begin - Network requirements / configuration
       Then the screen shows "LAN WINS2"
       And the field reads "198.018.010.061"
 
-    @NREQ-015 @NREQ-017 @ERRATA-285 @needs-power @needs-lab
+    @NREQ-015 @NREQ-017 @ERRATA-285 @needs-power @needs-network
     Scenario: The WINS server of a static IP address is defined at the appliance console
       Given the lab network is "office"
       And the LAN has no DHCP server
@@ -255,7 +255,7 @@ Feature: Before you begin - Network requirements / configuration
     reset offers "RESET TO IPv6 ONLY MODE?" in IPv4+v6 mode. IPv6-only networks: see the options
     chart's IPv6-only part (complete-network-configuration).
 
-    @fw-2022 @NREQ-018 @needs-lab
+    @fw-2022 @NREQ-018 @needs-platform
     Scenario: 2022: a new appliance is in IPv4+v6 mode: it has an IPv4 address and can be reset to IPv6-only mode
       Given the appliance has been activated by user "jdoe"
       Then the screen shows the name "is_jdoe" and the LAN IP address 198.18.10.20 within 1 minute
@@ -269,7 +269,7 @@ Feature: Before you begin - Network requirements / configuration
     your account/location automatically. For this reason, there is nothing you need to configure
     for NTP."
 
-    @fw-2022 @NREQ-021 @needs-lab
+    @fw-2022 @NREQ-021 @needs-platform
     Scenario: 2022: nothing to configure for NTP: the appliance reaches the platform, and no menu offers a time setting
       Given the appliance shows the ACTIVATION CODE screen
       Then no menu item of the appliance mentions "NTP"

@@ -100,7 +100,7 @@ Feature: Proxy Configuration
         | host       |
         | PROXY HOST |
 
-    @PRX-001 @PRX-004 @PRX-005 @PRX-008 @PRX-010 @PRX-018 @PRX-020 @PRX-022 @PRX-023 @PRX-026 @PRX-029 @PRX-030 @PRX-031 @PRX-032 @ERRATA-012 @needs-lab
+    @PRX-001 @PRX-004 @PRX-005 @PRX-008 @PRX-010 @PRX-018 @PRX-020 @PRX-022 @PRX-023 @PRX-026 @PRX-029 @PRX-030 @PRX-031 @PRX-032 @ERRATA-012 @needs-network @needs-platform
     Scenario Outline: Behind a proxy, the appliance reaches the platform once the proxy is enabled
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -142,7 +142,7 @@ Feature: Proxy Configuration
 
     # Without the proxy the firewall drops the appliance's own connections (2017 "QG con timeout -
     # Qualys Cloud Platform - initial connect() timeout"; 2022 "Timeout was reached (28)").
-    @PRX-001 @PRX-004 @needs-lab
+    @PRX-001 @PRX-004 @needs-network @needs-platform
     Scenario Outline: Behind a proxy, without the proxy enabled, the appliance does not reach the platform
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -162,7 +162,7 @@ Feature: Proxy Configuration
         | error                    |
         | Timeout was reached (28) |
 
-    @PRX-012 @PRX-017 @fw-2022 @needs-lab
+    @PRX-012 @PRX-017 @fw-2022 @needs-network @needs-platform
     Scenario: 2022 - the proxy is entered by its FQDN
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -280,7 +280,7 @@ Feature: Proxy Configuration
 
     # "split": the LAN has no Internet access; the WAN port is on a DMZ (DHCP: gateway
     # 198.18.20.1) that has. The proxy serves the management traffic, which leaves by the WAN.
-    @PRX-013 @ERRATA-220 @needs-lab
+    @PRX-013 @ERRATA-220 @needs-network @needs-platform
     Scenario Outline: With split network configuration the proxy address shows the WAN's gateway
       Given the appliance has been activated by user "jdoe"
       And the lab network is "split"
@@ -311,7 +311,7 @@ Feature: Proxy Configuration
 
   Rule: Change proxy parameters
 
-    @PRX-032 @PRX-033 @PRX-034 @PRX-035 @PRX-036 @CHG-002 @ERRATA-224 @needs-lab
+    @PRX-032 @PRX-033 @PRX-034 @PRX-035 @PRX-036 @CHG-002 @ERRATA-224 @needs-network @needs-platform
     Scenario Outline: CHANGE PROXY PARAMS shows the existing parameters; ENTER keeps them
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -367,7 +367,7 @@ Feature: Proxy Configuration
         | host       | shown host  |
         | PROXY HOST | 198.18.10.8 |
 
-    @PRX-033 @PRX-035 @PRX-041 @PRX-042 @needs-lab
+    @PRX-033 @PRX-035 @PRX-041 @PRX-042 @needs-network @needs-platform
     Scenario Outline: A changed proxy port is used: the wrong port ends on an error, the right one on the name and IP screen
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -411,7 +411,7 @@ Feature: Proxy Configuration
         | host       | error                        |
         | PROXY HOST | Error connect to server (07) |
 
-    @PRX-033 @PRX-009 @ERRATA-224 @ERRATA-019 @needs-lab
+    @PRX-033 @PRX-009 @ERRATA-224 @ERRATA-019 @needs-network @needs-platform
     Scenario Outline: The Up arrow two times at CONFIG PROXY PARAMETERS quits CHANGE PROXY PARAMS and keeps the proxy
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -451,7 +451,7 @@ Feature: Proxy Configuration
 
   Rule: Disable proxy
 
-    @PRX-037 @PRX-038 @ERRATA-019 @needs-lab
+    @PRX-037 @PRX-038 @ERRATA-019 @needs-network @needs-platform
     Scenario Outline: DISABLE PROXY asks REALLY DISABLE PROXY?; the Up arrow two times keeps the proxy
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -493,7 +493,7 @@ Feature: Proxy Configuration
     # Behind the proxy, the appliance cannot reach the platform once the proxy is disabled. 2017
     # code 04: "A user disabled proxy settings and this was saved with the Appliance's network
     # settings. Then the Appliance attempted to make a connection ... and it failed."
-    @PRX-032 @PRX-037 @PRX-038 @needs-lab
+    @PRX-032 @PRX-037 @PRX-038 @needs-network @needs-platform
     Scenario Outline: A disabled proxy is no longer used, and ENABLE PROXY is offered again
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -534,7 +534,7 @@ Feature: Proxy Configuration
         | host       | error                    |
         | PROXY HOST | Timeout was reached (28) |
 
-    @PRX-013 @PRX-019 @PRX-037 @ERRATA-221 @needs-lab
+    @PRX-013 @PRX-019 @PRX-037 @ERRATA-221 @needs-network @needs-platform
     Scenario Outline: After DISABLE PROXY, ENABLE PROXY starts again from the gateway, port 0443 and blank credentials
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -579,7 +579,7 @@ Feature: Proxy Configuration
 
   Rule: Authentication
 
-    @PRX-002 @PRX-022 @PRX-026 @NREQ-011 @needs-lab
+    @PRX-002 @PRX-022 @PRX-026 @NREQ-011 @needs-network @needs-platform
     Scenario Outline: Basic authentication with the proxy user and password
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -611,7 +611,7 @@ Feature: Proxy Configuration
 
     # 2017 "prxy HTTP/<code> - Invalid proxy HTTP code (like 407, 404 etc)"; 2022 "unexpected
     # proxy HTTP/407 - Ensure the scanner is configured with valid proxy username and password."
-    @PRX-002 @PRX-023 @PRX-041 @PRX-042 @needs-lab
+    @PRX-002 @PRX-023 @PRX-041 @PRX-042 @needs-network @needs-platform
     Scenario Outline: A proxy that asks for authentication refuses a wrong password
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -642,7 +642,7 @@ Feature: Proxy Configuration
         | host       | error                          |
         | PROXY HOST | unexpected proxy HTTP/407      |
 
-    @PRX-002 @PRX-023 @PRX-041 @PRX-042 @needs-lab
+    @PRX-002 @PRX-023 @PRX-041 @PRX-042 @needs-network @needs-platform
     Scenario Outline: A proxy that asks for authentication refuses a blank user entry
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -673,7 +673,7 @@ Feature: Proxy Configuration
 
     # "The format of a Proxy user entry is: "domain\user". If there is a backslash in the middle of
     # the entry, the Appliance interprets the string before the backslash as the domain name."
-    @PRX-002 @PUSR-009 @PUSR-010 @PUSR-011 @NREQ-011 @needs-lab
+    @PRX-002 @PUSR-009 @PUSR-010 @PUSR-011 @NREQ-011 @needs-network @needs-platform
     Scenario Outline: NTLM authentication: the string before the backslash is the domain
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -711,7 +711,7 @@ Feature: Proxy Configuration
     # "prxy noauthsup - No proxy AUTH methods supported"; 2022 "Invalid proxy auth config -
     # Ensure proxy configuration on the scanner is configured with valid proxy username and
     # password").
-    @PRX-023 @PRX-041 @PRX-042 @ERRATA-206 @needs-lab
+    @PRX-023 @PRX-041 @PRX-042 @ERRATA-206 @needs-network @needs-platform
     Scenario Outline: A proxy password without a proxy user is an invalid authentication configuration
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -746,7 +746,7 @@ Feature: Proxy Configuration
     # "QG SSL certval - Qualys Cloud Platform - SSL certificate validation failed"; 2022 "SSL peer
     # cert was not OK - This issue may occur when there is a proxy or intercepting device
     # interfering with the certificate exchange process").
-    @PRX-003 @PRX-005 @PRX-006 @PRX-041 @PRX-042 @NREQ-012 @NREQ-013 @needs-lab
+    @PRX-003 @PRX-005 @PRX-006 @PRX-041 @PRX-042 @NREQ-012 @NREQ-013 @needs-network @needs-platform
     Scenario Outline: A proxy that terminates the SSL session (SSL bridging) does not do
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -776,7 +776,7 @@ Feature: Proxy Configuration
         | PROXY HOST | SSL peer cert was not OK |
 
     # The appliance's own SSL (HTTPS) session with the platform runs through the proxy's tunnel.
-    @PRX-003 @PRX-041 @PRX-042 @needs-lab
+    @PRX-003 @PRX-041 @PRX-042 @needs-network @needs-platform
     Scenario Outline: Through the proxy, the appliance still makes its own SSL handshake with the platform
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -808,7 +808,7 @@ Feature: Proxy Configuration
     # to the Qualys Cloud Platform, however the Appliance has not been activated." ERRATA-001: no
     # USER LOGIN prompt exists; the ACTIVATION CODE screen appears, as in 2022: "The activation
     # code will appear on the screen if the Appliance has not been activated."
-    @PRX-039 @PRX-040 @ERRATA-001 @needs-lab
+    @PRX-039 @PRX-040 @ERRATA-001 @needs-network
     Scenario Outline: An appliance not yet activated shows its activation code once the proxy connection works
       Given the lab network is "office-proxy"
       And the appliance is running
@@ -838,7 +838,7 @@ Feature: Proxy Configuration
         | host       |
         | PROXY HOST |
 
-    @PRX-031 @PRX-039 @PRX-040 @ERRATA-001 @needs-lab
+    @PRX-031 @PRX-039 @PRX-040 @ERRATA-001 @needs-network @needs-platform
     Scenario Outline: An activated appliance shows its name and IP address after a proxy change
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -873,7 +873,7 @@ Feature: Proxy Configuration
     # "IPv6-only mode: IPv6 addresses are allowed in expanded and collapsed formats." The
     # "ipv6-only-proxy" lab network: the Internet only through the proxy [2001:db8:10::8]:3128;
     # router advertisements give the appliance 2001:db8:10::20 and the gateway 2001:db8:10::1.
-    @PRX-007 @PRX-012 @PRX-013 @PRX-016 @fw-2022 @needs-lab
+    @PRX-007 @PRX-012 @PRX-013 @PRX-016 @fw-2022 @needs-network @needs-platform
     Scenario Outline: 2022 - in IPv6-only mode PROXY HOST shows the IPv6 gateway and takes the proxy's IPv6 address in <format> format
       Given the appliance has been activated by user "jdoe"
       And the lab network is "ipv6-only-proxy"

@@ -50,7 +50,7 @@ Feature: Reset the Network Configuration (2017) / Reset All Network Settings (20
       Then the screen shows "SETUP NETWORK"
       And the screen shows a menu item
 
-    @RESET-007 @RESET-008 @ERRATA-019 @needs-lab
+    @RESET-007 @RESET-008 @ERRATA-019 @needs-platform
     Scenario Outline: Quitting at <confirmation> keeps the customized settings
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE VLAN ON LAN" menu option
@@ -79,7 +79,7 @@ Feature: Reset the Network Configuration (2017) / Reset All Network Settings (20
 
   Rule: The factory default
 
-    @RESET-001 @RESET-002 @RESET-003 @RESET-004 @RESET-009 @RESET-010 @RESET-011 @ERRATA-006 @needs-lab
+    @RESET-001 @RESET-002 @RESET-003 @RESET-004 @RESET-009 @RESET-010 @RESET-011 @ERRATA-006 @needs-platform
     Scenario Outline: A reset removes the VLAN, the static IP address, the proxy, the WAN interface and the port link setting
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE VLAN ON LAN" menu option
@@ -183,7 +183,7 @@ Feature: Reset the Network Configuration (2017) / Reset All Network Settings (20
         | WINS DOMAIN | PROXY HOST | RESET NETWORK SETTINGS | REALLY RESET ALL SETTINGS? |
 
     # "user/password store": the proxy user and password are gone with the proxy.
-    @RESET-003 @RESET-004 @needs-lab
+    @RESET-003 @RESET-004 @needs-network @needs-platform
     Scenario Outline: After a reset the proxy user and password are no longer stored
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -236,7 +236,7 @@ Feature: Reset the Network Configuration (2017) / Reset All Network Settings (20
     # Behind the proxy, the reset removes the proxy the appliance needs: 2017 code 10 ("A user
     # configured the LAN interface and this was saved"), "QG con timeout"; 2022 "Timeout was
     # reached (28)".
-    @RESET-009 @RESET-013 @needs-lab
+    @RESET-009 @RESET-013 @needs-network @needs-platform
     Scenario Outline: A reset of a customized configuration leaves the appliance without a connection until it is configured again
       Given the appliance has been activated by user "jdoe"
       And the lab network is "office-proxy"
@@ -283,7 +283,7 @@ Feature: Reset the Network Configuration (2017) / Reset All Network Settings (20
         | host       | reset                  | confirmation               | error                    |
         | PROXY HOST | RESET NETWORK SETTINGS | REALLY RESET ALL SETTINGS? | Timeout was reached (28) |
 
-    @RESET-009 @RESET-010 @RESET-011 @RESET-013 @needs-lab
+    @RESET-009 @RESET-010 @RESET-011 @RESET-013 @needs-network @needs-platform
     Scenario Outline: Without DHCP on the network, a reset from a static IP address leaves the LAN without an address
       Given the appliance has been activated by user "jdoe"
       And the LAN has no DHCP server

@@ -23,7 +23,7 @@ Feature: Split Network Configuration
   # --- Standard and Split ------------------------------------------------------------------------
 
   # The office network: the LAN reaches the Internet, no cable in the WAN port.
-  @SPLIT-001 @SPLIT-002 @SPLIT-004 @ERRATA-007 @needs-lab
+  @SPLIT-001 @SPLIT-002 @SPLIT-004 @ERRATA-007 @needs-network @needs-platform
   Scenario: Standard by default: the LAN carries the management traffic and the WAN interface is not configured
     Given the LAN has a DHCP server that leases 198.18.10.77 with gateway 198.18.10.1 and DNS server 198.18.10.53
     And the appliance has been activated by user "jdoe"
@@ -50,7 +50,7 @@ Feature: Split Network Configuration
   # port only, power down the Scanner Appliance before you connect the second Ethernet cable to the
   # WAN port." The appliance, activated on the office LAN, is powered down and moved to the split
   # network, where its LAN alone cannot reach the platform.
-  @SPLIT-005 @SPLIT-006 @SPLIT-012 @SPLIT-015 @SPLIT-016 @SPLIT-017 @SPLIT-018 @needs-lab @needs-power
+  @SPLIT-005 @SPLIT-006 @SPLIT-012 @SPLIT-015 @SPLIT-016 @SPLIT-017 @SPLIT-018 @needs-power @needs-network @needs-platform
   Scenario: DHCP on the WAN: the platform is reached through the WAN, the name and IP screen shows the LAN's address
     Given the appliance has been activated by user "jdoe"
     And the appliance is plugged in and switched off
@@ -68,7 +68,7 @@ Feature: Split Network Configuration
     And I review the confirmation messages
     Then the screen shows the name "is_jdoe", the LAN IP address and the platform indicator
 
-  @fw-2017 @SPLIT-013 @SPLIT-016 @SPLIT-018 @needs-lab @needs-power @needs-ports
+  @fw-2017 @SPLIT-013 @SPLIT-016 @SPLIT-018 @needs-power @needs-ports @needs-network
   Scenario: Power down before connecting the second cable to the WAN port, then enable DHCP on the WAN
     Given the lab network is "split"
     And the WAN port has no cable
@@ -85,7 +85,7 @@ Feature: Split Network Configuration
 
   # "If another message appears you need to complete the Quick Start": a new appliance on the
   # split network reaches the platform through the WAN and shows its ACTIVATION CODE.
-  @SPLIT-018 @SPLIT-019 @needs-lab
+  @SPLIT-018 @SPLIT-019 @needs-network @needs-platform
   Scenario: A new appliance on the split network shows the ACTIVATION CODE once DHCP on the WAN is enabled; after activation, its name and LAN address
     Given the lab network is "split"
     And the LAN has a DHCP server that leases 198.18.10.77 with gateway 198.18.10.1 and DNS server 198.18.10.53
@@ -111,7 +111,7 @@ Feature: Split Network Configuration
     When I press ENTER
     Then the screen shows "ENABLE DHCP ON WAN"
 
-  @SPLIT-030 @ERRATA-007 @needs-lab
+  @SPLIT-030 @ERRATA-007 @needs-network
   Scenario: Once DHCP on the WAN is configured, the option appears as RENEW DHCP ON WAN
     Given the lab network is "split"
     And the "ENABLE DHCP ON WAN" menu item is shown
@@ -127,7 +127,7 @@ Feature: Split Network Configuration
 
   # Management traffic stays on the WAN: with the WAN's cable pulled, the appliance does not turn
   # to the LAN, although the LAN's router reaches the Internet (the office network).
-  @SPLIT-005 @SPLIT-007 @SPLIT-008 @needs-lab @needs-virtual-time
+  @SPLIT-005 @SPLIT-007 @SPLIT-008 @needs-virtual-time @needs-network @needs-platform
   Scenario: No management traffic is routed to the LAN port: without the WAN the platform cannot be reached
     Given the WAN cable is plugged in
     And the appliance has been activated by user "jdoe"
@@ -141,7 +141,7 @@ Feature: Split Network Configuration
 
   # --- Enable Static IP on the WAN Interface ------------------------------------------------------
 
-  @SPLIT-020 @SPLIT-021 @SPLIT-022 @SPLIT-023 @SPLIT-024 @SPLIT-025 @SPLIT-026 @SPLIT-027 @SPLIT-028 @SPLIT-005 @needs-lab @needs-power
+  @SPLIT-020 @SPLIT-021 @SPLIT-022 @SPLIT-023 @SPLIT-024 @SPLIT-025 @SPLIT-026 @SPLIT-027 @SPLIT-028 @SPLIT-005 @needs-power @needs-network @needs-platform
   Scenario: Static IP on the WAN: the prompts in turn, then the name and IP screen
     Given the appliance has been activated by user "jdoe"
     And the appliance is plugged in and switched off
@@ -171,7 +171,7 @@ Feature: Split Network Configuration
     And I review the confirmation messages
     Then the screen shows the name "is_jdoe", the LAN IP address and the platform indicator
 
-  @SPLIT-029 @ERRATA-007 @needs-lab
+  @SPLIT-029 @ERRATA-007 @needs-network
   Scenario: Once static IP on the WAN is configured, the option changes to CHANGE STATIC IP ON WAN
     Given the lab network is "split"
     And the WAN has no DHCP server
@@ -225,7 +225,7 @@ Feature: Split Network Configuration
   # same gateway: LAN and WAN must be configured with different subnets and gateway addresses."
   # 2017 names neither: ERRATA-200 ("inv WAN IP cnf", after a WAN change: NETWORK ERR 08, "A user
   # configured an invalid static WAN IP address or gateway IP address").
-  @SPLIT-014 @SPLIT-019 @ERRATA-242 @needs-lab
+  @SPLIT-014 @SPLIT-019 @ERRATA-242 @needs-network
   Scenario Outline: The appliance refuses LAN and WAN <what>: <error>
     Given the lab network is "split"
     And the WAN has no DHCP server
@@ -253,7 +253,7 @@ Feature: Split Network Configuration
       | with the same gateway | 198.18.20.30 | 198.18.10.1 | 198.18.20.53 | LAN and WAN same gateway     |
 
   # A DHCP server on the WAN that leases an address in the LAN's subnet.
-  @SPLIT-014 @SPLIT-019 @needs-lab
+  @SPLIT-014 @SPLIT-019 @needs-network
   Scenario Outline: DHCP on the WAN that puts it on the LAN's subnet is refused: <error>
     Given the lab network is "split"
     And the WAN has a DHCP server that leases 198.18.10.120 with gateway 198.18.10.1 and DNS server 198.18.10.53
@@ -275,7 +275,7 @@ Feature: Split Network Configuration
 
   # --- IPv6-only mode ----------------------------------------------------------------------------
 
-  @fw-2022 @SPLIT-009 @needs-lab
+  @fw-2022 @SPLIT-009 @needs-network @needs-platform
   Scenario: Split network configuration is not offered in IPv6-only mode
     Given the lab network is "ipv6-only"
     And the appliance has been reset to IPv6-only mode

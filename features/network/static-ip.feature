@@ -27,7 +27,7 @@ Feature: Configure Static IP Address
 
   Rule: The procedure
 
-    @STIP-004 @STIP-005 @STIP-006 @STIP-007 @STIP-008 @STIP-009 @STIP-010 @STIP-011 @STIP-014 @STIP-015 @STIP-016 @STIP-017 @STIP-018 @STIP-019 @ERRATA-009 @needs-lab
+    @STIP-004 @STIP-005 @STIP-006 @STIP-007 @STIP-008 @STIP-009 @STIP-010 @STIP-011 @STIP-014 @STIP-015 @STIP-016 @STIP-017 @STIP-018 @STIP-019 @ERRATA-009 @needs-network @needs-platform
     Scenario Outline: The prompts in the guide's order lead to the name and IP screen with the static address
       Given the appliance has been activated by user "jdoe"
       And the LAN has no DHCP server
@@ -89,7 +89,7 @@ Feature: Configure Static IP Address
         | domain      |
         | WINS DOMAIN |
 
-    @STIP-001 @STIP-018 @STIP-020 @needs-lab @fw-2017
+    @STIP-001 @STIP-018 @STIP-020 @fw-2017 @needs-network
     Scenario: 2017 - without DHCP on the network the appliance reports LAN no IPv4 until a static IP address is enabled
       Given the LAN has no DHCP server
       And the appliance is running
@@ -113,7 +113,7 @@ Feature: Configure Static IP Address
       Then the screen shows "ACTIVATION CODE"
       And the screen shows the activation code
 
-    @STIP-001 @STIP-018 @STIP-021 @needs-lab @fw-2022
+    @STIP-001 @STIP-018 @STIP-021 @fw-2022 @needs-network
     Scenario: 2022 - without DHCP on the network the appliance reports no IPv4 address until a static IP address is enabled
       Given the LAN has no DHCP server
       And the appliance is running
@@ -155,7 +155,7 @@ Feature: Configure Static IP Address
 
     # "These Appliance settings are not used to access the internal network for scanning or the
     # Qualys Cloud Platform": WINS servers and a domain that exist nowhere change nothing.
-    @STIP-011 @STIP-012 @STIP-014 @STIP-015 @STIP-016 @ERRATA-003 @needs-lab
+    @STIP-011 @STIP-012 @STIP-014 @STIP-015 @STIP-016 @ERRATA-003 @needs-network @needs-platform
     Scenario Outline: WINS servers and a domain name are for information only
       Given the appliance has been activated by user "jdoe"
       And the LAN has no DHCP server
@@ -197,7 +197,7 @@ Feature: Configure Static IP Address
       Then the screen shows "SETUP NETWORK"
       And the screen shows a menu item
 
-    @STIP-017 @ERRATA-019 @needs-lab
+    @STIP-017 @ERRATA-019 @needs-platform
     Scenario Outline: The Up arrow at REALLY SET LAN STATIC NETWORK? quits to SETUP NETWORK and changes nothing
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE STATIC IP ON LAN" menu option
@@ -235,7 +235,7 @@ Feature: Configure Static IP Address
 
   Rule: The menu options of Figure 2-6
 
-    @STIP-022 @STIP-023 @STIP-024 @ERRATA-006 @needs-lab
+    @STIP-022 @STIP-023 @STIP-024 @ERRATA-006 @needs-platform
     Scenario Outline: Once a static IP address is configured the option reads CHANGE STATIC IP ON LAN
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE STATIC IP ON LAN" menu option
@@ -278,7 +278,7 @@ Feature: Configure Static IP Address
         | domain      | reset                  |
         | WINS DOMAIN | RESET NETWORK SETTINGS |
 
-    @STIP-022 @STIP-023 @STIP-024 @ERRATA-006 @needs-lab
+    @STIP-022 @STIP-023 @STIP-024 @ERRATA-006 @needs-network @needs-platform
     Scenario Outline: With a static IP address and a VLAN, neither DHCP option is offered
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk"
@@ -330,7 +330,7 @@ Feature: Configure Static IP Address
     # this was saved with the Appliance's network settings"; "inv LAN IP cnf - Invalid LAN IP
     # configuration". 2022: "Invalid LAN IP configuration - Ensure a valid IP address is assigned
     # to the LAN interface."
-    @STIP-018 @STIP-020 @STIP-021 @needs-lab
+    @STIP-018 @STIP-020 @STIP-021 @needs-platform
     Scenario Outline: An address outside the gateway's subnet ends on an error screen, not on the name and IP screen
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE STATIC IP ON LAN" menu option
@@ -365,7 +365,7 @@ Feature: Configure Static IP Address
     # user configured the LAN interface and this was saved ... attempted to make a connection to
     # the Qualys Cloud Platform using the saved network settings, and it failed"; "QG con timeout".
     # 2022 "Timeout was reached (28)".
-    @STIP-018 @STIP-020 @STIP-021 @needs-lab
+    @STIP-018 @STIP-020 @STIP-021 @needs-platform
     Scenario Outline: A wrong gateway ends on an error screen
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE STATIC IP ON LAN" menu option

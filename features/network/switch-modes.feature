@@ -26,7 +26,7 @@ Feature: Switch Between Modes (2022)
     And pressing DOWN does nothing
     And the screen does not show "RESET TO IPv4+v6 MODE?"
 
-  @MODE-002 @ERRATA-005 @ERRATA-244 @needs-lab
+  @MODE-002 @ERRATA-005 @ERRATA-244 @needs-network
   Scenario: In IPv6-only mode the option below REALLY RESET ALL SETTINGS? is to reset to IPv4+v6 mode, and it is the last
     Given the lab network is "dual-stack"
     And the appliance has been reset to IPv6-only mode
@@ -39,7 +39,7 @@ Feature: Switch Between Modes (2022)
     And pressing DOWN does nothing
     And the screen does not show "RESET TO IPv6 ONLY MODE?"
 
-  @MODE-001 @MODE-004 @needs-lab
+  @MODE-001 @MODE-004 @needs-network @needs-platform
   Scenario: RESET TO IPv4+v6 MODE? switches back: IPv4 address again, and the IPv4 and split network options
     Given the lab network is "dual-stack"
     And the LAN has a DHCP server that leases 198.18.10.20 with gateway 198.18.10.1 and DNS server 198.18.10.53
@@ -62,7 +62,7 @@ Feature: Switch Between Modes (2022)
       | ENABLE WAN INTERFACE    |
     And no menu option from here down is "RENEW AUTO IPv6 ON LAN?"
 
-  @MODE-004 @needs-lab
+  @MODE-004 @needs-network @needs-platform
   Scenario: The Up arrow at RESET TO IPv4+v6 MODE? quits for SETUP NETWORK: the mode stays IPv6-only
     Given the lab network is "dual-stack"
     And the appliance has been activated by user "jdoe"
@@ -79,7 +79,7 @@ Feature: Switch Between Modes (2022)
 
   # "When the RESET TO**1Pv6 ONLY MODE? menu option appears" is the same option as "RESET TO IPv6
   # ONLY MODE?" of "Enable IPv6-only Mode" (ERRATA-243).
-  @MODE-001 @MODE-005 @ERRATA-243 @needs-lab
+  @MODE-001 @MODE-005 @ERRATA-243 @needs-network @needs-platform
   Scenario: RESET TO IPv6 ONLY MODE? switches from IPv4+v6 to IPv6-only mode
     Given the lab network is "dual-stack"
     And the appliance has been activated by user "jdoe"
@@ -99,7 +99,7 @@ Feature: Switch Between Modes (2022)
       | ENABLE STATIC IPv6 ON LAN? |
     And no menu option from here down is "ENABLE WAN INTERFACE"
 
-  @MODE-005 @ERRATA-243 @ERRATA-019 @needs-lab
+  @MODE-005 @ERRATA-243 @ERRATA-019 @needs-network @needs-platform
   Scenario: The Up arrow at RESET TO IPv6 ONLY MODE? quits for SETUP NETWORK: the mode stays IPv4+v6
     Given the lab network is "dual-stack"
     And the LAN has a DHCP server that leases 198.18.10.20 with gateway 198.18.10.1 and DNS server 198.18.10.53

@@ -65,7 +65,7 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
         | reset                  |
         | RESET NETWORK SETTINGS |
 
-    @VLAN-003 @VLAN-007 @VLAN-010 @STIP-022 @STIP-023 @ERRATA-006 @needs-lab
+    @VLAN-003 @VLAN-007 @VLAN-010 @STIP-022 @STIP-023 @ERRATA-006 @needs-platform
     Scenario Outline: Once a VLAN is enabled the option reads CHANGE VLAN ON LAN and no DHCP option is offered
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE VLAN ON LAN" menu option
@@ -111,7 +111,7 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
       Then the screen does not show "VLAN 0-4094"
 
     # No confirmation prompt is documented for the VLAN: ENTER applies it (ERRATA-222).
-    @VLAN-007 @VLAN-008 @ERRATA-222 @ERRATA-012 @needs-lab
+    @VLAN-007 @VLAN-008 @ERRATA-222 @ERRATA-012 @needs-platform
     Scenario: ENTER at VLAN 0-4094 applies the VLAN ID at once; 0000 leaves the appliance without a VLAN
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE VLAN ON LAN" menu option
@@ -134,7 +134,7 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
 
   Rule: Change VLAN and disable VLAN
 
-    @VLAN-003 @VLAN-009 @VLAN-010 @ERRATA-226 @needs-lab
+    @VLAN-003 @VLAN-009 @VLAN-010 @ERRATA-226 @needs-platform
     Scenario: CHANGE VLAN ON LAN shows the VLAN ID in use and takes another one in its place
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE VLAN ON LAN" menu option
@@ -155,7 +155,7 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
       And I press ENTER
       Then the field reads "0200"
 
-    @VLAN-011 @VLAN-012 @STIP-022 @STIP-023 @ERRATA-006 @needs-lab
+    @VLAN-011 @VLAN-012 @STIP-022 @STIP-023 @ERRATA-006 @needs-platform
     Scenario Outline: VLAN ID 0000 disables the VLAN, and then ENABLE DHCP ON LAN appears
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE VLAN ON LAN" menu option
@@ -199,7 +199,7 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
   Rule: The VLAN on the network
 
     # VLAN 100 reaches the scanning subnet of the trunk; untagged frames do not (no DHCP there).
-    @VLAN-001 @VLAN-004 @VLAN-007 @STIP-001 @ERRATA-006 @needs-lab
+    @VLAN-001 @VLAN-004 @VLAN-007 @STIP-001 @ERRATA-006 @needs-network @needs-platform
     Scenario Outline: On a trunk port the VLAN ID leads the appliance's traffic to the VLAN's subnet and the platform
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk"
@@ -239,7 +239,7 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
         | no address              | domain      |
         | LAN has no IPv4 address | WINS DOMAIN |
 
-    @VLAN-001 @VLAN-009 @VLAN-010 @needs-lab
+    @VLAN-001 @VLAN-009 @VLAN-010 @needs-network @needs-platform
     Scenario Outline: A VLAN ID the trunk does not carry leaves the appliance without a connection
       Given the appliance has been activated by user "jdoe"
       And the lab network is "trunk"
@@ -284,7 +284,7 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
         | domain      | error                        |
         | WINS DOMAIN | LAN DNS server not reachable |
 
-    @VLAN-005 @needs-lab
+    @VLAN-005 @needs-platform
     Scenario: The VLAN is saved on the appliance: it is still there after a restart
       Given the appliance has been activated by user "jdoe"
       When I go to the "ENABLE VLAN ON LAN" menu option
@@ -314,7 +314,7 @@ Feature: Configure VLANs and Static Routes - Configure VLAN using the Appliance 
 
     # 2022: "This is supported in IPv4+v6 network mode (the default) and IPv6-only mode." The
     # "ipv6-only-trunk" lab network: router advertisements only on VLAN 100 (2001:db8:100::20).
-    @VLAN-006 @VLAN-007 @VLAN-008 @VLAN-013 @fw-2022 @needs-lab
+    @VLAN-006 @VLAN-007 @VLAN-008 @VLAN-013 @fw-2022 @needs-network @needs-platform
     Scenario: 2022 - in IPv6-only mode the VLAN is configured the same way
       Given the appliance has been activated by user "jdoe"
       And the lab network is "ipv6-only-trunk"

@@ -29,7 +29,7 @@ Feature: Quick Start - Complete the Network Configuration
   (ERRATA-015): 06 "Using its boot time network configuration", 10 "A user configured the LAN
   interface", 03 "A user enabled proxy settings".
 
-  @CNC-001 @CNC-002 @NAME-001 @needs-power @needs-lab
+  @CNC-001 @CNC-002 @NAME-001 @needs-power @needs-network @needs-platform
   Scenario: Standard Config, DHCP w/o Proxy: no action
     Given the lab network is "office"
     And the appliance is plugged in and switched off
@@ -39,7 +39,7 @@ Feature: Quick Start - Complete the Network Configuration
     And I press ENTER
     Then the screen shows the name "is_jdoe" and the LAN IP address 198.18.10.20 within 2 minutes
 
-  @CNC-001 @CNC-002 @CNC-003 @CNC-004 @ERRATA-280 @ERRATA-281 @NAME-001 @NAME-007 @needs-power @needs-lab
+  @CNC-001 @CNC-002 @CNC-003 @CNC-004 @ERRATA-280 @ERRATA-281 @NAME-001 @NAME-007 @needs-power @needs-network @needs-platform
   Scenario Outline: <row>, <column>: <options>
     Given the lab network is "<network>"
     And the LAN's router forwards to <LAN routes>
@@ -69,7 +69,7 @@ Feature: Quick Start - Complete the Network Configuration
       | Split Netw. Config: DHCP on WAN      | DHCP w/o Proxy      | C       | split       | no other network     | present     | present     | Timeout was reached (28) | option C, DHCP on the WAN                                                                              | 198.18.10.20 |
       | Split Netw. Config: Static IP on WAN | DHCP w/o Proxy      | D       | split       | no other network     | present     | not present | Timeout was reached (28) | option D, static IP on the WAN 198.18.20.30 with netmask 255.255.255.000, gateway 198.18.20.1 and DNS 198.18.20.53 | 198.18.10.20 |
 
-  @CNC-001 @CNC-002 @CNC-003 @CNC-004 @ERRATA-280 @ERRATA-281 @NAME-001 @NAME-007 @needs-power @needs-lab
+  @CNC-001 @CNC-002 @CNC-003 @CNC-004 @ERRATA-280 @ERRATA-281 @NAME-001 @NAME-007 @needs-power @needs-network @needs-platform
   Scenario Outline: <row>, <column>: <options>, in the order listed
     Given the lab network is "<network>"
     And the LAN's router forwards to <LAN routes>
@@ -103,7 +103,7 @@ Feature: Quick Start - Complete the Network Configuration
       | Split Netw. Config: Static IP on WAN | Static IP w/o Proxy  | A & D   | split        | no other network   | not present | not present | LAN has no IPv4 address  | option A, static IP on the LAN 198.18.10.30 with netmask 255.255.255.000, gateway 198.18.10.1 and DNS 198.18.10.53 | Timeout was reached (28) | option D, static IP on the WAN 198.18.20.30 with netmask 255.255.255.000, gateway 198.18.20.1 and DNS 198.18.20.53 | 198.18.10.30 |
       | Split Netw. Config: Static IP on WAN | DHCP with Proxy      | B & D   | split-proxy  | no other network   | present     | not present | Timeout was reached (28) | option B, proxy support through 198.18.20.8 port 3128                                                              | Timeout was reached (28) | option D, static IP on the WAN 198.18.20.30 with netmask 255.255.255.000, gateway 198.18.20.1 and DNS 198.18.20.53 | 198.18.10.20 |
 
-  @CNC-001 @CNC-003 @CNC-004 @ERRATA-280 @ERRATA-281 @NAME-001 @NAME-007 @needs-power @needs-lab
+  @CNC-001 @CNC-003 @CNC-004 @ERRATA-280 @ERRATA-281 @NAME-001 @NAME-007 @needs-power @needs-network @needs-platform
   Scenario Outline: <row>, <column>: <options>, in the order listed
     Given the lab network is "<network>"
     And the LAN's router forwards to <LAN routes>
@@ -138,7 +138,7 @@ Feature: Quick Start - Complete the Network Configuration
     network: untagged frames reach a subnet without DHCP; VLAN 100 carries 198.18.100.0/24
     (router .1, DNS .53). A VLAN takes the LAN off DHCP (ERRATA-006): a static IP follows.
 
-    @CNC-005 @NREQ-007 @ERRATA-006 @needs-power @needs-lab
+    @CNC-005 @NREQ-007 @ERRATA-006 @needs-power @needs-network
     Scenario Outline: <generation>: VLAN 100 on the LAN, then its static IP address
       Given the lab network is "trunk"
       And the appliance is plugged in and switched off
@@ -166,7 +166,7 @@ Feature: Quick Start - Complete the Network Configuration
     VLANs and proxy before continuing to the next step." The "ipv6-only" lab network: router
     advertisements give 2001:db8:10::20; the platform answers on IPv6 only.
 
-    @fw-2022 @CNC-010 @CNC-011 @NREQ-019 @needs-power @needs-lab
+    @fw-2022 @CNC-010 @CNC-011 @NREQ-019 @needs-power @needs-network @needs-platform
     Scenario: 2022: an IPv6-only network needs IPv6-only mode before the activation
       Given the lab network is "ipv6-only"
       And the appliance is plugged in and switched off

@@ -13,7 +13,7 @@ Feature: Quick Start - Step 1 - Connect the Scanner Appliance to the Network
   Whether the appliance connected shows once it is powered on (Step 2): the ACTIVATION CODE
   appears "once the Scanner Appliance makes a successful connection to the Qualys Cloud Platform".
 
-  @CONN-003 @CONN-004 @CONN-005 @ERRATA-284 @needs-power @needs-lab
+  @CONN-003 @CONN-004 @CONN-005 @ERRATA-284 @needs-power @needs-network @needs-platform
   Scenario Outline: The LAN port cabled to the switch (<switch>): the appliance connects like any other computer
     Given the lab network is "office"
     And the switch port of the LAN is set to "<switch port>"
@@ -31,7 +31,7 @@ Feature: Quick Start - Step 1 - Connect the Scanner Appliance to the Network
       | 1 Gigabit                         | 1GbaseT/Full  |
       | auto negotiating, any speed       | AUTO          |
 
-  @CONN-004 @needs-power @needs-ports @needs-lab
+  @CONN-004 @needs-power @needs-ports @needs-network
   Scenario Outline: <generation>: the LAN port is the one to connect: a cable in the WAN port only does not connect the appliance
     Given the lab network is "office"
     And the WAN cable is plugged in
@@ -55,7 +55,7 @@ Feature: Quick Start - Step 1 - Connect the Scanner Appliance to the Network
       | generation | error                       |
       | 2022       | no CARRIER on LAN interface |
 
-  @CONN-002 @ERRATA-017 @needs-power @needs-leds @needs-lab
+  @CONN-002 @ERRATA-017 @needs-power @needs-leds @needs-platform
   Scenario: Remote rebooting through the managed power supply: power cycled, the appliance starts and connects again
     Given the appliance has been activated by user "jdoe"
     When I pull the AC power cord

@@ -11,7 +11,7 @@ Feature: That's all there is to it! - Scanner Appliance Name and IP Address
   LAN interface is displayed."
   "The Qualys Cloud Platform indicator for your account appears in the lower right corner."
 
-  @NAME-001 @NAME-003 @NAME-008 @needs-lab
+  @NAME-001 @NAME-003 @NAME-008 @needs-network @needs-platform
   Scenario Outline: The name is is_<username>, then the LAN IP address and the platform indicator
     Given the LAN has a DHCP server that leases <address> with gateway <gateway> and DNS server <dns>
     And the appliance has been activated by user "<username>"
@@ -23,7 +23,7 @@ Feature: That's all there is to it! - Scanner Appliance Name and IP Address
       | jdoe     | 198.18.10.20 | 198.18.10.1 | 198.18.10.53 |
       | acme_qa  | 198.18.10.77 | 198.18.10.1 | 198.18.10.53 |
 
-  @NAME-005 @ERRATA-154 @needs-lab @needs-virtual-time
+  @NAME-005 @ERRATA-154 @needs-virtual-time @needs-platform
   Scenario: The name and IP screen is for information: keys other than the way into the menu change nothing
     Given the appliance has been activated by user "jdoe"
     Then the indicators are DOWN and ENTER
@@ -32,7 +32,7 @@ Feature: That's all there is to it! - Scanner Appliance Name and IP Address
     When 10 minutes pass
     Then the screen shows the name "is_jdoe", the LAN IP address and the platform indicator
 
-  @NAME-001 @needs-lab
+  @NAME-001 @needs-platform
   Scenario: The name and IP address stay after a restart: the appliance is in the subscription
     Given the appliance has been activated by user "jdoe"
     And the "SYSTEM REBOOT" menu item is shown

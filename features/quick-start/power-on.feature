@@ -80,12 +80,12 @@ Feature: Quick Start - Step 2 - Power On the Scanner Appliance
       Then the screen shows "ACTIVATION CODE" within 5 minutes
       And the activation code is the one shown before
 
-    @PWR-007 @needs-lab
+    @PWR-007 @needs-platform
     Scenario: No other appliance has this appliance's activation code
       Given the appliance shows the ACTIVATION CODE screen
       Then no other appliance known to the platform has the activation code shown
 
-    @PWR-006 @needs-lab
+    @PWR-006 @needs-platform
     Scenario: The activation code shown is the one the portal activates the appliance with
       Given the appliance shows the ACTIVATION CODE screen
       When I activate the appliance in the portal with the code shown, as user "jdoe"
@@ -96,7 +96,7 @@ Feature: Quick Start - Step 2 - Power On the Scanner Appliance
 
   Rule: No connection to the platform
 
-    @fw-2017 @PWR-008 @PWR-010 @needs-power @needs-lab
+    @fw-2017 @PWR-008 @PWR-010 @needs-power @needs-network
     Scenario: 2017: a network error instead of the activation code
       Given the Qualys Cloud Platform cannot be reached
       And the appliance is plugged in and switched off
@@ -104,14 +104,14 @@ Feature: Quick Start - Step 2 - Power On the Scanner Appliance
       Then the screen shows "QG con timeout" within 5 minutes
       And the screen does not show "ACTIVATION CODE"
 
-    @fw-2017 @PWR-008 @PWR-010 @needs-power @needs-lab
+    @fw-2017 @PWR-008 @PWR-010 @needs-power @needs-network
     Scenario: 2017: a network error when the network settings do not work (no DHCP server)
       Given the LAN has no DHCP server
       And the appliance is plugged in and switched off
       When I press the power button
       Then the screen shows "LAN no IPv4" within 5 minutes
 
-    @fw-2022 @PWR-009 @PWR-010 @needs-power @needs-lab
+    @fw-2022 @PWR-009 @PWR-010 @needs-power @needs-network
     Scenario: 2022: an appliance configuration error instead of the activation code
       Given the Qualys Cloud Platform cannot be reached
       And the appliance is plugged in and switched off
@@ -119,7 +119,7 @@ Feature: Quick Start - Step 2 - Power On the Scanner Appliance
       Then the screen shows "Timeout was reached (28)" within 5 minutes
       And the screen does not show "ACTIVATION CODE"
 
-    @fw-2022 @PWR-009 @PWR-010 @needs-power @needs-lab
+    @fw-2022 @PWR-009 @PWR-010 @needs-power @needs-network
     Scenario: 2022: an appliance configuration error when the network settings do not work (no DHCP server)
       Given the LAN has no DHCP server
       And the appliance is plugged in and switched off

@@ -1,4 +1,4 @@
-@guide:name-and-ip @needs-lab
+@guide:name-and-ip @needs-network @needs-platform
 Feature: The appliance does not allow incoming logins or connections from the network
   "The IP address is available for information purposes only. The Scanner Appliance is remote
   controlled by the Qualys Cloud Platform, and the Appliance does not allow incoming logins or

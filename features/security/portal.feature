@@ -1,4 +1,4 @@
-@guide:qs-activate @needs-portal @needs-lab
+@guide:qs-activate @needs-portal @needs-platform
 Feature: The portal's pages are behind the login and take forms only from themselves
   "On the Qualys LOGIN page, enter your user name (login) and password, and then click LOGIN."
   "Your Qualys Home page appears upon successful login."

@@ -14,7 +14,7 @@ Feature: The lab's passwords never leave the suite
   has an embedded space and special characters; the 2022 one special characters only. After
   the run, `npm run secrets-gate` searches every file of the reports for every value.
 
-  @PRX-026 @ERRATA-401 @needs-lab
+  @PRX-026 @ERRATA-401 @needs-network @needs-platform
   Scenario Outline: <generation>: a proxy password entered on the keypad, and shown again by CHANGE PROXY PARAMS, is in no transcript or evidence
     Given the appliance has been activated by user "jdoe"
     And the lab network is "office-proxy"
@@ -57,7 +57,7 @@ Feature: The lab's passwords never leave the suite
       | generation | host       | password      |
       | 2022       | PROXY HOST | proxy-special |
 
-  @PRX-026 @ERRATA-401 @needs-lab @needs-console
+  @PRX-026 @ERRATA-401 @needs-console @needs-network @needs-platform
   Scenario Outline: <generation>: a proxy password typed on the remote console's keyboard is in no transcript or evidence
     Given the appliance has been activated by user "jdoe"
     And the lab network is "office-proxy"
@@ -89,7 +89,7 @@ Feature: The lab's passwords never leave the suite
       | generation | host       |
       | 2022       | PROXY HOST |
 
-  @guide:qs-activate @ACT-004 @ERRATA-401 @needs-portal @needs-lab
+  @guide:qs-activate @ACT-004 @ERRATA-401 @needs-portal @needs-platform
   Scenario: A portal password typed at the LOGIN page is in no transcript or evidence
     Given I am logged in to the portal as "acme_mgr"
     When I log out of the portal

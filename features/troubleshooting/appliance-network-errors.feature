@@ -17,7 +17,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
   # ---------------------------------------------------------------------------------------------
   # Found when the appliance is switched on ("Using its boot time network configuration").
 
-  @needs-lab @needs-power
+  @needs-power @needs-network @needs-platform
   Scenario Outline: Switched on while <condition>: "<error>"
     Given the lab network is "office"
     And <condition>
@@ -116,7 +116,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
       | error           | solution                                     | condition                                    |
       | Account expired | Please report this error to Qualys Support. | the platform says the account has expired |
 
-  @ANE-003 @ERRATA-260 @needs-lab @needs-power
+  @ANE-003 @ERRATA-260 @needs-power @needs-network
   Scenario: Switched on with the LAN cable unplugged: the interface has no carrier
     Given the LAN cable is unplugged
     And the appliance is plugged in and switched off
@@ -126,7 +126,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
   # ---------------------------------------------------------------------------------------------
   # Found when proxy support is enabled: "This error appears when attempting to configure proxy".
 
-  @needs-lab
+  @needs-network @needs-platform
   Scenario Outline: Proxy support enabled while <condition>: "<error>"
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -198,7 +198,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
       | error                    | solution                                                                                                                                                                        | condition                                            |
       | SSL peer cert was not OK | This issue may occur when there is a proxy or intercepting device interfering with the certificate exchange process between the scanner and Qualys Platform. Please contact Qualys Support. | the proxy terminates the TLS session (SSL bridging) |
 
-  @needs-lab
+  @needs-network
   Scenario Outline: Proxy support enabled with a wrong configuration (<configuration>): "<error>"
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -225,7 +225,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
       | error                       | solution                                                                            | configuration                                                          |
       | LAN DNS can't resolve proxy | Ensure LAN DNS server(s) can resolve the scanner's configured proxy hostname. | I enable proxy support through the host name "PROXY.NOWHERE.TEST" port 3128 |
 
-  @ANE-013 @needs-lab
+  @ANE-013 @needs-network
   Scenario: The proxy's host name, which DNS resolved before, no longer resolves: "LAN DNS can't resolve proxy"
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -235,7 +235,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     When I enable proxy support through the host name "PROXY.LAB.TEST" port 3128
     Then the screen shows "LAN DNS can't resolve proxy" within 2 minutes
 
-  @ANE-029 @ANE-030 @ERRATA-207 @needs-lab
+  @ANE-029 @ANE-030 @ERRATA-207 @needs-network
   Scenario: "within 30 seconds": CONTACTING QUALYS stays 30 seconds before the timeout is reported
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -244,7 +244,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     Then the screen shows "Timeout was reached (28)" within 2 minutes
     And "CONTACTING QUALYS" was shown for about 30 to 36 seconds
 
-  @ANE-030 @ERRATA-207 @needs-lab
+  @ANE-030 @ERRATA-207 @needs-network
   Scenario: Without a proxy: CONTACTING QUALYS stays 30 seconds before the timeout is reported
     Given the appliance is running
     And a firewall drops the appliance's connections to the platform
@@ -252,7 +252,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     Then the screen shows "Timeout was reached (28)" within 2 minutes
     And "CONTACTING QUALYS" was shown for about 30 to 36 seconds
 
-  @ANE-018 @ERRATA-207 @needs-lab
+  @ANE-018 @ERRATA-207 @needs-network
   Scenario: DNS servers that do not answer are given up sooner than a silent platform
     Given the appliance is running
     And the LAN's DNS servers do not answer
@@ -260,7 +260,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     Then the screen shows "LAN DNS server not reachable" within 2 minutes
     And "CONTACTING QUALYS" was shown for about 10 to 16 seconds
 
-  @ANE-030 @ERRATA-207 @needs-lab
+  @ANE-030 @ERRATA-207 @needs-platform
   Scenario: A platform that answers within 30 seconds is reached; one that answers later is given up
     Given the appliance has been activated by user "jdoe"
     And the platform answers only after 25 seconds
@@ -270,7 +270,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     When I restart the appliance
     Then the screen shows "Timeout was reached (28)" within 5 minutes
 
-  @ANE-027 @needs-lab
+  @ANE-027 @needs-network
   Scenario: A refused connection is reported at once, not after 30 seconds
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -282,7 +282,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
   # ---------------------------------------------------------------------------------------------
   # Found when the WAN interface is configured (split network).
 
-  @needs-lab
+  @needs-network @needs-platform
   Scenario Outline: DHCP enabled on the WAN while <condition>: "<error>"
     Given the lab network is "split"
     And the appliance is running
@@ -320,7 +320,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
       | error                    | solution                                                                     | condition                                                                                          |
       | LAN and WAN same gateway | LAN and WAN must be configured with different subnets and gateway addresses. | the WAN has a DHCP server that leases 198.18.20.20 with gateway 198.18.10.1 and DNS server 198.18.20.53 |
 
-  @ANE-004 @needs-lab
+  @ANE-004 @needs-network
   Scenario: Proxy support enabled while the WAN cable is unplugged: "no CARRIER on WAN interface"
     # "no CARRIER on WAN interface: This error appears when attempting to configure proxy or
     # personalization while the WAN network cable/port is disconnected. Check that the WAN port
@@ -332,7 +332,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     When I enable proxy support through 198.18.20.8 port 3128
     Then the screen shows "no CARRIER on WAN interface" within 2 minutes
 
-  @ANE-014 @needs-lab
+  @ANE-014 @needs-network
   Scenario: Proxy support enabled by host name on a split network whose DNS cannot resolve it: "WAN DNS can't resolve proxy"
     Given the lab network is "split-proxy"
     And the appliance is running
@@ -344,7 +344,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
   # ---------------------------------------------------------------------------------------------
   # Found when a static IP configuration is saved.
 
-  @needs-lab
+  @needs-network
   Scenario Outline: A static IP configuration saved: "<error>"
     Given the lab network is "<network>"
     And the appliance is running
@@ -370,7 +370,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
   # ---------------------------------------------------------------------------------------------
   # Filesystem Mount Errors, at boot.
 
-  @needs-lab @needs-power
+  @needs-power @needs-faults
   Scenario Outline: The filesystem <part> fails at boot: "<error>"
     Given the appliance is plugged in and switched off
     And the appliance's filesystem <part> will fail fatally at the next boot
@@ -396,7 +396,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
   # ---------------------------------------------------------------------------------------------
   # "The Scanner Appliance is not functional until the error is resolved."
 
-  @ANE-002 @ERRATA-264 @needs-lab @needs-leds @needs-virtual-time
+  @ANE-002 @ERRATA-264 @needs-leds @needs-virtual-time @needs-network @needs-platform
   Scenario: Not functional until the error is resolved: a launched scan starts only once the appliance reaches the platform
     Given the appliance has been activated by user "jdoe"
     And the LAN has no DHCP server
@@ -411,7 +411,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     And the screen shows the name "is_jdoe", the LAN IP address and the platform indicator
     And the S1 LED is on
 
-  @ANE-005 @ERRATA-209 @needs-lab
+  @ANE-005 @ERRATA-209 @needs-network
   Scenario: IPv6-only mode on a LAN that gives no IPv6 address: the error row for a missing address
     Given the appliance is running
     And the appliance has been reset to IPv6-only mode

@@ -20,7 +20,7 @@ Feature: Troubleshooting - Communication Failure message
   counted from its last contact with the platform (ERRATA-263). A running scan times out 15
   minutes after the first failed poll (ERRATA-211).
 
-  @COMM-001 @COMM-002 @COMM-003 @ERRATA-263 @needs-lab @needs-virtual-time
+  @COMM-001 @COMM-002 @COMM-003 @ERRATA-263 @needs-virtual-time @needs-network @needs-platform @needs-ports
   Scenario Outline: No scan running, <reason>: COMMUNICATION FAILURE at the next polling request, not before
     Given the appliance has been activated by user "jdoe"
     When I note the time
@@ -41,7 +41,7 @@ Feature: Troubleshooting - Communication Failure message
       | the local network goes down                                                                      | the LAN's DNS servers do not answer         |
       | any of the network devices between the Scanner Appliance and the Qualys Cloud Platform goes down | the Qualys Cloud Platform cannot be reached |
 
-  @COMM-001 @COMM-004 @COMM-005 @ERRATA-211 @needs-lab @needs-leds @needs-ports @needs-virtual-time
+  @COMM-001 @COMM-004 @COMM-005 @ERRATA-211 @needs-leds @needs-ports @needs-virtual-time @needs-platform
   Scenario: A scan running: COMMUNICATION FAILURE only after the scan times out, and S1 turns off
     Given the appliance has been activated by user "jdoe"
     And a scan of 60 minutes has been launched on the appliance
@@ -55,7 +55,7 @@ Feature: Troubleshooting - Communication Failure message
     And the S1 LED is off
     And it took 15 to 19 minutes from the noted time
 
-  @COMM-007 @COMM-008 @COMM-009 @ERRATA-263 @needs-lab @needs-leds @needs-ports @needs-virtual-time
+  @COMM-007 @COMM-008 @COMM-009 @ERRATA-263 @needs-leds @needs-ports @needs-virtual-time @needs-platform
   Scenario: Network restored: COMMUNICATION FAILURE until the next successful polling request, then the name and IP address
     Given the appliance has been activated by user "jdoe"
     And I unplug the cable from the LAN port
@@ -70,7 +70,7 @@ Feature: Troubleshooting - Communication Failure message
     Given a scan of 30 minutes has been launched on the appliance
     Then the S1 LED is on within 4 minutes
 
-  @COMM-007 @COMM-009 @ERRATA-263 @needs-lab @needs-virtual-time
+  @COMM-007 @COMM-009 @ERRATA-263 @needs-virtual-time @needs-network @needs-platform
   Scenario: With a proxy configuration: back online through the proxy at the next successful polling request
     Given the appliance has been activated by user "jdoe"
     And the lab network is "office-proxy"

@@ -21,7 +21,7 @@ Feature: Troubleshooting guidelines (2017): network configurations with and with
 
   Rule: Network Configurations with DHCP Present
 
-    @TRB-001 @TRB-004 @needs-power @needs-lab
+    @TRB-001 @TRB-004 @needs-power @needs-network @needs-platform
     Scenario: DHCP present, No Proxy, Standard network traffic: Plug in the Appliance
       Given the lab network is "office"
       And the appliance is plugged in and switched off
@@ -31,7 +31,7 @@ Feature: Troubleshooting guidelines (2017): network configurations with and with
       And I press ENTER
       Then the screen shows the name "is_jdoe" and the LAN IP address 198.18.10.20 within 2 minutes
 
-    @TRB-001 @TRB-002 @needs-power @needs-lab
+    @TRB-001 @TRB-002 @needs-power @needs-network @needs-platform
     Scenario Outline: <network configuration>: Plug in the Appliance, <set up step>
       Given the lab network is "<network>"
       And the LAN's router forwards to <LAN routes>
@@ -54,7 +54,7 @@ Feature: Troubleshooting guidelines (2017): network configurations with and with
         | network configuration                                     | set up step                  | network | LAN routes       | step            |
         | DHCP present, Split network traffic                       | Enable DHCP on WAN (page 43) | split   | no other network | DHCP on the WAN |
 
-    @TRB-001 @TRB-002 @TRB-007 @ERRATA-282 @needs-power @needs-lab
+    @TRB-001 @TRB-002 @TRB-007 @ERRATA-282 @needs-power @needs-network @needs-platform
     Scenario: DHCP present, Proxy server, Split network traffic: Plug in the Appliance, Enable Proxy (page 37), Enable DHCP on WAN
       Given the lab network is "split-proxy"
       And the LAN's router forwards to no other network
@@ -71,7 +71,7 @@ Feature: Troubleshooting guidelines (2017): network configurations with and with
 
   Rule: Network Configurations without DHCP Present
 
-    @TRB-001 @TRB-002 @TRB-003 @TRB-008 @needs-power @needs-lab
+    @TRB-001 @TRB-002 @TRB-003 @TRB-008 @needs-power @needs-network @needs-platform
     Scenario: DHCP not present, No Proxy, Standard network traffic: Plug in the Appliance, Enable Static IP on LAN (page 32)
       Given the lab network is "office"
       And DHCP is not present on the LAN and not present on the WAN
@@ -84,7 +84,7 @@ Feature: Troubleshooting guidelines (2017): network configurations with and with
       And I press ENTER
       Then the screen shows the name "is_jdoe" and the LAN IP address 198.18.10.30 within 2 minutes
 
-    @TRB-001 @TRB-002 @TRB-003 @needs-power @needs-lab
+    @TRB-001 @TRB-002 @TRB-003 @needs-power @needs-network @needs-platform
     Scenario Outline: <network configuration>: Plug in the Appliance, Enable Static IP on LAN (page 32), <second set up step>
       Given the lab network is "<network>"
       And the LAN's router forwards to <LAN routes>
@@ -110,7 +110,7 @@ Feature: Troubleshooting guidelines (2017): network configurations with and with
         | network configuration                    | second set up step                | network | LAN routes       | second step                                                                                      |
         | DHCP not present, Split network traffic  | Enable Static IP on WAN (page 43) | split   | no other network | static IP on the WAN 198.18.20.30 with netmask 255.255.255.000, gateway 198.18.20.1 and DNS 198.18.20.53 |
 
-    @TRB-001 @TRB-002 @TRB-003 @TRB-011 @ERRATA-283 @needs-power @needs-lab
+    @TRB-001 @TRB-002 @TRB-003 @TRB-011 @ERRATA-283 @needs-power @needs-network @needs-platform
     Scenario: DHCP not present, Proxy server, Split network traffic: Plug in the Appliance, Enable Static IP on LAN (page 32), Enable Proxy (page 37), Enable Static IP on WAN (page 43)
       Given the lab network is "split-proxy"
       And the LAN's router forwards to no other network
@@ -132,7 +132,7 @@ Feature: Troubleshooting guidelines (2017): network configurations with and with
     "Additional network configurations are supported, including a static IP address on LAN and
     DCHP on WAN, as well as DHCP on LAN and a static IP address on WAN."
 
-    @TRB-012 @needs-power @needs-lab
+    @TRB-012 @needs-power @needs-network @needs-platform
     Scenario: A static IP address on LAN and DHCP on WAN
       Given the lab network is "split"
       And the LAN's router forwards to no other network
@@ -148,7 +148,7 @@ Feature: Troubleshooting guidelines (2017): network configurations with and with
       And I press ENTER
       Then the screen shows the name "is_jdoe" and the LAN IP address 198.18.10.30 within 2 minutes
 
-    @TRB-012 @needs-power @needs-lab
+    @TRB-012 @needs-power @needs-network @needs-platform
     Scenario: DHCP on LAN and a static IP address on WAN
       Given the lab network is "split"
       And the LAN's router forwards to no other network
@@ -168,7 +168,7 @@ Feature: Troubleshooting guidelines (2017): network configurations with and with
     (ERRATA-200: a refused proxy connection reads "prxy con close"); corrected with CHANGE PROXY
     PARAMS, the appliance connects.
 
-    @TRB-001 @TRB-002 @ERRATA-200 @needs-power @needs-lab
+    @TRB-001 @TRB-002 @ERRATA-200 @needs-power @needs-network
     Scenario: An incorrect proxy port shows a network error until it is corrected
       Given the lab network is "office-proxy"
       And the appliance is plugged in and switched off

@@ -17,7 +17,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   "office-proxy" (the Internet only through the proxy 198.18.10.8:3128) and "split" (WAN on a DMZ
   198.18.20.0/24 with DHCP lease 198.18.20.20, gateway 198.18.20.1, DNS 198.18.20.53).
 
-  @NERR-001 @NERR-003 @NERR-004 @NERR-005 @ERRATA-015 @needs-lab @needs-power
+  @NERR-001 @NERR-003 @NERR-004 @NERR-005 @ERRATA-015 @needs-power @needs-network
   Scenario: The network error is displayed in 2 lines: the error code, then the description
     Given the LAN has no DHCP server
     And the appliance is plugged in and switched off
@@ -35,7 +35,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # 06: "Using its boot time network configuration the Scanner Appliance attempted to make a
   # connection to the Qualys Cloud Platform and it failed."
 
-  @NERR-009 @needs-lab @needs-power
+  @NERR-009 @needs-power @needs-network @needs-platform
   Scenario Outline: Switched on while <condition>: NETWORK ERR 06 and "<description>"
     Given <condition>
     And the appliance is plugged in and switched off
@@ -106,7 +106,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
       | description    | means                                                    | condition                                      |
       | QG SSL certval | Qualys Cloud Platform - SSL certificate validation failed | the platform's TLS certificate is not trusted |
 
-  @NERR-017 @NERR-009 @ERRATA-205 @needs-lab
+  @NERR-017 @NERR-009 @ERRATA-205 @needs-network
   Scenario: The LAN link does not come up (both sides forced to different speeds): LAN iface down
     Given the appliance is running
     And I set the LAN port link to "1GbaseT/Full"
@@ -116,7 +116,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
     And line 1 reads "NETWORK ERR 06"
     And line 2 reads "LAN iface down"
 
-  @NERR-018 @NERR-009 @ERRATA-205 @needs-lab
+  @NERR-018 @NERR-009 @ERRATA-205 @needs-network
   Scenario: The WAN link does not come up (both sides forced to different speeds): WAN iface down
     Given the lab network is "split"
     And the appliance is running
@@ -133,7 +133,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # Then the Appliance attempted to make a connection ... using the saved network settings, and it
   # failed."
 
-  @NERR-007 @needs-lab
+  @NERR-007 @needs-network
   Scenario Outline: Proxy enabled while <condition>: NETWORK ERR 03 and "<description>"
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -191,7 +191,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
       | description    | means                                                    | condition                                            |
       | QG SSL certval | Qualys Cloud Platform - SSL certificate validation failed | the proxy terminates the TLS session (SSL bridging) |
 
-  @NERR-007 @ERRATA-200 @needs-lab
+  @NERR-007 @ERRATA-200 @needs-network
   Scenario Outline: Proxy enabled with a wrong configuration (<configuration>): NETWORK ERR 03 and "<description>"
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -214,7 +214,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # 04: "A user disabled proxy settings and this was saved with the Appliance's network settings.
   # Then the Appliance attempted to make a connection ... and it failed."
 
-  @NERR-008 @NERR-036 @needs-lab
+  @NERR-008 @NERR-036 @needs-network
   Scenario: Proxy disabled where the Internet is reached only through the proxy: NETWORK ERR 04
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -229,7 +229,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # 07 / 08: "A user configured an invalid static LAN (WAN) IP address or gateway IP address and
   # this was saved with the Appliance's network settings."
 
-  @needs-lab
+  @needs-network
   Scenario Outline: A static IP configuration saved (<configuration>): NETWORK ERR <code> and "<description>"
     Given the lab network is "<network>"
     And the appliance is running
@@ -259,7 +259,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
       | code | description    | means                        | network | configuration                                                                                                     |
       | 08   | inv WAN IP cnf | Invalid WAN IP configuration | split   | I enable static IP on the WAN 198.18.10.30 with netmask 255.255.255.000, gateway 198.18.10.1 and DNS 198.18.10.53 |
 
-  @NERR-012 @NERR-025 @needs-lab
+  @NERR-012 @NERR-025 @needs-network @needs-platform
   Scenario: A static IP address saved, then the DNS lookup of the platform URL failed: NETWORK ERR 09
     Given the appliance is running
     And the DNS servers cannot resolve the platform URL
@@ -272,7 +272,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # 12 (and 09, 08): "A user configured the WAN interface and this was saved with the network
   # settings. Then the Appliance attempted to make a connection ... and it failed."
 
-  @needs-lab
+  @needs-network @needs-platform
   Scenario Outline: DHCP enabled on the WAN while <condition>: NETWORK ERR <code> and "<description>"
     Given the lab network is "split"
     And the appliance is running
@@ -321,7 +321,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # 10: "A user configured the LAN interface"; 09: "A user configured DHCP ... a DNS lookup of the
   # Qualys Cloud Platform URL failed"; 13: "A user configured VLANs".
 
-  @needs-lab
+  @needs-network @needs-platform
   Scenario Outline: <configuration> while <condition>: NETWORK ERR <code> and "<description>"
     Given the appliance is running
     And <condition>
@@ -345,7 +345,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
       | code | description    | means                                                  | configuration           | condition                                     |
       | 09   | LAN DNS failed | LAN DNS servers can't resolve Qualys Cloud PlatformURL | I renew DHCP on the LAN | the DNS servers cannot resolve the platform URL |
 
-  @NERR-015 @NERR-021 @ERRATA-006 @needs-lab
+  @NERR-015 @NERR-021 @ERRATA-006 @needs-network
   Scenario: VLANs configured on a switch port that carries no VLAN: NETWORK ERR 13
     # A VLAN takes the LAN off DHCP (ERRATA-006): the LAN is left without an address.
     Given the appliance is running
@@ -358,7 +358,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # 14: "A user pressed ENTER on the ACTIVATION screen. Then the Appliance tried to connect and a
   # DNS lookup of the Qualys Cloud Platform URL failed."
 
-  @NERR-016 @NERR-025 @needs-lab
+  @NERR-016 @NERR-025 @needs-network @needs-platform
   Scenario: ENTER on the ACTIVATION screen while DNS cannot resolve the platform URL: NETWORK ERR 14
     Given the appliance shows the ACTIVATION CODE screen
     And the DNS servers cannot resolve the platform URL
@@ -371,7 +371,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # 01: "Using its current network settings the Scanner Appliance attempted to make a connection
   # to the Qualys Cloud Platform and it failed." A later attempt: ERRATA-208.
 
-  @NERR-006 @NERR-021 @ERRATA-208 @needs-lab @needs-power @needs-virtual-time
+  @NERR-006 @NERR-021 @ERRATA-208 @needs-power @needs-virtual-time @needs-network
   Scenario: A later attempt with the current network settings: NETWORK ERR 01
     Given the LAN has no DHCP server
     And the appliance is plugged in and switched off
@@ -382,7 +382,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
     And the screen shows "NETWORK ERR 01" within 2 minutes
     And line 2 reads "LAN no IPv4"
 
-  @NERR-006 @ERRATA-208 @needs-lab @needs-virtual-time
+  @NERR-006 @ERRATA-208 @needs-virtual-time @needs-network
   Scenario: A later attempt finds another reason: the code becomes 01 and the description names what it found
     Given the appliance is running
     And the LAN cable is unplugged
@@ -397,7 +397,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # ---------------------------------------------------------------------------------------------
   # "Important! The Scanner Appliance is not functional until the network error is resolved."
 
-  @NERR-002 @ERRATA-264 @needs-lab @needs-leds @needs-virtual-time
+  @NERR-002 @ERRATA-264 @needs-leds @needs-virtual-time @needs-network @needs-platform
   Scenario: Not functional until the network error is resolved: a launched scan starts only once the appliance reaches the platform
     Given the appliance has been activated by user "jdoe"
     And the LAN has no DHCP server
@@ -415,7 +415,7 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # ---------------------------------------------------------------------------------------------
   # Storage: the 2017 guide names no storage error (ERRATA-201).
 
-  @SHD-001 @ERRATA-201 @needs-lab @needs-power @needs-virtual-time
+  @SHD-001 @ERRATA-201 @needs-power @needs-virtual-time @needs-faults
   Scenario Outline: The filesystem <part> fails at boot: the boot stops at "<message>"
     Given the appliance is plugged in and switched off
     And the appliance's filesystem <part> will fail fatally at the next boot

@@ -18,7 +18,7 @@ Feature: Troubleshooting - Network Errors using older appliance model (E00 to E1
   # ---------------------------------------------------------------------------------------------
   # Found when the appliance is switched on: the specific code at once.
 
-  @OLD-001 @OLD-002 @ERRATA-203 @needs-lab @needs-power
+  @OLD-001 @OLD-002 @ERRATA-203 @needs-power @needs-network @needs-platform
   Scenario Outline: Switched on while <condition>: NETWORK ERROR <code>
     Given <condition>
     And the appliance is plugged in and switched off
@@ -53,7 +53,7 @@ Feature: Troubleshooting - Network Errors using older appliance model (E00 to E1
   # ---------------------------------------------------------------------------------------------
   # The change's own (general) code, at the first attempt after it.
 
-  @ERRATA-204 @needs-lab
+  @ERRATA-204 @needs-network
   Scenario Outline: <configuration>: NETWORK ERROR <code> at the first attempt
     Given the lab network is "<network>"
     And the appliance is running
@@ -79,7 +79,7 @@ Feature: Troubleshooting - Network Errors using older appliance model (E00 to E1
       | E12  | Could not configure the WAN interface | office  | the WAN cable is unplugged | I enable DHCP on the WAN   |
       | E12  | Could not configure the WAN interface | split   | the WAN has no DHCP server | I enable DHCP on the WAN   |
 
-  @OLD-005 @needs-lab @needs-virtual-time
+  @OLD-005 @needs-virtual-time @needs-network
   Scenario: An address no proxy can have: NETWORK ERROR E03, at the first attempt and the later ones
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -89,7 +89,7 @@ Feature: Troubleshooting - Network Errors using older appliance model (E00 to E1
     Then line 1 reads "NETWORK ERROR"
     And line 2 reads "E03"
 
-  @OLD-006 @ERRATA-204 @needs-lab
+  @OLD-006 @ERRATA-204 @needs-network
   Scenario: Proxy disabled where the Internet is reached only through the proxy: NETWORK ERROR E04
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -99,7 +99,7 @@ Feature: Troubleshooting - Network Errors using older appliance model (E00 to E1
     Then the screen shows "E04" within 2 minutes
     And line 1 reads "NETWORK ERROR"
 
-  @OLD-016 @needs-lab
+  @OLD-016 @needs-network @needs-platform
   Scenario: ENTER on the ACTIVATION CODE screen while DNS cannot resolve the platform URL: NETWORK ERROR E14
     Given the appliance shows the ACTIVATION CODE screen
     And the DNS servers cannot resolve the platform URL
@@ -110,7 +110,7 @@ Feature: Troubleshooting - Network Errors using older appliance model (E00 to E1
   # ---------------------------------------------------------------------------------------------
   # "More general error codes may be overwritten by more specific ones."
 
-  @OLD-017 @ERRATA-204 @needs-lab @needs-virtual-time
+  @OLD-017 @ERRATA-204 @needs-virtual-time @needs-network @needs-platform
   Scenario Outline: <configuration>: first <general>, then overwritten by <code>
     Given the lab network is "<network>"
     And the appliance is running
@@ -140,7 +140,7 @@ Feature: Troubleshooting - Network Errors using older appliance model (E00 to E1
       | general | code | description                                                                 | network | condition                                     | configuration           |
       | E10     | E05  | DNS lookup of the Qualys server failed (maybe network connectivity problem) | office  | the DNS servers cannot resolve the platform URL | I renew DHCP on the LAN |
 
-  @OLD-017 @ERRATA-204 @needs-lab @needs-virtual-time
+  @OLD-017 @ERRATA-204 @needs-virtual-time @needs-network
   Scenario Outline: A static IP configuration saved (<configuration>): first <general>, then overwritten by <code>
     Given the lab network is "<network>"
     And the appliance is running
@@ -172,7 +172,7 @@ Feature: Troubleshooting - Network Errors using older appliance model (E00 to E1
       | general | code | description                                               | network | configuration                                                                                                 |
       | E12     | E11  | WAN IP address or WAN gateway address cannot be 127.0.0.1 | split   | I enable static IP on the WAN 127.0.0.1 with netmask 255.000.000.000, gateway 127.0.0.2 and DNS 198.18.20.53 |
 
-  @OLD-006 @OLD-015 @OLD-017 @OLD-018 @OLD-019 @ERRATA-204 @needs-lab @needs-virtual-time
+  @OLD-006 @OLD-015 @OLD-017 @OLD-018 @OLD-019 @ERRATA-204 @needs-virtual-time @needs-network
   Scenario: The guide's example: E04 right after the proxy is disabled, overwritten by E13 after trying to connect for a while
     Given the lab network is "office-proxy"
     And the appliance is running

@@ -32,8 +32,8 @@ export interface ActorOptions {
   attach?: (evidence: Evidence) => void;
 }
 
-/** The protocols beyond the keypad and the screen, which a target may lack. */
-export type Protocol = 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'console' | 'consolePort';
+/** The protocols beyond the keypad and the screen, which a target may lack (the lab's: fixtures/lab-protocols.ts). */
+export type Protocol = 'power' | 'leds' | 'ports' | 'label' | 'console' | 'consolePort' | 'network' | 'platform' | 'fleet' | 'stock' | 'faults';
 
 export class Actor {
   #target: Target | null = null;
@@ -127,7 +127,7 @@ export class Actor {
   get portal(): PortalVisit {
     if (!this.target.capabilities.has('portal')) throw new NotApplicable(`target ${this.target.name} has no portal`);
     if (!this.#portal) {
-      const visit = new PortalVisit(this.need('lab'));
+      const visit = new PortalVisit(this.need('platform'));
       this.#portal = visit;
       this.onStop(() => visit.close());
     }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { Inconclusive } from './errors.ts';
-import type { Lab, PortalAccess } from './protocols.ts';
+import type { Platform, PortalAccess } from './protocols.ts';
 
 export const chromiumPath = process.env['QSA_CHROMIUM'] ?? '/usr/lib/chromium/chromium';
 
@@ -54,21 +54,22 @@ export async function closeBrowser(): Promise<void> {
 
 /** One scenario's visit to the portal: its own browser context, opened on first use. */
 export class PortalVisit {
-  readonly #lab: Lab;
+  readonly #platform: Platform;
   #access: PortalAccess | null = null;
   #context: BrowserContext | null = null;
   #page: Page | null = null;
 
-  constructor(lab: Lab) {
-    this.#lab = lab;
+  constructor(platform: Platform) {
+    this.#platform = platform;
   }
 
   /** The browser tab on the portal (opened at the portal's start page on first use). */
   async page(): Promise<Page> {
     if (this.#page) return this.#page;
-    this.#access = await this.#lab.portal();
-    const browser = await browserFor(this.#access.spkiSha256);
-    this.#context = await browser.newContext({ baseURL: this.#access.url, locale: 'en-US' });
+    const access = await this.#platform.portal();
+    this.#access = access;
+    const browser = await browserFor(access.spkiSha256);
+    this.#context = await browser.newContext({ baseURL: access.url, locale: 'en-US' });
     this.#context.setDefaultTimeout(15_000);
     // A page with thousands of wizard rows takes seconds to lay out when every core is busy with
     // other scenarios; waiting for a page to load is not a user's action and gets longer.

@@ -1,8 +1,8 @@
 // The protocols a target offers. Steps and tasks reach the appliance only through these, so the
 // same features run against the in-process twin, the twin behind a serial port, or real hardware.
-import type { NetworkSpec } from '../../fixtures/networks.ts';
 import type { Key } from '../../fixtures/profiles.ts';
-import type { TargetStatement } from '../../fixtures/targets.ts';
+import type { TargetStatement, capabilityNames } from '../../fixtures/targets.ts';
+import type { Faults, Fleet, Network, Platform, Ports, Stock } from '../../fixtures/lab-protocols.ts';
 import type { LineSettings, PlatformFailure, Probe } from '../../fixtures/wire.ts';
 
 // Defined in fixtures/ because the twin speaks them too; steps take them from here with the rest.
@@ -82,11 +82,6 @@ export interface Leds {
   read(): Promise<Record<LedName, boolean>>;
 }
 
-export interface Ports {
-  plug(port: Port): Promise<void>;
-  unplug(port: Port): Promise<void>;
-}
-
 /** The label on the bottom of the appliance and the physical make-up a person can see. */
 export interface Label {
   read(): Promise<{ model: string; serialNumber: number; ethernetPorts: Port[]; usbPorts: string[] }>;
@@ -101,72 +96,15 @@ export interface ApplianceTime {
 }
 
 
-/** Where a browser finds the platform's web portal, and which server key it is to trust. */
-export interface PortalAccess {
-  /** The portal's origin as the browser reaches it (the platform twin serves on loopback). */
-  url: string;
-  /** base64 SHA-256 of the server's public key (SubjectPublicKeyInfo), pinned in the browser. */
-  spkiSha256: string;
-}
-
-
-/** A request the platform's API received: the host name the appliance contacted, on which port. */
-export interface PlatformRequest { method: string; host: string; port: string; path: string }
-
-/** A service the lab stands in for with a real socket (a syslog server: UDP or TCP 514). */
-export interface LabService { address: string; protocol: 'udp' | 'tcp'; port: number }
-
-/** The environment the lab provides around the appliance. */
-export interface Lab {
-  /** New > Scanner Appliance in the portal, with an activation code, by a user. */
-  activate(activationCode: string, username: string): Promise<void>;
-  /** The platform (POD) the appliance's account is on. */
-  platform(): Promise<{ url: string; indicator: string }>;
-  /** How many appliances the platform has on record, and how many of them carry `activationCode`. */
-  activationCodeHolders(activationCode: string): Promise<{ units: number; holders: number }>;
-  /**
-   * Launches a scan of `targets` (or pushes a software update) on an activated appliance (the
-   * unit under test unless another serial number is given); it starts at its next poll.
-   */
-  launch(job: 'scan' | 'software-update', durationMs: number, options?: { targets?: string[]; serialNumber?: number }): Promise<void>;
-  /** The lab's network as data (a copy): change it and hand it back with `setNetwork`. */
-  network(): Promise<NetworkSpec>;
-  setNetwork(spec: NetworkSpec): Promise<void>;
-  /** How the platform's API answers the appliance from now on. */
-  failPlatform(failure: PlatformFailure): Promise<void>;
-  /** A storage fault the appliance meets at its next boot (EFS filesystem check or mount). */
-  injectStorageFault(fault: 'fsck' | 'mount' | null): Promise<void>;
-  /** The platform's web portal, served for the browser. */
-  portal(): Promise<PortalAccess>;
-  /**
-   * Puts another unit on the bench, with this serial number, before the scenario has used the
-   * appliance (only a lab with a stock of units can: absent elsewhere).
-   */
-  useUnit?(serialNumber: number): Promise<void>;
-  /** Puts the subscription on another POD of the lab's account (a Private Cloud Platform), before activation. */
-  usePod(pod: string): Promise<void>;
-  /** Turns one of the subscription's features on or off (Qualys Support does this for an account). */
-  setSubscriptionFeature(feature: 'vlan-trunking' | 'ipv6-scanning', on: boolean): Promise<void>;
-  /** Scan packets the appliances sent so far. */
-  scanTraffic(): Promise<Probe[]>;
-  /** Requests the platform's API received so far. */
-  platformRequests(): Promise<PlatformRequest[]>;
-  /** Makes a real socket (`endpoint`, on the suite's machine) stand in for a service on the lab network. */
-  attachService(service: LabService, endpoint: { host: string; port: number }): Promise<void>;
-  /**
-   * Another appliance joins the subscription (switched on, on the lab network), activated by a
-   * user if given: the serial number and activation code it has.
-   */
-  addAppliance(options: { type: 'physical' | 'virtual'; activatedBy?: string }): Promise<{ serialNumber: number; activationCode: string }>;
-  /**
-   * A host on the lab network tries to connect to the appliance's address on its LAN or WAN port
-   * (TCP, or a UDP datagram): accepted, refused (nothing listens), or no answer (no address there).
-   */
-  connectInbound(to: { port: Port; protocol: 'tcp' | 'udp'; number: number }): Promise<'accepted' | 'refused' | 'no-answer'>;
-}
+/**
+ * The protocols a lab can provide around the appliance (the network, the platform and its
+ * portal, the fleet, a stock of units, faults, the ports' cables), each described once as a
+ * table of methods in fixtures/lab-protocols.ts, where their documentation is.
+ */
+export type { Faults, Fleet, LabProtocolName, LabService, Network, Platform, PlatformRequest, PortalAccess, Ports, Stock } from '../../fixtures/lab-protocols.ts';
 
 /** What a target can do (its capability statement); scenarios declare needs with @needs-<name>. */
-export type Capability = 'keypad' | 'screen' | 'console' | 'console-port' | 'power' | 'leds' | 'ports' | 'label' | 'lab' | 'lcd' | 'virtual-time' | 'power-cut' | 'portal' | 'fleet';
+export type Capability = (typeof capabilityNames)[number];
 
 export interface Target {
   readonly name: string;
@@ -181,7 +119,11 @@ export interface Target {
   readonly leds?: Leds;
   readonly ports?: Ports;
   readonly label?: Label;
-  readonly lab?: Lab;
+  readonly network?: Network;
+  readonly platform?: Platform;
+  readonly fleet?: Fleet;
+  readonly stock?: Stock;
+  readonly faults?: Faults;
   /** How text goes into fields where a scenario is not about the arrows (the statement's choice; arrows by default). */
   readonly entry?: 'arrows' | 'typing';
   /** Evidence of the scenario beyond its screens (a serial line's raw bytes), for the report. */

@@ -34,13 +34,13 @@ Feature: Entering Information - IP Addresses (2017) / IPv4 Addresses (2022)
     Given the "IP ADDRESS" prompt is shown
     Then the field reads a value in the format "nnn.nnn.nnn.nnn"
 
-  @IP4-001 @IP4-002 @ERRATA-033
+  @IP4-001 @IP4-002 @ERRATA-033 @needs-network
   Scenario: With no address known the LAN IP ADDR field is still pre-filled in every position
     Given the LAN has no DHCP server
     And the "LAN IP ADDR" prompt is shown
     Then the field reads a value in the format "nnn.nnn.nnn.nnn"
 
-  @IP4-002 @IP4-004
+  @IP4-002 @IP4-004 @needs-network
   Scenario: Octets of fewer than three digits are shown with leading zeros
     Given the LAN has a DHCP server that leases 198.18.10.20 with gateway 198.18.10.1 and DNS server 198.18.10.53
     And the "LAN IP ADDR" prompt is shown

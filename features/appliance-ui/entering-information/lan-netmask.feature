@@ -18,13 +18,13 @@ Feature: Tell me about LAN Netmask
     Then the field reads "255.255.255.000"
     And no cursor is shown
 
-  @MASK-002
+  @MASK-002 @needs-network
   Scenario: At first the netmask 255.255.255.000 appears
     Given the LAN has no DHCP server
     And the "LAN NETMASK" prompt is shown
     Then the field reads "255.255.255.000"
 
-  @MASK-002
+  @MASK-002 @needs-network
   Scenario: With a DHCP lease the LAN NETMASK field also starts at 255.255.255.000
     Given the LAN has a DHCP server that leases 198.18.10.20 with gateway 198.18.10.1 and DNS server 198.18.10.53
     And the "LAN NETMASK" prompt is shown

@@ -9,18 +9,18 @@ import { Task } from './task.ts';
 
 /** The platform's host name (from its URL), which DNS must resolve. */
 export async function platformHost(actor: Actor): Promise<string> {
-  return new URL((await actor.need('lab').platform()).url).hostname;
+  return new URL((await actor.need('platform').platform()).url).hostname;
 }
 
 /** The lab's network as it is now. */
 export async function labNetwork(actor: Actor): Promise<NetworkSpec> {
-  return actor.need('lab').network();
+  return actor.need('network').network();
 }
 
 /** Changes the lab's network with `change` and hands it back; `description` says what changes. */
 export const ChangeNetwork = (description: string, change: (spec: NetworkSpec) => void | Promise<void>) =>
   Task.where(`lab: ${description}`, async (actor) => {
-    const lab = actor.need('lab');
+    const lab = actor.need('network');
     const spec = await lab.network();
     await change(spec);
     await lab.setNetwork(spec);
@@ -29,7 +29,7 @@ export const ChangeNetwork = (description: string, change: (spec: NetworkSpec) =
 /** One of the named networks of fixtures/networks/. */
 export function UseNetwork(name: string): Task<void> {
   const spec = loadNetwork(name);
-  return Task.where(`lab: the "${name}" network (${spec.description})`, (actor) => actor.need('lab').setNetwork(spec));
+  return Task.where(`lab: the "${name}" network (${spec.description})`, (actor) => actor.need('network').setNetwork(spec));
 }
 
 /** The subnet of the lab network an address belongs to. */
@@ -46,7 +46,7 @@ export function subnetHolding(spec: NetworkSpec, address: string): SubnetSpec {
  */
 export const AddServer = (what: string, address: string, protocols: ReadonlyArray<'udp' | 'tcp'>, port: number, endpoint: (protocol: 'udp' | 'tcp') => { host: string; port: number }) =>
   Task.where(`lab: a ${what} at ${address} listens on ${protocols.map((p) => p.toUpperCase()).join(' and ')} port ${port}`, async (actor) => {
-    const lab = actor.need('lab');
+    const lab = actor.need('network');
     const spec = await lab.network();
     const subnet = subnetHolding(spec, address);
     let host = subnet.hosts.find((h) => h.address === address);

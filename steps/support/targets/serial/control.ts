@@ -1,5 +1,6 @@
-// The client of a twin process's bench (its control socket): what a lab does around a unit on a
-// bench, and the unit's time, which the twin-serial target steps event by event.
+// The client of a twin process's bench (its control socket): the unit's lifecycle and time, which
+// the twin-serial target steps event by event, and the line the lab's protocols' clients
+// (generated from their tables, fixtures/method-tables.ts) call through.
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 
@@ -45,7 +46,8 @@ export class LabBenchClient {
     });
   }
 
-  call<T>(op: string, args: Record<string, unknown> = {}): Promise<T> {
+  /** An operation of the bench's own (named arguments) or a lab protocol's method (`<protocol>.<method>`, arguments in order). */
+  call<T>(op: string, args: Record<string, unknown> | unknown[] = {}): Promise<T> {
     const id = this.#next++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });

@@ -14,12 +14,17 @@ import type { FirmwareProfile, Key } from '../../../../fixtures/profiles.ts';
 import { generationOf } from '../../../../fixtures/profiles.ts';
 import { answers, recognize, storedByEnter } from '../../recognize.ts';
 import type { TargetStatement } from '../../../../fixtures/targets.ts';
-import type { ApplianceTime, Capability, Console, Keypad, Lab, Ports, Screen, ScreenSnapshot, Target, UnitNotes } from '../../protocols.ts';
+import type { ApplianceTime, Capability, Console, Faults, Fleet, Keypad, Network, Platform, Ports, Screen, ScreenSnapshot, Target, UnitNotes } from '../../protocols.ts';
+import { faultsTable, fleetTable, networkTable, platformTable, portsTable } from '../../../../fixtures/lab-protocols.ts';
+import { client } from '../../../../fixtures/method-tables.ts';
 import { CONSOLE_BYTES_MEDIA_TYPE, NotApplicable } from '../../errors.ts';
 import type { LabBenchClient, Counts } from './control.ts';
 import type { SerialLine } from './line.ts';
 import { sameScreen } from './line.ts';
 import { vt100KeyBytes } from '../../../../fixtures/wire.ts';
+
+/** The lab's protocols a twin's bench serves (all but a stock of units). */
+interface BenchLab { network: Network; platform: Platform; fleet: Fleet; faults: Faults; ports: Ports }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -67,6 +72,7 @@ export class SerialTarget implements Target {
     this.#unit = options.unit;
     this.#line = line;
     this.#bench = options.bench;
+    this.#lab = options.bench && this.#labClients(options.bench);
     this.#start = options.start;
     this.#scale = options.statement.timeScale;
     this.#sentAtStart = line.sent;
@@ -249,42 +255,30 @@ export class SerialTarget implements Target {
     },
   };
 
-  get lab(): Lab | undefined {
-    const bench = this.#bench;
-    if (!bench) return undefined;
-    const settled = async <T>(result: Promise<T>) => {
-      const value = await result;
-      await this.#settle(await bench.call<Counts>('now'));
-      return value;
-    };
+  /**
+   * The lab's protocols, as clients of the bench's control socket generated from their tables:
+   * after a call that changes the lab, what the console said about it has arrived before the
+   * call returns. None on a line alone.
+   */
+  readonly #lab: BenchLab | undefined;
+
+  #labClients(bench: LabBenchClient): BenchLab {
+    const call = (op: string, args: unknown[]) => bench.call<unknown>(op, args);
+    const changed = async () => this.#settle(await bench.call<Counts>('now'));
     return {
-      activate: (code, username) => settled(bench.call('activate', { code, username })),
-      platform: () => bench.call('platform'),
-      activationCodeHolders: (code) => bench.call('activationCodeHolders', { code }),
-      launch: (job, durationMs, options) => settled(bench.call('launch', { job, durationMs, ...(options ?? {}) })),
-      network: () => bench.call('network'),
-      setNetwork: (spec) => settled(bench.call('setNetwork', { spec })),
-      failPlatform: (failure) => settled(bench.call('failPlatform', { ...failure })),
-      injectStorageFault: (fault) => settled(bench.call('injectStorageFault', { fault })),
-      portal: () => bench.call('portal'),
-      usePod: (pod) => settled(bench.call('usePod', { pod })),
-      setSubscriptionFeature: (feature, on) => settled(bench.call('setSubscriptionFeature', { feature, on })),
-      scanTraffic: () => bench.call('scanTraffic'),
-      platformRequests: () => bench.call('platformRequests'),
-      attachService: (service, endpoint) => settled(bench.call('attachService', { service, endpoint })),
-      addAppliance: (options) => settled(bench.call('addAppliance', { ...options })),
-      connectInbound: (to) => bench.call('connectInbound', { ...to }),
+      network: client(networkTable, call, changed),
+      platform: client(platformTable, call, changed),
+      fleet: client(fleetTable, call, changed),
+      faults: client(faultsTable, call, changed),
+      ports: client(portsTable, call, changed),
     };
   }
 
-  get ports(): Ports | undefined {
-    const bench = this.#bench;
-    if (!bench) return undefined;
-    return {
-      plug: async (port) => { await bench.call('cable', { port, plugged: true }); },
-      unplug: async (port) => { await bench.call('cable', { port, plugged: false }); },
-    };
-  }
+  get network(): Network | undefined { return this.#lab?.network; }
+  get platform(): Platform | undefined { return this.#lab?.platform; }
+  get fleet(): Fleet | undefined { return this.#lab?.fleet; }
+  get faults(): Faults | undefined { return this.#lab?.faults; }
+  get ports(): Ports | undefined { return this.#lab?.ports; }
 
   /** The raw bytes of the scenario, both ways, and their counts, for the report. */
   evidence(): Array<{ fileName: string; mediaType: string; body: string }> {

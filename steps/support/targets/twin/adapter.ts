@@ -10,7 +10,10 @@ import { LabBench } from '../../../../twin/lab-bench.ts';
 import type { ServerCredentials } from '../../../../twin/cloud/certificates.ts';
 import { makeServerCredentials } from '../../../../twin/cloud/certificates.ts';
 import { PlatformServer } from '../../../../twin/cloud/server.ts';
-import type { Capability, ConsolePort, Lab, LineSettings, ScreenSnapshot, Target, TargetSession } from '../../protocols.ts';
+import type { Capability, ConsolePort, Faults, Fleet, LineSettings, Network, Platform, PortalAccess, Ports, ScreenSnapshot, Stock, Target, TargetSession } from '../../protocols.ts';
+import { faultsTable, fleetTable, networkTable, platformTable, portsTable, stockTable } from '../../../../fixtures/lab-protocols.ts';
+import { adapt } from '../../../../fixtures/method-tables.ts';
+import { benchProtocols } from '../../../../twin/lab-protocols.ts';
 import { ConsoleDecoder } from '../serial/decoder.ts';
 import { CONSOLE_BYTES_MEDIA_TYPE } from '../../errors.ts';
 import { Vt100Renderer } from '../../../../twin/console/vt100.ts';
@@ -126,10 +129,6 @@ export class TwinTarget implements Target {
     return this.labBench.virtual;
   }
 
-  get platform() {
-    return this.labBench.platform;
-  }
-
   readonly keypad = {
     press: async (key: Key) => {
       this.#console.sent += vt100KeyBytes[key].length;
@@ -205,41 +204,26 @@ export class TwinTarget implements Target {
     read: async () => ({ ...this.labBench.appliance.leds }),
   };
 
-  readonly ports = {
-    plug: async (port: 'LAN' | 'WAN') => this.labBench.cable(port, true),
-    unplug: async (port: 'LAN' | 'WAN') => this.labBench.cable(port, false),
-  };
-
   readonly label = {
     read: async () => this.labBench.label(),
   };
 
-  readonly lab: Lab = {
-    activate: async (code, username) => this.labBench.activate(code, username),
-    platform: async () => this.labBench.platformInfo(),
-    activationCodeHolders: async (code) => this.labBench.platform.activationCodeHolders(code),
-    launch: async (job, durationMs, options) => { this.labBench.launch(job, durationMs, options?.targets ?? [], options?.serialNumber); },
-    network: async () => this.labBench.network(),
-    setNetwork: async (spec) => this.labBench.setNetwork(spec),
-    failPlatform: async (failure) => this.labBench.failPlatform(failure.name, { ...('status' in failure ? { status: failure.status } : {}), ...('ms' in failure ? { ms: failure.ms } : {}) }),
-    injectStorageFault: async (fault) => this.labBench.injectStorageFault(fault),
-    portal: async () => {
-      this.#server ??= platformCredentials().then((c) => PlatformServer.start({ site: () => this.labBench.site(), credentials: c }));
-      const server = await this.#server;
-      return { url: server.origin, spkiSha256: server.credentials.spkiSha256 };
-    },
-    usePod: async (pod) => this.labBench.usePod(pod),
-    useUnit: async (serialNumber) => this.#useUnit(serialNumber),
-    setSubscriptionFeature: async (feature, on) => this.labBench.setSubscriptionFeature(feature, on),
-    scanTraffic: async () => this.labBench.probes.map((p) => ({ ...p })),
-    platformRequests: async () => this.labBench.api.requests.map((r) => ({ ...r })),
-    attachService: async (service, endpoint) => this.labBench.attachService(service, endpoint),
-    connectInbound: async (to) => this.labBench.connectInbound(to.port, to.protocol, to.number),
-    addAppliance: async (options) => {
-      const unit = this.labBench.addAppliance(options);
-      return { serialNumber: unit.identity.serialNumber, activationCode: unit.identity.activationCode };
-    },
-  };
+  /** The lab's protocols, adapted from their tables over the lab bench's one implementation of them. */
+  readonly #lab = benchProtocols(() => this.labBench, () => this.#portal());
+  readonly network: Network = adapt(networkTable, this.#lab.network);
+  readonly platform: Platform = adapt(platformTable, this.#lab.platform);
+  readonly fleet: Fleet = adapt(fleetTable, this.#lab.fleet);
+  readonly faults: Faults = adapt(faultsTable, this.#lab.faults);
+  readonly ports: Ports = adapt(portsTable, this.#lab.ports);
+  /** The twin's stock of units: any serial number, before the scenario uses the appliance. */
+  readonly stock: Stock = adapt(stockTable, { useUnit: (serialNumber) => this.#useUnit(serialNumber) });
+
+  /** The platform's HTTPS server, started when a scenario first needs the portal. */
+  async #portal(): Promise<PortalAccess> {
+    this.#server ??= platformCredentials().then((c) => PlatformServer.start({ site: () => this.labBench.site(), credentials: c }));
+    const server = await this.#server;
+    return { url: server.origin, spkiSha256: server.credentials.spkiSha256 };
+  }
 
   async stop(): Promise<void> {
     this.#stopCounting();
