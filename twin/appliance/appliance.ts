@@ -6,7 +6,8 @@
 import type { Generation, Key } from '../../fixtures/profiles.ts';
 import type { Clock, TimerCallback, TimerHandle } from '../clock.ts';
 import type { ConfigResponse } from '../cloud/api.ts';
-import type { Network, Port } from '../network/interface.ts';
+import type { Eventually, Network, Port } from '../network/interface.ts';
+import { whenSettled } from '../network/interface.ts';
 import type { FetchLike } from './agent.ts';
 import { CloudSession } from './cloud-session.ts';
 import type { ActionOutcome, AttemptContext, ConfigContext, NetworkConfig, NetworkRuntime } from './config.ts';
@@ -414,7 +415,10 @@ export class Appliance {
       ? texts.contacting.map((t, i) => [t, ms[i]!] as [string, number])
       : [[texts.contactingAfterChange, ms[0]!]];
     return this.#messages(steps, async () => {
-      for (const side of renew) this.#renew(side);
+      for (const side of renew) {
+        const renewed = this.#renew(side);
+        if (renewed instanceof Promise) await renewed;
+      }
       const attempt = await this.#session.attempt(context);
       this.#after(attempt.ms, () => {
         this.#session.settle(attempt);
@@ -426,15 +430,19 @@ export class Appliance {
     });
   }
 
-  /** Asks the network for the port's leases its settings call for (DHCP, IPv6-only mode's automatic address). */
-  #renew(side: Port): void {
+  /**
+   * Asks the network for the port's leases its settings call for (DHCP, IPv6-only mode's automatic
+   * address); a real network answers later, and the caller waits for it.
+   */
+  #renew(side: Port): Eventually<void> {
     const c = this.#config;
-    if (side === 'LAN') {
-      this.#runtime.lanLease = c.lan.ipv4.kind === 'dhcp' ? this.#network.requestLease('LAN', c.lan.vlan, c.lan.link) : null;
-      this.#runtime.lanIpv6 = c.mode === 'ipv6-only' ? this.#network.requestIpv6(c.lan.vlan, c.lan.link) : null;
-    } else {
-      this.#runtime.wanLease = c.wan.ipv4.kind === 'dhcp' ? this.#network.requestLease('WAN', 0, c.wan.link) : null;
-    }
+    const rt = this.#runtime;
+    if (side === 'WAN') return whenSettled(c.wan.ipv4.kind === 'dhcp' ? this.#network.requestLease('WAN', 0, c.wan.link) : null, (lease) => { rt.wanLease = lease; });
+    const lease = c.lan.ipv4.kind === 'dhcp' ? this.#network.requestLease('LAN', c.lan.vlan, c.lan.link) : null;
+    return whenSettled(lease, (v4) => whenSettled(c.mode === 'ipv6-only' ? this.#network.requestIpv6(c.lan.vlan, c.lan.link) : null, (v6) => {
+      rt.lanLease = v4;
+      rt.lanIpv6 = v6;
+    }));
   }
 
   /**
@@ -442,10 +450,10 @@ export class Appliance {
    * IPv6-only mode's automatic address) that has none asks again, so that an error ends once "the
    * DHCP server is accessible and functional" (ERRATA-264).
    */
-  #renewMissing(): void {
+  #renewMissing(): Eventually<void> {
     const c = this.#config;
     const rt = this.#runtime;
-    if ((c.lan.ipv4.kind === 'dhcp' && !rt.lanLease) || (c.mode === 'ipv6-only' && !rt.lanIpv6)) this.#renew('LAN');
-    if (c.wan.ipv4.kind === 'dhcp' && !rt.wanLease) this.#renew('WAN');
+    const lan = (c.lan.ipv4.kind === 'dhcp' && !rt.lanLease) || (c.mode === 'ipv6-only' && !rt.lanIpv6) ? this.#renew('LAN') : undefined;
+    return whenSettled(lan, () => (c.wan.ipv4.kind === 'dhcp' && !rt.wanLease ? this.#renew('WAN') : undefined));
   }
 }

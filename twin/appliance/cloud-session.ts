@@ -7,8 +7,8 @@ import { isIpv4, isIpv6 } from '../../fixtures/addresses.ts';
 import type { Generation } from '../../fixtures/profiles.ts';
 import type { Clock, TimerCallback, TimerHandle } from '../clock.ts';
 import type { ClaimedJob, ConfigResponse, JobResult } from '../cloud/api.ts';
-import type { Network } from '../network/interface.ts';
-import { CONNECT_TIMEOUT_S } from '../network/interface.ts';
+import type { Eventually, Network } from '../network/interface.ts';
+import { CONNECT_TIMEOUT_S, whenSettled } from '../network/interface.ts';
 import type { FetchLike } from './agent.ts';
 import { CloudAgent } from './agent.ts';
 import type { AttemptContext, ConfigContext } from './config.ts';
@@ -34,7 +34,7 @@ export interface SessionHost {
   setStatus(status: Status): void;
   running(): boolean;
   /** Asks again for the leases an interface set to DHCP (or automatic IPv6) lacks. */
-  renewMissing(): void;
+  renewMissing(): Eventually<void>;
   changed(): void;
 }
 
@@ -98,7 +98,8 @@ export class CloudSession {
 
   /** One attempt to reach the platform: the status it leads to, what it handed over, and how long it took. */
   async attempt(context: AttemptContext): Promise<Attempt> {
-    const path = this.#host.network.connect(attachmentOf(this.#host.context()), new URL(this.#agent.url).hostname);
+    const connecting = this.#host.network.connect(attachmentOf(this.#host.context()), new URL(this.#agent.url).hostname);
+    const path = connecting instanceof Promise ? await connecting : connecting;
     if (!path.ok) {
       const status: Status = path.code === undefined
         ? { kind: 'error', condition: path.condition, context }
@@ -195,7 +196,8 @@ export class CloudSession {
   /** Uploads results waiting in the outbox, while the platform can be reached. */
   async #deliverResults(): Promise<void> {
     if (this.#host.status().kind !== 'ready') return;
-    if (!this.#host.network.connect(attachmentOf(this.#host.context()), new URL(this.#agent.url).hostname).ok) return;
+    const connecting = this.#host.network.connect(attachmentOf(this.#host.context()), new URL(this.#agent.url).hostname);
+    if (!(connecting instanceof Promise ? await connecting : connecting).ok) return;
     while (this.#outbox.length > 0) {
       const { jobId, result } = this.#outbox[0]!;
       if (!(await this.#agent.upload(jobId, result))) return;
@@ -213,12 +215,16 @@ export class CloudSession {
     if (!syslog?.enabled) return;
     const host = attachmentOf(this.#host.context());
     const literal = isIpv4(syslog.server) || isIpv6(syslog.server);
-    const address = literal ? syslog.server : this.#host.network.resolve(host, syslog.server);
-    if (!address) return;
     const timestamp = new Date(this.#epochMs + this.#host.clock.now()).toISOString();
     const name = this.#name ?? `qualys-${this.#host.identity.serialNumber}`;
-    const to = { address, protocol: syslog.protocol === 'TCP' ? 'tcp' as const : 'udp' as const, port: syslog.port };
-    this.#host.network.send(host, this.#cloud, to, `<30>1 ${timestamp} ${name} qualys-scanner - ${msgid} - ${text}`);
+    const routes = this.#cloud;
+    const message = `<30>1 ${timestamp} ${name} qualys-scanner - ${msgid} - ${text}`;
+    // A real network resolves and sends later; nothing waits for a log line.
+    void whenSettled(literal ? syslog.server : this.#host.network.resolve(host, syslog.server), (address) => {
+      if (!address) return;
+      const to = { address, protocol: syslog.protocol === 'TCP' ? 'tcp' as const : 'udp' as const, port: syslog.port };
+      return this.#host.network.send(host, routes, to, message);
+    });
   }
 
   /** Polls after the polling interval (again after each contact, never a second loop). */
@@ -227,7 +233,8 @@ export class CloudSession {
     this.#poll = this.#host.after(this.#host.generation.hardware.timing.pollIntervalMs, async () => {
       this.#poll = null;
       if (!this.#host.running()) return this.schedulePoll();
-      this.#host.renewMissing();
+      const renewed = this.#host.renewMissing();
+      if (renewed instanceof Promise) await renewed;
       const attempt = await this.attempt('poll');
       this.#host.after(attempt.ms, () => {
         this.#pollResult(attempt);

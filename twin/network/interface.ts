@@ -85,19 +85,30 @@ export type Connection =
   | { ok: true; via: Port; address: string; seconds: number }
   | { ok: false; condition: Condition; code?: number; seconds: number };
 
+/**
+ * An answer now (the modeled network) or once real I/O ends (the twin on a real network stack):
+ * the appliance waits for either the same way, and a modeled answer stays synchronous.
+ */
+export type Eventually<T> = T | Promise<T>;
+
+/** Goes on with a value when it is there: at once for a plain one, after the promise for the other. */
+export function whenSettled<T, R>(value: Eventually<T>, then: (settled: T) => Eventually<R>): Eventually<R> {
+  return value instanceof Promise ? value.then(then) : then(value);
+}
+
 export interface Network {
   /** DHCP on a port (the LAN with its VLAN tag), with the port's link setting: the lease, or null. */
-  requestLease(port: Port, vlan: number, link: string): Lease | null;
+  requestLease(port: Port, vlan: number, link: string): Eventually<Lease | null>;
   /** Router advertisements and DHCPv6 on the LAN: the address they give, or null. */
-  requestIpv6(vlan: number, link: string): Ipv6Lease | null;
+  requestIpv6(vlan: number, link: string): Eventually<Ipv6Lease | null>;
   /** What the appliance's DNS servers answer for a name, of an address family it can use. */
-  resolve(host: Attachment, name: string): string | null;
+  resolve(host: Attachment, name: string): Eventually<string | null>;
   /** An HTTPS connection to the platform's host name, directly or through the configured proxy. */
-  connect(host: Attachment, platformHost: string): Connection;
+  connect(host: Attachment, platformHost: string): Eventually<Connection>;
   /** The way a packet to `address` would leave (null: no route). */
   route(host: Attachment, routes: ScanRoutes | null, address: string): Egress | null;
   /** A scan packet of a job to `target`, sent: the way it left, or null when it could not be sent. */
   probe(host: Attachment, routes: ScanRoutes | null, packet: { jobId: string; target: string }): Egress | null;
   /** A message to a service (a syslog server) sent, when a route reaches a host listening there. */
-  send(host: Attachment, routes: ScanRoutes | null, to: { address: string; protocol: 'udp' | 'tcp'; port: number }, message: string): boolean;
+  send(host: Attachment, routes: ScanRoutes | null, to: { address: string; protocol: 'udp' | 'tcp'; port: number }, message: string): Eventually<boolean>;
 }

@@ -10,7 +10,10 @@ import { CONNECT_TIMEOUT_S } from './interface.ts';
 
 const DNS_TIMEOUT_S = 10;
 
-const fail = (condition: Condition, seconds = 1, code?: number): Connection => (code === undefined ? { ok: false, condition, seconds } : { ok: false, condition, code, seconds });
+/** A connection that stopped, and where. */
+export type Stopped = Extract<Connection, { ok: false }>;
+
+const fail = (condition: Condition, seconds = 1, code?: number): Stopped => (code === undefined ? { ok: false, condition, seconds } : { ok: false, condition, code, seconds });
 
 // ---------------------------------------------------------------------------------------------
 // Subnets, by the lab's reading of addresses (fixtures/addresses.ts).
@@ -110,29 +113,27 @@ export function reach(net: NetworkSpec, from: SubnetSpec, gateway: string | null
 
 // ---------------------------------------------------------------------------------------------
 
-interface Interface {
+/** The management interface's addressing as the appliance holds it: its side, address, gateway and DNS servers. */
+export interface Addressing {
   side: 'lan' | 'wan';
   address: string;
   gateway: string | null;
   dns: string[];
-  subnet: SubnetSpec | null;
-  link: 'up' | 'lossy';
 }
 
-/** Brings up the management interface's addressing, or names what stops it. */
-function bringUp(host: Attachment, net: NetworkSpec): Interface | Connection {
+/**
+ * The management interface's addressing, or the condition the appliance's own settings raise
+ * before anything is sent (no address, a loopback or unusable one, a lease without gateway, LAN
+ * and WAN on one subnet): the same whatever network the cable leads to.
+ */
+export function managementAddressing(host: Attachment): Addressing | Stopped {
   const split = host.wan !== null;
   const side = split ? 'wan' : 'lan';
-  const port = net[side];
-  const link = linkState(host.wan?.link ?? host.lan.link, port.partner);
-  if (!port.cable) return fail(`${side}-no-carrier`);
-  if (link === 'down') return fail(`${side}-iface-down`);
-  const subnet = subnetOn(net, side, split ? 0 : host.lan.vlan);
   if (host.mode === 'ipv6-only') {
     const ipv6 = host.lan.ipv6;
     if (!ipv6) return fail('lan-no-ipv4');
     if (!isIpv6(ipv6.address)) return fail('lan-invalid-ip');
-    return { side, address: ipv6.address, gateway: ipv6.gateway, dns: ipv6.dns, subnet, link };
+    return { side, address: ipv6.address, gateway: ipv6.gateway, dns: ipv6.dns };
   }
   const settings = host.wan ? host.wan.ipv4 : host.lan.ipv4;
   if (!settings) return fail(`${side}-no-ipv4`);
@@ -151,8 +152,27 @@ function bringUp(host: Attachment, net: NetworkSpec): Interface | Connection {
     const g = settings.gateway;
     if (!g || !usableHost(g, settings.netmask) || g === settings.ip || !sameIpv4Network(g, settings.ip, prefixOf(settings.netmask))) return fail(`${side}-invalid-ip`);
   }
-  if (subnet?.hosts.some((h) => h.role === 'host' && h.address === settings.ip)) return fail('duplicate-ip');
-  return { side, address: settings.ip, gateway: settings.gateway, dns: settings.dns, subnet, link };
+  return { side, address: settings.ip, gateway: settings.gateway, dns: settings.dns };
+}
+
+interface Interface extends Addressing {
+  subnet: SubnetSpec | null;
+  link: 'up' | 'lossy';
+}
+
+/** Brings up the management interface's addressing, or names what stops it. */
+function bringUp(host: Attachment, net: NetworkSpec): Interface | Connection {
+  const split = host.wan !== null;
+  const side = split ? 'wan' : 'lan';
+  const port = net[side];
+  const link = linkState(host.wan?.link ?? host.lan.link, port.partner);
+  if (!port.cable) return fail(`${side}-no-carrier`);
+  if (link === 'down') return fail(`${side}-iface-down`);
+  const subnet = subnetOn(net, side, split ? 0 : host.lan.vlan);
+  const own = managementAddressing(host);
+  if ('ok' in own) return own;
+  if (host.mode !== 'ipv6-only' && subnet?.hosts.some((h) => h.role === 'host' && h.address === own.address)) return fail('duplicate-ip');
+  return { ...own, subnet, link };
 }
 
 /** The DNS servers that answer, and whether a name resolves through them. */
@@ -208,17 +228,10 @@ export function reachPlatform(host: Attachment, net: NetworkSpec, platformHost: 
 function throughProxy(host: Attachment, net: NetworkSpec, iface: Interface, resolve: (name: string) => string | null): Connection | null {
   const S = iface.side;
   const proxy = host.proxy!;
-  const v6 = host.mode === 'ipv6-only';
-  let address: string;
-  if (isIpv4(proxy.host) || isIpv6(proxy.host)) {
-    address = proxy.host;
-    if (v6 ? !isIpv6(address) : !usableHost(address, '0.0.0.0')) return fail('proxy-invalid-ip');
-  } else {
-    const resolved = resolve(proxy.host.toLowerCase());
-    if (!resolved) return fail(`${S}-dns-no-proxy`);
-    address = resolved;
-  }
-  if ((proxy.user === '') !== (proxy.password === '') && proxy.user === '') return fail('proxy-invalid-auth');
+  const address = proxyAddress(host, resolve, S);
+  if (typeof address !== 'string') return address;
+  const auth = proxyCredentials(host);
+  if (auth) return auth;
   const server = net.proxy;
   const there = iface.subnet ? reach(net, iface.subnet, iface.gateway, address) : null;
   if (!there || there.host.role !== 'proxy' || !server || !sameAddress(server.address, address) || !there.host.answers) return fail('proxy-timeout', CONNECT_TIMEOUT_S);
@@ -252,6 +265,25 @@ function throughProxy(host: Attachment, net: NetworkSpec, iface: Interface, reso
   if (net.platform.handshake === 'fails') return fail('platform-ssl-handshake');
   if (net.platform.certificate === 'untrusted') return fail('platform-ssl-cert');
   return null;
+}
+
+/**
+ * The proxy's address: the one entered (checked as the appliance checks it), or what the DNS
+ * servers answer for its name; or the condition that stops there.
+ */
+export function proxyAddress(host: Attachment, resolve: (name: string) => string | null, side: 'lan' | 'wan'): string | Stopped {
+  const proxy = host.proxy!;
+  if (isIpv4(proxy.host) || isIpv6(proxy.host)) {
+    const v6 = host.mode === 'ipv6-only';
+    return (v6 ? !isIpv6(proxy.host) : !usableHost(proxy.host, '0.0.0.0')) ? fail('proxy-invalid-ip') : proxy.host;
+  }
+  return resolve(proxy.host.toLowerCase()) ?? fail(`${side}-dns-no-proxy`);
+}
+
+/** A password without a user name stops the appliance before it asks the proxy. */
+export function proxyCredentials(host: Attachment): Stopped | null {
+  const proxy = host.proxy!;
+  return (proxy.user === '') !== (proxy.password === '') && proxy.user === '' ? fail('proxy-invalid-auth') : null;
 }
 
 /**
