@@ -224,7 +224,7 @@ describe('picocom in tmux, as a person would use it', () => {
       for (;;) {
         const now = lcd();
         if (now?.text === text) return now;
-        assert.ok(performance.now() < deadline, `after ${after}: expected "${text}" in the pane, it shows:\n${pane().join('\n')}`);
+        assert.ok(performance.now() < deadline, `after ${after}: expected "${text}" in the pane, it shows:\n${pane().join('\n')}\nthe twin's LCD: ${twin.lcd.slice(-6).join(' / ')}`);
         await sleep(30);
       }
     };
@@ -283,7 +283,8 @@ describe('the console on a loopback TCP port', () => {
       assert.equal(t.decoder.mac(), MAC);
       assert.equal(t.decoder.snapshot(0).lines[0], 'ACTIVATION CODE');
       socket.write('\x1b[B');
-      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[0] === 'SETUP NETWORK', ANSWER_MS), t.decoder.rows().join('\n'));
+      // The twin's own LCD history too: a key the unit did not take shows there as no change.
+      assert.ok(await t.until(() => t.decoder.snapshot(0).lines[0] === 'SETUP NETWORK', ANSWER_MS), `${t.decoder.rows().join('\n')}\nthe twin's LCD: ${twin.lcd.slice(-6).join(' / ')}`);
       const second = connect({ host: '127.0.0.1', port: Number(m[1]) });
       const answer = await new Promise<string>((resolve) => {
         let text = '';
