@@ -4,11 +4,8 @@
 // scenario (switched on by the bench's managed power) and the appliance's time, which the suite
 // steps event by event (the bench's own operations, below), and the lab's protocols, served from
 // their tables (fixtures/lab-protocols.ts: the network, the platform, the fleet, faults, cables)
-// as `<protocol>.<method>` with the arguments in order. JSON, one request per line: a JSON-RPC
-// library would add only envelope fields over a local socket both ends own.
-import { createServer } from 'node:net';
-import type { Server, Socket } from 'node:net';
-import { rmSync } from 'node:fs';
+// as `<protocol>.<method>` with the arguments in order, one JSON request per line (request-lines.ts).
+import type { Server } from 'node:net';
 import { loadAccount, platformHostnames } from '../fixtures/platform.ts';
 import type { FetchLike } from './appliance/agent.ts';
 import { LabBench } from './lab-bench.ts';
@@ -19,13 +16,8 @@ import type { PlatformServer } from './cloud/server.ts';
 import { servePlatform } from './cloud/server.ts';
 import type { ConsoleTransport } from './console/console.ts';
 import { RemoteConsole } from './console/console.ts';
+import { listenForRequests } from './request-lines.ts';
 
-export interface ControlRequest {
-  id: number;
-  op: string;
-  /** The bench's own operations take named arguments; the lab's protocols' methods, an array in order. */
-  args?: Record<string, unknown> | unknown[];
-}
 
 /** Lets each fresh console take over the one cable. */
 class Cable {
@@ -76,18 +68,16 @@ export class ControlServer {
       provide(networkTable, lab.network), provide(platformTable, lab.platform), provide(fleetTable, lab.fleet),
       provide(faultsTable, lab.faults), provide(portsTable, lab.ports),
     ]);
-    server.on('connection', (socket) => this.#serve(socket));
   }
 
   static async listen(socketPath: string, transport: ConsoleTransport, generation: string, line: { paced: boolean } = { paced: true }): Promise<ControlServer> {
-    rmSync(socketPath, { force: true });
     let control: ControlServer | null = null;
     // The server serves whichever lab bench is current (a fresh one each scenario).
     const platform = await servePlatform(() => control!.#lab.site(), platformHostnames(loadAccount()));
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(socketPath, () => resolve());
+    // The lab's protocols, generated from their tables; the bench's own operations after them.
+    const server = await listenForRequests(socketPath, async (op, args) => {
+      const lab = control!.#protocols(op, args);
+      return lab ? await lab.result : await control!.#do(op, (args ?? {}) as Record<string, unknown>);
     });
     control = new ControlServer(server, transport, generation, platform, line.paced);
     return control;
@@ -96,41 +86,6 @@ export class ControlServer {
   close(): void {
     this.#server.close();
     void this.#platform.close();
-  }
-
-  #serve(socket: Socket): void {
-    let buffer = '';
-    let queue = Promise.resolve();
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        // Requests run one after another, in order: time must not move under a pending one.
-        queue = queue.then(() => this.#answer(socket, line));
-      }
-    });
-    socket.on('error', () => socket.destroy());
-  }
-
-  async #answer(socket: Socket, line: string): Promise<void> {
-    let request: ControlRequest;
-    try {
-      request = JSON.parse(line) as ControlRequest;
-    } catch {
-      socket.write(JSON.stringify({ id: null, error: 'not JSON' }) + '\n');
-      return;
-    }
-    try {
-      // The lab's protocols, generated from their tables; the bench's own operations after them.
-      const lab = this.#protocols(request.op, request.args);
-      const result = lab ? await lab.result : await this.#do(request.op, (request.args ?? {}) as Record<string, unknown>);
-      socket.write(JSON.stringify({ id: request.id, result: result ?? null }) + '\n');
-    } catch (error) {
-      socket.write(JSON.stringify({ id: request.id, error: (error as Error).message }) + '\n');
-    }
   }
 
   /** What the console has queued for the line so far (the client waits to receive it all). */

@@ -76,6 +76,14 @@ export function platformOf(generation: Generation, clock: Clock): { platform: Pl
   return { platform, api: new PlatformApi(platform, clock instanceof VirtualClock ? {} : { sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }) };
 }
 
+/**
+ * New > Scanner Appliance by a user of the lab's account (the shortcut past the portal): the unit
+ * with this activation code is activated by `login`.
+ */
+export function activateAs(platform: Platform, activationCode: string, login: string): void {
+  platform.activate(platform.user(login), activationCode, null);
+}
+
 function edition(name: string): PortalEdition {
   const { editions } = fixtures();
   let loaded = editions.get(name);
@@ -207,11 +215,7 @@ export class LabBench {
 
   /** New > Scanner Appliance by a user of the lab's account (the shortcut past the portal). */
   activate(code: string, username: string): void {
-    this.platform.activate(this.platform.user(username), code, null);
-  }
-
-  platformInfo(): { url: string; indicator: string } {
-    return { url: this.platform.pod.url, indicator: this.platform.pod.indicator };
+    activateAs(this.platform, code, username);
   }
 
   /** Work for an activated unit (this lab bench's, or one of the fleet's), which it takes at its next poll. */
@@ -236,17 +240,6 @@ export class LabBench {
     this.fleet.push(unit);
     unit.pressPowerButton();
     return unit;
-  }
-
-  /** The subscription is on another POD of the account (a Private Cloud Platform, say): before activation. */
-  usePod(id: string): void {
-    this.platform.usePod(id);
-    this.api.rebase();
-  }
-
-  setSubscriptionFeature(feature: 'vlan-trunking' | 'ipv6-scanning', on: boolean): void {
-    if (feature === 'vlan-trunking') this.platform.features.vlanTrunking = on;
-    else this.platform.features.ipv6Scanning = on;
   }
 
   /**

@@ -2,6 +2,8 @@
 //   npm run twin                          the LCD and LEDs drawn in the terminal, keypad on the arrows
 //   npm run twin -- --console pty         plus a remote console on a pseudo-terminal (prints "console: <path>")
 //   npm run twin -- --console tcp         plus a remote console on a loopback TCP port, as behind a terminal server
+//   npm run twin -- --console unix --console-path <socket>
+//                                         plus a remote console on a Unix socket, as a terminal server's port
 //   npm run twin -- --console stdio       the terminal is the remote console (VT100), the unit switched on
 //   --on                                  switch the unit on at start (as pressing its power button)
 //   --activated-by <user>                 the unit comes activated by this user of the lab's account
@@ -17,7 +19,7 @@
 import { parseArgs } from 'node:util';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { FixtureError, displayPath, projectRoot } from '../fixtures/load.ts';
 import type { ConsoleLayout } from '../fixtures/consoles.ts';
 import { loadConsoleLayout } from '../fixtures/consoles.ts';
@@ -29,13 +31,15 @@ import { servePlatform } from './cloud/server.ts';
 import { loadFirmware } from './appliance/firmware.ts';
 import { drawLcd } from './appliance/lcd.ts';
 import { LabBench } from './lab-bench.ts';
+import { Appliance } from './appliance/appliance.ts';
+import { RealNetwork } from './network/real.ts';
 import { RealTimeClock } from './clock.ts';
 import type { ConsoleTransport } from './console/console.ts';
 import { RemoteConsole } from './console/console.ts';
 import { PtyTransport, StdioTransport, TcpTransport, TransportError } from './console/transports.ts';
 import { ControlServer } from './control.ts';
 
-const usage = 'usage: npm run twin -- [--generation 2017|2022|older] [--speed <factor>] [--serial <number>] [--console pty|tcp|stdio] [--console-path <path>] [--console-layout boxed|plain] [--line paced|unpaced] [--port <number>] [--platform-port <number>] [--control <socket>] [--on] [--activated-by <user>] [--config-out <file>]';
+const usage = 'usage: npm run twin -- [--generation 2017|2022|older] [--speed <factor>] [--serial <number>] [--console pty|tcp|unix|stdio] [--console-path <path>] [--console-layout boxed|plain] [--line paced|unpaced] [--port <number>] [--platform-port <number>] [--control <socket>] [--on] [--activated-by <user>] [--config-out <file>]';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -61,6 +65,10 @@ function options() {
         on: { type: 'boolean', default: false },
         'activated-by': { type: 'string' },
         'config-out': { type: 'string' },
+        network: { type: 'string', default: 'modeled' },
+        'lan-if': { type: 'string' },
+        'wan-if': { type: 'string' },
+        'platform-ca': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -76,13 +84,27 @@ function options() {
   const serial = values.serial === undefined ? undefined : Number(values.serial);
   if (serial !== undefined && !(Number.isInteger(serial) && serial > 0)) fail(`--serial ${values.serial}: must be a positive whole number`);
   const consoleKind = values.console;
-  if (consoleKind !== undefined && !['pty', 'tcp', 'stdio'].includes(consoleKind)) fail(`--console ${consoleKind}: expected pty, tcp or stdio`);
+  if (consoleKind !== undefined && !['pty', 'tcp', 'unix', 'stdio'].includes(consoleKind)) fail(`--console ${consoleKind}: expected pty, tcp, unix or stdio`);
+  if (consoleKind === 'unix' && values['console-path'] === undefined) fail('--console unix needs --console-path <socket path>');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port}: not a TCP port`);
   const platformPort = Number(values['platform-port']);
   if (!Number.isInteger(platformPort) || platformPort < 0 || platformPort > 65535) fail(`--platform-port ${values['platform-port']}: not a TCP port`);
   if (values.control !== undefined && consoleKind !== 'pty' && consoleKind !== 'tcp') fail('--control needs --console pty or --console tcp');
   if (values.line !== 'paced' && values.line !== 'unpaced') fail(`--line ${values.line}: expected paced or unpaced`);
+  if (values.network !== 'modeled' && values.network !== 'live') fail(`--network ${values.network}: expected modeled or live`);
+  const live = values.network === 'live';
+  if (live && (values['lan-if'] === undefined || values['platform-ca'] === undefined)) fail('--network live needs --lan-if <interface> and --platform-ca <file> (the live lab passes them)');
+  if (!live && (values['lan-if'] ?? values['wan-if'] ?? values['platform-ca']) !== undefined) fail('--lan-if, --wan-if and --platform-ca go with --network live');
+  if (live && values.control !== undefined) fail('--control drives a twin on the modeled network; --network live is one unit on the live lab');
+  let platformCa = '';
+  if (live) {
+    try {
+      platformCa = readFileSync(values['platform-ca']!, 'utf8');
+    } catch (error) {
+      fail(`--platform-ca ${values['platform-ca']}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
   let layout: ConsoleLayout;
   try {
     loadFirmware(values.generation);
@@ -98,6 +120,7 @@ function options() {
   return {
     generation: values.generation, speed, serial, consoleKind, consolePath: values['console-path'], port, platformPort, control: values.control, on: values.on,
     layout, paced: values.line === 'paced', activatedBy, configOut: values['config-out'],
+    live: live ? { lan: values['lan-if']!, wan: values['wan-if'] ?? null, ca: platformCa } : null,
   };
 }
 
@@ -112,6 +135,10 @@ async function openConsole(kind: string, path: string | undefined, port: number)
       const tcp = await TcpTransport.listen(port);
       return { transport: tcp, where: `tcp:127.0.0.1:${tcp.port}` };
     }
+    if (kind === 'unix') {
+      const unix = await TcpTransport.listenUnix(path!);
+      return { transport: unix, where: `unix:${path}` };
+    }
     return { transport: new StdioTransport(), where: 'stdio' };
   } catch (error) {
     if (error instanceof TransportError) fail(error.message);
@@ -119,15 +146,8 @@ async function openConsole(kind: string, path: string | undefined, port: number)
   }
 }
 
-const opts = options();
-
-if (opts.control !== undefined) {
-  // The suite's twin: virtual time and a fresh unit per scenario, through the control socket.
-  const { transport, where } = await openConsole(opts.consoleKind!, opts.consolePath, opts.port);
-  await ControlServer.listen(opts.control, transport, opts.generation, { paced: opts.paced });
-  process.stdout.write(`console: ${where}\ncontrol: ${opts.control}\n`);
-} else {
-  const clock = new RealTimeClock(opts.speed);
+/** The unit on its lab bench: the modeled network, and the platform twin served here on loopback. */
+async function benchUnit(clock: RealTimeClock): Promise<{ appliance: Appliance; platformLines: string[]; activate: (login: string) => void }> {
   const pod = loadAccount().pods[0]!;
   let current: LabBench | null = null;
   let platform: Awaited<ReturnType<typeof servePlatform>>;
@@ -142,14 +162,47 @@ if (opts.control !== undefined) {
   mkdirSync(dirname(caFile), { recursive: true });
   writeFileSync(caFile, platform.server.credentials.ca);
   const users = loadAccount().users.map((u) => `${u.login} (${u.role})`).join(', ');
-  const platformLines = [
-    `platform: ${platform.server.origin}/  (POD ${pod.id}, ${pod.url}; API ${platform.server.origin}/appliance/v1/)`,
-    `portal users: ${users}; passwords in ${displayPath(new Secrets().file)}; test CA: ${displayPath(caFile)}`,
-  ];
   const appliance = bench.appliance;
+  return {
+    appliance,
+    platformLines: [
+      `platform: ${platform.server.origin}/  (POD ${pod.id}, ${pod.url}; API ${platform.server.origin}/appliance/v1/)`,
+      `portal users: ${users}; passwords in ${displayPath(new Secrets().file)}; test CA: ${displayPath(caFile)}`,
+    ],
+    activate: (login) => bench.activate(appliance.identity.activationCode, login),
+  };
+}
+
+/**
+ * twin-live: the unit on a real network stack, in a container of the live lab. Its cables are
+ * the container's interfaces and the platform is the lab's (activation happens there).
+ */
+function liveUnit(clock: RealTimeClock, live: { lan: string; wan: string | null; ca: string }): { appliance: Appliance; platformLines: string[]; activate: null } {
+  const account = loadAccount();
+  // The guide's 30 seconds on the sped-up clock, but never under 2 s of real time: a loaded machine is not a silent peer.
+  const network = new RealNetwork({ ...live, silenceMs: Math.max(2000, 30_000 / opts.speed) });
+  const appliance = new Appliance({
+    generation: loadFirmware(opts.generation), clock, network,
+    cloud: { url: () => account.pods[0]!.url, fetch: network.fetch },
+    softwareVersions: { ...account.softwareVersions },
+    ...(opts.serial === undefined ? {} : { serialNumber: opts.serial }),
+  });
+  return { appliance, platformLines: [`platform: the live lab's, ${account.pods[0]!.url} (LAN ${live.lan}${live.wan ? `, WAN ${live.wan}` : ''})`], activate: null };
+}
+
+const opts = options();
+
+if (opts.control !== undefined) {
+  // The suite's twin: virtual time and a fresh unit per scenario, through the control socket.
+  const { transport, where } = await openConsole(opts.consoleKind!, opts.consolePath, opts.port);
+  await ControlServer.listen(opts.control, transport, opts.generation, { paced: opts.paced });
+  process.stdout.write(`console: ${where}\ncontrol: ${opts.control}\n`);
+} else {
+  const clock = new RealTimeClock(opts.speed);
+  const { appliance, platformLines, activate } = opts.live ? liveUnit(clock, opts.live) : await benchUnit(clock);
   const generation = appliance.generation;
   // A unit from a lab's shelf: activated before, it shows its name and address once it is up.
-  if (opts.activatedBy !== undefined) bench.activate(appliance.identity.activationCode, opts.activatedBy);
+  if (opts.activatedBy !== undefined) activate?.(opts.activatedBy);
   if (opts.configOut !== undefined) {
     const file = opts.configOut;
     let written = '';
@@ -179,7 +232,7 @@ if (opts.control !== undefined) {
     appliance.pressPowerButton();
     process.on('SIGINT', quit);
   } else {
-    const help = 'arrows: keypad   Enter: ENTER   c: LEFT+RIGHT together   p: power button   a: AC cord in/out   x: activate in the portal   q: quit';
+    const help = `arrows: keypad   Enter: ENTER   c: LEFT+RIGHT together   p: power button   a: AC cord in/out${activate ? '   x: activate in the portal' : ''}   q: quit`;
     const draw = (): void => {
       const [line1, line2] = drawLcd(appliance.screen(), generation.hardware);
       const leds = appliance.leds;
@@ -209,7 +262,7 @@ if (opts.control !== undefined) {
       c: () => appliance.chordLeftRight(),
       p: () => appliance.pressPowerButton(),
       a: () => (appliance.acPlugged ? appliance.unplugAc() : appliance.plugAc()),
-      x: () => { bench.activate(appliance.identity.activationCode, 'jdoe'); },
+      x: () => activate?.('jdoe'),
       q: quit,
       '\x03': quit,
     };

@@ -3,27 +3,93 @@
 // POD's names; its test CA written beside it for the lab's hosts to trust. The live lab runs it in
 // its platform container, with the project mounted read-only:
 //   node twin/platform-host.ts --generation 2022 --port 443 --ca-out /run/lab/platform-ca.pem
-// It prints "platform: listening on <port>" once it answers.
+//   --unit <serial>          the platform knows that unit as shipped (the generation's model)
+//   --activated-by <login>   and it is activated by that user of the lab's account
+//   --control <socket>       serves the lab's platform protocol (fixtures/lab-protocols.ts) there,
+//                            one JSON request per line, as the twin's bench does
+// It prints "platform: listening on <port>" once it answers. A bad option is one line on stderr
+// and exit status 2.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { FixtureError } from '../fixtures/load.ts';
 import { loadAccount, platformHostnames } from '../fixtures/platform.ts';
+import type { Generation } from '../fixtures/profiles.ts';
 import { loadFirmware } from './appliance/firmware.ts';
+import { identityOf } from './appliance/identity.ts';
 import { RealTimeClock } from './clock.ts';
 import { makeServerCredentials } from './cloud/certificates.ts';
 import { createPortal } from './cloud/portal/index.ts';
+import { Refused } from './cloud/records.ts';
 import { PlatformServer, platformSite } from './cloud/server.ts';
-import { platformOf } from './lab-bench.ts';
+import { activateAs, platformOf } from './lab-bench.ts';
+import { platformProtocol } from './lab-protocols.ts';
+import { listenForRequests } from './request-lines.ts';
+import { platformTable } from '../fixtures/lab-protocols.ts';
+import { dispatcher, provide } from '../fixtures/method-tables.ts';
 
-const { values } = parseArgs({ options: { generation: { type: 'string', default: '2022' }, port: { type: 'string', default: '443' }, 'ca-out': { type: 'string' } } });
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  process.stderr.write(`platform-host: --port ${values.port}: not a TCP port\n`);
+const usage = 'usage: node twin/platform-host.ts [--generation 2017|2022|older] [--port <number>] [--ca-out <file>] [--unit <serial> [--activated-by <login>]] [--control <socket>]';
+
+function fail(message: string): never {
+  process.stderr.write(`platform-host: ${message}\n`);
   process.exit(2);
 }
-const { platform, api } = platformOf(loadFirmware(values.generation), new RealTimeClock(1));
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      generation: { type: 'string', default: '2022' },
+      port: { type: 'string', default: '443' },
+      'ca-out': { type: 'string' },
+      unit: { type: 'string' },
+      'activated-by': { type: 'string' },
+      control: { type: 'string' },
+    },
+  }));
+} catch (error) {
+  fail(`${(error as Error).message.split('\n')[0]}; ${usage}`);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port ${values.port}: not a TCP port`);
+if (values.unit !== undefined && !/^[1-9]\d*$/.test(values.unit)) fail(`--unit ${values.unit}: not a serial number (a positive whole number)`);
+const activatedBy = values['activated-by'];
+if (activatedBy !== undefined && values.unit === undefined) fail('--activated-by needs --unit <serial>');
+let generation: Generation;
+try {
+  generation = loadFirmware(values.generation);
+} catch (error) {
+  if (error instanceof FixtureError) fail(error.message.split('\n')[0]!);
+  throw error;
+}
+const { platform, api } = platformOf(generation, new RealTimeClock(1));
+if (values.unit !== undefined) {
+  // The unit as it left the factory, then (a lab's shelf) activated as LabBench.activate does.
+  const identity = identityOf(Number(values.unit));
+  platform.ship(identity, generation.hardware.model);
+  if (activatedBy !== undefined) {
+    try {
+      activateAs(platform, identity.activationCode, activatedBy);
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      const known = error.kind === 'not-found' ? ` (known: ${loadAccount().users.map((u) => u.login).join(', ')})` : '';
+      fail(`--activated-by ${activatedBy}: ${error.message}${known}`);
+    }
+  }
+}
 const site = platformSite(api, createPortal(platform).handle);
 const credentials = await makeServerCredentials(platformHostnames(loadAccount()));
 // Every address of the host: in the lab it has only the platform's.
 await PlatformServer.start({ site: () => site, credentials, host: '::', port });
 if (values['ca-out']) writeFileSync(values['ca-out'], credentials.ca);
+if (values.control !== undefined) {
+  // The lab drives the platform as a twin's bench does: its API's failures, jobs, activations.
+  const unitSerial = values.unit === undefined ? generation.hardware.defaultSerialNumber : Number(values.unit);
+  const noPortal = () => Promise.reject(new Error("the live lab's portal is on the lab's networks, which this machine's browser does not reach"));
+  const protocols = dispatcher([provide(platformTable, platformProtocol(() => ({ platform, api, unitSerial }), noPortal))]);
+  await listenForRequests(values.control, async (op, args) => {
+    const handled = protocols(op, args);
+    if (!handled) throw new Error(`unknown operation ${op}`);
+    return handled.result;
+  });
+}
 process.stdout.write(`platform: listening on ${port}\n`);

@@ -146,9 +146,9 @@ export async function preflight(request: RunRequest): Promise<void> {
     const { missing, note } = ensureSystemPackages([needs.chromium], { quiet: true });
     if (missing.length > 0) throw new UsageError(`Chromium is missing and could not be installed (${note}); the portal scenarios need it: apt-get install -y chromium, or set QSA_CHROMIUM`);
   }
-  if (statement.driver === 'twin-serial' || statement.driver === 'twin-unit') {
+  if (statement.driver === 'twin-serial' || statement.driver === 'twin-unit' || statement.driver === 'twin-live') {
     const { missing, note } = ensureSystemPackages([needs.socat], { quiet: true });
-    if (missing.length > 0 && statement.driver === 'twin-serial') throw new UsageError(`socat is missing and could not be installed (${note}): apt-get install -y socat`);
+    if (missing.length > 0 && statement.driver !== 'twin-unit') throw new UsageError(`socat is missing and could not be installed (${note}): apt-get install -y socat`);
   }
   if (statement.driver === 'twin') return;
   const generation = request.generations[0]!;

@@ -1,12 +1,12 @@
 // Where the console cable leads: a pseudo-terminal any serial program can open (made with
-// socat), a TCP port on loopback (as behind the terminal server the guide describes), or the
-// terminal the twin runs in.
+// socat), a TCP port on loopback or a Unix socket (as a terminal server's port the guide
+// describes), or the terminal the twin runs in.
 import { execFileSync, spawn } from 'node:child_process';
 import { ensureSystemPackages, needs } from '../../fixtures/system.ts';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, unlinkSync } from 'node:fs';
 import type { ConsoleTransport } from './console.ts';
 import type { LineSettings } from './uart.ts';
 
@@ -80,7 +80,10 @@ export class PtyTransport implements ConsoleTransport {
   }
 }
 
-/** A TCP port on loopback: one terminal (server) at a time, as a terminal server would give. */
+/**
+ * A TCP port on loopback, or a Unix socket: one terminal (server) at a time, as a terminal
+ * server's port would give.
+ */
 export class TcpTransport implements ConsoleTransport {
   readonly #server: Server;
   #client: Socket | null = null;
@@ -101,10 +104,27 @@ export class TcpTransport implements ConsoleTransport {
   }
 
   static async listen(port: number, host = '127.0.0.1'): Promise<TcpTransport> {
+    return TcpTransport.#serve(`${host}:${port}`, (server, ready) => server.listen(port, host, ready));
+  }
+
+  /**
+   * On a Unix socket at `path`. A socket left there by a process that is gone (nothing answers on
+   * it) is removed first; one something still listens on, or a file of another kind, is an error.
+   */
+  static async listenUnix(path: string): Promise<TcpTransport> {
+    if (lstatSync(path, { throwIfNoEntry: false }) !== undefined) {
+      if (!lstatSync(path).isSocket()) throw new TransportError(`cannot listen on ${path}: it exists and is not a socket`);
+      if (await answers(path)) throw new TransportError(`cannot listen on ${path}: another process listens there`);
+      unlinkSync(path);
+    }
+    return TcpTransport.#serve(path, (server, ready) => server.listen(path, ready));
+  }
+
+  static async #serve(where: string, listen: (server: Server, ready: () => void) => void): Promise<TcpTransport> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
-      server.once('error', (e: NodeJS.ErrnoException) => reject(new TransportError(`cannot listen on ${host}:${port}: ${e.code ?? e.message}`)));
-      server.listen(port, host, () => resolve());
+      server.once('error', (e: NodeJS.ErrnoException) => reject(new TransportError(`cannot listen on ${where}: ${e.code ?? e.message}`)));
+      listen(server, resolve);
     });
     return new TcpTransport(server);
   }
@@ -126,6 +146,15 @@ export class TcpTransport implements ConsoleTransport {
     this.#client?.destroy();
     this.#server.close();
   }
+}
+
+/** Whether something accepts connections on the Unix socket at `path`. */
+function answers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(path);
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 /** The terminal the twin runs in, for a person at the keyboard. */

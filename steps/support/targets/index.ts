@@ -31,6 +31,8 @@ export async function openTarget(name: string, generation: string, statement = s
     case 'twin': return openTwinSession({ generation, capabilities, statement });
     case 'twin-serial': return openTwinSerialSession(generation, capabilities, statement);
     case 'twin-unit': return openTwinUnitSession(generation, capabilities, statement);
+    // Containers and testcontainers are loaded only by a run that asks for the live lab.
+    case 'twin-live': return (await import('./serial/live-session.ts')).openTwinLiveSession(generation, capabilities, statement);
     case 'serial': return openSerialSession(name, generation, capabilities, statement);
   }
 }

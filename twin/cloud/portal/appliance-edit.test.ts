@@ -307,7 +307,7 @@ describe('limits', () => {
 describe('the features that hide the settings', () => {
   test('"Don\'t see these settings? The VLAN trunking feature must be turned on": hidden, and refused when posted anyway', async () => {
     const w = await wizardFor({ generation: '2022' });
-    w.bench.setSubscriptionFeature('vlan-trunking', false);
+    w.bench.platform.features.vlanTrunking = false;
     const page = await w.open();
     assert.doesNotMatch(page.body, /<legend>VLANs<\/legend>|<legend>Static routes<\/legend>|name="vlanId"/);
     assert.match(page.body, /Enable IPv6 for this scanner/, 'the IPv6 settings are another feature');
@@ -322,7 +322,7 @@ describe('the features that hide the settings', () => {
 
   test('"Don\'t see these settings? This means IPv6 Scanning is not turned on for your account": hidden, and refused when posted anyway', async () => {
     const w = await wizardFor({ generation: '2017' });
-    w.bench.setSubscriptionFeature('ipv6-scanning', false);
+    w.bench.platform.features.ipv6Scanning = false;
     const page = await w.open();
     assert.doesNotMatch(page.body, /Enable IPv6 for this scanner|name="ipv6Mode"/);
     assert.match(page.body, /<legend>VLANs<\/legend>/);

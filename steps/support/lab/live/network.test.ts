@@ -1,17 +1,24 @@
 // The live lab realizes a NetworkSpec with real servers: a host on the LAN (a container of the
 // lab image, as the appliance's cable would be) gets its lease from dnsmasq, resolves through the
 // lab's DNS, meets squid's 407, sends syslog to rsyslog; a changed spec takes effect in the
-// running services; nothing of the lab is left when it stops. Needs the engine (npm test
-// installs it as root) and builds the lab image when it is missing.
+// running services; nothing of the lab is left when it stops. A unit of the twin's firmware joins
+// a lab's LAN in a container of its own, its console a pseudo-terminal on this machine. Needs the
+// engine (npm test installs it as root) and builds the lab image when it is missing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { StartedTestContainer } from 'testcontainers';
+import { loadConsoleLayout } from '../../../../fixtures/consoles.ts';
 import { loadNetwork } from '../../../../fixtures/networks.ts';
 import type { NetworkSpec } from '../../../../fixtures/networks.ts';
+import { loadGeneration } from '../../../../fixtures/profiles.ts';
+import { ConsoleDecoder } from '../../targets/serial/decoder.ts';
+import { openTty } from '../../targets/serial/link.ts';
 import { ensureEngine } from './engine.ts';
 import { ensureImage, labImage } from './images.ts';
 import { LiveNetwork } from './network.ts';
+import type { LiveUnit } from './network.ts';
 
 /** The office behind a proxy (Basic authentication), with a syslog server on the LAN. */
 function officeSpec(): NetworkSpec {
@@ -134,5 +141,69 @@ describe('the live lab realizes a network spec with real servers', { timeout: 18
     assert.equal(containersOf(name), '');
     const networks = execFileSync('podman', ['network', 'ls', '--format', '{{.Name}}'], { encoding: 'utf8' });
     assert.ok(!networks.includes(name), networks);
+  });
+});
+
+describe('a unit of the twin\'s firmware on the office LAN, its console a pseudo-terminal on this machine', { timeout: 180_000 }, () => {
+  /** The 2022 generation's unit as it leaves the factory (the twin's default serial number). */
+  const serialNumber = loadGeneration('2022').hardware.defaultSerialNumber;
+  let office: LiveNetwork | null = null;
+  let unit: LiveUnit | null = null;
+
+  before(async () => {
+    office = await LiveNetwork.realize(loadNetwork('office'), { image, unit: { serialNumber, activatedBy: 'jdoe' } });
+    unit = await office.attachUnit({
+      generation: '2022', lan: 'office',
+      args: ['--serial', String(serialNumber), '--on', '--activated-by', 'jdoe', '--speed', '40', '--line', 'unpaced', '--console-layout', 'boxed'],
+    });
+  }, { timeout: 5 * 60_000 });
+
+  after(async () => {
+    await office?.stop();
+  });
+
+  test('the unit\'s container has its LAN port as lan0; the lab\'s platform knows the unit, activated by jdoe', async () => {
+    const { output: links } = await unit!.container.exec(['ip', '-o', 'link', 'show']);
+    assert.match(links, /: lan0[:@]/);
+    assert.doesNotMatch(links, /: eth0[:@]/);
+    const platform = execFileSync('podman', ['exec', `${office!.name}-platform`, 'pgrep', '-af', 'platform-host'], { encoding: 'utf8' });
+    assert.match(platform, new RegExp(`--unit ${serialNumber} --activated-by jdoe`));
+  });
+
+  test('ENTER on the host\'s pseudo-terminal: the console answers with VT100 escape sequences and its screen, the unit\'s MAC address in it', async () => {
+    const link = await openTty(unit!.console);
+    const decoder = new ConsoleDecoder(loadConsoleLayout('boxed'));
+    const bytes: number[] = [];
+    let decoding = Promise.resolve();
+    link.onData((b) => {
+      bytes.push(...b);
+      decoding = decoding.then(() => decoder.write(b));
+    });
+    try {
+      await link.write(Buffer.from('\r'));
+      const deadline = performance.now() + 10_000;
+      while (performance.now() < deadline) {
+        await decoding;
+        if (decoder.mac() !== null) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const text = Buffer.from(bytes).toString('latin1');
+      assert.ok(text.includes('\x1b['), `no escape sequence in ${JSON.stringify(text)}; the twin's log: ${await unit!.log()}`);
+      // The screen as a terminal shows it: words, and the header with the unit's (the twin's) MAC address.
+      assert.match(decoder.rows().join('\n'), /[A-Z]{3,}/, JSON.stringify(text));
+      assert.match(decoder.mac() ?? '', /^02(:[0-9a-f]{2}){5}$/i, decoder.rows().join('\n'));
+    } finally {
+      await link.close();
+    }
+  });
+
+  test('when the lab stops, the unit\'s container, its pseudo-terminal and its directory are gone with the rest', async () => {
+    const name = office!.name;
+    const { console: tty, dir } = unit!;
+    await office!.stop();
+    office = null;
+    assert.equal(containersOf(name), '');
+    assert.equal(existsSync(tty), false, tty);
+    assert.equal(existsSync(dir), false, dir);
   });
 });

@@ -5,11 +5,20 @@
 // container with squid; a syslog container with rsyslog; the platform twin's HTTPS server at the
 // POD's addresses. A changed spec reconfigures the running
 // services (a new ruleset, dnsmasq restarted, squid reconfigured); no container restarts.
+// A unit of the twin's firmware joins the lab's networks in a container of its own (attachUnit),
+// its console a pseudo-terminal on this machine, as a terminal server's port would be.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GenericContainer } from 'testcontainers';
 import type { StartedTestContainer } from 'testcontainers';
 import { projectRoot } from '../../../../fixtures/load.ts';
 import type { NetworkSpec } from '../../../../fixtures/networks.ts';
+import { ensureSystemPackages, needs } from '../../../../fixtures/system.ts';
 import { EngineUnavailable, libpod } from './engine.ts';
 import {
   INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, internetAddresses, proxyConfig, routerAddresses, routerRuleset, subnetHolding, withPrefix,
@@ -27,6 +36,31 @@ input(type="imtcp" port="514")
 template(name="asReceived" type="string" string="%rawmsg%\\n")
 *.* action(type="omfile" file="${SYSLOG_RECEIVED}" template="asReceived")
 `;
+
+/** A unit of the twin's firmware on the lab's networks (LiveNetwork.attachUnit). */
+export interface LiveUnit {
+  /** The pseudo-terminal on this machine that leads to the unit's console (9600 8N2, VT100). */
+  console: string;
+  /**
+   * The host directory the unit's container has at /run/console: console.sock (the twin's
+   * console), console (the pseudo-terminal's link), unit.log (what the twin printed),
+   * platform-ca.pem (the lab platform's test CA).
+   */
+  dir: string;
+  container: StartedTestContainer;
+  /** What the unit's twin printed so far (stdout and stderr). */
+  log: () => Promise<string>;
+  /** Closes the console's pseudo-terminal, removes the container and the directory. */
+  stop: () => Promise<void>;
+}
+
+/** The unit's twin: where it runs, its console socket and its log, as its container sees them. */
+const UNIT_DIR = '/run/console';
+/** How long a unit's twin has to open its console socket (it loads the firmware first). */
+const UNIT_START_MS = 30_000;
+
+const shellQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Host {
   container: StartedTestContainer;
@@ -54,6 +88,11 @@ export class LiveNetwork {
   #syslog: Host | null = null;
   #platform: Host | null = null;
   readonly #attached: StartedTestContainer[] = [];
+  readonly #units = new Set<LiveUnit>();
+  /** Where the platform's control socket appears on this machine (platform.sock). */
+  #controlDir: string | null = null;
+  /** Units attached so far, for their containers' names. */
+  #unitsAttached = 0;
 
   private constructor(name: string, image: string, spec: NetworkSpec) {
     this.name = name;
@@ -61,14 +100,17 @@ export class LiveNetwork {
     this.#spec = spec;
   }
 
-  /** Builds the networks and starts the services the spec names. */
-  static async realize(spec: NetworkSpec, options: { image: string; name?: string; generation?: string }): Promise<LiveNetwork> {
+  /**
+   * Builds the networks and starts the services the spec names. With `unit`, the platform knows
+   * that unit as shipped (and activated by `activatedBy`, a user of the lab's account).
+   */
+  static async realize(spec: NetworkSpec, options: { image: string; name?: string; generation?: string; unit?: { serialNumber: number; activatedBy?: string } }): Promise<LiveNetwork> {
     const lab = new LiveNetwork(options.name ?? `qsa-lab-${randomBytes(3).toString('hex')}`, options.image, spec);
     try {
       await lab.#network(INTERNET_INTERFACE);
       for (const subnet of Object.keys(spec.subnets)) await lab.#network(subnet);
       await lab.#startRouter();
-      await lab.#startPlatform(options.generation ?? '2022');
+      await lab.#startPlatform(options.generation ?? '2022', options.unit);
       await lab.#applyServices();
     } catch (error) {
       await lab.stop();
@@ -106,6 +148,13 @@ export class LiveNetwork {
   /** Stops every container and removes every network of this lab; what fails to go is named. */
   async stop(): Promise<void> {
     const failures: string[] = [];
+    for (const unit of [...this.#units]) {
+      try {
+        await unit.stop();
+      } catch (error) {
+        failures.push(`${unit.container.getName()}: ${(error as Error).message}`);
+      }
+    }
     for (const container of this.#attached.splice(0)) {
       try {
         await container.stop({ timeout: 1, remove: true });
@@ -127,6 +176,8 @@ export class LiveNetwork {
       if (status !== 200 && status !== 404) failures.push(`network ${network}: ${status} ${body.trim()}`);
     }
     this.#networks.clear();
+    if (this.#controlDir) rmSync(this.#controlDir, { recursive: true, force: true });
+    this.#controlDir = null;
     if (failures.length > 0) throw new LabServiceFailed(`the live lab ${this.name} did not stop cleanly: ${failures.join('; ')}`);
   }
 
@@ -137,26 +188,36 @@ export class LiveNetwork {
     this.#networks.set(subnet, name);
   }
 
-  /** A container of the lab image on the given subnets, each interface named after its subnet. */
-  async #host(role: string, subnets: string[], privileged: boolean, mounts: Array<{ source: string; target: string; mode: 'ro' }> = []): Promise<StartedTestContainer> {
-    const [first, ...rest] = subnets;
+  /**
+   * A container of the lab image on the given subnets, each interface named after its subnet
+   * unless `interfaces` names them (in the same order). One that fails to get its interfaces is
+   * removed again.
+   */
+  async #host(role: string, subnets: string[], options: { privileged?: boolean; mounts?: Array<{ source: string; target: string; mode: 'ro' | 'rw' }>; interfaces?: string[] } = {}): Promise<StartedTestContainer> {
+    const names = options.interfaces ?? subnets.map((subnet) => this.#ifaceName(subnet));
     let container: GenericContainer = new GenericContainer(this.#image)
       .withName(`${this.name}-${role}`)
-      .withNetworkMode(this.networkOf(first!))
+      .withNetworkMode(this.networkOf(subnets[0]!))
       .withCommand(['sleep', 'infinity'])
-      .withBindMounts(mounts)
+      .withBindMounts(options.mounts ?? [])
       .withLabels({ 'qsa.lab': this.name, 'qsa.role': role });
-    container = privileged ? container.withPrivilegedMode() : container.withAddedCapabilities('NET_ADMIN', 'NET_RAW');
+    container = options.privileged ? container.withPrivilegedMode() : container.withAddedCapabilities('NET_ADMIN', 'NET_RAW');
     let started: StartedTestContainer;
     try {
       started = await container.start();
     } catch (error) {
       throw new LabServiceFailed(`the lab's ${role} container did not start: ${(error as Error).message.split('\n')[0]}`);
     }
-    await this.#run(started, role, `ip link set eth0 down && ip link set eth0 name ${this.#ifaceName(first!)} && ip link set ${this.#ifaceName(first!)} up && mkdir -p /run/lab /etc/lab /var/log/lab`);
-    for (const subnet of rest) {
-      const { status, body } = await libpod('POST', `/networks/${this.networkOf(subnet)}/connect`, { container: started.getId(), interface_name: this.#ifaceName(subnet) });
-      if (status !== 200) throw new LabServiceFailed(`the lab's ${role} could not join ${subnet}: ${status} ${body.trim()}`);
+    try {
+      await this.#run(started, role, `ip link set eth0 down && ip link set eth0 name ${names[0]} && ip link set ${names[0]} up && mkdir -p /run/lab /etc/lab /var/log/lab`);
+      for (const [i, subnet] of subnets.entries()) {
+        if (i === 0) continue;
+        const { status, body } = await libpod('POST', `/networks/${this.networkOf(subnet)}/connect`, { container: started.getId(), interface_name: names[i] });
+        if (status !== 200) throw new LabServiceFailed(`the lab's ${role} could not join ${subnet}: ${status} ${body.trim()}`);
+      }
+    } catch (error) {
+      await started.stop({ timeout: 1, remove: true }).catch(() => undefined);
+      throw error;
     }
     return started;
   }
@@ -166,7 +227,7 @@ export class LiveNetwork {
   }
 
   async #startRouter(): Promise<void> {
-    const container = await this.#host('router', [INTERNET_INTERFACE, ...Object.keys(this.#spec.subnets)], true);
+    const container = await this.#host('router', [INTERNET_INTERFACE, ...Object.keys(this.#spec.subnets)], { privileged: true });
     this.#router = { container, addresses: [], files: new Map() };
     await this.#run(container, 'router', 'sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1');
   }
@@ -175,14 +236,19 @@ export class LiveNetwork {
    * The platform twin's HTTPS server (the same API handlers and portal) on the platform side, at
    * the POD's addresses, run by the project's own Node from the project mounted read-only.
    */
-  async #startPlatform(generation: string): Promise<void> {
-    const container = await this.#host('platform', [INTERNET_INTERFACE], false, [{ source: projectRoot, target: '/project', mode: 'ro' }]);
+  async #startPlatform(generation: string, unit?: { serialNumber: number; activatedBy?: string }): Promise<void> {
+    // The platform's control socket, on this machine through a directory both sides mount.
+    this.#controlDir = mkdtempSync(join(tmpdir(), 'qsa-live-platform-'));
+    const container = await this.#host('platform', [INTERNET_INTERFACE], {
+      mounts: [{ source: projectRoot, target: '/project', mode: 'ro' }, { source: this.#controlDir, target: '/run/lab-control', mode: 'rw' }],
+    });
     this.#platform = { container, addresses: [], files: new Map() };
     const { platform, router } = internetAddresses(this.#spec);
     const gateways = router.map((a) => a.split('/')[0]!);
+    const unitArgs = unit === undefined ? '' : [` --unit ${unit.serialNumber}`, ...(unit.activatedBy === undefined ? [] : [` --activated-by ${shellQuote(unit.activatedBy)}`])].join('');
     await this.#address(this.#platform, 'platform', platform.map((address) => ({ iface: INTERNET_INTERFACE, address })),
       gateways.map((g) => `ip ${g.includes(':') ? '-6 ' : ''}route replace default via ${g} dev ${INTERNET_INTERFACE}`));
-    await this.#run(container, 'platform', `cd /project && (nohup node_modules/node/bin/node twin/platform-host.ts --generation ${generation} --port 443 --ca-out /run/lab/platform-ca.pem > /var/log/lab/platform.log 2>&1 &)`);
+    await this.#run(container, 'platform', `cd /project && (nohup node_modules/node/bin/node twin/platform-host.ts --generation ${shellQuote(generation)} --port 443 --ca-out /run/lab/platform-ca.pem --control /run/lab-control/platform.sock${unitArgs} > /var/log/lab/platform.log 2>&1 &)`);
     await this.#waitFor(container, 'platform', 'grep -q "platform: listening" /var/log/lab/platform.log', 30_000);
   }
 
@@ -200,6 +266,86 @@ export class LiveNetwork {
       .start();
     this.#attached.push(container);
     return container;
+  }
+
+  /**
+   * A unit of the twin's firmware with its LAN port on the subnet `lan` (interface lan0) and, with
+   * `wan`, its WAN port on that one (wan0), labelled as the lab's. Its twin runs from the project
+   * (mounted read-only) with the options in `args` (`--serial <n>`, say); its console is a
+   * Unix socket that socat on this machine makes a pseudo-terminal, as a terminal server's port.
+   * Throws LabServiceFailed, with the end of the twin's log, when the unit does not come up.
+   */
+  async attachUnit(options: { generation: string; lan: string; wan?: string; args: string[] }): Promise<LiveUnit> {
+    const { missing, note } = ensureSystemPackages([needs.socat], { quiet: true });
+    if (missing.length > 0) throw new LabServiceFailed(`a live unit's console needs socat, which is missing and could not be installed (${note}): apt-get install -y socat`);
+    this.#unitsAttached++;
+    const role = this.#unitsAttached === 1 ? 'unit' : `unit-${this.#unitsAttached}`;
+    const dir = mkdtempSync(join(tmpdir(), 'qsa-live-unit-'));
+    const socket = join(dir, 'console.sock');
+    const link = join(dir, 'console');
+    const logFile = join(dir, 'unit.log');
+    let container: StartedTestContainer | null = null;
+    let socat: ChildProcess | null = null;
+    let unit: LiveUnit | null = null;
+    let stopped = false;
+    const stop = async (): Promise<void> => {
+      if (stopped) return;
+      stopped = true;
+      if (unit) this.#units.delete(unit);
+      socat?.kill();
+      try {
+        await container?.stop({ timeout: 1, remove: true });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    try {
+      writeFileSync(join(dir, 'platform-ca.pem'), await this.platformCa());
+      // The twin writes its own platform's CA to reports/: a directory of the unit's over the project's.
+      mkdirSync(join(dir, 'reports'));
+      container = await this.#host(role, [options.lan, ...(options.wan === undefined ? [] : [options.wan])], {
+        interfaces: ['lan0', 'wan0'],
+        mounts: [
+          { source: projectRoot, target: '/project', mode: 'ro' },
+          { source: dir, target: UNIT_DIR, mode: 'rw' },
+          { source: join(dir, 'reports'), target: '/project/reports', mode: 'rw' },
+        ],
+      });
+      const twin = ['--generation', options.generation, '--console', 'unix', '--console-path', `${UNIT_DIR}/console.sock`, ...options.args].map(shellQuote).join(' ');
+      await this.#run(container, role, `cd /project && (nohup node_modules/node/bin/node twin/main.ts ${twin} > ${UNIT_DIR}/unit.log 2>&1 &)`);
+      const deadline = performance.now() + UNIT_START_MS;
+      while (!existsSync(socket)) {
+        if (performance.now() > deadline) throw new Error(`its console socket did not appear within ${UNIT_START_MS / 1000} s`);
+        if ((await container.exec(['pgrep', '-f', 'twin/main.ts'])).exitCode !== 0) throw new Error('its twin exited');
+        await sleep(100);
+      }
+      const started = spawn('socat', [`pty,raw,echo=0,link=${link}`, `UNIX-CONNECT:${socket}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+      socat = started;
+      let said = '';
+      started.stderr!.on('data', (chunk: Buffer) => { said = (said + chunk.toString()).slice(-400); });
+      const linked = performance.now() + 5000;
+      while (!existsSync(link)) {
+        if (started.exitCode !== null || performance.now() > linked) throw new Error(`socat made no pseudo-terminal at ${link}: ${said.trim().split('\n').pop() ?? ''}`);
+        await sleep(10);
+      }
+    } catch (error) {
+      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' / ') : '(no log)';
+      await stop().catch(() => undefined);
+      if (error instanceof LabServiceFailed) throw new LabServiceFailed(`${error.message}; the twin's log: ${tail}`);
+      throw new LabServiceFailed(`the lab's ${role} (firmware ${options.generation}) did not come up: ${(error as Error).message}; the twin's log: ${tail}`);
+    }
+    unit = { console: link, dir, container, stop, log: () => readFile(logFile, 'utf8').catch(() => '') };
+    this.#units.add(unit);
+    return unit;
+  }
+
+  /**
+   * The platform's control socket on this machine: the lab's platform protocol (activations,
+   * failures, jobs, requests seen), one JSON request per line.
+   */
+  get platformControl(): string {
+    if (!this.#controlDir) throw new LabServiceFailed(`the live lab ${this.name} has no platform running`);
+    return join(this.#controlDir, 'platform.sock');
   }
 
   /** The platform's test CA (PEM), for a lab host to trust its HTTPS. */
@@ -269,7 +415,7 @@ export class LiveNetwork {
     const held = subnetHolding(this.#spec, proxy.address);
     if (!held) throw new LabServiceFailed(`the proxy's address ${proxy.address} is on no subnet of the lab`);
     const [subnet] = held;
-    if (!this.#proxy) this.#proxy = { container: await this.#host('proxy', [subnet], false), addresses: [], files: new Map() };
+    if (!this.#proxy) this.#proxy = { container: await this.#host('proxy', [subnet]), addresses: [], files: new Map() };
     const host = this.#proxy;
     await this.#address(host, 'proxy', [{ iface: interfaceOf(subnet), address: withPrefix(this.#spec, proxy.address) }], this.#routesOn(subnet));
     const { config, passwords } = proxyConfig(proxy, dnsServers(this.#spec));
@@ -290,7 +436,7 @@ export class LiveNetwork {
     const receivers = Object.values(this.#spec.subnets).flatMap((s) => s.hosts.filter((h) => h.services.some((v) => v.port === 514)));
     if (receivers.length === 0) return;
     const subnets = [...new Set(receivers.map((h) => subnetHolding(this.#spec, h.address)![0]))];
-    if (!this.#syslog) this.#syslog = { container: await this.#host('syslog', subnets, false), addresses: [], files: new Map() };
+    if (!this.#syslog) this.#syslog = { container: await this.#host('syslog', subnets), addresses: [], files: new Map() };
     const host = this.#syslog;
     const wanted = receivers.map((h) => ({ iface: interfaceOf(subnetHolding(this.#spec, h.address)![0]), address: withPrefix(this.#spec, h.address) }));
     await this.#address(host, 'syslog', wanted, this.#routesOn(subnets[0]!));

@@ -13,12 +13,15 @@ export interface Counts {
 
 export class LabBenchClient {
   readonly #socket: Socket;
+  /** What answers on the socket, for messages ("twin bench", "the live lab's platform"). */
+  readonly #what: string;
   #next = 1;
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   #buffer = '';
 
-  private constructor(socket: Socket) {
+  private constructor(socket: Socket, what: string) {
     this.#socket = socket;
+    this.#what = what;
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
       this.#buffer += chunk;
@@ -28,21 +31,21 @@ export class LabBenchClient {
         this.#buffer = this.#buffer.slice(newline + 1);
         const waiter = this.#pending.get(reply.id);
         this.#pending.delete(reply.id);
-        if (reply.error !== undefined) waiter?.reject(new Error(`twin bench: ${reply.error}`));
+        if (reply.error !== undefined) waiter?.reject(new Error(`${this.#what}: ${reply.error}`));
         else waiter?.resolve(reply.result);
       }
     });
     socket.on('close', () => {
-      for (const w of this.#pending.values()) w.reject(new Error('twin bench: the control socket closed'));
+      for (const w of this.#pending.values()) w.reject(new Error(`${this.#what}: the control socket closed`));
       this.#pending.clear();
     });
   }
 
-  static connect(path: string): Promise<LabBenchClient> {
+  static connect(path: string, what = 'twin bench'): Promise<LabBenchClient> {
     return new Promise((resolve, reject) => {
       const socket = connect(path);
-      socket.once('connect', () => resolve(new LabBenchClient(socket)));
-      socket.once('error', (e) => reject(new Error(`twin bench ${path}: ${e.message}`)));
+      socket.once('connect', () => resolve(new LabBenchClient(socket, what)));
+      socket.once('error', (e) => reject(new Error(`${what} ${path}: ${e.message}`)));
     });
   }
 

@@ -24,6 +24,7 @@ import type { Counts } from './control.ts';
 import type { SerialLink } from './link.ts';
 import { LinkError, openLink, openTty } from './link.ts';
 import { AnswerTiming, SerialLine } from './line.ts';
+import type { BenchLab } from './target.ts';
 import { SerialTarget } from './target.ts';
 
 /** How long an appliance's console may take to answer the first ENTER. */
@@ -158,8 +159,17 @@ export function keepPicture(line: SerialLine): void {
   }
 }
 
-/** A session on one unit reached through its console alone (a real appliance, or twin-unit). */
-async function oneUnitSession(name: string, link: SerialLink, generation: string, capabilities: ReadonlySet<Capability>, statement: TargetStatement, unit: UnitNotes, cleanup: () => Promise<void>): Promise<TargetSession> {
+/**
+ * What a lab adds around one unit: the protocols it provides, and what it puts back before each
+ * scenario (the live lab's default network).
+ */
+export interface UnitLab {
+  protocols: Partial<BenchLab>;
+  beforeScenario(): Promise<void>;
+}
+
+/** A session on one unit reached through its console alone (a real appliance, twin-unit, twin-live), with its lab if it has one. */
+export async function oneUnitSession(name: string, link: SerialLink, generation: string, capabilities: ReadonlySet<Capability>, statement: TargetStatement, unit: UnitNotes, cleanup: () => Promise<void>, lab?: UnitLab): Promise<TargetSession> {
   const { firmware } = loadGeneration(generation);
   const line = new SerialLine(link, firmware, statementLayout(statement), new AnswerTiming(statement.timing));
   try {
@@ -169,7 +179,7 @@ async function oneUnitSession(name: string, link: SerialLink, generation: string
     await cleanup();
     throw error;
   }
-  const options = { name, generation, capabilities, statement, unit };
+  const options = { name, generation, capabilities, statement, unit, ...(lab ? { lab: lab.protocols } : {}) };
   let now = 0;
   let current: SerialTarget | null = null;
   return {
@@ -181,6 +191,7 @@ async function oneUnitSession(name: string, link: SerialLink, generation: string
     unit,
     forScenario: async () => {
       line.log = [];
+      await lab?.beforeScenario();
       // One unit, one clock: each scenario's appliance time goes on from the last one's.
       if (current) now = current.time.now();
       current = new SerialTarget(options, line, now);

@@ -24,7 +24,7 @@ import { sameScreen } from './line.ts';
 import { vt100KeyBytes } from '../../../../fixtures/wire.ts';
 
 /** The lab's protocols a twin's bench serves (all but a stock of units). */
-interface BenchLab { network: Network; platform: Platform; fleet: Fleet; faults: Faults; ports: Ports }
+export interface BenchLab { network: Network; platform: Platform; fleet: Fleet; faults: Faults; ports: Ports }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -39,6 +39,8 @@ export interface SerialTargetOptions {
   start?: () => Promise<Counts>;
   /** One unit for the run: what the suite learns of it as it drives it (a change stored, a reset). */
   unit?: UnitNotes;
+  /** The lab's protocols around a unit without a twin's bench (the live lab), those it provides. */
+  lab?: Partial<BenchLab>;
 }
 
 export class SerialTarget implements Target {
@@ -72,7 +74,7 @@ export class SerialTarget implements Target {
     this.#unit = options.unit;
     this.#line = line;
     this.#bench = options.bench;
-    this.#lab = options.bench && this.#labClients(options.bench);
+    this.#lab = options.bench ? this.#labClients(options.bench) : options.lab;
     this.#start = options.start;
     this.#scale = options.statement.timeScale;
     this.#sentAtStart = line.sent;
@@ -260,7 +262,7 @@ export class SerialTarget implements Target {
    * after a call that changes the lab, what the console said about it has arrived before the
    * call returns. None on a line alone.
    */
-  readonly #lab: BenchLab | undefined;
+  readonly #lab: Partial<BenchLab> | undefined;
 
   #labClients(bench: LabBenchClient): BenchLab {
     const call = (op: string, args: unknown[]) => bench.call<unknown>(op, args);

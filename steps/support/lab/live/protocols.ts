@@ -1,0 +1,81 @@
+// The live lab's protocols around one unit on it (fixtures/lab-protocols.ts): the network, realized
+// by real services (network.ts), and the cables of the unit's ports. What this machine cannot
+// realize of a spec, and what the live lab does not do (hand a service to the suite, capture scan
+// packets, connect inbound), makes the scenario not applicable, with the reason; a service that
+// breaks makes it inconclusive.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { NetworkSpec } from '../../../../fixtures/networks.ts';
+import type { Implementation } from '../../../../fixtures/method-tables.ts';
+import { adapt } from '../../../../fixtures/method-tables.ts';
+import type { Platform, networkTable, portsTable } from '../../../../fixtures/lab-protocols.ts';
+import { networkTable as networkMethods, portsTable as portsMethods } from '../../../../fixtures/lab-protocols.ts';
+import { Inconclusive, NotApplicable } from '../../errors.ts';
+import type { BenchLab } from '../../targets/serial/target.ts';
+import type { LiveNetwork, LiveUnit } from './network.ts';
+import { LabServiceFailed } from './network.ts';
+import { unrealizable } from './services.ts';
+
+const exec = promisify(execFile);
+
+/** The unit's interface for a port, as attachUnit names it. */
+export const unitInterface = { LAN: 'lan0', WAN: 'wan0' } as const;
+
+/**
+ * Plugs or unplugs a cable for real: the host's end of the unit's interface (its veth peer) goes
+ * up or down, so the unit's kernel sees carrier come and go.
+ */
+async function setCable(unit: LiveUnit, port: 'LAN' | 'WAN', plugged: boolean): Promise<void> {
+  const { exitCode, output } = await unit.container.exec(['cat', `/sys/class/net/${unitInterface[port]}/iflink`]);
+  if (exitCode !== 0) {
+    if (port === 'WAN') return; // No WAN network cabled to this unit: its WAN port has no cable anyway.
+    throw new LabServiceFailed(`the unit has no ${unitInterface[port]} interface: ${output.trim()}`);
+  }
+  const peer = Number(output.trim());
+  const { stdout } = await exec('ip', ['-j', 'link', 'show']);
+  const host = (JSON.parse(stdout) as Array<{ ifindex: number; ifname: string }>).find((l) => l.ifindex === peer);
+  if (!host) throw new LabServiceFailed(`the host end of the unit's ${port} cable (interface ${peer}) is gone`);
+  await exec('ip', ['link', 'set', host.ifname, plugged ? 'up' : 'down']);
+}
+
+/** A lab fault surfaces as inconclusive, naming the service. */
+async function asLab<T>(what: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof NotApplicable || error instanceof Inconclusive) throw error;
+    throw new Inconclusive(`the live lab could not ${what}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * The live lab's protocols around `unit`: the network and the ports' cables, realized here, and
+ * the platform, a client of the platform host's control socket.
+ */
+export function liveLabProtocols(lab: LiveNetwork, unit: LiveUnit, platform: Platform): Partial<BenchLab> & { reset(spec: NetworkSpec): Promise<void> } {
+  const cables = async (spec: NetworkSpec) => {
+    await setCable(unit, 'LAN', spec.lan.cable);
+    await setCable(unit, 'WAN', spec.wan.cable);
+  };
+  const realize = (spec: NetworkSpec) => asLab('realize the network', async () => {
+    const why = unrealizable(spec);
+    if (why.length > 0) throw new NotApplicable(`the live lab cannot realize this network on this machine: ${why.join('; ')}`);
+    if (spec.lan.untagged !== lab.spec.lan.untagged || spec.wan.untagged !== lab.spec.wan.untagged) {
+      throw new NotApplicable('the live lab does not move a unit\'s cable to another subnet during a run');
+    }
+    await lab.reconfigure(spec);
+    await cables(spec);
+  });
+  const network: Implementation<typeof networkTable.methods> = {
+    network: () => structuredClone(lab.spec),
+    setNetwork: realize,
+    attachService: () => { throw new NotApplicable('the live lab runs its own syslog receiver; it does not hand a service to the suite'); },
+    connectInbound: () => { throw new NotApplicable('the live lab does not yet connect to the unit from its networks'); },
+    scanTraffic: () => { throw new NotApplicable('the live lab does not capture scan packets'); },
+  };
+  const ports: Implementation<typeof portsTable.methods> = {
+    plug: (port) => asLab(`plug the ${port} cable`, () => setCable(unit, port, true)),
+    unplug: (port) => asLab(`unplug the ${port} cable`, () => setCable(unit, port, false)),
+  };
+  return { network: adapt(networkMethods, network), ports: adapt(portsMethods, ports), platform, reset: realize };
+}
