@@ -5,6 +5,7 @@
 //   node twin/platform-host.ts --generation 2022 --port 443 --ca-out /run/lab/platform-ca.pem
 //   --unit <serial>          the platform knows that unit as shipped (the generation's model)
 //   --activated-by <login>   and it is activated by that user of the lab's account
+//   --speed <factor>         its clock runs as fast as the units' (slow answers take their time)
 //   --control <socket>       serves the lab's platform protocol (fixtures/lab-protocols.ts) there,
 //                            one JSON request per line, as the twin's bench does
 // It prints "platform: listening on <port>" once it answers. A bad option is one line on stderr
@@ -27,7 +28,7 @@ import { listenForRequests } from './request-lines.ts';
 import { platformTable } from '../fixtures/lab-protocols.ts';
 import { dispatcher, provide } from '../fixtures/method-tables.ts';
 
-const usage = 'usage: node twin/platform-host.ts [--generation 2017|2022|older] [--port <number>] [--ca-out <file>] [--unit <serial> [--activated-by <login>]] [--control <socket>]';
+const usage = 'usage: node twin/platform-host.ts [--generation 2017|2022|older] [--port <number>] [--ca-out <file>] [--unit <serial> [--activated-by <login>]] [--control <socket>] [--speed <factor>]';
 
 function fail(message: string): never {
   process.stderr.write(`platform-host: ${message}\n`);
@@ -44,6 +45,7 @@ try {
       unit: { type: 'string' },
       'activated-by': { type: 'string' },
       control: { type: 'string' },
+      speed: { type: 'string', default: '1' },
     },
   }));
 } catch (error) {
@@ -61,7 +63,9 @@ try {
   if (error instanceof FixtureError) fail(error.message.split('\n')[0]!);
   throw error;
 }
-const { platform, api } = platformOf(generation, new RealTimeClock(1));
+const speed = Number(values.speed);
+if (!(speed > 0 && speed <= 1000)) fail(`--speed ${values.speed}: must be a positive number (the units' clock speed)`);
+const { platform, api } = platformOf(generation, new RealTimeClock(speed));
 if (values.unit !== undefined) {
   // The unit as it left the factory, then (a lab's shelf) activated as LabBench.activate does.
   const identity = identityOf(Number(values.unit));

@@ -3,25 +3,36 @@
 //   npm run lab -- up [--network <name>] realize a network of fixtures/networks until Ctrl-C
 //   npm run lab -- status                the lab containers and networks on the engine
 //   npm run lab -- down                  remove every lab container and network (after a crash)
+//   npm run lab -- calibrate [--generation 2017|2022] [feature paths...]
+//                                        the selection (the network chapter by default) on twin and
+//                                        on twin-live; reports/lab-calibration.md lists both outcomes
+//                                        of each scenario and every disagreement (exit 1 if any)
 // The engine (podman, runc, mmdebstrap) is installed as root when missing and its socket started.
 // Bad input ends with one line and exit 2; an engine or service that cannot be had with exit 3.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FixtureError } from '../../fixtures/load.ts';
+import { FixtureError, projectRoot } from '../../fixtures/load.ts';
+import { writeCalibration } from './calibration.ts';
 import { loadNetwork } from '../../fixtures/networks.ts';
 import { EngineUnavailable, ensureEngine } from '../support/lab/live/engine.ts';
 import { ensureImage, imageReference, labImage } from '../support/lab/live/images.ts';
 import { LabServiceFailed, LiveNetwork } from '../support/lab/live/network.ts';
 import { unrealizable } from '../support/lab/live/services.ts';
 
-const usage = 'usage: npm run lab -- build [--rebuild] | up [--network <name>] | status | down';
+const usage = 'usage: npm run lab -- build [--rebuild] | up [--network <name>] | status | down | calibrate [--generation 2017|2022] [<feature path>...]';
+
+/** What calibrate runs when no path is given: the chapters whose scenarios a network produces. */
+const CALIBRATION_PATHS = ['features/network', 'features/troubleshooting'];
 
 class UsageError extends Error {}
 
-function parse(argv: string[]): { command: 'build' | 'up' | 'status' | 'down'; rebuild: boolean; network: string } {
+type Command = 'build' | 'up' | 'status' | 'down' | 'calibrate';
+
+function parse(argv: string[]): { command: Command; rebuild: boolean; network: string; generation: string; paths: string[] } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { rebuild: { type: 'boolean', default: false }, network: { type: 'string', default: 'office' }, help: { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { rebuild: { type: 'boolean', default: false }, network: { type: 'string', default: 'office' }, generation: { type: 'string', default: '2022' }, help: { type: 'boolean', default: false } } });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]}; ${usage}`);
   }
@@ -29,9 +40,10 @@ function parse(argv: string[]): { command: 'build' | 'up' | 'status' | 'down'; r
   if (values.help) throw new UsageError(usage);
   const [command, ...rest] = positionals;
   if (command === undefined) throw new UsageError(`say what to do; ${usage}`);
-  if (!['build', 'up', 'status', 'down'].includes(command)) throw new UsageError(`unknown command "${command}"; ${usage}`);
-  if (rest.length > 0) throw new UsageError(`unexpected "${rest.join(' ')}"; ${usage}`);
-  return { command: command as 'build' | 'up' | 'status' | 'down', rebuild: values.rebuild, network: values.network };
+  if (!['build', 'up', 'status', 'down', 'calibrate'].includes(command)) throw new UsageError(`unknown command "${command}"; ${usage}`);
+  if (rest.length > 0 && command !== 'calibrate') throw new UsageError(`unexpected "${rest.join(' ')}"; ${usage}`);
+  if (!['2017', '2022'].includes(values.generation)) throw new UsageError(`--generation ${values.generation}: the live lab's unit runs 2017 or 2022`);
+  return { command: command as Command, rebuild: values.rebuild, network: values.network, generation: values.generation, paths: rest.length > 0 ? rest : CALIBRATION_PATHS };
 }
 
 /** Names of the lab's containers and networks on the engine (every lab of this project is "qsa-lab-*"). */
@@ -63,6 +75,19 @@ async function main(argv: string[]): Promise<void> {
       if (names.length > 0) execFileSync('podman', ['rm', '-f', '-t', '1', ...names], { stdio: 'ignore' });
       if (networks.length > 0) execFileSync('podman', ['network', 'rm', '-f', ...networks], { stdio: 'ignore' });
       process.stdout.write(`removed ${names.length} containers and ${networks.length} networks\n`);
+      return;
+    }
+    case 'calibrate': {
+      // Each run is npm start's own; its exit status says only whether scenarios failed.
+      const reports = join(projectRoot, 'reports');
+      for (const target of ['twin', 'twin-live']) {
+        const run = spawnSync(process.execPath, [join(projectRoot, 'steps', 'cli', 'start.ts'), '--target', target, '--generation', request.generation, ...request.paths], { stdio: 'inherit' });
+        if (run.status === 2 || run.status === 3) throw new LabServiceFailed(`npm start -- --target ${target} ended with exit ${run.status}`);
+      }
+      const out = join(reports, 'lab-calibration.md');
+      const c = writeCalibration(join(reports, 'summary-twin.json'), join(reports, 'summary-twin-live.json'), out);
+      process.stdout.write(`calibration: ${c.compared.length} scenarios run by both, ${c.disagreements.length} disagreements, ${c.notRealized.length} not realized by the live lab (${out})\n`);
+      if (c.disagreements.length > 0) process.exitCode = 1;
       return;
     }
     case 'up': {

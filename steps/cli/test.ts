@@ -13,6 +13,7 @@ import { spec } from 'node:test/reporters';
 import { projectRoot } from '../../fixtures/load.ts';
 import type { SystemNeed } from '../../fixtures/system.ts';
 import { ensureSystemPackages, needs } from '../../fixtures/system.ts';
+import { writeCalibration } from './calibration.ts';
 
 interface StageResult {
   stage: string;
@@ -196,6 +197,25 @@ async function sameResults(a: string, b: string): Promise<StageResult> {
   });
 }
 
+/** The locations npm test runs on twin-live (fixtures/live-lab-selection.txt; # starts a comment). */
+function liveSelection(): string[] {
+  return readFileSync(join(projectRoot, 'fixtures', 'live-lab-selection.txt'), 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((l) => l.length > 0);
+}
+
+/** twin-live must agree with twin on every scenario both ran (reports/lab-calibration.md says where not). */
+async function labCalibration(): Promise<StageResult> {
+  return timed('lab calibration: twin-live gives the results of twin', () => {
+    try {
+      const c = writeCalibration(join(reports, 'summary-twin.json'), join(reports, 'summary-twin-live.json'), join(reports, 'lab-calibration.md'));
+      for (const d of c.disagreements.slice(0, 20)) process.stdout.write(`  differs: ${d.generation} ${d.key}: ${d.name}: twin ${d.twin.status}, twin-live ${d.live.status}\n`);
+      const ok = c.disagreements.length === 0 && c.compared.length > 0;
+      return { passed: ok ? 1 : 0, failed: ok ? 0 : 1, note: `${c.compared.length} scenarios compared, ${c.disagreements.length} disagreements (reports/lab-calibration.md)` };
+    } catch (error) {
+      return { passed: 0, failed: 1, note: (error as Error).message };
+    }
+  });
+}
+
 /**
  * The live lab's image, built from Debian packages in the background while the first stages run
  * (minutes on a fresh machine, mostly download); its log goes to reports/lab-build.log. The
@@ -235,6 +255,10 @@ async function main(): Promise<number> {
   stages.push(await unit());
   stages.push(await labImage());
   stages.push(await liveLab());
+  // The twin on real services, on the part of the network chapter the live lab realizes, and its
+  // outcomes against the modeled network's (the twin's run above).
+  stages.push(await suite('twin-live', ['--generation', '2022', ...liveSelection()], 'conformance suite against twin-live (2022, fixtures/live-lab-selection.txt)'));
+  stages.push(await labCalibration());
   // The serial path on an unpaced line: the same pseudo-terminals, console and decoder, bounded by
   // the processor rather than 9600 baud (the paced line is npm start's and npm run bench's).
   stages.push(await suite('twin-serial-unpaced'));
@@ -245,7 +269,9 @@ async function main(): Promise<number> {
   process.stdout.write(`\ntwin-unit 2017 runs in an order shuffled by seed ${randomSeed} (run it again: npm start -- --target twin-unit-unpaced --generation 2017 --seed ${randomSeed})\n`);
   stages.push(await suite('twin-unit-unpaced', ['--generation', '2022', '--seed', '11'], 'conformance suite against twin-unit (one unit, 2022, seed 11)'));
   stages.push(await suite('twin-unit-unpaced', ['--generation', '2017', '--seed', String(randomSeed)], `conformance suite against twin-unit (one unit, 2017, seed ${randomSeed})`));
-  stages.push(...await probedRun('2022', 'plain', 7));
+  // The plain layout read through the chapters where the layout matters most: menus, fields,
+  // messages and error screens (the whole 2022 selection runs on twin-unit above).
+  stages.push(...await probedRun('2022', 'plain', 7, ['features/quick-start', 'features/appliance-ui/main-menu.feature', 'features/appliance-ui/navigation-indicators.feature', 'features/appliance-ui/entering-information/lan-netmask.feature', 'features/troubleshooting/appliance-network-errors.feature']));
   // The twin's own layout probed too, on the navigation chapter (the plain run above covers the rest).
   stages.push(...await probedRun('2017', 'boxed', 3, ['features/appliance-ui/main-menu.feature', 'features/appliance-ui/navigation-indicators.feature']));
   stages.push(await gate('no secret in reports (after the one-unit runs)', 'secrets-gate.ts'));

@@ -8,7 +8,8 @@ import type { NetworkSpec, SubnetSpec } from '../../fixtures/networks.ts';
 import type { Attachment, Condition, Connection, Ipv6Lease, Lease } from './interface.ts';
 import { CONNECT_TIMEOUT_S } from './interface.ts';
 
-const DNS_TIMEOUT_S = 10;
+/** Seconds the appliance waits for DNS servers that do not answer before it gives them up. */
+export const DNS_TIMEOUT_S = 10;
 
 /** A connection that stopped, and where. */
 export type Stopped = Extract<Connection, { ok: false }>;

@@ -19,8 +19,9 @@ import type { TLSSocket } from 'node:tls';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { isIpv4, isIpv6, prefixOfNetmask } from '../../fixtures/addresses.ts';
 import type { Attachment, Condition, Connection, Egress, Ipv6Lease, Lease, Network, Port, ScanRoutes } from './interface.ts';
+import { CONNECT_TIMEOUT_S } from './interface.ts';
 import type { Addressing } from './path.ts';
-import { managementAddressing, proxyAddress, proxyCredentials } from './path.ts';
+import { DNS_TIMEOUT_S, managementAddressing, proxyAddress, proxyCredentials } from './path.ts';
 
 export interface RealInterfaces {
   /** The LAN port's interface (the live lab names it lan0), and the WAN's if it has one. */
@@ -29,15 +30,16 @@ export interface RealInterfaces {
   /** The platform's CA (PEM): the certificate the appliance trusts. */
   ca: string;
   /**
-   * How long a silent peer is waited for, in real milliseconds: the guide's 30 seconds on the
-   * twin's sped-up clock. On a lab's LAN anything that answers does so within milliseconds.
+   * How many times real time the twin's clock runs: a silent peer is waited for the guide's 30
+   * seconds (DNS servers, the twin's 10) of that clock. On a lab's LAN anything that answers does
+   * so within milliseconds.
    */
-  silenceMs: number;
+  speed: number;
 }
 
 const PLATFORM_PORT = 443;
 
-type Established = { ok: true; socket: TLSSocket; via: Port; address: string } | { ok: false; condition: Condition; code?: number };
+type Established = { ok: true; socket: TLSSocket; via: Port; address: string } | { ok: false; condition: Condition; code?: number; detail?: string };
 
 const stopped = (condition: Condition, code?: number): Established => (code === undefined ? { ok: false, condition } : { ok: false, condition, code });
 
@@ -52,15 +54,15 @@ function run(command: string, args: string[], timeoutMs: number): Promise<{ stat
 }
 
 /** One TCP connection: open, or how it failed (refused, silent, no route). */
-function tcp(address: string, port: number, source: string | undefined, silenceMs: number): Promise<{ socket: Socket } | { error: 'refused' | 'silent' }> {
+function tcp(address: string, port: number, source: string | undefined, silenceMs: number): Promise<{ socket: Socket } | { error: 'refused' | 'silent'; detail: string }> {
   return new Promise((resolve) => {
     const socket = connectTcp({ host: address, port, ...(source ? { localAddress: source } : {}) });
-    const timer = setTimeout(() => { socket.destroy(); resolve({ error: 'silent' }); }, silenceMs);
+    const timer = setTimeout(() => { socket.destroy(); resolve({ error: 'silent', detail: `no answer from ${address}:${port} within ${silenceMs} ms` }); }, silenceMs);
     socket.once('connect', () => { clearTimeout(timer); resolve({ socket }); });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       // No route is a silent network to the appliance: nothing ever answers (as the model says).
-      resolve({ error: error.code === 'ECONNREFUSED' ? 'refused' : 'silent' });
+      resolve({ error: error.code === 'ECONNREFUSED' ? 'refused' : 'silent', detail: `${address}:${port} from ${source ?? 'any'}: ${error.code ?? error.message}` });
     });
   });
 }
@@ -135,8 +137,14 @@ export class RealNetwork implements Network {
   /** The attachment of the last contact: the agent's fetch takes the same way. */
   #last: Attachment | null = null;
 
+  /** Real milliseconds a silent peer is waited for, and silent DNS servers. */
+  readonly #silenceMs: number;
+  readonly #dnsSilenceMs: number;
+
   constructor(ports: RealInterfaces) {
     this.#ports = ports;
+    this.#silenceMs = (CONNECT_TIMEOUT_S * 1000) / ports.speed;
+    this.#dnsSilenceMs = (DNS_TIMEOUT_S * 1000) / ports.speed;
     for (const iface of [ports.lan, ports.wan]) if (iface) spawnSync('ip', ['link', 'set', iface, 'up']);
     process.on('exit', () => rmSync(this.#leases, { recursive: true, force: true }));
   }
@@ -161,9 +169,10 @@ export class RealNetwork implements Network {
     const leaseFile = join(this.#leases, `${iface}.leases`);
     const config = join(this.#leases, `${iface}.conf`);
     rmSync(leaseFile, { force: true });
-    // Asks once, within the silence the appliance waits; the lease is applied by #apply, not by a script.
-    writeFileSync(config, `timeout ${Math.max(2, Math.ceil(this.#ports.silenceMs / 1000))};\nretry 0;\nrequest subnet-mask, routers, domain-name-servers, netbios-name-servers;\n`);
-    await run('dhclient', ['-4', '-1', '-sf', '/bin/true', '-cf', config, '-lf', leaseFile, '-pf', join(this.#leases, `${iface}.pid`), iface], this.#ports.silenceMs + 5000);
+    // Asks once, for at least 3 s (a server just restarted may miss the first DISCOVER); the lease
+    // is applied by #apply, not by a script.
+    writeFileSync(config, `timeout ${Math.max(3, Math.ceil(this.#silenceMs / 1000))};\nretry 0;\nrequest subnet-mask, routers, domain-name-servers, netbios-name-servers;\n`);
+    await run('dhclient', ['-4', '-1', '-sf', '/bin/true', '-cf', config, '-lf', leaseFile, '-pf', join(this.#leases, `${iface}.pid`), iface], this.#silenceMs + 5000);
     run('dhclient', ['-x', '-pf', join(this.#leases, `${iface}.pid`)], 5000).catch(() => {});
     let text: string;
     try {
@@ -184,7 +193,7 @@ export class RealNetwork implements Network {
     if (vlan !== 0 || !this.#carrier(iface)) return null;
     // The kernel takes router advertisements itself (SLAAC): the global address it formed, if any.
     spawnSync('sysctl', ['-qw', `net.ipv6.conf.${iface}.accept_ra=2`, `net.ipv6.conf.${iface}.autoconf=1`]);
-    const deadline = Date.now() + this.#ports.silenceMs;
+    const deadline = Date.now() + this.#silenceMs;
     for (;;) {
       const { output } = await run('ip', ['-j', '-6', 'addr', 'show', 'dev', iface, 'scope', 'global'], 5000);
       const info = (JSON.parse(output || '[]') as Array<{ addr_info: Array<{ local: string; prefixlen: number }> }>)[0]?.addr_info[0];
@@ -236,7 +245,7 @@ export class RealNetwork implements Network {
 
   /** A name looked up on the servers: the address, or whether none answered or the name does not exist. */
   async #lookup(servers: string[], name: string, family: 4 | 6): Promise<{ address: string } | { error: 'unreachable' | 'failed' }> {
-    const resolver = new Resolver({ timeout: this.#ports.silenceMs, tries: 1 });
+    const resolver = new Resolver({ timeout: Math.max(1, Math.round(this.#dnsSilenceMs)), tries: 1 });
     resolver.setServers(servers);
     try {
       const [address] = family === 6 ? await resolver.resolve6(name) : await resolver.resolve4(name);
@@ -267,7 +276,7 @@ export class RealNetwork implements Network {
     const family = isIpv6(addressing.address) ? 6 : 4;
     const platform = await this.#lookup(addressing.dns, platformHost, family);
     if ('error' in platform && platform.error === 'unreachable') return stopped(`${S}-dns-unreachable`);
-    const silence = this.#ports.silenceMs;
+    const silence = this.#silenceMs;
     const via: Port = S === 'lan' ? 'LAN' : 'WAN';
     let socket: Socket;
     if (host.proxy) {
@@ -295,7 +304,7 @@ export class RealNetwork implements Network {
     } else {
       if ('error' in platform) return stopped(`${S}-dns-failed`);
       const opened = await tcp(platform.address, PLATFORM_PORT, addressing.address, silence);
-      if ('error' in opened) return stopped(opened.error === 'refused' ? 'platform-refused' : 'platform-timeout');
+      if ('error' in opened) return { ...stopped(opened.error === 'refused' ? 'platform-refused' : 'platform-timeout'), detail: opened.detail } as Established;
       socket = opened.socket;
     }
     const secured = await handshake(socket, platformHost, this.#ports.ca, silence);
@@ -309,6 +318,8 @@ export class RealNetwork implements Network {
   async connect(host: Attachment, platformHost: string): Promise<Connection> {
     this.#last = host;
     const way = await this.#establish(host, platformHost);
+    // What the real network did, for the unit's log (a lab reads it beside the screens).
+    process.stderr.write(`network: ${platformHost}: ${way.ok ? `reached via ${way.via} from ${way.address}` : `${way.condition}${way.code === undefined ? '' : ` ${way.code}`}${way.detail ? ` (${way.detail})` : ''}`}\n`);
     if (!way.ok) return way.code === undefined ? { ok: false, condition: way.condition, seconds: 0 } : { ok: false, condition: way.condition, code: way.code, seconds: 0 };
     way.socket.destroy();
     // The time was spent for real, on the clock the appliance runs on.
@@ -320,11 +331,14 @@ export class RealNetwork implements Network {
    * proxy and TLS checks), so that an exchange meets the network the contact met.
    */
   get fetch(): (input: string, init: RequestInit) => Promise<Response> {
-    const silence = this.#ports.silenceMs;
+    const silence = this.#silenceMs;
     const dispatcher = new Agent({
       // A platform that stops answering is given up as the appliance gives up any silent peer.
       headersTimeout: silence,
       bodyTimeout: silence,
+      // A connection per request, as each contact opens its own: one kept alive from before a
+      // change of address would lead nowhere.
+      pipelining: 0,
       connect: (options, callback) => {
         const host = this.#last;
         if (!host) return callback(transportError('platform-timeout'), null);
@@ -359,7 +373,7 @@ export class RealNetwork implements Network {
       const socket = createSocket(isIpv6(to.address) ? 'udp6' : 'udp4');
       return new Promise((resolve) => socket.send(message, to.port, to.address, (error) => { socket.close(); resolve(!error); }));
     }
-    const opened = await tcp(to.address, to.port, undefined, this.#ports.silenceMs);
+    const opened = await tcp(to.address, to.port, undefined, this.#silenceMs);
     if ('error' in opened) return false;
     return new Promise((resolve) => opened.socket.end(`${Buffer.byteLength(message)} ${message}`, () => resolve(true)));
   }

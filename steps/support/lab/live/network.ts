@@ -89,6 +89,8 @@ export class LiveNetwork {
   #platform: Host | null = null;
   readonly #attached: StartedTestContainer[] = [];
   readonly #units = new Set<LiveUnit>();
+  /** The subnets each container is cabled to. */
+  readonly #joined = new WeakMap<StartedTestContainer, Set<string>>();
   /** Where the platform's control socket appears on this machine (platform.sock). */
   #controlDir: string | null = null;
   /** Units attached so far, for their containers' names. */
@@ -104,13 +106,13 @@ export class LiveNetwork {
    * Builds the networks and starts the services the spec names. With `unit`, the platform knows
    * that unit as shipped (and activated by `activatedBy`, a user of the lab's account).
    */
-  static async realize(spec: NetworkSpec, options: { image: string; name?: string; generation?: string; unit?: { serialNumber: number; activatedBy?: string } }): Promise<LiveNetwork> {
+  static async realize(spec: NetworkSpec, options: { image: string; name?: string; generation?: string; unit?: { serialNumber: number; activatedBy?: string }; speed?: number }): Promise<LiveNetwork> {
     const lab = new LiveNetwork(options.name ?? `qsa-lab-${randomBytes(3).toString('hex')}`, options.image, spec);
     try {
       await lab.#network(INTERNET_INTERFACE);
       for (const subnet of Object.keys(spec.subnets)) await lab.#network(subnet);
       await lab.#startRouter();
-      await lab.#startPlatform(options.generation ?? '2022', options.unit);
+      await lab.#startPlatform(options.generation ?? '2022', options.unit, options.speed ?? 1);
       await lab.#applyServices();
     } catch (error) {
       await lab.stop();
@@ -210,16 +212,25 @@ export class LiveNetwork {
     }
     try {
       await this.#run(started, role, `ip link set eth0 down && ip link set eth0 name ${names[0]} && ip link set ${names[0]} up && mkdir -p /run/lab /etc/lab /var/log/lab`);
-      for (const [i, subnet] of subnets.entries()) {
-        if (i === 0) continue;
-        const { status, body } = await libpod('POST', `/networks/${this.networkOf(subnet)}/connect`, { container: started.getId(), interface_name: names[i] });
-        if (status !== 200) throw new LabServiceFailed(`the lab's ${role} could not join ${subnet}: ${status} ${body.trim()}`);
-      }
+      this.#joined.set(started, new Set([subnets[0]!]));
+      await this.#join(started, role, subnets.slice(1), names.slice(1));
     } catch (error) {
       await started.stop({ timeout: 1, remove: true }).catch(() => undefined);
       throw error;
     }
     return started;
+  }
+
+  /** Cables a container to the subnets it is not yet on, each interface named after its subnet (or as given). */
+  async #join(container: StartedTestContainer, role: string, subnets: string[], names = subnets.map((subnet) => this.#ifaceName(subnet))): Promise<void> {
+    const joined = this.#joined.get(container) ?? new Set<string>();
+    this.#joined.set(container, joined);
+    for (const [i, subnet] of subnets.entries()) {
+      if (joined.has(subnet)) continue;
+      const { status, body } = await libpod('POST', `/networks/${this.networkOf(subnet)}/connect`, { container: container.getId(), interface_name: names[i] });
+      if (status !== 200) throw new LabServiceFailed(`the lab's ${role} could not join ${subnet}: ${status} ${body.trim()}`);
+      joined.add(subnet);
+    }
   }
 
   #ifaceName(subnet: string): string {
@@ -236,7 +247,7 @@ export class LiveNetwork {
    * The platform twin's HTTPS server (the same API handlers and portal) on the platform side, at
    * the POD's addresses, run by the project's own Node from the project mounted read-only.
    */
-  async #startPlatform(generation: string, unit?: { serialNumber: number; activatedBy?: string }): Promise<void> {
+  async #startPlatform(generation: string, unit: { serialNumber: number; activatedBy?: string } | undefined, speed: number): Promise<void> {
     // The platform's control socket, on this machine through a directory both sides mount.
     this.#controlDir = mkdtempSync(join(tmpdir(), 'qsa-live-platform-'));
     const container = await this.#host('platform', [INTERNET_INTERFACE], {
@@ -248,7 +259,7 @@ export class LiveNetwork {
     const unitArgs = unit === undefined ? '' : [` --unit ${unit.serialNumber}`, ...(unit.activatedBy === undefined ? [] : [` --activated-by ${shellQuote(unit.activatedBy)}`])].join('');
     await this.#address(this.#platform, 'platform', platform.map((address) => ({ iface: INTERNET_INTERFACE, address })),
       gateways.map((g) => `ip ${g.includes(':') ? '-6 ' : ''}route replace default via ${g} dev ${INTERNET_INTERFACE}`));
-    await this.#run(container, 'platform', `cd /project && (nohup node_modules/node/bin/node twin/platform-host.ts --generation ${shellQuote(generation)} --port 443 --ca-out /run/lab/platform-ca.pem --control /run/lab-control/platform.sock${unitArgs} > /var/log/lab/platform.log 2>&1 &)`);
+    await this.#run(container, 'platform', `cd /project && (nohup node_modules/node/bin/node twin/platform-host.ts --generation ${shellQuote(generation)} --port 443 --ca-out /run/lab/platform-ca.pem --control /run/lab-control/platform.sock --speed ${speed}${unitArgs} > /var/log/lab/platform.log 2>&1 &)`);
     await this.#waitFor(container, 'platform', 'grep -q "platform: listening" /var/log/lab/platform.log', 30_000);
   }
 
@@ -365,13 +376,20 @@ export class LiveNetwork {
     const key = (a: { iface: string; address: string }) => `${a.iface} ${a.address}`;
     const have = new Set(host.addresses.map(key));
     const want = new Set(wanted.map(key));
+    // Idempotent commands (an address already gone, one already there), so that after a failure
+    // halfway the next change can put everything right from the union of both states.
     const commands = [
-      ...host.addresses.filter((a) => !want.has(key(a))).map((a) => `ip addr del ${a.address} dev ${a.iface}`),
+      ...host.addresses.filter((a) => !want.has(key(a))).map((a) => `{ ip addr del ${a.address} dev ${a.iface} 2>/dev/null || true; }`),
       // nodad: the address is usable at once, not tentative for a second.
-      ...wanted.filter((a) => !have.has(key(a))).map((a) => `ip addr add ${a.address} dev ${a.iface}${a.address.includes(':') ? ' nodad' : ''}`),
+      ...wanted.filter((a) => !have.has(key(a))).map((a) => `ip addr replace ${a.address} dev ${a.iface}${a.address.includes(':') ? ' nodad' : ''}`),
       ...routes,
     ];
-    if (commands.length > 0) await this.#run(host.container, role, commands.join(' && '));
+    try {
+      if (commands.length > 0) await this.#run(host.container, role, commands.join(' && '));
+    } catch (error) {
+      host.addresses = [...host.addresses, ...wanted.filter((a) => !have.has(key(a)))];
+      throw error;
+    }
     host.addresses = wanted;
   }
 
@@ -417,6 +435,8 @@ export class LiveNetwork {
     const [subnet] = held;
     if (!this.#proxy) this.#proxy = { container: await this.#host('proxy', [subnet]), addresses: [], files: new Map() };
     const host = this.#proxy;
+    // A spec may put the proxy on another subnet (the DMZ of a split network): its cable follows.
+    await this.#join(host.container, 'proxy', [subnet]);
     await this.#address(host, 'proxy', [{ iface: interfaceOf(subnet), address: withPrefix(this.#spec, proxy.address) }], this.#routesOn(subnet));
     const { config, passwords } = proxyConfig(proxy, dnsServers(this.#spec));
     const changed = await this.#files(host, { '/etc/lab/squid.conf': config, '/etc/lab/proxy-passwords.plain': passwords ?? '' });
@@ -438,6 +458,7 @@ export class LiveNetwork {
     const subnets = [...new Set(receivers.map((h) => subnetHolding(this.#spec, h.address)![0]))];
     if (!this.#syslog) this.#syslog = { container: await this.#host('syslog', subnets), addresses: [], files: new Map() };
     const host = this.#syslog;
+    await this.#join(host.container, 'syslog', subnets);
     const wanted = receivers.map((h) => ({ iface: interfaceOf(subnetHolding(this.#spec, h.address)![0]), address: withPrefix(this.#spec, h.address) }));
     await this.#address(host, 'syslog', wanted, this.#routesOn(subnets[0]!));
     if ((await this.#files(host, { '/etc/lab/rsyslog.conf': RSYSLOG_CONF })).size === 0) return;

@@ -30,14 +30,15 @@ export async function openTwinLiveSession(generation: string, capabilities: Read
   try {
     await ensureEngine();
     const { reference } = await ensureImage(labImage, { log: (line) => process.stderr.write(`live lab: ${line}\n`) });
-    lab = await LiveNetwork.realize(spec, { image: reference, generation, unit: { serialNumber, ...(activatedBy ? { activatedBy } : {}) } });
-    const args = ['--network', 'live', '--lan-if', 'lan0', '--platform-ca', '/run/console/platform-ca.pem', '--serial', String(serialNumber), '--on',
+    // The platform's clock runs as fast as the unit's: a slow answer takes the time the unit's clock says.
+    lab = await LiveNetwork.realize(spec, { image: reference, generation, speed: twin.speed, unit: { serialNumber, ...(activatedBy ? { activatedBy } : {}) } });
+    // Both ports cabled to their subnets; the default network's WAN cable is out (its carrier down).
+    const args = ['--network', 'live', '--lan-if', 'lan0', ...(spec.wan.untagged ? ['--wan-if', 'wan0'] : []), '--platform-ca', '/run/console/platform-ca.pem', '--serial', String(serialNumber), '--on',
       '--speed', String(twin.speed), '--line', twin.line, '--console-layout', twin.layout, ...(activatedBy ? ['--activated-by', activatedBy] : [])];
     if (!spec.lan.untagged) throw new LabServiceFailed(`the ${DEFAULT_NETWORK} network has no untagged LAN subnet to cable the unit to`);
-    const unit = await lab.attachUnit({ generation, lan: spec.lan.untagged, args });
+    const unit = await lab.attachUnit({ generation, lan: spec.lan.untagged, ...(spec.wan.untagged ? { wan: spec.wan.untagged } : {}), args });
     const platformClient = await LabBenchClient.connect(lab.platformControl, "the live lab's platform");
     const protocols = liveLabProtocols(lab, unit, client(platformTable, (op, args) => platformClient.call(op, args)));
-    // The WAN port has no cable in the default network: its carrier is down from the start.
     await protocols.reset(spec);
     const link = await openTty(unit.console);
     const running = lab;
