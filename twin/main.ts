@@ -12,6 +12,9 @@
 //   --config-out <file>                   writes the stored network configuration there whenever it
 //                                         changes (for tests of the suite's strategy; the suite never reads it)
 //   --platform-port <n>                   the platform twin's HTTPS port on loopback (default: any free one)
+//   --network live --lan-if <if> [--wan-if <if>] --platform-ca <file>
+//                                         twin-live: the network is the host's real one (twin/network/real.ts)
+//   --bench <socket>                      serves the unit's managed power and its lights there (a bench's PDU and camera)
 // The platform twin (appliance API and web portal) always serves on HTTPS on loopback; its URL is
 // printed, its test CA written to reports/platform-ca.pem, and the twin reaches it for real.
 //   npm run twin -- --console pty --control <socket>
@@ -33,13 +36,16 @@ import { drawLcd } from './appliance/lcd.ts';
 import { LabBench } from './lab-bench.ts';
 import { Appliance } from './appliance/appliance.ts';
 import { RealNetwork } from './network/real.ts';
+import { listenForRequests } from './request-lines.ts';
+import { ledsTable, powerTable } from '../fixtures/bench-protocols.ts';
+import { dispatcher, provide } from '../fixtures/method-tables.ts';
 import { RealTimeClock } from './clock.ts';
 import type { ConsoleTransport } from './console/console.ts';
 import { RemoteConsole } from './console/console.ts';
 import { PtyTransport, StdioTransport, TcpTransport, TransportError } from './console/transports.ts';
 import { ControlServer } from './control.ts';
 
-const usage = 'usage: npm run twin -- [--generation 2017|2022|older] [--speed <factor>] [--serial <number>] [--console pty|tcp|unix|stdio] [--console-path <path>] [--console-layout boxed|plain] [--line paced|unpaced] [--port <number>] [--platform-port <number>] [--control <socket>] [--on] [--activated-by <user>] [--config-out <file>]';
+const usage = 'usage: npm run twin -- [--generation 2017|2022|older] [--speed <factor>] [--serial <number>] [--console pty|tcp|unix|stdio] [--console-path <path>] [--console-layout boxed|plain] [--line paced|unpaced] [--port <number>] [--platform-port <number>] [--control <socket>] [--on] [--activated-by <user>] [--config-out <file>] [--network modeled|live --lan-if <if> [--wan-if <if>] --platform-ca <file>] [--bench <socket>]';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -69,6 +75,7 @@ function options() {
         'lan-if': { type: 'string' },
         'wan-if': { type: 'string' },
         'platform-ca': { type: 'string' },
+        bench: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -96,6 +103,7 @@ function options() {
   const live = values.network === 'live';
   if (live && (values['lan-if'] === undefined || values['platform-ca'] === undefined)) fail('--network live needs --lan-if <interface> and --platform-ca <file> (the live lab passes them)');
   if (!live && (values['lan-if'] ?? values['wan-if'] ?? values['platform-ca']) !== undefined) fail('--lan-if, --wan-if and --platform-ca go with --network live');
+  if (values.bench !== undefined && values.control !== undefined) fail('--bench serves one unit\'s power and lights; --control has its own bench');
   if (live && values.control !== undefined) fail('--control drives a twin on the modeled network; --network live is one unit on the live lab');
   let platformCa = '';
   if (live) {
@@ -121,6 +129,7 @@ function options() {
     generation: values.generation, speed, serial, consoleKind, consolePath: values['console-path'], port, platformPort, control: values.control, on: values.on,
     layout, paced: values.line === 'paced', activatedBy, configOut: values['config-out'],
     live: live ? { lan: values['lan-if']!, wan: values['wan-if'] ?? null, ca: platformCa } : null,
+    bench: values.bench,
   };
 }
 
@@ -200,6 +209,18 @@ if (opts.control !== undefined) {
   const clock = new RealTimeClock(opts.speed);
   const { appliance, platformLines, activate } = opts.live ? liveUnit(clock, opts.live) : await benchUnit(clock);
   const generation = appliance.generation;
+  if (opts.bench !== undefined) {
+    // The bench around the unit: a switched PDU and a button pusher, and a view of its lights.
+    const protocols = dispatcher([
+      provide(powerTable, { pressButton: () => appliance.pressPowerButton(), plugAc: () => appliance.plugAc(), unplugAc: () => appliance.unplugAc(), acPlugged: () => appliance.acPlugged }),
+      provide(ledsTable, { read: () => ({ ...appliance.leds }) }),
+    ]);
+    await listenForRequests(opts.bench, async (op, args) => {
+      const handled = protocols(op, args);
+      if (!handled) throw new Error(`unknown operation ${op}`);
+      return handled.result;
+    });
+  }
   // A unit from a lab's shelf: activated before, it shows its name and address once it is up.
   if (opts.activatedBy !== undefined) activate?.(opts.activatedBy);
   if (opts.configOut !== undefined) {

@@ -1,5 +1,7 @@
 // The protocols a target offers. Steps and tasks reach the appliance only through these, so the
 // same features run against the in-process twin, the twin behind a serial port, or real hardware.
+import type { ledsTable, powerTable } from '../../fixtures/bench-protocols.ts';
+import type { Protocol } from '../../fixtures/method-tables.ts';
 import type { Key } from '../../fixtures/profiles.ts';
 import type { TargetStatement, capabilityNames } from '../../fixtures/targets.ts';
 import type { Faults, Fleet, Network, Platform, Ports, Stock } from '../../fixtures/lab-protocols.ts';
@@ -71,16 +73,9 @@ export interface ConsolePort {
   connect(settings: LineSettings): Promise<Terminal>;
 }
 
-export interface Power {
-  pressButton(): Promise<void>;
-  plugAc(): Promise<void>;
-  unplugAc(): Promise<void>;
-  acPlugged(): Promise<boolean>;
-}
-
-export interface Leds {
-  read(): Promise<Record<LedName, boolean>>;
-}
+/** The power button and AC cord, and the lights: described once as tables (fixtures/bench-protocols.ts). */
+export type Power = Protocol<typeof powerTable.methods>;
+export type Leds = Protocol<typeof ledsTable.methods>;
 
 /** The label on the bottom of the appliance and the physical make-up a person can see. */
 export interface Label {

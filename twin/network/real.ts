@@ -6,7 +6,7 @@
 // datagrams or TCP. Each condition is named from what the real failure was (refused, silent,
 // reset, the proxy's status, the certificate). What the appliance checks of its own settings
 // before sending anything is path.ts's, the same as the model's.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,6 +92,22 @@ function responseHead(socket: Socket, silenceMs: number): Promise<{ status: numb
   });
 }
 
+/**
+ * Whether another host answers ARP for `address` (duplicate address detection, arping -D). A host
+ * on the LAN answers within milliseconds; after ARP_WAIT_MS of silence the address is free.
+ */
+function answeredFor(iface: string, address: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = spawn('arping', ['-D', '-f', '-q', '-c', '3', '-w', '1', '-I', iface, address], { stdio: 'ignore' });
+    const timer = setTimeout(() => { probe.kill(); resolve(false); }, ARP_WAIT_MS);
+    // Exit status 1: a reply came (or arping could not run, which is no duplicate found).
+    probe.once('exit', (code) => { clearTimeout(timer); resolve(code === 1); });
+    probe.once('error', () => { clearTimeout(timer); resolve(false); });
+  });
+}
+
+const ARP_WAIT_MS = 200;
+
 const certificateCodes = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
@@ -166,6 +182,8 @@ export class RealNetwork implements Network {
     const iface = this.#iface(port);
     // VLAN tags and forced link settings are not realized here (the live lab's statement says so).
     if (!iface || vlan !== 0 || !this.#carrier(iface)) return null;
+    // A new lease is a new address for the interface: it is probed again before it is used.
+    this.#applied.delete(iface);
     const leaseFile = join(this.#leases, `${iface}.leases`);
     const config = join(this.#leases, `${iface}.conf`);
     rmSync(leaseFile, { force: true });
@@ -226,9 +244,7 @@ export class RealNetwork implements Network {
       if (this.#applied.get(iface)?.split(' ')[0] !== cidr || this.#taken.has(address)) {
         await run('ip', ['addr', 'flush', 'dev', iface, 'scope', 'global'], 5000);
         this.#applied.delete(iface);
-        // -D: duplicate address detection; exit status 1 when another host answered.
-        const { status } = await run('arping', ['-D', '-q', '-c', '2', '-w', '1', '-I', iface, address], 5000);
-        if (status === 1) {
+        if (await answeredFor(iface, address)) {
           this.#taken.add(address);
           return false;
         }

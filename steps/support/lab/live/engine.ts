@@ -10,6 +10,8 @@ import { ensureSystemPackages, missingSystemPackages, needs } from '../../../../
 
 /** Where the engine's API listens. */
 export const ENGINE_SOCKET = '/run/podman/podman.sock';
+/** Seconds podman's API service stays up with no request. */
+const ENGINE_IDLE_S = 300;
 const CONTAINERS_CONF = '/etc/containers/containers.conf';
 const ENGINE_CONF = `[containers]
 default_ulimits = ["nofile=20000:20000", "nproc=1000:1000"]
@@ -53,7 +55,10 @@ export async function ensureEngine(): Promise<{ socket: string }> {
   configureEngine();
   if (!(await engineAnswers())) {
     mkdirSync('/run/podman', { recursive: true });
-    const service = spawn('podman', ['system', 'service', '--time=0', `unix://${ENGINE_SOCKET}`], { detached: true, stdio: 'ignore' });
+    // It ends after 5 idle minutes, so that no service outlives the runs that use it: one left
+    // running for hours refused to start any container ("exit status 1", "write child: broken
+    // pipe") until it was restarted.
+    const service = spawn('podman', ['system', 'service', `--time=${ENGINE_IDLE_S}`, `unix://${ENGINE_SOCKET}`], { detached: true, stdio: 'ignore' });
     service.unref();
     const deadline = performance.now() + 15_000;
     while (!(await engineAnswers())) {

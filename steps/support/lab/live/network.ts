@@ -21,7 +21,7 @@ import type { NetworkSpec } from '../../../../fixtures/networks.ts';
 import { ensureSystemPackages, needs } from '../../../../fixtures/system.ts';
 import { EngineUnavailable, libpod } from './engine.ts';
 import {
-  INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, internetAddresses, proxyConfig, routerAddresses, routerRuleset, subnetHolding, withPrefix,
+  INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, internetAddresses, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, withPrefix,
 } from './services.ts';
 
 /** A lab service that did not come up: the lab broke, not the appliance (inconclusive). */
@@ -86,6 +86,8 @@ export class LiveNetwork {
   #router: Host | null = null;
   #proxy: Host | null = null;
   #syslog: Host | null = null;
+  /** Other hosts of the spec's subnets (one holding the appliance's address, say). */
+  #others: Host | null = null;
   #platform: Host | null = null;
   readonly #attached: StartedTestContainer[] = [];
   readonly #units = new Set<LiveUnit>();
@@ -164,7 +166,7 @@ export class LiveNetwork {
         failures.push(`${container.getName()}: ${(error as Error).message}`);
       }
     }
-    for (const host of [this.#platform, this.#syslog, this.#proxy, this.#router]) {
+    for (const host of [this.#platform, this.#syslog, this.#proxy, this.#others, this.#router]) {
       if (!host) continue;
       try {
         await host.container.stop({ timeout: 1, remove: true });
@@ -172,7 +174,7 @@ export class LiveNetwork {
         failures.push(`${host.container.getName()}: ${(error as Error).message}`);
       }
     }
-    this.#router = this.#proxy = this.#syslog = this.#platform = null;
+    this.#router = this.#proxy = this.#syslog = this.#platform = this.#others = null;
     for (const network of this.#networks.values()) {
       const { status, body } = await libpod('DELETE', `/networks/${network}?force=true`);
       if (status !== 200 && status !== 404) failures.push(`network ${network}: ${status} ${body.trim()}`);
@@ -407,6 +409,20 @@ export class LiveNetwork {
     if (commands.length > 0) await this.#run(router.container, 'router', commands.join(' && '));
     await this.#applyProxy();
     await this.#applySyslog();
+    await this.#applyOthers();
+  }
+
+  /**
+   * The spec's other hosts (role "host"): one container holds their addresses and answers for
+   * them (ARP, ping), as another machine on the subnet would: a duplicate of the appliance's.
+   */
+  async #applyOthers(): Promise<void> {
+    const others = Object.entries(this.#spec.subnets).flatMap(([name, s]) => s.hosts.filter((h) => h.role === 'host').map((h) => ({ subnet: name, address: h.address })));
+    if (others.length === 0 && !this.#others) return;
+    const subnets = [...new Set(others.map((o) => o.subnet))];
+    if (!this.#others) this.#others = { container: await this.#host('others', subnets), addresses: [], files: new Map() };
+    await this.#join(this.#others.container, 'others', subnets);
+    await this.#address(this.#others, 'others', others.map((o) => ({ iface: interfaceOf(o.subnet), address: withPrefix(this.#spec, o.address) })));
   }
 
   /** Writes the files whose content differs from what the host holds; returns their paths. */
@@ -439,8 +455,9 @@ export class LiveNetwork {
     await this.#join(host.container, 'proxy', [subnet]);
     await this.#address(host, 'proxy', [{ iface: interfaceOf(subnet), address: withPrefix(this.#spec, proxy.address) }], this.#routesOn(subnet));
     const { config, passwords } = proxyConfig(proxy, dnsServers(this.#spec));
-    const changed = await this.#files(host, { '/etc/lab/squid.conf': config, '/etc/lab/proxy-passwords.plain': passwords ?? '' });
-    if (changed.size === 0) return;
+    const changed = await this.#files(host, { '/etc/lab/squid.conf': config, '/etc/lab/proxy-passwords.plain': passwords ?? '', '/etc/lab/proxy.nft': proxyFirewall(proxy) });
+    if (changed.has('/etc/lab/proxy.nft')) await this.#run(host.container, 'proxy', 'nft -f /etc/lab/proxy.nft');
+    if (!changed.has('/etc/lab/squid.conf') && !changed.has('/etc/lab/proxy-passwords.plain')) return;
     // squid's Basic helper reads crypt()ed passwords: openssl makes them from the plain list.
     await this.#run(host.container, 'proxy', [
       `: > /etc/lab/proxy-passwords`,

@@ -11,7 +11,7 @@ import { adapt } from '../../../../fixtures/method-tables.ts';
 import type { Platform, networkTable, portsTable } from '../../../../fixtures/lab-protocols.ts';
 import { networkTable as networkMethods, portsTable as portsMethods } from '../../../../fixtures/lab-protocols.ts';
 import { Inconclusive, NotApplicable } from '../../errors.ts';
-import type { BenchLab } from '../../targets/serial/target.ts';
+import type { UnitSurroundings } from '../../targets/serial/target.ts';
 import type { LiveNetwork, LiveUnit } from './network.ts';
 import { LabServiceFailed } from './network.ts';
 import { unrealizable } from './services.ts';
@@ -52,7 +52,7 @@ async function asLab<T>(what: string, body: () => Promise<T>): Promise<T> {
  * The live lab's protocols around `unit`: the network and the ports' cables, realized here, and
  * the platform, a client of the platform host's control socket.
  */
-export function liveLabProtocols(lab: LiveNetwork, unit: LiveUnit, platform: Platform): Partial<BenchLab> & { reset(spec: NetworkSpec): Promise<void> } {
+export function liveLabProtocols(lab: LiveNetwork, unit: LiveUnit, platform: Platform): UnitSurroundings & { reset(spec: NetworkSpec): Promise<void> } {
   const cables = async (spec: NetworkSpec) => {
     await setCable(unit, 'LAN', spec.lan.cable);
     await setCable(unit, 'WAN', spec.wan.cable);

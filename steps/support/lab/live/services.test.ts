@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNetwork } from '../../../../fixtures/networks.ts';
-import { dhcpConfig, dnsConfig, interfaceOf, proxyConfig, routerAddresses, routerRuleset, subnetHolding, unrealizable } from './services.ts';
+import { dhcpConfig, dnsConfig, interfaceOf, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, unrealizable } from './services.ts';
 
 describe('DHCP and router advertisements (dnsmasq, no DNS)', () => {
   test('the office lease: the spec\'s address, router and DNS server on the office interface', () => {
@@ -105,6 +105,14 @@ describe('the proxy (squid)', () => {
     assert.match(config, /^auth_param basic program /m);
     assert.match(config, /^http_access allow CONNECT authenticated$/m);
     assert.equal(passwords, 'scanner:pw-1\n');
+  });
+
+  test('a proxy that refuses resets each connection to its port; one that does not answer drops them; a tunnel is open', () => {
+    const proxy = structuredClone(loadNetwork('office-proxy')).proxy!;
+    assert.match(proxyFirewall({ ...proxy, behaviour: 'refuse' }), /tcp dport 3128 reject with tcp reset/);
+    assert.match(proxyFirewall({ ...proxy, behaviour: 'no-answer' }), /tcp dport 3128 drop/);
+    assert.doesNotMatch(proxyFirewall(proxy), /dport/);
+    assert.deepEqual(unrealizable({ ...loadNetwork('office-proxy'), proxy: { ...proxy, behaviour: 'refuse' } }), []);
   });
 
   test('an IPv6 proxy listens in brackets', () => {

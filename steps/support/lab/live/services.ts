@@ -167,6 +167,15 @@ export function proxyConfig(proxy: ProxySpec, nameservers: string[]): { config: 
   return { config: lines.join('\n') + '\n', passwords };
 }
 
+/**
+ * The proxy host's own firewall in front of squid: a proxy that refuses connections (a reset to
+ * each SYN) or never answers (every packet to its port dropped); open otherwise.
+ */
+export function proxyFirewall(proxy: ProxySpec): string {
+  const rule = proxy.behaviour === 'refuse' ? `tcp dport ${proxy.port} reject with tcp reset` : proxy.behaviour === 'no-answer' ? `tcp dport ${proxy.port} drop` : null;
+  return ['table inet proxy', 'delete table inet proxy', 'table inet proxy {', '  chain input {', '    type filter hook input priority 0; policy accept;', ...(rule ? [`    ${rule}`] : []), '  }', '}'].join('\n') + '\n';
+}
+
 /** The lab's answering DNS servers, every subnet's. */
 export function dnsServers(spec: NetworkSpec): string[] {
   return Object.values(spec.subnets).flatMap((s) => s.hosts.filter((h) => h.role === 'dns' && h.answers).map((h) => h.address));
@@ -180,7 +189,7 @@ export function unrealizable(spec: NetworkSpec): string[] {
     if (spec[side].partner !== 'AUTO') why.push(`${side}: a forced link setting (${spec[side].partner}) on veth`);
   }
   if (spec.proxy) {
-    if (spec.proxy.behaviour !== 'tunnel') why.push(`proxy: the "${spec.proxy.behaviour}" behaviour`);
+    if (!['tunnel', 'refuse', 'no-answer'].includes(spec.proxy.behaviour)) why.push(`proxy: the "${spec.proxy.behaviour}" behaviour`);
     if (spec.proxy.auth.kind !== 'none' && spec.proxy.auth.kind !== 'basic') why.push(`proxy: ${spec.proxy.auth.kind} authentication`);
     if (spec.proxy.status !== null && spec.proxy.status !== 403) why.push(`proxy: answering CONNECT with ${spec.proxy.status}`);
   }

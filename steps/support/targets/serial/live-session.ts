@@ -15,6 +15,8 @@ import type { Capability, TargetSession } from '../../protocols.ts';
 import { openTty } from './link.ts';
 import { LabBenchClient } from './control.ts';
 import { platformTable } from '../../../../fixtures/lab-protocols.ts';
+import { ledsTable, powerTable } from '../../../../fixtures/bench-protocols.ts';
+import { join } from 'node:path';
 import { client } from '../../../../fixtures/method-tables.ts';
 import { oneUnitSession } from './session.ts';
 
@@ -33,17 +35,23 @@ export async function openTwinLiveSession(generation: string, capabilities: Read
     // The platform's clock runs as fast as the unit's: a slow answer takes the time the unit's clock says.
     lab = await LiveNetwork.realize(spec, { image: reference, generation, speed: twin.speed, unit: { serialNumber, ...(activatedBy ? { activatedBy } : {}) } });
     // Both ports cabled to their subnets; the default network's WAN cable is out (its carrier down).
-    const args = ['--network', 'live', '--lan-if', 'lan0', ...(spec.wan.untagged ? ['--wan-if', 'wan0'] : []), '--platform-ca', '/run/console/platform-ca.pem', '--serial', String(serialNumber), '--on',
+    const args = ['--network', 'live', '--lan-if', 'lan0', ...(spec.wan.untagged ? ['--wan-if', 'wan0'] : []), '--bench', '/run/console/bench.sock', '--platform-ca', '/run/console/platform-ca.pem', '--serial', String(serialNumber), '--on',
       '--speed', String(twin.speed), '--line', twin.line, '--console-layout', twin.layout, ...(activatedBy ? ['--activated-by', activatedBy] : [])];
     if (!spec.lan.untagged) throw new LabServiceFailed(`the ${DEFAULT_NETWORK} network has no untagged LAN subnet to cable the unit to`);
     const unit = await lab.attachUnit({ generation, lan: spec.lan.untagged, ...(spec.wan.untagged ? { wan: spec.wan.untagged } : {}), args });
     const platformClient = await LabBenchClient.connect(lab.platformControl, "the live lab's platform");
-    const protocols = liveLabProtocols(lab, unit, client(platformTable, (op, args) => platformClient.call(op, args)));
+    const benchClient = await LabBenchClient.connect(join(unit.dir, 'bench.sock'), "the live unit's bench");
+    const protocols = {
+      ...liveLabProtocols(lab, unit, client(platformTable, (op, args) => platformClient.call(op, args))),
+      power: client(powerTable, (op, args) => benchClient.call(op, args)),
+      leds: client(ledsTable, (op, args) => benchClient.call(op, args)),
+    };
     await protocols.reset(spec);
     const link = await openTty(unit.console);
     const running = lab;
     const stop = async () => {
       platformClient.close();
+      benchClient.close();
       await running.stop();
     };
     return await oneUnitSession(statement.name, link, generation, capabilities, statement, { factory: true }, stop, {

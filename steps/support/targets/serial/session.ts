@@ -24,7 +24,7 @@ import type { Counts } from './control.ts';
 import type { SerialLink } from './link.ts';
 import { LinkError, openLink, openTty } from './link.ts';
 import { AnswerTiming, SerialLine } from './line.ts';
-import type { BenchLab } from './target.ts';
+import type { UnitSurroundings } from './target.ts';
 import { SerialTarget } from './target.ts';
 
 /** How long an appliance's console may take to answer the first ENTER. */
@@ -164,7 +164,7 @@ export function keepPicture(line: SerialLine): void {
  * scenario (the live lab's default network).
  */
 export interface UnitLab {
-  protocols: Partial<BenchLab>;
+  protocols: UnitSurroundings;
   beforeScenario(): Promise<void>;
 }
 

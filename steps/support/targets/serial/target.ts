@@ -14,7 +14,7 @@ import type { FirmwareProfile, Key } from '../../../../fixtures/profiles.ts';
 import { generationOf } from '../../../../fixtures/profiles.ts';
 import { answers, recognize, storedByEnter } from '../../recognize.ts';
 import type { TargetStatement } from '../../../../fixtures/targets.ts';
-import type { ApplianceTime, Capability, Console, Faults, Fleet, Keypad, Network, Platform, Ports, Screen, ScreenSnapshot, Target, UnitNotes } from '../../protocols.ts';
+import type { ApplianceTime, Capability, Console, Faults, Fleet, Keypad, Leds, Network, Platform, Ports, Power, Screen, ScreenSnapshot, Target, UnitNotes } from '../../protocols.ts';
 import { faultsTable, fleetTable, networkTable, platformTable, portsTable } from '../../../../fixtures/lab-protocols.ts';
 import { client } from '../../../../fixtures/method-tables.ts';
 import { CONSOLE_BYTES_MEDIA_TYPE, NotApplicable } from '../../errors.ts';
@@ -25,6 +25,9 @@ import { vt100KeyBytes } from '../../../../fixtures/wire.ts';
 
 /** The lab's protocols a twin's bench serves (all but a stock of units). */
 export interface BenchLab { network: Network; platform: Platform; fleet: Fleet; faults: Faults; ports: Ports }
+
+/** What a lab and a bench around one unit provide: the lab's protocols, managed power and a view of the lights. */
+export type UnitSurroundings = Partial<BenchLab & { power: Power; leds: Leds }>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -40,7 +43,7 @@ export interface SerialTargetOptions {
   /** One unit for the run: what the suite learns of it as it drives it (a change stored, a reset). */
   unit?: UnitNotes;
   /** The lab's protocols around a unit without a twin's bench (the live lab), those it provides. */
-  lab?: Partial<BenchLab>;
+  lab?: UnitSurroundings;
 }
 
 export class SerialTarget implements Target {
@@ -262,7 +265,7 @@ export class SerialTarget implements Target {
    * after a call that changes the lab, what the console said about it has arrived before the
    * call returns. None on a line alone.
    */
-  readonly #lab: Partial<BenchLab> | undefined;
+  readonly #lab: UnitSurroundings | undefined;
 
   #labClients(bench: LabBenchClient): BenchLab {
     const call = (op: string, args: unknown[]) => bench.call<unknown>(op, args);
@@ -281,6 +284,8 @@ export class SerialTarget implements Target {
   get fleet(): Fleet | undefined { return this.#lab?.fleet; }
   get faults(): Faults | undefined { return this.#lab?.faults; }
   get ports(): Ports | undefined { return this.#lab?.ports; }
+  get power(): Power | undefined { return this.#lab?.power; }
+  get leds(): Leds | undefined { return this.#lab?.leds; }
 
   /** The raw bytes of the scenario, both ways, and their counts, for the report. */
   evidence(): Array<{ fileName: string; mediaType: string; body: string }> {
