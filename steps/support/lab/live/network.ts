@@ -413,11 +413,12 @@ export class LiveNetwork {
   }
 
   /**
-   * The spec's other hosts (role "host"): one container holds their addresses and answers for
+   * The spec's other hosts (role "host", no service): one container holds their addresses and answers for
    * them (ARP, ping), as another machine on the subnet would: a duplicate of the appliance's.
    */
   async #applyOthers(): Promise<void> {
-    const others = Object.entries(this.#spec.subnets).flatMap(([name, s]) => s.hosts.filter((h) => h.role === 'host').map((h) => ({ subnet: name, address: h.address })));
+    // A host that listens on a service (a syslog receiver) is that service's container.
+    const others = Object.entries(this.#spec.subnets).flatMap(([name, s]) => s.hosts.filter((h) => h.role === 'host' && h.services.length === 0).map((h) => ({ subnet: name, address: h.address })));
     if (others.length === 0 && !this.#others) return;
     const subnets = [...new Set(others.map((o) => o.subnet))];
     if (!this.#others) this.#others = { container: await this.#host('others', subnets), addresses: [], files: new Map() };
