@@ -1,10 +1,10 @@
 // npm start: a selection of nothing is bad input, said in one line with exit 2 before anything
 // under --reports is touched: a feature path that names no file, tags or a generation that
-// select no scenario.
+// select no scenario; and twin-live on a machine with no container engine.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../fixtures/load.ts';
@@ -27,3 +27,25 @@ for (const [what, args, says] of [
     assert.equal(readFileSync(join(reports, 'summary-twin.txt'), 'utf8'), 'the previous run\n');
   });
 }
+
+test('twin-live on a machine without a container engine: one line naming what to install, exit 2, the previous run\'s reports intact', () => {
+  // A PATH with node, sh and socat but no podman, runc or mmdebstrap; QSA_LAB_NO_INSTALL says rather than installs.
+  const bin = mkdtempSync(join(tmpdir(), 'qsa-no-engine-'));
+  try {
+    for (const command of ['sh', 'socat']) {
+      const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim();
+      assert.ok(found, `${command} is needed for this test`);
+      symlinkSync(found, join(bin, command));
+    }
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const result = spawnSync(process.execPath, [join(projectRoot, 'steps', 'cli', 'start.ts'), '--quiet', '--reports', reports, '--target', 'twin-live', '--generation', '2022', 'features/network/dhcp.feature'], {
+      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PATH: bin, QSA_LAB_NO_INSTALL: '1' },
+    });
+    assert.equal(result.status, 2, result.stderr + result.stdout);
+    assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    assert.match(result.stderr.trim(), /^error: twin-live: the live lab needs a container engine: podman, runc, mmdebstrap missing \(as root: apt-get install -y podman runc mmdebstrap\)$/);
+    assert.deepEqual(readdirSync(reports), ['summary-twin.txt']);
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+});
