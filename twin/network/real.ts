@@ -38,6 +38,8 @@ export interface RealInterfaces {
 }
 
 const PLATFORM_PORT = 443;
+/** Real seconds a DHCP client asks at least (a server just restarted may miss the first DISCOVER). */
+const DHCP_MIN_S = 3;
 
 type Established = { ok: true; socket: TLSSocket; via: Port; address: string } | { ok: false; condition: Condition; code?: number; detail?: string };
 
@@ -46,7 +48,7 @@ const stopped = (condition: Condition, code?: number): Established => (code === 
 /** Runs a command, resolving with its exit status and output (never rejecting). */
 function run(command: string, args: string[], timeoutMs: number): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(command, args, { timeout: timeoutMs }, (error, stdout, stderr) => {
+    execFile(command, args, { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ status, output: `${stdout}${stderr}` });
     });
@@ -189,8 +191,10 @@ export class RealNetwork implements Network {
     rmSync(leaseFile, { force: true });
     // Asks once, for at least 3 s (a server just restarted may miss the first DISCOVER); the lease
     // is applied by #apply, not by a script.
-    writeFileSync(config, `timeout ${Math.max(3, Math.ceil(this.#silenceMs / 1000))};\nretry 0;\nrequest subnet-mask, routers, domain-name-servers, netbios-name-servers;\n`);
-    await run('dhclient', ['-4', '-1', '-sf', '/bin/true', '-cf', config, '-lf', leaseFile, '-pf', join(this.#leases, `${iface}.pid`), iface], this.#silenceMs + 5000);
+    const seconds = Math.max(DHCP_MIN_S, Math.ceil(this.#silenceMs / 1000));
+    writeFileSync(config, `timeout ${seconds};\nretry 0;\nrequest subnet-mask, routers, domain-name-servers, netbios-name-servers;\n`);
+    // dhclient does not always stop at its own timeout: it is stopped a little after it.
+    await run('dhclient', ['-4', '-1', '-sf', '/bin/true', '-cf', config, '-lf', leaseFile, '-pf', join(this.#leases, `${iface}.pid`), iface], seconds * 1000 + 300);
     run('dhclient', ['-x', '-pf', join(this.#leases, `${iface}.pid`)], 5000).catch(() => {});
     let text: string;
     try {
