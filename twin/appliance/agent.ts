@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { API_PATH, claimResponse, configResponse, pollResponse, refusals } from '../cloud/api.ts';
 import type { ClaimedJob, ConfigResponse, JobResult, PollRequest, RefusalName } from '../cloud/api.ts';
 import type { Identity } from './identity.ts';
+import { certificateErrorCodes } from '../network/interface.ts';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -21,16 +22,11 @@ export type Exchange =
 
 export type TransportCondition = 'platform-refused' | 'platform-timeout' | 'platform-send-failed' | 'platform-receive-failed' | 'platform-ssl-handshake' | 'platform-ssl-cert';
 
-const certificateErrors = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
-]);
-
 /** What a failed connection was, from the error's code (Node's, OpenSSL's or undici's). */
 export function transportCondition(error: unknown): TransportCondition {
   const cause = (error as { cause?: { code?: string } }).cause;
   const code = cause?.code ?? (error as { code?: string }).code ?? '';
-  if (certificateErrors.has(code)) return 'platform-ssl-cert';
+  if (certificateErrorCodes.has(code)) return 'platform-ssl-cert';
   if (code === 'ECONNREFUSED') return 'platform-refused';
   if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') return 'platform-timeout';
   if (code === 'ECONNRESET' || code === 'EPIPE') return 'platform-send-failed';

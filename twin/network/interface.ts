@@ -77,6 +77,12 @@ export const conditions = [
 ] as const;
 export type Condition = (typeof conditions)[number];
 
+/** The TLS stack's codes for a certificate the appliance does not trust (Node's and OpenSSL's). */
+export const certificateErrorCodes: ReadonlySet<string> = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
+]);
+
 /** Seconds a connection waits for a silent peer ("within 30 seconds"). */
 export const CONNECT_TIMEOUT_S = 30;
 

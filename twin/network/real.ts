@@ -19,7 +19,7 @@ import type { TLSSocket } from 'node:tls';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { isIpv4, isIpv6, prefixOfNetmask } from '../../fixtures/addresses.ts';
 import type { Attachment, Condition, Connection, Egress, Ipv6Lease, Lease, Network, Port, ScanRoutes } from './interface.ts';
-import { CONNECT_TIMEOUT_S } from './interface.ts';
+import { CONNECT_TIMEOUT_S, certificateErrorCodes } from './interface.ts';
 import type { Addressing } from './path.ts';
 import { DNS_TIMEOUT_S, managementAddressing, proxyAddress, proxyCredentials } from './path.ts';
 
@@ -110,11 +110,6 @@ function answeredFor(iface: string, address: string): Promise<boolean> {
 
 const ARP_WAIT_MS = 200;
 
-const certificateCodes = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
-]);
-
 /**
  * The TLS handshake with the platform over an open connection. A reset before anything came back
  * is data the appliance could not send (55); silence after it sent is data it never received (56).
@@ -129,7 +124,7 @@ function handshake(socket: Socket, servername: string, ca: string, silenceMs: nu
     secured.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       const code = error.code ?? '';
-      if (certificateCodes.has(code)) resolve({ condition: 'platform-ssl-cert' });
+      if (certificateErrorCodes.has(code)) resolve({ condition: 'platform-ssl-cert' });
       else if (code === 'ECONNRESET' || code === 'EPIPE') resolve({ condition: received ? 'platform-receive-failed' : 'platform-send-failed' });
       else resolve({ condition: 'platform-ssl-handshake' });
     });
