@@ -40,9 +40,9 @@ export function editorFor(fw: FirmwareProfile, prompt: string, ipv6Only = false)
  * unused ones as spaces: the caller trims.
  */
 export async function readWholeField(actor: Actor, maxLength = 100): Promise<string> {
-  // Read forward from the first position, then again on the way back to where the cursor was
-  // (the same LEFT presses, now read): an answer read half-drawn (a loaded host split it) shows
-  // as the two readings disagreeing, and the field is read again.
+  // Every position is read twice: on the way LEFT to the first position, then RIGHT to the end,
+  // then LEFT back to where the cursor was. An answer read half-drawn (a loaded host split it)
+  // shows as two readings of one position disagreeing, and the field is read again.
   let forwardChars: string[] = [];
   for (let attempt = 0; attempt < 3; attempt++) {
     const start = await toFirstPosition(actor, maxLength);
@@ -53,7 +53,7 @@ export async function readWholeField(actor: Actor, maxLength = 100): Promise<str
       screen = await pressAndRead(actor, 'RIGHT');
       forwardChars.push(charAtCursor(screen) ?? ' ');
     }
-    let agree = true;
+    let agree = start.seen.every((c, at) => at > forward || c === forwardChars[at]);
     for (let at = forward - 1; at >= start.moved; at--) {
       screen = await pressAndRead(actor, 'LEFT');
       if ((charAtCursor(screen) ?? ' ') !== forwardChars[at]) agree = false;
@@ -68,13 +68,20 @@ export async function moveToFirstPosition(actor: Actor): Promise<ScreenSnapshot>
   return (await toFirstPosition(actor, 100)).screen;
 }
 
-/** LEFT until the first position (at most `limit` presses): the screen there, and how many presses it took. */
-async function toFirstPosition(actor: Actor, limit: number): Promise<{ screen: ScreenSnapshot; moved: number }> {
+/**
+ * LEFT until the first position (at most `limit` presses): the screen there, how many presses it
+ * took, and the character under the cursor at each position passed (index 0 is the first).
+ */
+async function toFirstPosition(actor: Actor, limit: number): Promise<{ screen: ScreenSnapshot; moved: number; seen: string[] }> {
   let screen = await readScreen(actor);
   if (!screen.cursor) throw new EntryError(`the field has no cursor: ${actor.describe(screen)}`);
+  const passed = [charAtCursor(screen) ?? ' '];
   let moved = 0;
-  for (; moved < limit && screen.indicators.includes('LEFT'); moved++) screen = await pressAndRead(actor, 'LEFT');
-  return { screen, moved };
+  for (; moved < limit && screen.indicators.includes('LEFT'); moved++) {
+    screen = await pressAndRead(actor, 'LEFT');
+    passed.push(charAtCursor(screen) ?? ' ');
+  }
+  return { screen, moved, seen: passed.reverse() };
 }
 
 /** Sets a fixed-format digit field ("nnn.nnn.nnn.nnn", "0000") to `target`, digit by digit, with the arrows. */
