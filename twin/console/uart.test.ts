@@ -414,6 +414,35 @@ describe('the UART', () => {
     assert.ok(r.read().endsWith('\r'), JSON.stringify(r.read()));
   });
 
+  test('a host whose timers fire out of order (a loaded one) still gets the bytes read in the order sent', () => {
+    // Every timer due by the time the clock is looked at fires, the latest set first.
+    const timers: Array<{ at: number; run: () => void }> = [];
+    let now = 0;
+    const clock: LineClock = { now: () => now, after: (ms, run) => { timers.push({ at: now + Math.max(0, ms), run }); } };
+    const reads: string[] = [];
+    const uart = new Uart({ clock, deliver: () => {}, read: (b) => { reads.push(text(b)); } });
+    uart.fromHost(bytes('\x1b[B'));
+    for (let round = 0; round < 100 && timers.length > 0; round++) {
+      now += 10;
+      const due = timers.filter((t) => t.at <= now).reverse();
+      timers.splice(0, timers.length, ...timers.filter((t) => t.at > now));
+      for (const t of due) t.run();
+    }
+    assert.equal(reads.join(''), '\x1b[B');
+  });
+
+  test('unpaced (a pseudo-terminal), an answer written in pieces in one turn goes out in one write', () => {
+    const clock = new FakeLineClock();
+    const delivered: string[] = [];
+    const uart = new Uart({ clock, paced: false, deliver: (b) => { delivered.push(text(b)); }, read: () => {} });
+    uart.toHost(bytes('\x1b[2;1H'));
+    uart.toHost(bytes('WINS DOMAIN'));
+    uart.toHost(bytes('\x1b[2;5H'));
+    clock.runAll();
+    assert.deepEqual(delivered, ['\x1b[2;1HWINS DOMAIN\x1b[2;5H']);
+    assert.equal(uart.counters.sent, uart.counters.queued);
+  });
+
   test('carried counts continue the sequence of the console this one replaces on the cable', () => {
     const clock = new FakeLineClock();
     const uart = new Uart({ clock, carried: { received: 12, queued: 345 }, deliver: () => {}, read: () => {} });

@@ -145,8 +145,9 @@ export class Uart {
   readonly #idleWaiters: Array<{ received: number; resolve: () => void }> = [];
 
   #closed = false;
-  /** Characters still on their way across the line into the FIFO. */
-  #arriving = 0;
+  /** Bytes crossing the line from the host, in order, each with when it has arrived. */
+  readonly #onTheLine: Array<{ byte: number; at: number }> = [];
+  #arrivalScheduled = false;
   readonly #drainWaiters: Array<() => void> = [];
 
   constructor(options: UartOptions) {
@@ -189,21 +190,35 @@ export class Uart {
     // A mismatched host's characters can arrive as more or fewer characters than were sent.
     const arrived = resample(bytes, host, this.#device);
     this.counters.received += bytes.length;
-    this.#arriving += arrived.length;
     const now = this.#clock.now();
     const hostByte = this.#paced ? byteTimeMs(host) : 0;
-    let at = Math.max(now, this.#rxLineFreeAt);
+    const lineFrom = Math.max(now, this.#rxLineFreeAt);
+    let at = lineFrom;
     for (const b of arrived) {
       at += hostByte;
-      const when = at;
-      this.#clock.after(when - now, () => this.#arrive(b));
+      this.#onTheLine.push({ byte: b, at });
     }
-    this.#rxLineFreeAt = Math.max(this.#rxLineFreeAt, now + bytes.length * hostByte);
+    this.#rxLineFreeAt = lineFrom + bytes.length * hostByte;
     if (arrived.length === 0) this.#settle();
+    else this.#scheduleArrival();
+  }
+
+  /**
+   * One timer for the byte at the head of the line, never one per byte: timers of different
+   * lengths may fire out of order on a loaded host (ESC [ B was once read as "[", ESC, "B").
+   */
+  #scheduleArrival(): void {
+    if (this.#arrivalScheduled || this.#onTheLine.length === 0) return;
+    this.#arrivalScheduled = true;
+    this.#clock.after(this.#onTheLine[0]!.at - this.#clock.now(), () => {
+      this.#arrivalScheduled = false;
+      const now = this.#clock.now();
+      while (this.#onTheLine.length > 0 && this.#onTheLine[0]!.at <= now) this.#arrive(this.#onTheLine.shift()!.byte);
+      this.#scheduleArrival();
+    });
   }
 
   #arrive(byte: number): void {
-    this.#arriving--;
     this.counters.arrived++;
     if (this.#fifo.length >= this.#fifoBytes) {
       this.counters.overruns++;
@@ -250,7 +265,9 @@ export class Uart {
     const due = this.#txBusyUntil - (this.#txPending.length - count) * this.byteTime();
     this.#clock.after(Math.max(0, due - now), () => {
       this.#flushScheduled = false;
-      const chunk = Uint8Array.from(this.#txPending.splice(0, count));
+      // Unpaced, everything written by now goes out in one write: an answer drawn by several
+      // writes in one turn must not reach the host in pieces with a timer's turn between them.
+      const chunk = Uint8Array.from(this.#txPending.splice(0, this.#paced ? count : this.#txPending.length));
       this.counters.sent += chunk.length;
       if (!this.#closed) this.#deliver(chunk);
       if (this.#txPending.length > 0) this.#scheduleFlush();
@@ -263,7 +280,7 @@ export class Uart {
 
   /** Nothing on the line either way: every byte sent has arrived and been read (or lost), and all output has gone. */
   get idle(): boolean {
-    return this.#arriving === 0 && this.#fifo.length === 0 && !this.#readScheduled && this.#txPending.length === 0 && !this.#flushScheduled;
+    return this.#onTheLine.length === 0 && this.#fifo.length === 0 && !this.#readScheduled && this.#txPending.length === 0 && !this.#flushScheduled;
   }
 
   /** Resolves once the firmware has dealt with `received` host bytes and its output is queued. */
@@ -277,7 +294,7 @@ export class Uart {
   #settle(): void {
     for (let i = this.#idleWaiters.length - 1; i >= 0; i--) {
       const w = this.#idleWaiters[i]!;
-      if (this.counters.received >= w.received && this.#arriving === 0 && this.#fifo.length === 0 && !this.#readScheduled) {
+      if (this.counters.received >= w.received && this.#onTheLine.length === 0 && this.#fifo.length === 0 && !this.#readScheduled) {
         this.#idleWaiters.splice(i, 1);
         w.resolve();
       }
