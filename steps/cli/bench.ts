@@ -3,7 +3,8 @@
 // features' scenarios per second, the portal's scenarios (time each, the browser's start-up),
 // key presses per second through the twin target's keypad protocol, model-based runs
 // (steps/support/model/) per minute, the serial targets (twin-serial, twin-unit) against their
-// line's lower bound, and the live lab's time to come up and to reconfigure.
+// line's lower bound, the live lab's time to come up and to reconfigure, and twin-live's time
+// per scenario.
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { loadNetwork } from '../../fixtures/networks.ts';
 import { ensureEngine } from '../support/lab/live/engine.ts';
 import { ensureImage, labImage } from '../support/lab/live/images.ts';
 import { LiveNetwork } from '../support/lab/live/network.ts';
+import { liveLabSelection } from './calibration.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -228,6 +230,33 @@ async function benchTwinUnit(): Promise<void> {
 }
 
 /**
+ * twin-live (the twin's firmware in a container of the live lab, on real DHCP, DNS, proxy and
+ * platform, at forty times real time): its median time per scenario over npm test's selection.
+ */
+async function benchTwinLive(): Promise<void> {
+  try {
+    await ensureEngine();
+  } catch (error) {
+    process.stdout.write(`twin-live: not measured (${(error as Error).message})\n`);
+    return;
+  }
+  const reportsDir = mkdtempSync(join(tmpdir(), 'bench-twin-live-'));
+  try {
+    const request = { ...parseRequest(['--target', 'twin-live', '--generation', '2022', '--seed', '11', '--quiet', '--reports', reportsDir, ...liveLabSelection()]), progress: false };
+    await checkInputs(request);
+    await preflight(request);
+    const outcome = await runGeneration(request, '2022');
+    const ran = outcome.tally.scenarios.filter((x) => x.status !== 'not-applicable');
+    process.stdout.write(`twin-live 2022 on the live lab (fixtures/live-lab-selection.txt): ${ran.length} scenarios in ${fmt(outcome.wallMs / 1000)} s, `
+      + `time per scenario median ${fmt(median(ran.map((x) => x.wallMs)) / 1000, 2)} s, p90 ${fmt(percentile(ran.map((x) => x.wallMs), 0.9) / 1000, 2)} s; `
+      + `${outcome.tally.failed} failed, ${outcome.tally.inconclusive} inconclusive\n`);
+  } finally {
+    await closeUnclaimed();
+    rmSync(reportsDir, { recursive: true, force: true });
+  }
+}
+
+/**
  * The live lab: from nothing (images built) to a lab whose DHCP gives a host on the LAN its
  * lease, whose DNS answers and whose proxy tunnels to the platform, which answers; then the time to make the
  * running services realize a changed spec (a lease without a gateway, and back), per change.
@@ -266,12 +295,23 @@ async function benchLiveLab(): Promise<void> {
   }
 }
 
-await benchSuite();
-await benchLiveLab();
-await benchPortal();
-await benchNetworkFeatures();
-await benchKeys();
-await benchModel();
-await benchSerial();
-await benchTwinUnit();
+/** Each figure by name: `npm run bench -- twin-live lab` prints only those. */
+const figures: Record<string, () => Promise<void>> = {
+  suite: benchSuite,
+  lab: benchLiveLab,
+  portal: benchPortal,
+  network: benchNetworkFeatures,
+  keys: benchKeys,
+  model: benchModel,
+  serial: benchSerial,
+  'twin-unit': benchTwinUnit,
+  'twin-live': benchTwinLive,
+};
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in figures));
+if (unknown.length > 0) {
+  process.stderr.write(`npm run bench: no figure named ${unknown.map((n) => `"${n}"`).join(', ')} (there are: ${Object.keys(figures).join(', ')})\n`);
+  process.exit(2);
+}
+for (const [name, figure] of Object.entries(figures)) if (asked.length === 0 || asked.includes(name)) await figure();
 process.stdout.write(`memory: peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB\n`);

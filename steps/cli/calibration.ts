@@ -3,6 +3,8 @@
 // from the two runs' summaries; written as reports/lab-calibration.md with, for each
 // disagreement, what each side reported (the screen it stopped on).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../fixtures/load.ts';
 
 interface Listed { key: string; name: string; uri: string; reason?: string }
 interface RunSummary {
@@ -11,6 +13,11 @@ interface RunSummary {
   failures: Listed[];
   inconclusiveScenarios: Listed[];
   notApplicableScenarios: Listed[];
+}
+
+/** The locations npm test and npm run bench run on twin-live (fixtures/live-lab-selection.txt; # starts a comment). */
+export function liveLabSelection(): string[] {
+  return readFileSync(join(projectRoot, 'fixtures', 'live-lab-selection.txt'), 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((l) => l.length > 0);
 }
 
 export interface Side { status: string; reason?: string }
