@@ -2,7 +2,7 @@
 // same features run against the in-process twin, the twin behind a serial port, or real hardware.
 import type { ledsTable, powerTable } from '../../fixtures/bench-protocols.ts';
 import type { Protocol } from '../../fixtures/method-tables.ts';
-import type { Key } from '../../fixtures/profiles.ts';
+import type { Key, NetworkMode } from '../../fixtures/profiles.ts';
 import type { TargetStatement, capabilityNames } from '../../fixtures/targets.ts';
 import type { Faults, Fleet, Network, Platform, Ports, Stock } from '../../fixtures/lab-protocols.ts';
 import type { LineSettings, PlatformFailure, Probe } from '../../fixtures/wire.ts';
@@ -133,7 +133,10 @@ export interface Target {
  * no change stored since).
  */
 export interface UnitNotes {
+  /** The unit has the factory network settings of `mode` (a reset was the last change stored). */
   factory: boolean;
+  /** The unit's network mode, as last seen or set (null: not known yet). */
+  mode: NetworkMode | null;
 }
 
 /** A kind of target opened once per run; hands out a target per scenario. */

@@ -2,7 +2,7 @@
 // navigation indicators and the guide's texts (the firmware profile). The strategy acts on this,
 // so every kind of screen the profile can show has a documented way on, and a screen no text of
 // the guide matches is named as such rather than guessed at.
-import type { FieldStep, FirmwareProfile, FlowStep } from '../../fixtures/profiles.ts';
+import type { FieldStep, FirmwareProfile, FlowStep, NetworkMode } from '../../fixtures/profiles.ts';
 import { isChoiceStep, isConfirmStep, isDoStep, isFieldStep, isLinkStep } from '../../fixtures/profiles.ts';
 import type { Key, ScreenSnapshot } from './protocols.ts';
 import { normalize, screenText } from './screens.ts';
@@ -132,7 +132,11 @@ export function answers(screen: ScreenSnapshot, key: Key, fw: FirmwareProfile, f
 const keepsSettings = new Set(['reboot', 'shutdown', 'renew-dhcp-lan', 'renew-dhcp-wan']);
 
 /** What ENTER on this screen does to the stored settings, as the guide's procedures say. */
-export type StoredByEnter = { kind: 'nothing' } | { kind: 'change' } | { kind: 'reset'; action: string };
+/** A reset stores the factory settings of a mode (`mode`), or of the mode the unit is in (null). */
+export type StoredByEnter = { kind: 'nothing' } | { kind: 'change' } | { kind: 'reset'; action: string; mode: NetworkMode | null };
+
+/** The profiles' reset actions that switch the network mode ("Switch Between Modes"). */
+const modeAfterReset: Readonly<Record<string, NetworkMode>> = { 'reset-ipv4v6': 'ipv4+v6', 'reset-ipv6-only': 'ipv6-only' };
 
 /** The action `ENTER` on step `step` of `flow` leads to at once, if the next step is one. */
 function actionAfter(fw: FirmwareProfile, flow: string, step: number): string | null {
@@ -142,7 +146,7 @@ function actionAfter(fw: FirmwareProfile, flow: string, step: number): string | 
 
 function storedBy(action: string | null): StoredByEnter {
   if (action === null || keepsSettings.has(action)) return { kind: 'nothing' };
-  return action.startsWith('reset-') ? { kind: 'reset', action } : { kind: 'change' };
+  return action.startsWith('reset-') ? { kind: 'reset', action, mode: modeAfterReset[action] ?? null } : { kind: 'change' };
 }
 
 /**

@@ -17,6 +17,7 @@ import { ActivateInPortal } from './tasks/lab.ts';
 import { BOOT_TIMEOUT_MS, ContactThePlatformAgain, goToStatus, GoToStatus } from './tasks/navigation.ts';
 import { acPlugged, PlugInAcCord, PressPowerButton } from './tasks/power.ts';
 import { ResetNetwork } from './tasks/reset.ts';
+import { RestartAppliance } from './tasks/procedure.ts';
 import type { Actor } from './actor.ts';
 import { readScreen, waitForScreen } from './tasks/panel.ts';
 import { Task } from './tasks/task.ts';
@@ -47,6 +48,34 @@ async function switchOn(actor: Actor): Promise<void> {
   if (await isRunning(actor)) return;
   if (!(await acPlugged(actor))) await actor.attemptsTo(PlugInAcCord());
   if (!(await isRunning(actor))) await actor.attemptsTo(PressPowerButton());
+}
+
+async function switchedOnStatus(actor: Actor): Promise<ScreenSnapshot> {
+  await switchOn(actor);
+  return actor.attemptsTo(GoToStatus());
+}
+
+/**
+ * Whether the unit that lives through the run may not have the settings a scenario starts from
+ * (see startingSettings): a change stored since its last reset that a reset may undo, or a
+ * network mode other than the scenario's (or not known).
+ */
+function startsElsewhere(actor: Actor, mode: NetworkMode | 'any'): boolean {
+  const unit = actor.session.unit;
+  if (mode === 'any' || !unit) return false;
+  return (!unit.factory && actor.session.statement.unit?.factorySettingsOnline === true) || unit.mode !== mode;
+}
+
+/**
+ * On a unit that lives through the run, an error on the status screen at a scenario's first
+ * Given was the answer of an earlier scenario's lab (its DHCP server gone, its platform failing):
+ * the unit is restarted, to run with what this scenario's lab gives it ("Using its boot time
+ * network configuration"). A reset of the settings would have contacted this lab already.
+ */
+function showsAnEarlierLab(actor: Actor, screen: ScreenSnapshot, mode: NetworkMode | 'any'): boolean {
+  if (mode === 'any' || !actor.session.unit) return false;
+  const r = recognize(screen, actor.guide.firmware);
+  return r.kind === 'status' && (r.shows === 'error' || r.shows === 'communication-failure');
 }
 
 /** After a transition broke down on a unit that lives through the run: the status screen, once more. */
@@ -102,6 +131,7 @@ async function startingSettings(actor: Actor, status: ScreenSnapshot, mode: Netw
   const unit = actor.session.unit;
   if (mode === 'any' || !unit) return status;
   const current = await modeOf(actor, status);
+  unit.mode = current;
   if (!unit.factory && actor.session.statement.unit?.factorySettingsOnline) return actor.attemptsTo(ResetNetwork(mode, current));
   if (current === mode) return goToStatus(actor);
   return actor.attemptsTo(ResetNetwork(mode, current));
@@ -110,15 +140,21 @@ async function startingSettings(actor: Actor, status: ScreenSnapshot, mode: Netw
 async function transition(actor: Actor, state: ApplianceState, username: string, mode: NetworkMode | 'any'): Promise<void> {
   const fw = actor.guide.firmware;
   if (state === 'off') {
+    // A unit that lives through the run is switched off with the settings the scenario starts
+    // from: it boots with them ("Using its boot time network configuration").
+    if (startsElsewhere(actor, mode)) await startingSettings(actor, await switchedOnStatus(actor), mode);
     if (await isRunning(actor)) {
       await actor.attemptsTo(PressPowerButton('shut down'));
       await waitForScreen(actor, (s) => shows(s, fw.texts.safeToUnplug), 120_000);
     }
     return;
   }
-  await switchOn(actor);
-  let screen: ScreenSnapshot = await actor.attemptsTo(GoToStatus());
-  screen = await startingSettings(actor, screen, mode);
+  const resets = startsElsewhere(actor, mode);
+  let screen = await startingSettings(actor, await switchedOnStatus(actor), mode);
+  if (!resets && showsAnEarlierLab(actor, screen, mode)) {
+    await actor.attemptsTo(RestartAppliance());
+    screen = await actor.attemptsTo(GoToStatus());
+  }
   if (state === 'booted') return;
   const status = recognize(screen, fw);
   const activation = status.kind === 'status' && status.shows === 'activation-code';

@@ -54,7 +54,7 @@ export async function openTwinLiveSession(generation: string, capabilities: Read
       benchClient.close();
       await running.stop();
     };
-    return await oneUnitSession(statement.name, link, generation, capabilities, statement, { factory: true }, stop, {
+    return await oneUnitSession(statement.name, link, generation, capabilities, statement, { factory: true, mode: loadGeneration(generation).firmware.networkModes[0]! }, stop, {
       protocols,
       // Each scenario starts from the default network and a platform that answers normally.
       beforeScenario: async () => {

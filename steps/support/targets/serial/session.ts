@@ -209,7 +209,7 @@ export async function oneUnitSession(name: string, link: SerialLink, generation:
 export async function openSerialSession(spec: string, generation: string, capabilities: ReadonlySet<Capability>, statement: TargetStatement): Promise<TargetSession> {
   const link = await openLink(spec);
   // Whatever settings the unit has, the suite has not seen them set.
-  return oneUnitSession(spec, link, generation, capabilities, statement, { factory: false }, async () => {});
+  return oneUnitSession(spec, link, generation, capabilities, statement, { factory: false, mode: null }, async () => {});
 }
 
 /**
@@ -237,5 +237,5 @@ export async function openTwinUnitSession(generation: string, capabilities: Read
   // The console service starts with the boot: the cable is connected before, as the guide says.
   const link = await openTty(pty);
   // The twin starts from the factory settings.
-  return oneUnitSession(statement.name, link, generation, capabilities, statement, { factory: true }, cleanup);
+  return oneUnitSession(statement.name, link, generation, capabilities, statement, { factory: true, mode: loadGeneration(generation).firmware.networkModes[0]! }, cleanup);
 }

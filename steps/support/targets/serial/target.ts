@@ -159,6 +159,7 @@ export class SerialTarget implements Target {
     if (key === 'ENTER' && this.#unit) {
       const stored = storedByEnter(screen, this.#firmware);
       if (stored.kind !== 'nothing') this.#unit.factory = stored.kind === 'reset';
+      if (stored.kind === 'reset') this.#unit.mode = stored.mode ?? this.#unit.mode;
     }
     await this.#sendAndSettle(vt100KeyBytes[key], answers(screen, key, this.#firmware, this.#fieldWindow));
   }
