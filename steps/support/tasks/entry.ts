@@ -15,7 +15,7 @@ import { charAtCursor, normalize } from '../screens.ts';
 import type { Actor } from '../actor.ts';
 import { NavigationError } from '../errors.ts';
 import { networkMode } from '../notes.ts';
-import { press, pressAndRead, readScreen, typeOnKeyboard } from './panel.ts';
+import { press, pressAndRead, readScreen, typeOnKeyboard, waitForScreen } from './panel.ts';
 import { Task } from './task.ts';
 
 export class EntryError extends Error {
@@ -137,6 +137,9 @@ export async function setText(actor: Actor, spec: Extract<EditorSpec, { kind: 't
   }
 }
 
+/** How long (appliance time) a typed character that must change the field is waited for before it is taken as refused. */
+const LATE_ANSWER_MS = 30_000;
+
 /**
  * Types `chars` into the field from its first position, one character at a time on the remote
  * console's keyboard. The guide does not say whether the cursor moves on after a typed
@@ -154,8 +157,11 @@ async function typeInto(actor: Actor, chars: string, limit: number): Promise<voi
     await typeOnKeyboard(actor, ch);
     screen = await readScreen(actor);
     const last = i === chars.length - 1;
+    const changed = (s: ScreenSnapshot) => s.cursor?.col !== before.cursor?.col || s.lines[1] !== before.lines[1];
+    // A character that must change the field may be answered late (a unit busy with its network).
+    if (!changed(screen) && charAtCursor(before) !== ch) screen = (await waitForScreen(actor, changed, LATE_ANSWER_MS)) ?? screen;
     if (cursorMoves === undefined) {
-      const moved = screen.cursor?.col !== before.cursor?.col || screen.lines[1] !== before.lines[1];
+      const moved = changed(screen);
       if (moved && screen.cursor?.col === before.cursor?.col && charAtCursor(screen) === ch) cursorMoves = false;
       else if (moved) cursorMoves = true;
       // Typed over the same character with the cursor staying: nothing shows; RIGHT is right either way.
