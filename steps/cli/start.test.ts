@@ -1,6 +1,7 @@
 // npm start: a selection of nothing is bad input, said in one line with exit 2 before anything
 // under --reports is touched: a feature path that names no file, tags or a generation that
-// select no scenario; and twin-live on a machine with no container engine.
+// select no scenario; --lab flags that do not cable a real unit to the live lab; and twin-live on
+// a machine with no container engine.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,13 @@ for (const [what, args, says] of [
   ['a feature path that names no file', ['features/none.feature'], /^error: feature path features\/none\.feature: no such file or folder$/],
   ['tags that select no scenario', ['--tags', '@no-such-tag-anywhere', 'features/appliance-ui/main-menu.feature'], /selects no scenario$/],
   ['a generation with no scenario in the path', ['--generation', 'older', 'features/appliance-ui/main-menu.feature'], /firmware older\) selects no scenario$/],
+  // A real unit cabled to the live lab: the flags belong together, to a serial target, and name this machine's interfaces.
+  ['--lab other than live', ['--target', 'serial:/dev/null', '--generation', '2022', '--lab', 'model', '--lab-lan', 'lo'], /^error: --lab model: the lab a real unit can be cabled to is "live"/],
+  ['--lab live without --lab-lan', ['--target', 'serial:/dev/null', '--generation', '2022', '--lab', 'live'], /^error: --lab live: say which interface of this machine the unit's LAN port is wired to: --lab-lan <interface>$/],
+  ['--lab-lan without --lab live', ['--target', 'serial:/dev/null', '--generation', '2022', '--lab-lan', 'lo'], /^error: --lab-lan: cables a unit to a live lab; add --lab live$/],
+  ['--lab live on a twin target', ['--target', 'twin-unit', '--generation', '2022', '--lab', 'live', '--lab-lan', 'lo'], /^error: --lab live: target twin-unit brings its own network/],
+  ['--lab-lan naming no interface', ['--target', 'serial:/dev/null', '--generation', '2022', '--lab', 'live', '--lab-lan', 'qsa-no-such0'], /^error: --lab-lan qsa-no-such0: this machine has no network interface of that name/],
+  ['the LAN and the WAN on one interface', ['--target', 'serial:/dev/null', '--generation', '2022', '--lab', 'live', '--lab-lan', 'lo', '--lab-wan', 'lo'], /^error: --lab-wan lo: the LAN and the WAN are wired to two interfaces$/],
 ] as const) {
   test(`${what}: one line, exit 2, the previous run's reports intact`, () => {
     const result = spawnSync(process.execPath, [join(projectRoot, 'steps', 'cli', 'start.ts'), '--quiet', '--reports', reports, ...args], { cwd: projectRoot, encoding: 'utf8' });

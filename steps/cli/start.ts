@@ -52,7 +52,31 @@ export interface RunRequest {
   progress: boolean;
 }
 
-const usage = 'usage: npm start -- [--target twin|twin-serial|twin-unit|serial:<path>|tcp:<host>:<port>] [--statement <file>] [--generation 2017|2022|older|all] [--tags <expression>] [--seed <n>|random] [--plan] [--shard <k>/<n>] [--parallel <n>] [--reports <dir>] [--quiet] [feature paths...]';
+const usage = 'usage: npm start -- [--target twin|twin-serial|twin-unit|serial:<path>|tcp:<host>:<port>] [--statement <file>] [--generation 2017|2022|older|all] [--tags <expression>] [--seed <n>|random] [--plan] [--shard <k>/<n>] [--parallel <n>] [--reports <dir>] [--quiet] [--lab live --lab-lan <interface> [--lab-wan <interface>]] [feature paths...]';
+
+/**
+ * --lab live --lab-lan <interface> [--lab-wan <interface>]: a real unit's ports are wired to
+ * these interfaces of this machine, which the live lab puts in its LAN and WAN; the run then has
+ * the lab's network and cables (the platform too where the statement says the unit can use the
+ * lab's). Checked here: the flags belong together, to a serial target, and name interfaces this
+ * machine has.
+ */
+function cabledTo(statement: TargetStatement, values: { target: string; lab?: string | undefined; 'lab-lan'?: string | undefined; 'lab-wan'?: string | undefined }): TargetStatement {
+  const { lab, 'lab-lan': lan, 'lab-wan': wan } = values;
+  if (lab === undefined) {
+    if (lan !== undefined || wan !== undefined) throw new UsageError(`--lab-${lan !== undefined ? 'lan' : 'wan'}: cables a unit to a live lab; add --lab live`);
+    return statement;
+  }
+  if (lab !== 'live') throw new UsageError(`--lab ${lab}: the lab a real unit can be cabled to is "live" (--lab live --lab-lan <interface>)`);
+  if (statement.driver !== 'serial') throw new UsageError(`--lab live: target ${values.target} brings its own network; --lab live cables a real unit (--target serial:<path>)`);
+  if (lan === undefined) throw new UsageError('--lab live: say which interface of this machine the unit\'s LAN port is wired to: --lab-lan <interface>');
+  for (const [flag, name] of [['--lab-lan', lan], ['--lab-wan', wan]] as const) {
+    if (name !== undefined && !existsSync(join('/sys/class/net', name))) throw new UsageError(`${flag} ${name}: this machine has no network interface of that name (ip link shows them)`);
+  }
+  if (wan !== undefined && wan === lan) throw new UsageError(`--lab-wan ${wan}: the LAN and the WAN are wired to two interfaces`);
+  const capabilities = [...new Set([...statement.capabilities, 'network', 'ports'] as const)];
+  return { ...statement, capabilities, lab: { kind: 'live', lan, ...(wan === undefined ? {} : { wan }) } };
+}
 
 export function parseRequest(argv: string[]): RunRequest {
   let parsed;
@@ -71,6 +95,9 @@ export function parseRequest(argv: string[]): RunRequest {
         seed: { type: 'string' },
         plan: { type: 'boolean', default: false },
         shard: { type: 'string' },
+        lab: { type: 'string' },
+        'lab-lan': { type: 'string' },
+        'lab-wan': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -79,7 +106,7 @@ export function parseRequest(argv: string[]): RunRequest {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError(usage);
-  const statement = statementFor(values.target, values.statement);
+  const statement = cabledTo(statementFor(values.target, values.statement), values);
   const known = listGenerations();
   if (statement.driver === 'serial' && values.generation === 'all' && statement.generations.length > 1) {
     throw new UsageError(`--target ${values.target}: say which firmware generation the appliance runs: --generation ${statement.generations.join(' or ')}`);

@@ -7,7 +7,8 @@
 // services (a new ruleset, dnsmasq restarted, squid reconfigured); no container restarts.
 // A unit of the twin's firmware joins the lab's networks in a container of its own (attachUnit),
 // its console a pseudo-terminal on this machine, as a terminal server's port would be.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,6 +60,7 @@ const UNIT_DIR = '/run/console';
 /** How long a unit's twin has to open its console socket (it loads the firmware first). */
 const UNIT_START_MS = 30_000;
 
+const execFileAsync = promisify(execFile);
 const shellQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -97,6 +99,8 @@ export class LiveNetwork {
   #controlDir: string | null = null;
   /** Units attached so far, for their containers' names. */
   #unitsAttached = 0;
+  /** This machine's interfaces put in the lab's bridges (a real unit's cables), released at stop. */
+  readonly #hostCables = new Set<string>();
 
   private constructor(name: string, image: string, spec: NetworkSpec) {
     this.name = name;
@@ -175,6 +179,10 @@ export class LiveNetwork {
       }
     }
     this.#router = this.#proxy = this.#syslog = this.#platform = this.#others = null;
+    for (const hostInterface of this.#hostCables) {
+      await execFileAsync('ip', ['link', 'set', hostInterface, 'nomaster']).catch((error: Error) => failures.push(`${hostInterface}: ${error.message}`));
+    }
+    this.#hostCables.clear();
     for (const network of this.#networks.values()) {
       const { status, body } = await libpod('DELETE', `/networks/${network}?force=true`);
       if (status !== 200 && status !== 404) failures.push(`network ${network}: ${status} ${body.trim()}`);
@@ -350,6 +358,25 @@ export class LiveNetwork {
     unit = { console: link, dir, container, stop, log: () => readFile(logFile, 'utf8').catch(() => '') };
     this.#units.add(unit);
     return unit;
+  }
+
+  /**
+   * Cables this machine's interface `hostInterface` into `subnet` (a real unit's LAN or WAN port
+   * is wired to it): the interface joins the subnet's bridge and comes up, so the unit behind it
+   * meets the lab's DHCP, DNS, router and proxy as a container of the lab would. stop() takes it
+   * out again, unchanged otherwise.
+   */
+  async cableHostInterface(hostInterface: string, subnet: string): Promise<void> {
+    const { status, body } = await libpod('GET', `/networks/${this.networkOf(subnet)}/json`);
+    const bridge = status === 200 ? (JSON.parse(body) as { network_interface?: string }).network_interface : undefined;
+    if (!bridge) throw new LabServiceFailed(`the lab's ${subnet} network has no bridge to cable ${hostInterface} to: ${status} ${body.trim()}`);
+    try {
+      await execFileAsync('ip', ['link', 'set', hostInterface, 'master', bridge]);
+      await execFileAsync('ip', ['link', 'set', hostInterface, 'up']);
+    } catch (error) {
+      throw new LabServiceFailed(`this machine's interface ${hostInterface} could not join the lab's ${subnet} bridge ${bridge}: ${((error as { stderr?: string }).stderr ?? (error as Error).message).trim()}`);
+    }
+    this.#hostCables.add(hostInterface);
   }
 
   /**

@@ -21,21 +21,38 @@ const exec = promisify(execFile);
 /** The unit's interface for a port, as attachUnit names it. */
 export const unitInterface = { LAN: 'lan0', WAN: 'wan0' } as const;
 
+/** This machine's end of a unit's cable on `port` (null: no cable there): the interface that goes down to unplug it. */
+export type CableEnds = (port: 'LAN' | 'WAN') => Promise<string | null>;
+
+/** A unit in a container of the lab: its cables end in the host's peers of its veth interfaces. */
+export function containerCableEnds(unit: LiveUnit): CableEnds {
+  return async (port) => {
+    const { exitCode, output } = await unit.container.exec(['cat', `/sys/class/net/${unitInterface[port]}/iflink`]);
+    if (exitCode !== 0) {
+      if (port === 'WAN') return null; // No WAN network cabled to this unit: its WAN port has no cable anyway.
+      throw new LabServiceFailed(`the unit has no ${unitInterface[port]} interface: ${output.trim()}`);
+    }
+    const peer = Number(output.trim());
+    const { stdout } = await exec('ip', ['-j', 'link', 'show']);
+    const host = (JSON.parse(stdout) as Array<{ ifindex: number; ifname: string }>).find((l) => l.ifindex === peer);
+    if (!host) throw new LabServiceFailed(`the host end of the unit's ${port} cable (interface ${peer}) is gone`);
+    return host.ifname;
+  };
+}
+
+/** A real unit wired to this machine's interfaces (--lab-lan, --lab-wan). */
+export function hostCableEnds(ends: { LAN: string; WAN?: string | undefined }): CableEnds {
+  return async (port) => ends[port] ?? null;
+}
+
 /**
- * Plugs or unplugs a cable for real: the host's end of the unit's interface (its veth peer) goes
- * up or down, so the unit's kernel sees carrier come and go.
+ * Plugs or unplugs a cable for real: this machine's end of it goes up or down, so the unit's
+ * kernel sees carrier come and go.
  */
-async function setCable(unit: LiveUnit, port: 'LAN' | 'WAN', plugged: boolean): Promise<void> {
-  const { exitCode, output } = await unit.container.exec(['cat', `/sys/class/net/${unitInterface[port]}/iflink`]);
-  if (exitCode !== 0) {
-    if (port === 'WAN') return; // No WAN network cabled to this unit: its WAN port has no cable anyway.
-    throw new LabServiceFailed(`the unit has no ${unitInterface[port]} interface: ${output.trim()}`);
-  }
-  const peer = Number(output.trim());
-  const { stdout } = await exec('ip', ['-j', 'link', 'show']);
-  const host = (JSON.parse(stdout) as Array<{ ifindex: number; ifname: string }>).find((l) => l.ifindex === peer);
-  if (!host) throw new LabServiceFailed(`the host end of the unit's ${port} cable (interface ${peer}) is gone`);
-  await exec('ip', ['link', 'set', host.ifname, plugged ? 'up' : 'down']);
+async function setCable(ends: CableEnds, port: 'LAN' | 'WAN', plugged: boolean): Promise<void> {
+  const host = await ends(port);
+  if (host === null) return;
+  await exec('ip', ['link', 'set', host, plugged ? 'up' : 'down']);
 }
 
 /** A lab fault surfaces as inconclusive, naming the service. */
@@ -49,13 +66,13 @@ async function asLab<T>(what: string, body: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The live lab's protocols around `unit`: the network and the ports' cables, realized here, and
- * the platform, a client of the platform host's control socket.
+ * The live lab's protocols around a unit whose cables end at `ends`: the network and the ports'
+ * cables, realized here, and the platform, a client of the platform host's control socket.
  */
-export function liveLabProtocols(lab: LiveNetwork, unit: LiveUnit, platform: Platform): UnitSurroundings & { reset(spec: NetworkSpec): Promise<void> } {
+export function liveLabProtocols(lab: LiveNetwork, ends: CableEnds, platform: Platform): UnitSurroundings & { reset(spec: NetworkSpec): Promise<void> } {
   const cables = async (spec: NetworkSpec) => {
-    await setCable(unit, 'LAN', spec.lan.cable);
-    await setCable(unit, 'WAN', spec.wan.cable);
+    await setCable(ends, 'LAN', spec.lan.cable);
+    await setCable(ends, 'WAN', spec.wan.cable);
   };
   const realize = (spec: NetworkSpec) => asLab('realize the network', async () => {
     const why = unrealizable(spec);
@@ -74,8 +91,8 @@ export function liveLabProtocols(lab: LiveNetwork, unit: LiveUnit, platform: Pla
     scanTraffic: () => { throw new NotApplicable('the live lab does not capture scan packets'); },
   };
   const ports: Implementation<typeof portsTable.methods> = {
-    plug: (port) => asLab(`plug the ${port} cable`, () => setCable(unit, port, true)),
-    unplug: (port) => asLab(`unplug the ${port} cable`, () => setCable(unit, port, false)),
+    plug: (port) => asLab(`plug the ${port} cable`, () => setCable(ends, port, true)),
+    unplug: (port) => asLab(`unplug the ${port} cable`, () => setCable(ends, port, false)),
   };
   return { network: adapt(networkMethods, network), ports: adapt(portsMethods, ports), platform, reset: realize };
 }

@@ -208,6 +208,15 @@ export async function oneUnitSession(name: string, link: SerialLink, generation:
 /** A real appliance's console on a serial port or terminal server. */
 export async function openSerialSession(spec: string, generation: string, capabilities: ReadonlySet<Capability>, statement: TargetStatement): Promise<TargetSession> {
   const link = await openLink(spec);
+  // Its ports wired to this machine's interfaces: the live lab around it (containers are loaded only then).
+  if (statement.lab) {
+    try {
+      return await (await import('./live-session.ts')).openCabledSerialSession(spec, link, generation, capabilities, statement);
+    } catch (error) {
+      await link.close().catch(() => undefined);
+      throw error;
+    }
+  }
   // Whatever settings the unit has, the suite has not seen them set.
   return oneUnitSession(spec, link, generation, capabilities, statement, { factory: false, mode: null }, async () => {});
 }
