@@ -5,6 +5,7 @@
 //   node twin/platform-host.ts --generation 2022 --port 443 --ca-out /run/lab/platform-ca.pem
 //   --unit <serial>          the platform knows that unit as shipped (the generation's model)
 //   --activated-by <login>   and it is activated by that user of the lab's account
+//   --ca-dir <dir>           signs with the CA kept there (ca.pem, ca-key.pem; made when missing)
 //   --speed <factor>         its clock runs as fast as the units' (slow answers take their time)
 //   --control <socket>       serves the lab's platform protocol (fixtures/lab-protocols.ts) there,
 //                            one JSON request per line, as the twin's bench does
@@ -18,7 +19,8 @@ import type { Generation } from '../fixtures/profiles.ts';
 import { loadFirmware } from './appliance/firmware.ts';
 import { identityOf } from './appliance/identity.ts';
 import { RealTimeClock } from './clock.ts';
-import { makeServerCredentials } from './cloud/certificates.ts';
+import type { Authority } from './cloud/certificates.ts';
+import { keptAuthority, makeServerCredentials } from './cloud/certificates.ts';
 import { createPortal } from './cloud/portal/index.ts';
 import { Refused } from './cloud/records.ts';
 import { PlatformServer, platformSite } from './cloud/server.ts';
@@ -28,7 +30,7 @@ import { listenForRequests } from './request-lines.ts';
 import { platformTable } from '../fixtures/lab-protocols.ts';
 import { dispatcher, provide } from '../fixtures/method-tables.ts';
 
-const usage = 'usage: node twin/platform-host.ts [--generation 2017|2022|older] [--port <number>] [--ca-out <file>] [--unit <serial> [--activated-by <login>]] [--control <socket>] [--speed <factor>]';
+const usage = 'usage: node twin/platform-host.ts [--generation 2017|2022|older] [--port <number>] [--ca-out <file>] [--ca-dir <dir>] [--unit <serial> [--activated-by <login>]] [--control <socket>] [--speed <factor>]';
 
 function fail(message: string): never {
   process.stderr.write(`platform-host: ${message}\n`);
@@ -42,6 +44,7 @@ try {
       generation: { type: 'string', default: '2022' },
       port: { type: 'string', default: '443' },
       'ca-out': { type: 'string' },
+      'ca-dir': { type: 'string' },
       unit: { type: 'string' },
       'activated-by': { type: 'string' },
       control: { type: 'string' },
@@ -81,7 +84,17 @@ if (values.unit !== undefined) {
   }
 }
 const site = platformSite(api, createPortal(platform).handle);
-const credentials = await makeServerCredentials(platformHostnames(loadAccount()));
+// A kept CA (ca.pem and ca-key.pem in --ca-dir, made there on first use): units given it once
+// trust every lab's platform.
+let authority: Authority | undefined;
+if (values['ca-dir'] !== undefined) {
+  try {
+    authority = await keptAuthority(values['ca-dir']);
+  } catch (error) {
+    fail(`--ca-dir ${values['ca-dir']}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+const credentials = await makeServerCredentials(platformHostnames(loadAccount()), authority);
 // Every address of the host: in the lab it has only the platform's.
 await PlatformServer.start({ site: () => site, credentials, host: '::', port });
 if (values['ca-out']) writeFileSync(values['ca-out'], credentials.ca);

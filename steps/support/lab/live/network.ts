@@ -20,6 +20,7 @@ import type { StartedTestContainer } from 'testcontainers';
 import { projectRoot } from '../../../../fixtures/load.ts';
 import type { NetworkSpec } from '../../../../fixtures/networks.ts';
 import { ensureSystemPackages, needs } from '../../../../fixtures/system.ts';
+import { ensureLabAuthorityDir } from './authority.ts';
 import { EngineUnavailable, libpod } from './engine.ts';
 import {
   INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, internetAddresses, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, withPrefix,
@@ -261,7 +262,11 @@ export class LiveNetwork {
     // The platform's control socket, on this machine through a directory both sides mount.
     this.#controlDir = mkdtempSync(join(tmpdir(), 'qsa-live-platform-'));
     const container = await this.#host('platform', [INTERNET_INTERFACE], {
-      mounts: [{ source: projectRoot, target: '/project', mode: 'ro' }, { source: this.#controlDir, target: '/run/lab-control', mode: 'rw' }],
+      mounts: [
+        { source: projectRoot, target: '/project', mode: 'ro' },
+        { source: this.#controlDir, target: '/run/lab-control', mode: 'rw' },
+        { source: ensureLabAuthorityDir(), target: '/run/lab-ca', mode: 'rw' },
+      ],
     });
     this.#platform = { container, addresses: [], files: new Map() };
     const { platform, router } = internetAddresses(this.#spec);
@@ -269,7 +274,7 @@ export class LiveNetwork {
     const unitArgs = unit === undefined ? '' : [` --unit ${unit.serialNumber}`, ...(unit.activatedBy === undefined ? [] : [` --activated-by ${shellQuote(unit.activatedBy)}`])].join('');
     await this.#address(this.#platform, 'platform', platform.map((address) => ({ iface: INTERNET_INTERFACE, address })),
       gateways.map((g) => `ip ${g.includes(':') ? '-6 ' : ''}route replace default via ${g} dev ${INTERNET_INTERFACE}`));
-    await this.#run(container, 'platform', `cd /project && (nohup node_modules/node/bin/node twin/platform-host.ts --generation ${shellQuote(generation)} --port 443 --ca-out /run/lab/platform-ca.pem --control /run/lab-control/platform.sock --speed ${speed}${unitArgs} > /var/log/lab/platform.log 2>&1 &)`);
+    await this.#run(container, 'platform', `cd /project && (nohup node_modules/node/bin/node twin/platform-host.ts --generation ${shellQuote(generation)} --port 443 --ca-dir /run/lab-ca --ca-out /run/lab/platform-ca.pem --control /run/lab-control/platform.sock --speed ${speed}${unitArgs} > /var/log/lab/platform.log 2>&1 &)`);
     await this.#waitFor(container, 'platform', 'grep -q "platform: listening" /var/log/lab/platform.log', 30_000);
   }
 
@@ -297,67 +302,14 @@ export class LiveNetwork {
    * Throws LabServiceFailed, with the end of the twin's log, when the unit does not come up.
    */
   async attachUnit(options: { generation: string; lan: string; wan?: string; args: string[] }): Promise<LiveUnit> {
-    const { missing, note } = ensureSystemPackages([needs.socat], { quiet: true });
-    if (missing.length > 0) throw new LabServiceFailed(`a live unit's console needs socat, which is missing and could not be installed (${note}): apt-get install -y socat`);
     this.#unitsAttached++;
     const role = this.#unitsAttached === 1 ? 'unit' : `unit-${this.#unitsAttached}`;
-    const dir = mkdtempSync(join(tmpdir(), 'qsa-live-unit-'));
-    const socket = join(dir, 'console.sock');
-    const link = join(dir, 'console');
-    const logFile = join(dir, 'unit.log');
-    let container: StartedTestContainer | null = null;
-    let socat: ChildProcess | null = null;
-    let unit: LiveUnit | null = null;
-    let stopped = false;
-    const stop = async (): Promise<void> => {
-      if (stopped) return;
-      stopped = true;
-      if (unit) this.#units.delete(unit);
-      socat?.kill();
-      try {
-        await container?.stop({ timeout: 1, remove: true });
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    };
-    try {
-      writeFileSync(join(dir, 'platform-ca.pem'), await this.platformCa());
-      // The twin writes its own platform's CA to reports/: a directory of the unit's over the project's.
-      mkdirSync(join(dir, 'reports'));
-      container = await this.#host(role, [options.lan, ...(options.wan === undefined ? [] : [options.wan])], {
-        interfaces: ['lan0', 'wan0'],
-        mounts: [
-          { source: projectRoot, target: '/project', mode: 'ro' },
-          { source: dir, target: UNIT_DIR, mode: 'rw' },
-          { source: join(dir, 'reports'), target: '/project/reports', mode: 'rw' },
-        ],
-      });
-      const twin = ['--generation', options.generation, '--console', 'unix', '--console-path', `${UNIT_DIR}/console.sock`, ...options.args].map(shellQuote).join(' ');
-      await this.#run(container, role, `cd /project && (nohup node_modules/node/bin/node twin/main.ts ${twin} > ${UNIT_DIR}/unit.log 2>&1 &)`);
-      const deadline = performance.now() + UNIT_START_MS;
-      while (!existsSync(socket)) {
-        if (performance.now() > deadline) throw new Error(`its console socket did not appear within ${UNIT_START_MS / 1000} s`);
-        if ((await container.exec(['pgrep', '-f', 'twin/main.ts'])).exitCode !== 0) throw new Error('its twin exited');
-        await sleep(100);
-      }
-      const started = spawn('socat', [`pty,raw,echo=0,link=${link}`, `UNIX-CONNECT:${socket}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-      socat = started;
-      let said = '';
-      started.stderr!.on('data', (chunk: Buffer) => { said = (said + chunk.toString()).slice(-400); });
-      const linked = performance.now() + 5000;
-      while (!existsSync(link)) {
-        if (started.exitCode !== null || performance.now() > linked) throw new Error(`socat made no pseudo-terminal at ${link}: ${said.trim().split('\n').pop() ?? ''}`);
-        await sleep(10);
-      }
-    } catch (error) {
-      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' / ') : '(no log)';
-      await stop().catch(() => undefined);
-      if (error instanceof LabServiceFailed) throw new LabServiceFailed(`${error.message}; the twin's log: ${tail}`);
-      throw new LabServiceFailed(`the lab's ${role} (firmware ${options.generation}) did not come up: ${(error as Error).message}; the twin's log: ${tail}`);
-    }
-    unit = { console: link, dir, container, stop, log: () => readFile(logFile, 'utf8').catch(() => '') };
-    this.#units.add(unit);
-    return unit;
+    const ca = await this.platformCa();
+    const unit = await startUnit(role, options.generation, options.args, ca, (mounts) => this.#host(role, [options.lan, ...(options.wan === undefined ? [] : [options.wan])], { interfaces: ['lan0', 'wan0'], mounts }));
+    const stop = unit.stop;
+    const attached: LiveUnit = { ...unit, stop: async () => { this.#units.delete(attached); await stop(); } };
+    this.#units.add(attached);
+    return attached;
   }
 
   /**
@@ -521,5 +473,68 @@ export class LiveNetwork {
     }
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+}
+
+/**
+ * A unit of the twin's firmware in a container that `create` makes with the given mounts (the
+ * project read-only at /project, the unit's directory at /run/console): its twin runs from the
+ * project with `args` (its console a Unix socket there), trusting `platformCa`; socat on this
+ * machine makes the console a pseudo-terminal, as a terminal server's port. Throws
+ * LabServiceFailed, with the end of the twin's log, when the unit does not come up.
+ */
+export async function startUnit(role: string, generation: string, args: string[], platformCa: string,
+  create: (mounts: Array<{ source: string; target: string; mode: 'ro' | 'rw' }>) => Promise<StartedTestContainer>): Promise<LiveUnit> {
+  const { missing, note } = ensureSystemPackages([needs.socat], { quiet: true });
+  if (missing.length > 0) throw new LabServiceFailed(`a live unit's console needs socat, which is missing and could not be installed (${note}): apt-get install -y socat`);
+  const dir = mkdtempSync(join(tmpdir(), 'qsa-live-unit-'));
+  const socket = join(dir, 'console.sock');
+  const link = join(dir, 'console');
+  const logFile = join(dir, 'unit.log');
+  let container: StartedTestContainer | null = null;
+  let socat: ChildProcess | null = null;
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    socat?.kill();
+    try {
+      await container?.stop({ timeout: 1, remove: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    writeFileSync(join(dir, 'platform-ca.pem'), platformCa);
+    // The twin writes its own platform's CA to reports/: a directory of the unit's over the project's.
+    mkdirSync(join(dir, 'reports'));
+    const started = container = await create([
+      { source: projectRoot, target: '/project', mode: 'ro' },
+      { source: dir, target: UNIT_DIR, mode: 'rw' },
+      { source: join(dir, 'reports'), target: '/project/reports', mode: 'rw' },
+    ]);
+    const twin = ['--generation', generation, '--console', 'unix', '--console-path', `${UNIT_DIR}/console.sock`, ...args].map(shellQuote).join(' ');
+    const launched = await started.exec(['sh', '-c', `cd /project && (nohup node_modules/node/bin/node twin/main.ts ${twin} > ${UNIT_DIR}/unit.log 2>&1 &)`]);
+    if (launched.exitCode !== 0) throw new Error(`its twin did not start: ${launched.output.trim()}`);
+    const deadline = performance.now() + UNIT_START_MS;
+    while (!existsSync(socket)) {
+      if (performance.now() > deadline) throw new Error(`its console socket did not appear within ${UNIT_START_MS / 1000} s`);
+      if ((await started.exec(['pgrep', '-f', 'twin/main.ts'])).exitCode !== 0) throw new Error('its twin exited');
+      await sleep(100);
+    }
+    const relay = socat = spawn('socat', [`pty,raw,echo=0,link=${link}`, `UNIX-CONNECT:${socket}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    relay.stderr!.on('data', (chunk: Buffer) => { said = (said + chunk.toString()).slice(-400); });
+    const linked = performance.now() + 5000;
+    while (!existsSync(link)) {
+      if (relay.exitCode !== null || performance.now() > linked) throw new Error(`socat made no pseudo-terminal at ${link}: ${said.trim().split('\n').pop() ?? ''}`);
+      await sleep(10);
+    }
+    return { console: link, dir, container: started, stop, log: () => readFile(logFile, 'utf8').catch(() => '') };
+  } catch (error) {
+    const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' / ') : '(no log)';
+    await stop().catch(() => undefined);
+    if (error instanceof LabServiceFailed) throw new LabServiceFailed(`${error.message}; the twin's log: ${tail}`);
+    throw new LabServiceFailed(`the lab's ${role} (firmware ${generation}) did not come up: ${(error as Error).message}; the twin's log: ${tail}`);
   }
 }

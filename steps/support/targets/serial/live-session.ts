@@ -99,7 +99,9 @@ export async function openCabledSerialSession(name: string, link: SerialLink, ge
   const spec = loadNetwork(DEFAULT_NETWORK);
   let lab: LiveNetwork | null = null;
   return labOrInconclusive(`${name} on the live lab`, () => lab, async () => {
-    const running = lab = await startLab(generation, statement.timeScale);
+    // The lab's platform knows the unit by the serial number on its label, activated as the statement says.
+    const unit = statement.unit?.serialNumber === undefined ? undefined : { serialNumber: statement.unit.serialNumber, ...(statement.unit.activatedBy ? { activatedBy: statement.unit.activatedBy } : {}) };
+    const running = lab = await startLab(generation, statement.timeScale, unit);
     if (!spec.lan.untagged) throw new LabServiceFailed(`the ${DEFAULT_NETWORK} network has no untagged LAN subnet to cable the unit to`);
     await running.cableHostInterface(cabling.lan, spec.lan.untagged);
     if (cabling.wan !== undefined && spec.wan.untagged) await running.cableHostInterface(cabling.wan, spec.wan.untagged);
