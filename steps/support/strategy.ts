@@ -14,7 +14,7 @@ import { normalize, shows } from './screens.ts';
 import { ReadSetupNetwork } from './tasks/menus.ts';
 import { Inconclusive, NavigationError, NotApplicable } from './errors.ts';
 import { ActivateInPortal } from './tasks/lab.ts';
-import { BOOT_TIMEOUT_MS, ContactThePlatformAgain, goToStatus, GoToStatus } from './tasks/navigation.ts';
+import { BOOT_TIMEOUT_MS, ContactThePlatformAgain, goToStatus, GoToStatus, waitForInput } from './tasks/navigation.ts';
 import { acPlugged, PlugInAcCord, PressPowerButton } from './tasks/power.ts';
 import { ResetNetwork } from './tasks/reset.ts';
 import { RestartAppliance } from './tasks/procedure.ts';
@@ -143,9 +143,12 @@ async function transition(actor: Actor, state: ApplianceState, username: string,
     // A unit that lives through the run is switched off with the settings the scenario starts
     // from: it boots with them ("Using its boot time network configuration").
     if (startsElsewhere(actor, mode)) await startingSettings(actor, await switchedOnStatus(actor), mode);
-    if (await isRunning(actor)) {
+    if (await isRunning(actor) && !shows(await readScreen(actor), fw.texts.safeToUnplug)) {
+      // A unit still coming up (an earlier scenario switched it on) is shut down once it takes keys.
+      await waitForInput(actor);
       await actor.attemptsTo(PressPowerButton('shut down'));
-      await waitForScreen(actor, (s) => shows(s, fw.texts.safeToUnplug), 120_000);
+      const off = await waitForScreen(actor, (s) => shows(s, fw.texts.safeToUnplug), 120_000);
+      if (!off) throw new NavigationError(`the appliance did not shut down within 2 minutes of the power button: ${actor.describe(await readScreen(actor))}`);
     }
     return;
   }
