@@ -216,10 +216,10 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
 
   @NERR-008 @NERR-036 @needs-network
   Scenario: Proxy disabled where the Internet is reached only through the proxy: NETWORK ERR 04
-    Given the lab network is "office-proxy"
-    And the appliance is running
+    Given the appliance has been activated by user "jdoe"
+    And the lab network is "office-proxy"
     And I enable proxy support through 198.18.10.8 port 3128
-    And the screen shows "ACTIVATION CODE" within 2 minutes
+    And the screen shows the name "is_jdoe" and the LAN IP address 198.18.10.20 within 2 minutes
     When I disable proxy support
     Then the screen shows "QG con timeout" within 2 minutes
     And line 1 reads "NETWORK ERR 04"
