@@ -17,7 +17,8 @@ import { writeCalibration } from './calibration.ts';
 import { loadNetwork } from '../../fixtures/networks.ts';
 import { EngineUnavailable, ensureEngine } from '../support/lab/live/engine.ts';
 import { ensureImage, imageReference, labImage } from '../support/lab/live/images.ts';
-import { LabServiceFailed, LiveNetwork } from '../support/lab/live/network.ts';
+import { LabServiceFailed } from '../support/lab/live/engine.ts';
+import { LiveNetwork } from '../support/lab/live/network.ts';
 import { unrealizable } from '../support/lab/live/services.ts';
 
 const usage = 'usage: npm run lab -- build [--rebuild] | up [--network <name>] | status | down | calibrate [--generation 2017|2022] [<feature path>...]';

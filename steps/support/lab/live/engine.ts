@@ -25,6 +25,11 @@ export class EngineUnavailable extends Error {
   override name = 'EngineUnavailable';
 }
 
+/** A lab service that did not come up: the lab broke, not the appliance (inconclusive). */
+export class LabServiceFailed extends Error {
+  override name = 'LabServiceFailed';
+}
+
 /** Whether the engine's API answers on its socket. */
 export function engineAnswers(socket = ENGINE_SOCKET, timeoutMs = 2000): Promise<boolean> {
   if (!existsSync(socket)) return Promise.resolve(false);

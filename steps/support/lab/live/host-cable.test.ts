@@ -23,8 +23,9 @@ import { projectRoot } from '../../../../fixtures/load.ts';
 import { labAuthorityDir } from './authority.ts';
 import { ensureEngine } from './engine.ts';
 import { ensureImage, labImage } from './images.ts';
-import { LiveNetwork, startUnit } from './network.ts';
-import type { LiveUnit } from './network.ts';
+import { LiveNetwork } from './network.ts';
+import type { LiveUnit } from './unit.ts';
+import { startUnit } from './unit.ts';
 import { hostCableEnds, liveLabProtocols } from './protocols.ts';
 
 const tag = randomBytes(2).toString('hex');

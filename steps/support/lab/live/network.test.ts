@@ -18,7 +18,7 @@ import { openTty } from '../../targets/serial/link.ts';
 import { ensureEngine } from './engine.ts';
 import { ensureImage, labImage } from './images.ts';
 import { LiveNetwork } from './network.ts';
-import type { LiveUnit } from './network.ts';
+import type { LiveUnit } from './unit.ts';
 
 /** The office behind a proxy (Basic authentication), with a syslog server on the LAN. */
 function officeSpec(): NetworkSpec {

@@ -12,8 +12,9 @@ import type { Platform, networkTable, portsTable } from '../../../../fixtures/la
 import { networkTable as networkMethods, portsTable as portsMethods } from '../../../../fixtures/lab-protocols.ts';
 import { Inconclusive, NotApplicable } from '../../errors.ts';
 import type { UnitSurroundings } from '../../targets/serial/target.ts';
-import type { LiveNetwork, LiveUnit } from './network.ts';
-import { LabServiceFailed } from './network.ts';
+import type { LiveNetwork } from './network.ts';
+import type { LiveUnit } from './unit.ts';
+import { LabServiceFailed } from './engine.ts';
 import { unrealizable } from './services.ts';
 
 const exec = promisify(execFile);
