@@ -4,13 +4,13 @@
 // position must be read twice, so that the stale reading is noticed and the field read again.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ScreenSnapshot, Target } from '../protocols.ts';
+import type { Key, ScreenSnapshot, Target } from '../protocols.ts';
 import { Actor } from '../actor.ts';
 import { openTarget } from '../targets/index.ts';
 import { reach } from '../strategy.ts';
 import { openPrompt } from './navigation.ts';
 import { EnterAt } from './procedure.ts';
-import { ReadWholeField } from './entry.ts';
+import { ReadWholeField, ScrollField } from './entry.ts';
 
 const VALUE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
@@ -61,4 +61,69 @@ describe('reading a whole field', () => {
       }
     });
   }
+});
+
+/**
+ * The target, but while armed the two reads after RIGHT hand back the screen from before the key:
+ * a unit that answers later than the line's learned bound, so that a read, and the read after it,
+ * both come before the answer. Waiting for a change sees the answer.
+ */
+function staleAfterRight(target: Target): { target: Target; armed: { on: boolean } } {
+  const armed = { on: false };
+  let lastBeforeRight: ScreenSnapshot | null = null;
+  let staleReads = 0;
+  const keypad = new Proxy(target.keypad, {
+    get(inner, property) {
+      const value = Reflect.get(inner, property, inner);
+      if (property !== 'press') return typeof value === 'function' ? value.bind(inner) : value;
+      return async (key: Key) => {
+        lastBeforeRight = armed.on && key === 'RIGHT' ? await target.screen.read() : null;
+        staleReads = lastBeforeRight ? 2 : 0;
+        await inner.press(key);
+      };
+    },
+  });
+  const screen = new Proxy(target.screen, {
+    get(inner, property) {
+      const value = Reflect.get(inner, property, inner);
+      if (property === 'waitFor') return (...args: Parameters<Target['screen']['waitFor']>) => { staleReads = 0; return inner.waitFor(...args); };
+      if (property !== 'read') return typeof value === 'function' ? value.bind(inner) : value;
+      return async () => {
+        const fresh = await inner.read();
+        if (staleReads === 0 || !lastBeforeRight) return fresh;
+        staleReads--;
+        return lastBeforeRight;
+      };
+    },
+  });
+  const wrapped = new Proxy(target, {
+    get(inner, property) {
+      if (property === 'screen') return screen;
+      if (property === 'keypad') return keypad;
+      const value = Reflect.get(inner, property, inner);
+      return typeof value === 'function' ? value.bind(inner) : value;
+    },
+  });
+  return { target: wrapped, armed };
+}
+
+describe('scrolling a value into a field', () => {
+  // CI: "2001:db8:3c4d:15:0:d234:3eee::" went in as "...3ee::": after RIGHT the screen read still
+  // showed the cursor on the "e" before, so the next "e" seemed in place and was never scrolled in.
+  test('2022 WINS DOMAIN, every read after RIGHT stale: repeated characters all go in', async () => {
+    const session = await openTarget('twin', '2022');
+    try {
+      const { target, armed } = staleAfterRight(await session.forScenario());
+      const actor = Actor.using(target, { session });
+      await reach(actor, 'name-and-ip');
+      await openPrompt(actor, 'WINS DOMAIN');
+      const value = 'EEE.DDDD.AA';
+      armed.on = true;
+      await actor.attemptsTo(ScrollField('WINS DOMAIN', value));
+      armed.on = false;
+      assert.equal((await actor.attemptsTo(ReadWholeField())).trimEnd(), value);
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -50,17 +50,35 @@ export async function readWholeField(actor: Actor, maxLength = 100): Promise<str
     forwardChars = [charAtCursor(screen) ?? ' '];
     let forward = 0;
     for (; forward < maxLength - 1 && screen.indicators.includes('RIGHT'); forward++) {
-      screen = await pressAndRead(actor, 'RIGHT');
+      screen = await moveInField(actor, 'RIGHT', screen);
       forwardChars.push(charAtCursor(screen) ?? ' ');
     }
     let agree = start.seen.every((c, at) => at > forward || c === forwardChars[at]);
     for (let at = forward - 1; at >= start.moved; at--) {
-      screen = await pressAndRead(actor, 'LEFT');
+      screen = await moveInField(actor, 'LEFT', screen);
       if ((charAtCursor(screen) ?? ' ') !== forwardChars[at]) agree = false;
     }
     if (agree) return forwardChars.join('');
   }
   return forwardChars.join('');
+}
+
+/**
+ * An arrow pressed in a field with a cursor, read once its answer shows. UP and DOWN change the
+ * character under the cursor, LEFT and RIGHT move the cursor or scroll the window, so the screen
+ * must change; a read that shows `before` unchanged is an answer not yet drawn (a loaded line
+ * handed back the screen from before the key, and a character that only seemed already in place
+ * was skipped: "3eee::" went in as "3ee::"), and it is waited for. Only a window of one repeated
+ * character (blanks) can scroll unseen.
+ */
+export async function moveInField(actor: Actor, key: Key, before: ScreenSnapshot): Promise<ScreenSnapshot> {
+  const width = actor.guide.hardware.lcd.fieldWindow;
+  const window = before.lines[1].padEnd(width).slice(0, width);
+  const mustShow = key === 'UP' || key === 'DOWN' || new Set(window).size > 1;
+  const changed = (s: ScreenSnapshot) => s.lines[1] !== before.lines[1] || s.cursor?.col !== before.cursor?.col || s.cursor?.row !== before.cursor?.row;
+  const screen = await pressAndRead(actor, key);
+  if (changed(screen) || !mustShow) return screen;
+  return (await waitForScreen(actor, changed, LATE_ANSWER_MS)) ?? screen;
 }
 
 /** Back to the field's first position (LEFT acts until the first). */
@@ -78,7 +96,7 @@ async function toFirstPosition(actor: Actor, limit: number): Promise<{ screen: S
   const passed = [charAtCursor(screen) ?? ' '];
   let moved = 0;
   for (; moved < limit && screen.indicators.includes('LEFT'); moved++) {
-    screen = await pressAndRead(actor, 'LEFT');
+    screen = await moveInField(actor, 'LEFT', screen);
     passed.push(charAtCursor(screen) ?? ' ');
   }
   return { screen, moved, seen: passed.reverse() };
@@ -94,9 +112,9 @@ export async function setDigits(actor: Actor, target: string): Promise<void> {
     if (Number.isNaN(have)) throw new EntryError(`no digit under the cursor: ${actor.describe(screen)}`);
     const up = (want - have + 10) % 10;
     const down = (have - want + 10) % 10;
-    for (let i = 0; i < Math.min(up, down); i++) screen = await pressAndRead(actor, up <= down ? 'UP' : 'DOWN');
+    for (let i = 0; i < Math.min(up, down); i++) screen = await moveInField(actor, up <= down ? 'UP' : 'DOWN', screen);
     if (charAtCursor(screen) !== String(want)) throw new EntryError(`digit ${p + 1} did not become ${want}: ${actor.describe(screen)}`);
-    if (p < positions.length - 1) screen = await pressAndRead(actor, 'RIGHT');
+    if (p < positions.length - 1) screen = await moveInField(actor, 'RIGHT', screen);
   }
   if (screen.lines[1].trim() !== target) throw new EntryError(`the field reads "${screen.lines[1].trim()}", not "${target}"`);
 }
@@ -114,7 +132,7 @@ async function scrollChar(actor: Actor, cycle: readonly string[], want: string, 
   const down = (from - to + n) % n;
   const direction: Key = !canGoDown || up <= down ? 'UP' : 'DOWN';
   for (let i = 0; i <= n; i++) {
-    screen = await pressAndRead(actor, direction);
+    screen = await moveInField(actor, direction, screen);
     if (charAtCursor(screen) === want) return screen;
   }
   throw new EntryError(`"${want}" never appeared under the cursor after ${n + 1} presses of ${direction}: ${actor.describe(screen)}`);
@@ -125,15 +143,15 @@ export async function setText(actor: Actor, spec: Extract<EditorSpec, { kind: 't
   const cycle = scrollCycle(actor.guide.firmware, expandAlphabet(spec.alphabet));
   // 2022 PROXY HOST and WINS DOMAIN: DOWN opens the insert/delete options instead of scrolling.
   const canGoDown = !spec.insertDelete;
-  const { screen } = await toFirstPosition(actor, spec.maxLength);
+  const { screen: first } = await toFirstPosition(actor, spec.maxLength);
   // From the first position the window shows the entry's start: entries are stored left-aligned,
   // so a blank window there is a blank field (beyond it, a scrolled window could show blanks).
-  const wasBlank = screen.lines[1].trim() === '';
+  const wasBlank = first.lines[1].trim() === '';
   for (let i = 0; i < spec.maxLength; i++) {
     const want = value[i] ?? ' ';
     if (i >= value.length && wasBlank) break;
-    await scrollChar(actor, cycle, want, canGoDown);
-    if (i < spec.maxLength - 1 && (i < value.length - 1 || !wasBlank)) await pressAndRead(actor, 'RIGHT');
+    const scrolled = await scrollChar(actor, cycle, want, canGoDown);
+    if (i < spec.maxLength - 1 && (i < value.length - 1 || !wasBlank)) await moveInField(actor, 'RIGHT', scrolled);
   }
 }
 
@@ -166,9 +184,9 @@ async function typeInto(actor: Actor, chars: string, limit: number): Promise<voi
       else if (moved) cursorMoves = true;
       // Typed over the same character with the cursor staying: nothing shows; RIGHT is right either way.
       else if (charAtCursor(before) !== ch) throw new EntryError(`typing "${ch}" on the remote console keyboard changed nothing: ${actor.describe(screen)}`);
-      if (!moved && !last) screen = await pressAndRead(actor, 'RIGHT');
+      if (!moved && !last) screen = await moveInField(actor, 'RIGHT', screen);
     }
-    if (cursorMoves === false && !last) screen = await pressAndRead(actor, 'RIGHT');
+    if (cursorMoves === false && !last) screen = await moveInField(actor, 'RIGHT', screen);
   }
 }
 
@@ -311,7 +329,7 @@ export const ScrollInWithUpAndRight = (text: string) =>
     const chars = [...text];
     for (let i = 0; i < chars.length; i++) {
       let screen = await readScreen(actor);
-      for (let n = 0; n < 120 && charAtCursor(screen) !== chars[i]; n++) screen = await pressAndRead(actor, 'UP');
+      for (let n = 0; n < 120 && charAtCursor(screen) !== chars[i]; n++) screen = await moveInField(actor, 'UP', screen);
       assert.equal(charAtCursor(screen), chars[i], `"${chars[i]}" never came under the cursor: ${actor.describe(screen)}`);
       if (i < chars.length - 1) await press(actor, 'RIGHT');
     }
@@ -323,7 +341,7 @@ export const MoveCursorToPosition = (position: number) =>
     let screen = await moveToFirstPosition(actor);
     for (let i = 1; i < position; i++) {
       assert.ok(screen.indicators.includes('RIGHT'), `the cursor cannot move right of position ${i}: ${actor.describe(screen)}`);
-      screen = await pressAndRead(actor, 'RIGHT');
+      screen = await moveInField(actor, 'RIGHT', screen);
     }
   });
 
