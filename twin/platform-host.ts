@@ -8,7 +8,8 @@
 //   --ca-dir <dir>           signs with the CA kept there (ca.pem, ca-key.pem; made when missing)
 //   --speed <factor>         its clock runs as fast as the units' (slow answers take their time)
 //   --control <socket>       serves the lab's platform protocol (fixtures/lab-protocols.ts) there,
-//                            one JSON request per line, as the twin's bench does
+//                            one JSON request per line, as the twin's bench does; and "tls"
+//                            ({certificate, handshake}: the spec's TLS faults)
 // It prints "platform: listening on <port>" once it answers. A bad option is one line on stderr
 // and exit status 2.
 import { writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { keptAuthority, makeServerCredentials } from './cloud/certificates.ts';
 import { createPortal } from './cloud/portal/index.ts';
 import { Refused } from './cloud/records.ts';
 import { PlatformServer, platformSite } from './cloud/server.ts';
+import type { TlsFaults } from './cloud/server.ts';
 import { activateAs, platformOf } from './lab-bench.ts';
 import { platformProtocol } from './lab-protocols.ts';
 import { listenForRequests } from './request-lines.ts';
@@ -83,6 +85,15 @@ if (values.unit !== undefined) {
     }
   }
 }
+/** The "tls" operation's arguments, checked: what the lab asks for must be a fault the spec names. */
+function tlsFaults(args: unknown): TlsFaults {
+  const { certificate, handshake } = (args ?? {}) as Record<string, unknown>;
+  if ((certificate !== 'valid' && certificate !== 'untrusted') || (handshake !== 'ok' && handshake !== 'fails')) {
+    throw new Error(`tls: wants {certificate: valid|untrusted, handshake: ok|fails}, not ${JSON.stringify(args)}`);
+  }
+  return { certificate, handshake };
+}
+
 const site = platformSite(api, createPortal(platform).handle);
 // A kept CA (ca.pem and ca-key.pem in --ca-dir, made there on first use): units given it once
 // trust every lab's platform.
@@ -96,7 +107,7 @@ if (values['ca-dir'] !== undefined) {
 }
 const credentials = await makeServerCredentials(platformHostnames(loadAccount()), authority);
 // Every address of the host: in the lab it has only the platform's.
-await PlatformServer.start({ site: () => site, credentials, host: '::', port });
+const server = await PlatformServer.start({ site: () => site, credentials, host: '::', port });
 if (values['ca-out']) writeFileSync(values['ca-out'], credentials.ca);
 if (values.control !== undefined) {
   // The lab drives the platform as a twin's bench does: its API's failures, jobs, activations.
@@ -104,6 +115,8 @@ if (values.control !== undefined) {
   const noPortal = () => Promise.reject(new Error("the live lab's portal is on the lab's networks, which this machine's browser does not reach"));
   const protocols = dispatcher([provide(platformTable, platformProtocol(() => ({ platform, api, unitSerial }), noPortal))]);
   await listenForRequests(values.control, async (op, args) => {
+    // The spec's TLS faults are the server's, not the platform's: a lab network property.
+    if (op === 'tls') return server.setTlsFaults(tlsFaults(args), platformHostnames(loadAccount()));
     const handled = protocols(op, args);
     if (!handled) throw new Error(`unknown operation ${op}`);
     return handled.result;

@@ -3,13 +3,16 @@
 // Requests are matched as if sent to the POD's URL, whatever name or address reached the
 // server, so a twin process, a browser or a real appliance in a lab all meet the same platform.
 import { createServer } from 'node:https';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
+import type { AddressInfo, Server as TcpServer, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { getResponse } from 'msw';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import { API_PATH } from './api.ts';
 import type { PlatformApi } from './api.ts';
+import type { NetworkSpec } from '../../fixtures/networks.ts';
 import type { ServerCredentials } from './certificates.ts';
 import { makeServerCredentials } from './certificates.ts';
 
@@ -67,13 +70,45 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   res.end();
 }
 
+/** The platform's own TLS faults, as a live lab realizes a spec's. */
+export type TlsFaults = Pick<NetworkSpec['platform'], 'certificate' | 'handshake'>;
+
+/** A fatal TLS alert record, handshake_failure: what a server that will not agree on the handshake answers a ClientHello with. */
+const HANDSHAKE_FAILURE_ALERT = Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
+
 export class PlatformServer {
   readonly #server: Server;
+  /** Takes each connection first: HTTPS, or the handshake fault. */
+  readonly #front: TcpServer;
   readonly credentials: ServerCredentials;
+  #handshakeFails = false;
+  readonly #sockets = new Set<Socket>();
 
-  private constructor(server: Server, options: PlatformServerOptions) {
+  private constructor(server: Server, front: TcpServer, options: PlatformServerOptions) {
     this.#server = server;
+    this.#front = front;
     this.credentials = options.credentials;
+  }
+
+  /**
+   * The platform's TLS as a spec's fault has it: a certificate from an authority nobody trusts
+   * (made for the purpose), or every handshake failed with a fatal alert; or as started.
+   */
+  async setTlsFaults(faults: TlsFaults, hostnames: readonly string[]): Promise<void> {
+    const credentials = faults.certificate === 'untrusted' ? await makeServerCredentials(hostnames) : this.credentials;
+    this.#server.setSecureContext({ key: credentials.key, cert: credentials.cert });
+    this.#handshakeFails = faults.handshake === 'fails';
+  }
+
+  #take(socket: Socket): void {
+    this.#sockets.add(socket);
+    socket.once('close', () => this.#sockets.delete(socket));
+    if (!this.#handshakeFails) {
+      this.#server.emit('connection', socket);
+      return;
+    }
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.end(HANDSHAKE_FAILURE_ALERT));
   }
 
   static async start(options: PlatformServerOptions): Promise<PlatformServer> {
@@ -88,15 +123,21 @@ export class PlatformServer {
         }
       })();
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    let platform: PlatformServer | null = null;
+    const front = createTcpServer((socket) => {
+      if (platform) platform.#take(socket);
+      else socket.destroy();
     });
-    return new PlatformServer(server, options);
+    await new Promise<void>((resolve, reject) => {
+      front.once('error', reject);
+      front.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    platform = new PlatformServer(server, front, options);
+    return platform;
   }
 
   get address(): { host: string; port: number } {
-    const a = this.#server.address() as AddressInfo;
+    const a = this.#front.address() as AddressInfo;
     return { host: a.address, port: a.port };
   }
 
@@ -108,7 +149,8 @@ export class PlatformServer {
 
   async close(): Promise<void> {
     this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    for (const socket of this.#sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.#front.close(() => resolve()));
   }
 }
 

@@ -70,10 +70,12 @@ function tcp(address: string, port: number, source: string | undefined, silenceM
 }
 
 /** Reads an HTTP response head from a socket: its status, or why there was none. */
-function responseHead(socket: Socket, silenceMs: number): Promise<{ status: number } | { error: 'closed' | 'silent' | 'not-http1' }> {
+type ResponseHead = { status: number; head: string } | { error: 'closed' | 'silent' | 'not-http1' };
+
+function responseHead(socket: Socket, silenceMs: number): Promise<ResponseHead> {
   return new Promise((resolve) => {
     let head = '';
-    const done = (result: { status: number } | { error: 'closed' | 'silent' | 'not-http1' }) => {
+    const done = (result: ResponseHead) => {
       clearTimeout(timer);
       socket.removeAllListeners('data');
       socket.removeAllListeners('close');
@@ -87,9 +89,10 @@ function responseHead(socket: Socket, silenceMs: number): Promise<{ status: numb
       if (end < 0 && head.length < 8192) return;
       socket.pause();
       const match = /^HTTP\/1\.[01] (\d{3}) /.exec(head);
-      done(match ? { status: Number(match[1]) } : { error: 'not-http1' });
+      done(match ? { status: Number(match[1]), head } : { error: 'not-http1' });
     });
-    socket.once('close', () => done({ error: 'closed' }));
+    // Bytes that are not HTTP, then the end (a SOCKS server's refusal), are another protocol.
+    socket.once('close', () => done(head.length > 0 && !head.startsWith('HTTP/') ? { error: 'not-http1' } : { error: 'closed' }));
     socket.once('error', () => done({ error: 'closed' }));
   });
 }
@@ -314,6 +317,8 @@ export class RealNetwork implements Network {
       }
       if (head.status !== 200) {
         socket.destroy();
+        // Asked to authenticate only by methods it does not speak (Basic is the one it has).
+        if (head.status === 407 && !/^proxy-authenticate:\s*basic\b/im.test(head.head)) return stopped('proxy-no-auth-method');
         return stopped('proxy-http', head.status);
       }
     } else {

@@ -108,6 +108,36 @@ describe('the live lab realizes a network spec with real servers', { timeout: 18
     assert.match(await reached('open'), /^303 exit 0/);
   });
 
+  test('proxies squid cannot play (fault-proxy.ts): another status, only Negotiate, closing, SOCKS, SSL bridging; then squid again', async () => {
+    const through = async (change: (proxy: NonNullable<NetworkSpec['proxy']>) => void) => {
+      const spec = officeSpec();
+      change(spec.proxy!);
+      await lab!.reconfigure(spec);
+      return (await shell('curl -s -v -o /dev/null -w "connect=%{http_connect}" --max-time 5 --cacert /tmp/platform-ca.pem -p -x http://scanner:lab-Secret-1@198.18.10.8:3128 https://qualysguard.us1.qualys.test/ 2>&1; echo " exit $?"')).output;
+    };
+    assert.match(await through((p) => { p.status = 503; }), /connect=503/);
+    assert.match(await through((p) => { p.auth = { kind: 'unsupported' }; }), /Proxy-Authenticate: Negotiate[\s\S]*connect=407/i);
+    // curl's own codes: 56 the connection closed or not HTTP; 60 a certificate it does not trust.
+    assert.match(await through((p) => { p.behaviour = 'close'; }), /exit 56$/m);
+    assert.match(await through((p) => { p.behaviour = 'socks'; }), /exit (56|43|1)$/m);
+    assert.match(await through((p) => { p.behaviour = 'ssl-bridging'; }), /connect=200[\s\S]*exit 60$/m);
+    assert.match(await through(() => undefined), /connect=200 exit 0$/m);
+  });
+
+  test('the platform\'s TLS faults: a certificate nobody trusts, a refused handshake; then as it was', async () => {
+    const direct = async (platform: Partial<NetworkSpec['platform']>) => {
+      const spec = officeSpec();
+      spec.subnets.office!.internet = true;
+      spec.platform = { ...spec.platform, ...platform };
+      await lab!.reconfigure(spec);
+      return (await shell('curl -s -o /dev/null -w "%{http_code}" --max-time 5 --cacert /tmp/platform-ca.pem https://qualysguard.us1.qualys.test/; echo " exit $?"')).output;
+    };
+    assert.match(await direct({ certificate: 'untrusted' }), /exit 60$/m);
+    // 35: the TLS handshake failed (the server's fatal alert).
+    assert.match(await direct({ handshake: 'fails' }), /exit 35$/m);
+    assert.match(await direct({}), /^303 exit 0/);
+  });
+
   test('syslog: a datagram to the spec\'s receiver arrives at rsyslog as sent', async () => {
     const message = `<134>1 2026-12-05T12:00:00Z qsa-client lab - - - live lab check ${process.pid}`;
     await shell(`printf '%s' '${message}' > /dev/udp/198.18.10.9/514 2>/dev/null || printf '%s' '${message}' | timeout 2 bash -c 'cat > /dev/udp/198.18.10.9/514'`);

@@ -19,10 +19,12 @@ import { projectRoot } from '../../../../fixtures/load.ts';
 import type { NetworkSpec } from '../../../../fixtures/networks.ts';
 import { ensureLabAuthorityDir } from './authority.ts';
 import { EngineUnavailable, LabServiceFailed, libpod } from './engine.ts';
+import { LabBenchClient } from '../../targets/serial/control.ts';
+import type { FaultProxyConfig } from './services.ts';
 import type { LiveUnit } from './unit.ts';
 import { shellQuote, startUnit } from './unit.ts';
 import {
-  INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, internetAddresses, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, withPrefix,
+  INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, internetAddresses, needsFaultProxy, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, withPrefix,
 } from './services.ts';
 
 const RSYSLOG_CONF = `module(load="imudp")
@@ -58,6 +60,10 @@ export class LiveNetwork {
   readonly #networks = new Map<string, string>();
   #router: Host | null = null;
   #proxy: Host | null = null;
+  /** Which server plays the proxy now: squid, or fault-proxy.ts for what squid cannot. */
+  #proxyServer: 'squid' | 'fault' | null = null;
+  /** The platform's TLS faults as last told to its host ("valid/ok" as it starts). */
+  #platformTls = 'valid/ok';
   #syslog: Host | null = null;
   /** Other hosts of the spec's subnets (one holding the appliance's address, say). */
   #others: Host | null = null;
@@ -356,6 +362,7 @@ export class LiveNetwork {
       commands.push(stopDaemon(daemon), `dnsmasq --conf-file=/etc/lab/${daemon}.conf --pid-file=/run/lab/${daemon}.pid --log-facility=/var/log/lab/${daemon}.log`);
     }
     if (commands.length > 0) await this.#run(router.container, 'router', commands.join(' && '));
+    await this.#applyPlatformTls();
     await this.#applyProxy();
     await this.#applySyslog();
     await this.#applyOthers();
@@ -399,24 +406,62 @@ export class LiveNetwork {
     const held = subnetHolding(this.#spec, proxy.address);
     if (!held) throw new LabServiceFailed(`the proxy's address ${proxy.address} is on no subnet of the lab`);
     const [subnet] = held;
-    if (!this.#proxy) this.#proxy = { container: await this.#host('proxy', [subnet]), addresses: [], files: new Map() };
+    // The project, for the proxies squid cannot play (fault-proxy.ts), run by the project's Node.
+    if (!this.#proxy) this.#proxy = { container: await this.#host('proxy', [subnet], { mounts: [{ source: projectRoot, target: '/project', mode: 'ro' }] }), addresses: [], files: new Map() };
     const host = this.#proxy;
     // A spec may put the proxy on another subnet (the DMZ of a split network): its cable follows.
     await this.#join(host.container, 'proxy', [subnet]);
     await this.#address(host, 'proxy', [{ iface: interfaceOf(subnet), address: withPrefix(this.#spec, proxy.address) }], this.#routesOn(subnet));
-    const { config, passwords } = proxyConfig(proxy, dnsServers(this.#spec));
-    const changed = await this.#files(host, { '/etc/lab/squid.conf': config, '/etc/lab/proxy-passwords.plain': passwords ?? '', '/etc/lab/proxy.nft': proxyFirewall(proxy) });
-    if (changed.has('/etc/lab/proxy.nft')) await this.#run(host.container, 'proxy', 'nft -f /etc/lab/proxy.nft');
-    if (!changed.has('/etc/lab/squid.conf') && !changed.has('/etc/lab/proxy-passwords.plain')) return;
+    const nameservers = dnsServers(this.#spec);
+    if ((await this.#files(host, { '/etc/lab/proxy.nft': proxyFirewall(proxy) })).size > 0) await this.#run(host.container, 'proxy', 'nft -f /etc/lab/proxy.nft');
+    const stopFaultProxy = stopDaemon('fault-proxy');
+    // squid's workers outlive a killed master: all of them go, and their port says when.
+    const stopSquid = `if [ -f /run/lab/squid.pid ]; then pkill -9 squid; pkill -9 pinger; rm -f /run/lab/squid.pid; for i in $(seq 100); do ss -ltn | grep -q ':${proxy.port} ' || break; sleep 0.02; done; fi`;
+    if (needsFaultProxy(proxy)) {
+      const config: FaultProxyConfig = { proxy, nameservers };
+      const changed = await this.#files(host, { '/etc/lab/fault-proxy.json': JSON.stringify(config) });
+      if (changed.size === 0 && this.#proxyServer === 'fault') return;
+      await this.#run(host.container, 'proxy', [
+        stopFaultProxy,
+        stopSquid,
+        'cd /project && (nohup node_modules/node/bin/node steps/support/lab/live/fault-proxy.ts /etc/lab/fault-proxy.json > /var/log/lab/fault-proxy.log 2>&1 & echo $! > /run/lab/fault-proxy.pid)',
+      ].join('; '));
+      this.#proxyServer = 'fault';
+      await this.#waitFor(host.container, 'proxy', 'grep -q "fault-proxy: listening" /var/log/lab/fault-proxy.log');
+      return;
+    }
+    const { config, passwords } = proxyConfig(proxy, nameservers);
+    // squid's files are written afresh when it takes over again (its plain password list is removed once read).
+    if (this.#proxyServer !== 'squid') for (const file of ['/etc/lab/squid.conf', '/etc/lab/proxy-passwords.plain']) host.files.delete(file);
+    const changed = await this.#files(host, { '/etc/lab/squid.conf': config, '/etc/lab/proxy-passwords.plain': passwords ?? '' });
+    if (changed.size === 0 && this.#proxyServer === 'squid') return;
     // squid's Basic helper reads crypt()ed passwords: openssl makes them from the plain list.
     await this.#run(host.container, 'proxy', [
+      stopFaultProxy,
       `: > /etc/lab/proxy-passwords`,
       `while IFS=: read -r user pass; do [ -n "$user" ] && echo "$user:$(openssl passwd -apr1 "$pass")" >> /etc/lab/proxy-passwords; done < /etc/lab/proxy-passwords.plain`,
       'rm -f /etc/lab/proxy-passwords.plain',
       'chown -R proxy /var/log/lab /run/lab; chmod 644 /etc/lab/proxy-passwords',
-      '[ -f /run/lab/squid.pid ] && squid -f /etc/lab/squid.conf -k reconfigure || squid -f /etc/lab/squid.conf',
+      '{ [ -f /run/lab/squid.pid ] && squid -f /etc/lab/squid.conf -k reconfigure || squid -f /etc/lab/squid.conf; }',
     ].join(' && '));
+    this.#proxyServer = 'squid';
     await this.#waitFor(host.container, 'proxy', `ss -ltn | grep -q ':${proxy.port} '`);
+  }
+
+  /** The platform's certificate and handshake faults, told to its host over the control socket. */
+  async #applyPlatformTls(): Promise<void> {
+    const faults: Pick<NetworkSpec['platform'], 'certificate' | 'handshake'> = { certificate: this.#spec.platform.certificate, handshake: this.#spec.platform.handshake };
+    const key = `${faults.certificate}/${faults.handshake}`;
+    if (key === this.#platformTls) return;
+    const control = await LabBenchClient.connect(this.platformControl, "the live lab's platform");
+    try {
+      await control.call('tls', { ...faults });
+    } catch (error) {
+      throw new LabServiceFailed(`the lab's platform did not take its TLS faults: ${(error as Error).message}`);
+    } finally {
+      control.close();
+    }
+    this.#platformTls = key;
   }
 
   async #applySyslog(): Promise<void> {

@@ -2,8 +2,8 @@
 // (fast, no engine), and as behaviour by network.test.ts against the real servers.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadNetwork } from '../../../../fixtures/networks.ts';
-import { dhcpConfig, dnsConfig, interfaceOf, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, unrealizable } from './services.ts';
+import { loadNetwork, proxyBehaviours } from '../../../../fixtures/networks.ts';
+import { dhcpConfig, dnsConfig, interfaceOf, needsFaultProxy, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, unrealizable } from './services.ts';
 
 describe('DHCP and router advertisements (dnsmasq, no DNS)', () => {
   test('the office lease: the spec\'s address, router and DNS server on the office interface', () => {
@@ -122,7 +122,7 @@ describe('the proxy (squid)', () => {
 });
 
 describe('what the live lab cannot realize here, each with its reason', () => {
-  test('a trunk\'s VLANs (no 8021q module), a forced link setting, NTLM, and proxy behaviours but the tunnel', () => {
+  test('a trunk\'s VLANs (no 8021q module), a forced link setting, NTLM; every other proxy behaviour, status and platform fault is realized', () => {
     assert.deepEqual(unrealizable(loadNetwork('office')), []);
     assert.match(unrealizable(loadNetwork('trunk')).join('\n'), /802\.1Q VLANs .*Unknown device type/);
     const spec = structuredClone(loadNetwork('office-proxy'));
@@ -130,8 +130,24 @@ describe('what the live lab cannot realize here, each with its reason', () => {
     spec.proxy = { ...spec.proxy!, auth: { kind: 'ntlm', domain: 'LAB', user: 'u', password: 'p' }, behaviour: 'close' };
     const why = unrealizable(spec).join('\n');
     assert.match(why, /forced link setting \(100baseT\/Full\)/);
-    assert.match(why, /ntlm authentication/);
-    assert.match(why, /"close" behaviour/);
+    assert.match(why, /NTLM authentication/);
+    assert.doesNotMatch(why, /close/);
+    for (const behaviour of proxyBehaviours) {
+      const other = structuredClone(loadNetwork('office-proxy'));
+      other.proxy = { ...other.proxy!, behaviour, auth: { kind: 'unsupported' }, status: 502 };
+      other.platform = { ...other.platform, certificate: 'untrusted', handshake: 'fails' };
+      assert.deepEqual(unrealizable(other), [], behaviour);
+    }
+  });
+
+  test('squid plays a tunnel, Basic authentication and 403; fault-proxy.ts everything else', () => {
+    const proxy = structuredClone(loadNetwork('office-proxy')).proxy!;
+    assert.equal(needsFaultProxy(proxy), false);
+    assert.equal(needsFaultProxy({ ...proxy, status: 403 }), false);
+    assert.equal(needsFaultProxy({ ...proxy, behaviour: 'refuse' }), false);
+    assert.equal(needsFaultProxy({ ...proxy, status: 503 }), true);
+    assert.equal(needsFaultProxy({ ...proxy, auth: { kind: 'unsupported' } }), true);
+    for (const behaviour of ['close', 'socks', 'no-http1', 'ssl-bridging'] as const) assert.equal(needsFaultProxy({ ...proxy, behaviour }), true, behaviour);
   });
 });
 

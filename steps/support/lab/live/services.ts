@@ -167,8 +167,19 @@ export function proxyConfig(proxy: ProxySpec, nameservers: string[]): { config: 
   return { config: lines.join('\n') + '\n', passwords };
 }
 
+/** What fault-proxy.ts plays: the spec's proxy, and the lab's DNS servers for the platform's name. */
+export interface FaultProxyConfig {
+  proxy: ProxySpec;
+  nameservers: string[];
+}
+
+/** Whether squid can play the spec's proxy (a tunnel, Basic authentication, 403), or fault-proxy.ts must. */
+export function needsFaultProxy(proxy: ProxySpec): boolean {
+  return !['tunnel', 'refuse', 'no-answer'].includes(proxy.behaviour) || proxy.auth.kind === 'unsupported' || (proxy.status !== null && proxy.status !== 403);
+}
+
 /**
- * The proxy host's own firewall in front of squid: a proxy that refuses connections (a reset to
+ * The proxy host's own firewall in front of its proxy server: a proxy that refuses connections (a reset to
  * each SYN) or never answers (every packet to its port dropped); open otherwise.
  */
 export function proxyFirewall(proxy: ProxySpec): string {
@@ -188,11 +199,7 @@ export function unrealizable(spec: NetworkSpec): string[] {
     if (Object.keys(spec[side].vlans).length > 0) why.push(`${side}: 802.1Q VLANs (this kernel has no 8021q module: "ip link add ... type vlan" fails with "Unknown device type")`);
     if (spec[side].partner !== 'AUTO') why.push(`${side}: a forced link setting (${spec[side].partner}) on veth`);
   }
-  if (spec.proxy) {
-    if (!['tunnel', 'refuse', 'no-answer'].includes(spec.proxy.behaviour)) why.push(`proxy: the "${spec.proxy.behaviour}" behaviour`);
-    if (spec.proxy.auth.kind !== 'none' && spec.proxy.auth.kind !== 'basic') why.push(`proxy: ${spec.proxy.auth.kind} authentication`);
-    if (spec.proxy.status !== null && spec.proxy.status !== 403) why.push(`proxy: answering CONNECT with ${spec.proxy.status}`);
-  }
-  if (spec.platform.certificate !== 'valid' || spec.platform.handshake !== 'ok') why.push('platform: a certificate or handshake fault');
+  // squid has no NTLM server side without a Windows domain to check against.
+  if (spec.proxy?.auth.kind === 'ntlm') why.push('proxy: NTLM authentication (no Windows domain controller in the lab)');
   return why;
 }
