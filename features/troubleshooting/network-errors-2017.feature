@@ -321,12 +321,12 @@ Feature: Troubleshooting - Network Errors (2017): the NETWORK ERR screen
   # 10: "A user configured the LAN interface"; 09: "A user configured DHCP ... a DNS lookup of the
   # Qualys Cloud Platform URL failed"; 13: "A user configured VLANs".
 
-  @needs-network @needs-platform
+  @needs-network @needs-platform @ERRATA-366
   Scenario Outline: <configuration> while <condition>: NETWORK ERR <code> and "<description>"
     Given the appliance is running
     And <condition>
     When <configuration>
-    Then the screen shows "<description>" within 2 minutes
+    Then the screen shows "<description>" within 5 minutes
     And line 1 reads "NETWORK ERR <code>"
     And line 2 reads "<description>"
 
