@@ -36,10 +36,12 @@ function informativeText(s: ScenarioResult): string {
 function testCase(s: ScenarioResult): string {
   const seconds = (s.wallMs / 1000).toFixed(3);
   const open = `    <testcase classname="${xml(s.uri)}" name="${xml(s.name)}" time="${seconds}">`;
-  const property = `      <properties><property name="outcome" value="${s.status}"/><property name="scenario" value="${xml(s.key)}"/></properties>`;
+  const property = `      <properties><property name="outcome" value="${s.status}"/><property name="scenario" value="${xml(s.key)}"/>${s.expected ? `<property name="expected" value="${xml(s.expected.tracking)}"/>` : ''}</properties>`;
   const reason = xml(s.reason ?? '');
   let body = '';
-  switch (s.status) {
+  // Known and tracked: not a failure of this run, and not hidden either.
+  if (s.expected) body = `      <skipped message="expected ${s.status} (${xml(s.expected.tracking)}): ${xml(s.expected.reason)}; ${reason}"/>`;
+  else switch (s.status) {
     case 'failed': body = `      <failure type="failed" message="${reason}">${reason}</failure>`; break;
     case 'inconclusive': body = `      <error type="inconclusive" message="${reason}">${reason}</error>`; break;
     case 'not-applicable': body = `      <skipped message="not applicable: ${reason}"/>`; break;
@@ -54,8 +56,8 @@ export function junitXml(suiteName: string, tally: RunTally): string {
   const seconds = (tally.scenarios.reduce((sum, s) => sum + s.wallMs, 0) / 1000).toFixed(3);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(suiteName)}" tests="${total}" failures="${tally.failed}" errors="${tally.inconclusive}" skipped="${tally.notApplicable}" time="${seconds}">`,
-    `  <testsuite name="${xml(suiteName)}" tests="${total}" failures="${tally.failed}" errors="${tally.inconclusive}" skipped="${tally.notApplicable}" time="${seconds}">`,
+    `<testsuites name="${xml(suiteName)}" tests="${total}" failures="${tally.failed}" errors="${tally.inconclusive}" skipped="${tally.notApplicable + tally.expected}" time="${seconds}">`,
+    `  <testsuite name="${xml(suiteName)}" tests="${total}" failures="${tally.failed}" errors="${tally.inconclusive}" skipped="${tally.notApplicable + tally.expected}" time="${seconds}">`,
     `    <properties>${outcomes.map((o) => `<property name="${o}" value="${tally.scenarios.filter((s) => s.status === o).length}"/>`).join('')}</properties>`,
     ...tally.scenarios.map(testCase),
     '  </testsuite>',
@@ -73,12 +75,17 @@ const html = (text: string) => text.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
 
 /** A standalone page: the counts of each outcome, then each outcome's scenarios with their reasons. */
 export function outcomesHtml(title: string, tally: RunTally): string {
-  const sections = outcomes.map((o) => {
-    const ran = tally.scenarios.filter((s) => s.status === o);
-    const items = ran.map((s) => `<li><code>${html(s.key)}</code> ${html(s.name)}${s.reason ? `<br><span class="reason">${html(o === 'informative' ? `${informativeText(s)}: ${s.reason}` : s.reason)}</span>` : ''}</li>`);
-    return `<section aria-labelledby="${o}"><h2 id="${o}">${outcomeLabels[o]}: ${ran.length}</h2>${items.length ? `<ul>${items.join('')}</ul>` : '<p>none</p>'}</section>`;
-  });
-  const counts = outcomes.map((o) => `<tr><th scope="row">${outcomeLabels[o]}</th><td>${tally.scenarios.filter((s) => s.status === o).length}</td></tr>`).join('');
+  const item = (s: ScenarioResult, text: string | null) => `<li><code>${html(s.key)}</code> ${html(s.name)}${text ? `<br><span class="reason">${html(text)}</span>` : ''}</li>`;
+  const section = (id: string, label: string, items: string[]) => `<section aria-labelledby="${id}"><h2 id="${id}">${label}: ${items.length}</h2>${items.length ? `<ul>${items.join('')}</ul>` : '<p>none</p>'}</section>`;
+  const sections = outcomes.map((o) => section(o, outcomeLabels[o], tally.scenarios.filter((s) => s.status === o && !s.expected)
+    .map((s) => item(s, s.reason && o === 'informative' ? `${informativeText(s)}: ${s.reason}` : s.reason))));
+  const expected = tally.scenarios.filter((s) => s.expected);
+  if (expected.length > 0) {
+    sections.push(section('expected', 'expected failures (known, tracked; not failing the run)',
+      expected.map((s) => item(s, `${outcomeLabels[s.status]} as expected (${s.expected!.tracking}: ${s.expected!.reason}): ${s.reason ?? ''}`))));
+  }
+  const counts = [...outcomes.map((o) => `<tr><th scope="row">${outcomeLabels[o]}</th><td>${tally.scenarios.filter((s) => s.status === o && !s.expected).length}</td></tr>`),
+    ...(expected.length > 0 ? [`<tr><th scope="row">expected failures</th><td>${expected.length}</td></tr>`] : [])].join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${html(title)}</title>
 <style>body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse}th,td{padding:.2rem .8rem;text-align:left}.reason{color:#444}</style>

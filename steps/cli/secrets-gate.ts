@@ -6,7 +6,7 @@
 // see it. Binary files and attachments (PNG screenshots of the portal) cannot be searched: they
 // are listed as such. A finding names the file and the secret's NAME, never its value. Exit 1 on
 // a finding, 2 when there is nothing to search.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../../fixtures/load.ts';
@@ -26,10 +26,13 @@ export interface GateResult {
 /** Formats whose bytes are not text: images (the portal's screenshots), archives, fonts, PDFs. */
 const binaryExtensions = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.ico', '.pdf', '.zip', '.gz', '.tgz', '.br', '.woff', '.woff2']);
 
+/** Every file under `dir`; links are passed over (reports/latest and the like lead into runs/, read there). */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) return [];
+    return stat.isDirectory() ? filesUnder(path) : [path];
   }).sort();
 }
 

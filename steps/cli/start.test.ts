@@ -5,7 +5,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../fixtures/load.ts';
@@ -55,5 +55,20 @@ test('twin-live on a machine without a container engine: one line naming what to
     assert.deepEqual(readdirSync(reports), ['summary-twin.txt']);
   } finally {
     rmSync(bin, { recursive: true, force: true });
+  }
+});
+
+test('two runs of the same target and generation both keep their reports; reports/<target>-<generation> and reports/latest lead to the second', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qsa-two-runs-'));
+  try {
+    const once = () => spawnSync(process.execPath, [join(projectRoot, 'steps', 'cli', 'start.ts'), '--quiet', '--reports', dir, '--generation', 'older'], { cwd: projectRoot, encoding: 'utf8' });
+    for (let i = 0; i < 2; i++) assert.equal(once().status, 0);
+    const runs = readdirSync(join(dir, 'runs')).sort();
+    assert.equal(runs.length, 2, runs.join());
+    assert.ok(runs.every((r) => /^\d{8}T\d{6}\.\d{3}Z-twin-older$/.test(r)), runs.join());
+    for (const r of runs) assert.match(readFileSync(join(dir, 'runs', r, 'index.html'), 'utf8'), /twin older/);
+    for (const link of ['twin-older', 'latest']) assert.equal(realpathSync(join(dir, link)), realpathSync(join(dir, 'runs', runs[1]!)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -17,6 +17,11 @@ import { Inconclusive } from '../support/errors.ts';
 import { openTarget, statementFor } from '../support/targets/index.ts';
 import { closeUnclaimed, handOver } from '../support/targets/preopened.ts';
 import { ClaimContradicted, checkClaims } from '../support/targets/claims.ts';
+import { pointToNewest, rerunArguments, runFolder, runStamp, writeRunRecord } from './runs.ts';
+import { staleExpectations, withExpectations } from './expectations.ts';
+import type { StaleExpectation } from './expectations.ts';
+import type { Expectation } from '../../fixtures/expectations.ts';
+import { loadExpectations } from '../../fixtures/expectations.ts';
 import { outcomesHtml, writeJunit } from './report.ts';
 import type { PlannedScenario } from './plan.ts';
 import { formatPlan, keepProjections, makePlan, selectScenarios, shardOf } from './plan.ts';
@@ -35,6 +40,8 @@ export interface RunRequest {
   statement: TargetStatement;
   /** The --statement file, handed to cucumber's workers. */
   statementFile: string | undefined;
+  /** Expected failures (--expect <name or file>): reported apart; one that goes stale fails the run. */
+  expectations: Expectation[];
   /** Scenarios in an order shuffled by this seed (cucumber's random order), or as written. */
   seed: number | undefined;
   /** Print the plan (scenarios, projected times, order, shards) and touch nothing. */
@@ -48,11 +55,13 @@ export interface RunRequest {
   tags: string | undefined;
   paths: string[];
   reportsDir: string;
+  /** When the run started (runs.ts): its reports go to reports/runs/<stamp>-<target>-<generation>/. */
+  stamp: string;
   /** Progress on stdout (the progress bar when stdout is a terminal). */
   progress: boolean;
 }
 
-const usage = 'usage: npm start -- [--target twin|twin-serial|twin-unit|serial:<path>|tcp:<host>:<port>] [--statement <file>] [--generation 2017|2022|older|all] [--tags <expression>] [--seed <n>|random] [--plan] [--shard <k>/<n>] [--parallel <n>] [--reports <dir>] [--quiet] [--lab live --lab-lan <interface> [--lab-wan <interface>]] [feature paths...]';
+const usage = 'usage: npm start -- [--target twin|twin-serial|twin-unit|serial:<path>|tcp:<host>:<port>] [--statement <file>] [--generation 2017|2022|older|all] [--tags <expression>] [--seed <n>|random] [--expect <name|file>] [--rerun <run folder>] [--plan] [--shard <k>/<n>] [--parallel <n>] [--reports <dir>] [--quiet] [--lab live --lab-lan <interface> [--lab-wan <interface>]] [feature paths...]';
 
 /**
  * --lab live --lab-lan <interface> [--lab-wan <interface>]: a real unit's ports are wired to
@@ -78,7 +87,18 @@ function cabledTo(statement: TargetStatement, values: { target: string; lab?: st
   return { ...statement, capabilities, lab: { kind: 'live', lan, ...(wan === undefined ? {} : { wan }) } };
 }
 
-export function parseRequest(argv: string[]): RunRequest {
+export function parseRequest(given: string[]): RunRequest {
+  const rerun = given.findIndex((a) => a === '--rerun' || a.startsWith('--rerun='));
+  let argv = given;
+  if (rerun >= 0) {
+    const folder = given[rerun]!.includes('=') ? given[rerun]!.slice('--rerun='.length) : given[rerun + 1];
+    if (!folder) throw new UsageError(`--rerun: name a run's folder (reports/latest, or reports/runs/<stamp>-<target>-<generation>); ${usage}`);
+    try {
+      argv = rerunArguments(folder, given.filter((_, i) => i !== rerun && (given[rerun]!.includes('=') || i !== rerun + 1)));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -95,6 +115,7 @@ export function parseRequest(argv: string[]): RunRequest {
         seed: { type: 'string' },
         plan: { type: 'boolean', default: false },
         shard: { type: 'string' },
+        expect: { type: 'string' },
         lab: { type: 'string' },
         'lab-lan': { type: 'string' },
         'lab-wan': { type: 'string' },
@@ -139,8 +160,8 @@ export function parseRequest(argv: string[]): RunRequest {
     shard = { k, n };
   }
   return {
-    target: values.target, statement, statementFile: values.statement, seed, plan: values.plan, shard, generations, tags: values.tags, paths: positionals,
-    reportsDir: values.reports, progress: !values.quiet, parallel, stepTimeoutSeconds: statement.stepTimeoutSeconds,
+    target: values.target, statement, statementFile: values.statement, expectations: values.expect === undefined ? [] : loadExpectations(values.expect).expectations, seed, plan: values.plan, shard, generations, tags: values.tags, paths: positionals,
+    reportsDir: values.reports, stamp: runStamp(), progress: !values.quiet, parallel, stepTimeoutSeconds: statement.stepTimeoutSeconds,
   };
 }
 
@@ -236,10 +257,13 @@ export interface RunOutcome {
  */
 let supportLibrary: Awaited<ReturnType<typeof runCucumber>>['support'] | undefined;
 
-/** One cucumber run against `target` with firmware `generation`; reports go to its own folder. */
+/**
+ * One cucumber run against `target` with firmware `generation`; reports go to a folder of the
+ * run's own, which reports/<target>-<generation> and reports/latest then lead to.
+ */
 export async function runGeneration(request: RunRequest, generation: string): Promise<RunOutcome> {
-  const dir = join(request.reportsDir, `${reportName(request.target)}-${generation}`);
-  mkdirSync(dir, { recursive: true });
+  const name = `${reportName(request.target)}-${generation}`;
+  const dir = runFolder(request.reportsDir, request.stamp, name);
   const tally = new Tally();
   const progress = request.progress ? [process.stdout.isTTY ? 'progress-bar' : 'progress'] : [];
   const { runConfiguration } = await loadConfiguration({
@@ -261,44 +285,57 @@ export async function runGeneration(request: RunRequest, generation: string): Pr
   const stdout = request.progress ? process.stdout : new Writable({ write: (_chunk, _encoding, done) => done() });
   const result = await runCucumber(run, { cwd: projectRoot, stdout, stderr: process.stderr }, tally.onMessage);
   supportLibrary ??= result.support;
-  const outcome = { generation, dir, tally: tally.result(), wallMs: performance.now() - started };
+  const outcome = { generation, dir, tally: withExpectations(tally.result(), generation, request.expectations), wallMs: performance.now() - started };
   // The twin's virtual time and console bytes are what a plan projects for hardware.
   if (request.statement.driver === 'twin') keepProjections(generation, outcome.tally);
   const title = `${request.target} ${generation}`;
   writeJunit(join(dir, 'junit.xml'), `${request.target}-${generation}`, outcome.tally);
   writeFileSync(join(dir, 'index.html'), outcomesHtml(`${title}${request.seed === undefined ? '' : ` (seed ${request.seed})`}`, outcome.tally));
+  writeRunRecord(dir, {
+    target: request.target, generation, stamp: request.stamp, statement: request.statementFile ? resolve(request.statementFile) : null, seed: request.seed ?? null,
+    wallMs: Math.round(outcome.wallMs), applianceMs: Math.round(outcome.tally.scenarios.reduce((sum, s) => sum + s.applianceMs, 0)),
+    results: outcome.tally.scenarios.map((s) => ({ key: s.key, uri: s.uri, name: s.name, tags: s.tags, status: s.status, ...(s.expected ? { expected: true } : {}) })),
+  });
+  pointToNewest(request.reportsDir, name, dir);
   return outcome;
 }
 
 function hours(ms: number): string {
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.round((ms % 3_600_000) / 60_000);
+  // Rounded to the minute first, so that 2 h 59.6 min reads 3 h 0 min, not 2 h 60 min.
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
   return h > 0 ? `${h} h ${m} min` : `${m} min`;
 }
+
+const staleLine = (x: StaleExpectation) => `  STALE EXPECTATION ${x.entry}: ${x.why}`;
 
 export function summaryLine(target: string, o: RunOutcome): string {
   const { passed, failed, notApplicable, inconclusive, informative, scenarios } = o.tally;
   const appliance = scenarios.reduce((sum, s) => sum + s.applianceMs, 0);
-  return `${target} ${o.generation}: ${passed} passed, ${failed} failed, ${notApplicable} not applicable, ${inconclusive} inconclusive, ${informative} informative `
+  const expected = o.tally.expected > 0 ? `, ${o.tally.expected} expected failures` : '';
+  return `${target} ${o.generation}: ${passed} passed, ${failed} failed${expected}, ${notApplicable} not applicable, ${inconclusive} inconclusive, ${informative} informative `
     + `(${(o.wallMs / 1000).toFixed(1)} s; ${hours(appliance)} of appliance time)`;
 }
 
-export function writeSummary(request: RunRequest, outcomes: RunOutcome[]): void {
+export function writeSummary(request: RunRequest, outcomes: RunOutcome[], stale: StaleExpectation[] = []): void {
   const listed = (o: RunOutcome, status: string) => o.tally.scenarios.filter((s) => s.status === status)
     .map((s) => ({ key: s.key, name: s.name, uri: s.uri, reason: s.reason, ...(s.informative ? { informative: s.informative } : {}) }));
   const summary = outcomes.map((o) => ({
     target: request.target, generation: o.generation, ...(request.seed === undefined ? {} : { seed: request.seed }),
     passed: o.tally.passed, failed: o.tally.failed, notApplicable: o.tally.notApplicable, inconclusive: o.tally.inconclusive, informative: o.tally.informative,
+    expected: o.tally.expected, staleExpectations: stale,
     wallMs: Math.round(o.wallMs),
     failures: listed(o, 'failed'),
     inconclusiveScenarios: listed(o, 'inconclusive'),
     informativeScenarios: listed(o, 'informative'),
     notApplicableScenarios: listed(o, 'not-applicable'),
+    expectedFailures: o.tally.scenarios.filter((x) => x.expected).map((x) => ({ key: x.key, name: x.name, uri: x.uri, status: x.status, reason: x.reason, ...x.expected })),
     results: o.tally.scenarios.map((s) => ({ key: s.key, uri: s.uri, name: s.name, status: s.status })),
   }));
   mkdirSync(request.reportsDir, { recursive: true });
   writeFileSync(join(request.reportsDir, `summary-${reportName(request.target)}.json`), JSON.stringify(summary, null, 2) + '\n');
-  writeFileSync(join(request.reportsDir, `summary-${reportName(request.target)}.txt`), outcomes.map((o) => summaryLine(request.target, o)).join('\n') + '\n');
+  writeFileSync(join(request.reportsDir, `summary-${reportName(request.target)}.txt`), [...outcomes.map((o) => summaryLine(request.target, o)), ...stale.map(staleLine)].join('\n') + '\n');
 }
 
 /**
@@ -310,7 +347,7 @@ async function planOf(request: RunRequest, generation: string): Promise<{ plan: 
   if (runnable.length === 0) throw new UsageError(`the selection (${request.paths.join(' ') || 'all features'}${request.tags ? `, tags ${request.tags}` : ''}) has no scenario target ${request.target} can run for firmware ${generation}`);
   const twin = loadTargetStatement('twin');
   const project = async (paths: string[], reportsDir: string) => (await runGeneration({
-    ...request, target: 'twin', statement: twin, statementFile: undefined, seed: undefined, plan: false, shard: null,
+    ...request, target: 'twin', statement: twin, statementFile: undefined, expectations: [], seed: undefined, plan: false, shard: null,
     paths, reportsDir, progress: false, parallel: 1, stepTimeoutSeconds: twin.stepTimeoutSeconds,
   }, generation)).tally;
   return { plan: await makePlan(generation, runnable, project), notApplicable: notApplicable.length };
@@ -356,15 +393,19 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await closeUnclaimed();
   }
+  const stale = staleExpectations(outcomes, request.expectations);
+  if (request.expectations.length > 0) writeSummary(request, outcomes, stale);
   process.stdout.write('\n' + outcomes.map((o) => summaryLine(request.target, o)).join('\n') + '\n');
   for (const o of outcomes) {
-    for (const s of o.tally.scenarios.filter((x) => x.status === 'failed')) process.stdout.write(`  FAILED ${o.generation} ${s.key}: ${s.name}: ${s.reason}\n`);
-    for (const s of o.tally.scenarios.filter((x) => x.status === 'inconclusive')) process.stdout.write(`  INCONCLUSIVE ${o.generation} ${s.key}: ${s.name}: ${s.reason}\n`);
+    for (const s of o.tally.scenarios.filter((x) => x.status === 'failed' && !x.expected)) process.stdout.write(`  FAILED ${o.generation} ${s.key}: ${s.name}: ${s.reason}\n`);
+    for (const s of o.tally.scenarios.filter((x) => x.status === 'inconclusive' && !x.expected)) process.stdout.write(`  INCONCLUSIVE ${o.generation} ${s.key}: ${s.name}: ${s.reason}\n`);
+    for (const s of o.tally.scenarios.filter((x) => x.expected)) process.stdout.write(`  EXPECTED ${s.status.toUpperCase()} ${o.generation} ${s.key}: ${s.name} (${s.expected!.tracking})\n`);
   }
+  for (const x of stale) process.stdout.write(`${staleLine(x)}\n`);
   if (request.seed !== undefined) process.stdout.write(`seed: ${request.seed} (run again in the same order with --seed ${request.seed})\n`);
   process.stdout.write(`reports: ${outcomes.map((o) => join(o.dir, 'index.html')).join(', ')}\n`);
   // 1: the appliance departs from the guide; 3: nothing failed, but the lab broke somewhere.
-  if (outcomes.some((o) => o.tally.failed > 0)) return 1;
+  if (outcomes.some((o) => o.tally.failed > 0) || stale.length > 0) return 1;
   return outcomes.some((o) => o.tally.inconclusive > 0) ? 3 : 0;
 }
 

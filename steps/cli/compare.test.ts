@@ -1,0 +1,54 @@
+// The release gate: npm run compare between two runs lists regressions, fixes, new and removed
+// scenarios and requirement changes, and exits 1 on a regression, naming the scenario.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../../fixtures/load.ts';
+import { runFolder, writeRunRecord } from './runs.ts';
+import type { RunRecord } from './runs.ts';
+
+const reports = mkdtempSync(join(tmpdir(), 'qsa-compare-'));
+after(() => rmSync(reports, { recursive: true, force: true }));
+
+const result = (key: string, status: string, tags: string[] = []) => ({ key, uri: key.split(':')[0]!, name: `scenario ${key}`, tags, status });
+function run(stamp: string, results: RunRecord['results']): string {
+  const dir = runFolder(reports, stamp, 'twin-2022');
+  writeRunRecord(dir, { target: 'twin', generation: '2022', stamp, statement: null, seed: null, results });
+  return dir;
+}
+const compare = (...args: string[]) => spawnSync(process.execPath, [join(projectRoot, 'steps', 'cli', 'compare.ts'), ...args], { encoding: 'utf8' });
+
+const release = run('20261201T000000.000Z', [
+  result('features/a.feature:3', 'passed', ['@ANE-006']), result('features/a.feature:9', 'failed'), result('features/b.feature:4', 'passed'), result('features/c.feature:1', 'passed'),
+]);
+
+test('an injected regression fails the gate, named; a fix, a new and a removed scenario and the requirement are listed', () => {
+  const candidate = run('20261202T000000.000Z', [
+    result('features/a.feature:3', 'failed', ['@ANE-006']), result('features/a.feature:9', 'passed'), result('features/b.feature:4', 'passed'), result('features/d.feature:7', 'not-applicable'),
+  ]);
+  const out = compare(release, candidate);
+  assert.equal(out.status, 1, out.stderr);
+  assert.match(out.stdout, /regressions: 1\n {2}features\/a\.feature:3: scenario features\/a\.feature:3: passed -> failed\n/);
+  assert.match(out.stdout, /fixes: 1\n {2}features\/a\.feature:9: .*failed -> passed/);
+  assert.match(out.stdout, /new: 1\n {2}features\/d\.feature:7/);
+  assert.match(out.stdout, /removed: 1\n {2}features\/c\.feature:1/);
+  assert.match(out.stdout, /requirements: 1\n {2}ANE-006: verified -> failed/);
+});
+
+test('the same outcomes pass the gate', () => {
+  const out = compare(release, release);
+  assert.equal(out.status, 0, out.stdout + out.stderr);
+  assert.match(out.stdout, /regressions: 0/);
+});
+
+test('a folder that is not a run, or one run only: one line, exit 2', () => {
+  for (const args of [[release], [release, join(reports, 'nowhere')]]) {
+    const out = compare(...args);
+    assert.equal(out.status, 2);
+    assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
+    assert.match(out.stderr, /^error: /);
+  }
+});
