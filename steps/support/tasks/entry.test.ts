@@ -1,7 +1,7 @@
-// Reading a whole field over a line that sometimes hands back an answer half drawn: the twin's
-// screen, read through a wrapper that, once, returns the screen from before the latest key (what a
-// loaded host gave CI: "ABCDEFGHIJKLMNOPQRSTUVWXXZ012345" for a field holding ...XYZ...). Every
-// position must be read twice, so that the stale reading is noticed and the field read again.
+// Entering and reading fields over a line whose answers come late: the twin, read through wrappers
+// that hand back the screen from before the latest key (what loaded hosts gave CI). Reading a
+// whole field reads every position twice, so that a stale reading is noticed and the field read
+// again; every arrow and typed character in a field waits for its answer to show.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Key, ScreenSnapshot, Target } from '../protocols.ts';
@@ -10,34 +10,62 @@ import { openTarget } from '../targets/index.ts';
 import { reach } from '../strategy.ts';
 import { openPrompt } from './navigation.ts';
 import { EnterAt } from './procedure.ts';
-import { ReadWholeField, ScrollField } from './entry.ts';
+import { ReadWholeField, ScrollField, fillField } from './entry.ts';
+import { readScreen } from './panel.ts';
 
 const VALUE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/** `inner` with some of its members replaced; the rest as they are (methods bound to it). */
+function overriding<T extends object>(inner: T, overrides: Record<string, unknown>): T {
+  return new Proxy(inner, {
+    get(target, property) {
+      if (typeof property === 'string' && property in overrides) return overrides[property];
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 /** The target, but its `stale`th screen read (counted from when armed) is the one before it. */
 function withOneStaleRead(target: Target, stale: number): { target: Target; arm: () => void } {
   let reads = -1;
   let previous: ScreenSnapshot | null = null;
-  const screen = new Proxy(target.screen, {
-    get(inner, property) {
-      const value = Reflect.get(inner, property, inner);
-      if (property !== 'read') return typeof value === 'function' ? value.bind(inner) : value;
-      return async () => {
-        const fresh = await inner.read();
-        const given = reads >= 0 && ++reads === stale && previous ? previous : fresh;
-        previous = fresh;
-        return given;
-      };
+  const read = async () => {
+    const fresh = await target.screen.read();
+    const given = reads >= 0 && ++reads === stale && previous ? previous : fresh;
+    previous = fresh;
+    return given;
+  };
+  return { target: overriding(target, { screen: overriding(target.screen, { read }) }), arm: () => { reads = 0; } };
+}
+
+/**
+ * The target, but while armed the two reads after each RIGHT (or each typed character, on a target
+ * that then takes typing) hand back the screen from before it: a unit that answers later than the
+ * line's learned bound, so that a read, and the read after it, both come before the answer.
+ * Waiting for a change sees the answer.
+ */
+function withLateAnswers(target: Target, after: 'RIGHT' | 'typed'): { target: Target; armed: { on: boolean } } {
+  const armed = { on: false };
+  let stale: ScreenSnapshot | null = null;
+  let staleReads = 0;
+  const late = async (act: () => Promise<void>, when: boolean) => {
+    stale = armed.on && when ? await target.screen.read() : null;
+    staleReads = stale ? 2 : 0;
+    await act();
+  };
+  const screen = overriding(target.screen, {
+    read: async () => {
+      const fresh = await target.screen.read();
+      if (!armed.on || staleReads === 0 || !stale) return fresh;
+      staleReads--;
+      return stale;
     },
+    waitFor: (...args: Parameters<Target['screen']['waitFor']>) => { staleReads = 0; return target.screen.waitFor(...args); },
   });
-  const wrapped = new Proxy(target, {
-    get(inner, property) {
-      if (property === 'screen') return screen;
-      const value = Reflect.get(inner, property, inner);
-      return typeof value === 'function' ? value.bind(inner) : value;
-    },
-  });
-  return { target: wrapped, arm: () => { reads = 0; } };
+  const keypad = overriding(target.keypad, { press: (key: Key) => late(() => target.keypad.press(key), after === 'RIGHT' && key === 'RIGHT') });
+  const typing = after === 'typed' ? { entry: 'typing', console: overriding(target.console!, { type: (text: string) => late(() => target.console!.type(text), true) }) } : {};
+  return { target: overriding(target, { screen, keypad, ...typing }), armed };
 }
 
 describe('reading a whole field', () => {
@@ -63,57 +91,13 @@ describe('reading a whole field', () => {
   }
 });
 
-/**
- * The target, but while armed the two reads after RIGHT hand back the screen from before the key:
- * a unit that answers later than the line's learned bound, so that a read, and the read after it,
- * both come before the answer. Waiting for a change sees the answer.
- */
-function staleAfterRight(target: Target): { target: Target; armed: { on: boolean } } {
-  const armed = { on: false };
-  let lastBeforeRight: ScreenSnapshot | null = null;
-  let staleReads = 0;
-  const keypad = new Proxy(target.keypad, {
-    get(inner, property) {
-      const value = Reflect.get(inner, property, inner);
-      if (property !== 'press') return typeof value === 'function' ? value.bind(inner) : value;
-      return async (key: Key) => {
-        lastBeforeRight = armed.on && key === 'RIGHT' ? await target.screen.read() : null;
-        staleReads = lastBeforeRight ? 2 : 0;
-        await inner.press(key);
-      };
-    },
-  });
-  const screen = new Proxy(target.screen, {
-    get(inner, property) {
-      const value = Reflect.get(inner, property, inner);
-      if (property === 'waitFor') return (...args: Parameters<Target['screen']['waitFor']>) => { staleReads = 0; return inner.waitFor(...args); };
-      if (property !== 'read') return typeof value === 'function' ? value.bind(inner) : value;
-      return async () => {
-        const fresh = await inner.read();
-        if (staleReads === 0 || !lastBeforeRight) return fresh;
-        staleReads--;
-        return lastBeforeRight;
-      };
-    },
-  });
-  const wrapped = new Proxy(target, {
-    get(inner, property) {
-      if (property === 'screen') return screen;
-      if (property === 'keypad') return keypad;
-      const value = Reflect.get(inner, property, inner);
-      return typeof value === 'function' ? value.bind(inner) : value;
-    },
-  });
-  return { target: wrapped, armed };
-}
-
 describe('scrolling a value into a field', () => {
   // CI: "2001:db8:3c4d:15:0:d234:3eee::" went in as "...3ee::": after RIGHT the screen read still
   // showed the cursor on the "e" before, so the next "e" seemed in place and was never scrolled in.
   test('2022 WINS DOMAIN, every read after RIGHT stale: repeated characters all go in', async () => {
     const session = await openTarget('twin', '2022');
     try {
-      const { target, armed } = staleAfterRight(await session.forScenario());
+      const { target, armed } = withLateAnswers(await session.forScenario(), 'RIGHT');
       const actor = Actor.using(target, { session });
       await reach(actor, 'name-and-ip');
       await openPrompt(actor, 'WINS DOMAIN');
@@ -122,6 +106,27 @@ describe('scrolling a value into a field', () => {
       await actor.attemptsTo(ScrollField('WINS DOMAIN', value));
       armed.on = false;
       assert.equal((await actor.attemptsTo(ReadWholeField())).trimEnd(), value);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('typing a value into a field', () => {
+  // twin-live: LAN IP ADDR held 198.018.010.020; the "1" typed over the "1" was answered late, the
+  // cursor taken to stay, RIGHT pressed, and 198.18.10.255 went in as 199.801.801.025.
+  test('2017 LAN IP ADDR, the first character already in place, every answer late: the value goes in', async () => {
+    const session = await openTarget('twin', '2017');
+    try {
+      const { target, armed } = withLateAnswers(await session.forScenario(), 'typed');
+      const actor = Actor.using(target, { session });
+      await reach(actor, 'name-and-ip');
+      await openPrompt(actor, 'LAN IP ADDR');
+      assert.match((await readScreen(actor)).lines[1], /^1/);
+      armed.on = true;
+      await fillField(actor, 'LAN IP ADDR', '198.18.10.255');
+      armed.on = false;
+      assert.equal((await readScreen(actor)).lines[1].trim(), '198.018.010.255');
     } finally {
       await session.close();
     }

@@ -166,10 +166,25 @@ const LATE_ANSWER_MS = 30_000;
  * RIGHT moves it. Positions not in `chars` (the dots of an IPv4 address) are stepped over by the
  * unit itself.
  */
-async function typeInto(actor: Actor, chars: string, limit: number): Promise<void> {
+async function typeInto(actor: Actor, chars: string, limit: number, fieldChars: readonly string[]): Promise<void> {
   actor.need('console');
   let { screen } = await toFirstPosition(actor, limit);
   let cursorMoves: boolean | undefined;
+  // A first character already under the cursor changes nothing that shows if the cursor stays,
+  // and an answer not yet drawn looks the same (twin-live once pressed RIGHT after a late "1" and
+  // typed 198.18.10.255 as 199.801.801.025): another of the field's characters, which must show,
+  // tells whether the cursor moves, and is typed over.
+  const spare = fieldChars.find((c) => c !== chars[0]);
+  if (chars.length > 0 && charAtCursor(screen) === chars[0] && spare !== undefined) {
+    const before = screen;
+    const changed = (s: ScreenSnapshot) => s.cursor?.col !== before.cursor?.col || s.lines[1] !== before.lines[1];
+    await typeOnKeyboard(actor, spare);
+    screen = await readScreen(actor);
+    if (!changed(screen)) screen = (await waitForScreen(actor, changed, LATE_ANSWER_MS)) ?? screen;
+    if (!changed(screen)) throw new EntryError(`typing "${spare}" on the remote console keyboard changed nothing: ${actor.describe(screen)}`);
+    cursorMoves = screen.cursor?.col !== before.cursor?.col;
+    if (cursorMoves) screen = await moveInField(actor, 'LEFT', screen);
+  }
   for (const [i, ch] of [...chars].entries()) {
     const before = screen;
     await typeOnKeyboard(actor, ch);
@@ -202,6 +217,8 @@ export async function scrollList(actor: Actor, spec: Extract<EditorSpec, { kind:
   if (screen.lines[1].trim() !== value) throw new EntryError(`"${value}" never appeared in the list field: ${actor.describe(screen)}`);
 }
 
+const DIGITS = [...'0123456789'];
+
 /** How a value goes into a field: by the arrow keys only, or as the target prefers (typing on a console that offers it). */
 export type EntryMeans = 'arrows' | 'preferred';
 
@@ -216,11 +233,11 @@ export async function fillField(actor: Actor, prompt: string, value: string, ipv
   switch (spec.kind) {
     case 'ipv4': {
       const padded = padIpv4(value);
-      return typed ? typeInto(actor, padded.replace(/\./g, ''), padded.length) : setDigits(actor, padded);
+      return typed ? typeInto(actor, padded.replace(/\./g, ''), padded.length, DIGITS) : setDigits(actor, padded);
     }
     case 'digits': {
       const padded = value.padStart(spec.digits, '0');
-      return typed ? typeInto(actor, padded, spec.digits) : setDigits(actor, padded);
+      return typed ? typeInto(actor, padded, spec.digits, DIGITS) : setDigits(actor, padded);
     }
     case 'text': {
       if (!typed) return setText(actor, spec, value);
@@ -231,7 +248,7 @@ export async function fillField(actor: Actor, prompt: string, value: string, ipv
       const shown = start.lines[1].trimEnd().length;
       const window = actor.guide.hardware.lcd.fieldWindow;
       const length = shown < window ? shown : spec.maxLength;
-      return typeInto(actor, value + ' '.repeat(Math.max(0, length - value.length)), spec.maxLength);
+      return typeInto(actor, value + ' '.repeat(Math.max(0, length - value.length)), spec.maxLength, [...expandAlphabet(spec.alphabet)]);
     }
     case 'list': return scrollList(actor, spec, value);
     case 'view': throw new EntryError(`"${prompt}" cannot be changed`);
