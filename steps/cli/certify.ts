@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../../fixtures/load.ts';
 import { labKey, seal, suiteIdentity } from './bundle.ts';
+import { requirementTable } from './runs.ts';
 import type { RunRecord } from './runs.ts';
 
 const usage = 'usage: npm run certify -- --target <target> --statement <file> [--expect <name>] [--key <private key>] --out <dir>';
@@ -19,24 +20,6 @@ const usage = 'usage: npm run certify -- --target <target> --statement <file> [-
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
   process.exit(2);
-}
-
-/** Each requirement of the runs: verified, failed, inconclusive or not applicable (the worst of its scenarios), with them. */
-export function requirementTable(runs: RunRecord[]): Record<string, { outcome: string; scenarios: Array<{ generation: string; key: string; status: string }> }> {
-  const table: Record<string, { outcome: string; scenarios: Array<{ generation: string; key: string; status: string }> }> = {};
-  for (const run of runs) {
-    for (const r of run.results) {
-      for (const tag of r.tags.filter((t) => /^@[A-Z][A-Z0-9]*-\d+$/.test(t))) {
-        const entry = table[tag.slice(1)] ??= { outcome: '', scenarios: [] };
-        entry.scenarios.push({ generation: run.generation, key: r.key, status: r.expected ? `${r.status} (expected)` : r.status });
-      }
-    }
-  }
-  for (const entry of Object.values(table)) {
-    const statuses = entry.scenarios.map((s) => s.status.replace(/ \(expected\)$/, ''));
-    entry.outcome = statuses.includes('failed') ? 'failed' : statuses.includes('inconclusive') ? 'inconclusive' : statuses.includes('passed') ? 'verified' : 'not applicable';
-  }
-  return Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 if (import.meta.main) {

@@ -3,7 +3,7 @@
 // failed or inconclusive in B), fixes, scenarios new in B or gone from it, and every other change
 // of outcome. Exit 1 on any regression: the release gate. A run is its folder (reports/latest,
 // reports/runs/<stamp>-<target>-<generation>). A bad argument is one line and exit 2.
-import { readRunRecord } from './runs.ts';
+import { readRunRecord, requirementTable } from './runs.ts';
 import type { RunRecord } from './runs.ts';
 
 export interface Comparison {
@@ -16,19 +16,6 @@ export interface Comparison {
 }
 
 const bad = (status: string) => status === 'failed' || status === 'inconclusive';
-/** A requirement's outcome over its scenarios: failed over inconclusive over passed over the rest. */
-function requirementOutcome(statuses: string[]): string {
-  for (const s of ['failed', 'inconclusive', 'passed']) if (statuses.includes(s)) return s === 'passed' ? 'verified' : s;
-  return 'not applicable';
-}
-
-function requirementsOf(run: RunRecord): Map<string, string> {
-  const statuses = new Map<string, string[]>();
-  for (const r of run.results) {
-    for (const tag of r.tags.filter((t) => /^@[A-Z][A-Z0-9]*-\d+$/.test(t))) statuses.set(tag.slice(1), [...statuses.get(tag.slice(1)) ?? [], r.status]);
-  }
-  return new Map([...statuses].map(([id, s]) => [id, requirementOutcome(s)]));
-}
 
 export function compareRuns(a: RunRecord, b: RunRecord): Comparison {
   const before = new Map(a.results.map((r) => [r.key, r]));
@@ -44,10 +31,10 @@ export function compareRuns(a: RunRecord, b: RunRecord): Comparison {
     else c.changed.push(line);
   }
   for (const [key, r] of before) if (!after.has(key)) c.removed.push(`${key}: ${r.name}: ${r.status} -> absent`);
-  const reqA = requirementsOf(a);
-  const reqB = requirementsOf(b);
-  for (const id of [...new Set([...reqA.keys(), ...reqB.keys()])].sort()) {
-    if (reqA.get(id) !== reqB.get(id)) c.requirements.push(`${id}: ${reqA.get(id) ?? 'absent'} -> ${reqB.get(id) ?? 'absent'}`);
+  const reqA = requirementTable([a]);
+  const reqB = requirementTable([b]);
+  for (const id of [...new Set([...Object.keys(reqA), ...Object.keys(reqB)])].sort()) {
+    if (reqA[id]?.outcome !== reqB[id]?.outcome) c.requirements.push(`${id}: ${reqA[id]?.outcome ?? 'absent'} -> ${reqB[id]?.outcome ?? 'absent'}`);
   }
   return c;
 }

@@ -61,20 +61,26 @@ export interface Coverage {
   problems: string[];
 }
 
+/** The requirement ids among a scenario's tags (@ANE-006 gives ANE-006; errata ids are not requirements). */
+export function requirementIds(tags: readonly string[]): string[] {
+  return tags.filter((t) => /^@[A-Z0-9]+-\d{3}$/.test(t) && !t.startsWith('@ERRATA-')).map((t) => t.slice(1));
+}
+
 export function computeCoverage(register: RequirementRegister = loadRequirementRegister(), scenarios = readScenarios()): Coverage {
   const errata = loadErrataRegister(undefined, register.sections);
   const byRequirement = new Map<string, Map<Edition, ScenarioInfo[]>>();
   const problems: string[] = [];
   for (const s of scenarios) {
     const where = `${s.uri}:${s.line} "${s.name}"`;
-    const reqTags = s.tags.filter((t) => /^@[A-Z0-9]+-\d{3}$/.test(t)).map((t) => t.slice(1));
+    const reqTags = requirementIds(s.tags);
+    const errataTags = s.tags.filter((t) => /^@ERRATA-\d{3}$/.test(t));
     const sections = s.tags.filter((t) => t.startsWith('@guide:')).map((t) => t.slice('@guide:'.length));
-    if (reqTags.length === 0) problems.push(`${where}: no requirement tag`);
+    // A scenario of an erratum's reading is tagged by the erratum alone.
+    if (reqTags.length === 0 && errataTags.length === 0) problems.push(`${where}: no requirement tag`);
     if (sections.length === 0) problems.push(`${where}: no @guide:<section> tag`);
     for (const section of sections) if (!register.sections.has(section)) problems.push(`${where}: unknown section @guide:${section}`);
-    for (const tag of s.tags.filter((t) => /^@ERRATA-\d{3}$/.test(t))) if (!errata.has(tag.slice(1))) problems.push(`${where}: unknown erratum ${tag}`);
+    for (const tag of errataTags) if (!errata.has(tag.slice(1))) problems.push(`${where}: unknown erratum ${tag}`);
     for (const id of reqTags) {
-      if (id.startsWith('ERRATA-')) continue;
       const requirement = register.requirements.get(id);
       if (!requirement) {
         problems.push(`${where}: unknown requirement @${id}`);

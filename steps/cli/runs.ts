@@ -3,6 +3,7 @@
 // run never overwrites another; `npm run reports -- prune --keep N` removes the older ones.
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { requirementIds } from './coverage.ts';
 
 const RUNS = 'runs';
 /** 20261206T041941.123Z: sorts as time does. */
@@ -132,4 +133,24 @@ export function readRunRecord(folder: string, flag: string): RunRecord {
   const file = join(folder, 'run.json');
   if (!existsSync(file)) throw new Error(`${flag} ${folder}: not a run's folder (no run.json; a run's folder is reports/runs/<stamp>-<target>-<generation>, or reports/latest)`);
   return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+}
+
+export type RequirementTable = Record<string, { outcome: string; scenarios: Array<{ generation: string; key: string; status: string }> }>;
+
+/**
+ * Each requirement of the runs with its scenarios and its verdict, the worst of theirs: failed,
+ * then inconclusive, then verified (passed); not applicable when none ran.
+ */
+export function requirementTable(runs: readonly RunRecord[]): RequirementTable {
+  const table: RequirementTable = {};
+  for (const run of runs) {
+    for (const r of run.results) {
+      for (const id of requirementIds(r.tags)) (table[id] ??= { outcome: '', scenarios: [] }).scenarios.push({ generation: run.generation, key: r.key, status: r.status });
+    }
+  }
+  for (const entry of Object.values(table)) {
+    const statuses = entry.scenarios.map((s) => s.status);
+    entry.outcome = statuses.includes('failed') ? 'failed' : statuses.includes('inconclusive') ? 'inconclusive' : statuses.includes('passed') ? 'verified' : 'not applicable';
+  }
+  return Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
 }

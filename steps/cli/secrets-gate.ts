@@ -6,7 +6,8 @@
 // see it. Binary files and attachments (PNG screenshots of the portal) cannot be searched: they
 // are listed as such. A finding names the file and the secret's NAME, never its value. Exit 1 on
 // a finding, 2 when there is nothing to search.
-import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { filesOf } from './bundle.ts';
 import { extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../../fixtures/load.ts';
@@ -25,16 +26,6 @@ export interface GateResult {
 
 /** Formats whose bytes are not text: images (the portal's screenshots), archives, fonts, PDFs. */
 const binaryExtensions = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.ico', '.pdf', '.zip', '.gz', '.tgz', '.br', '.woff', '.woff2']);
-
-/** Every file under `dir`; links are passed over (reports/latest and the like lead into runs/, read there). */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) return [];
-    return stat.isDirectory() ? filesUnder(path) : [path];
-  }).sort();
-}
 
 interface Attachment { body: string; contentEncoding?: string; mediaType?: string; fileName?: string }
 
@@ -71,7 +62,8 @@ export function scanReports(dir: string, secrets: readonly NamedSecret[]): GateR
   };
   // The HTML report embeds the same serial logs as messages.ndjson: each is replayed once.
   const replayed = new Map<string, string[]>();
-  for (const path of filesUnder(dir)) {
+  // Links are passed over (reports/latest and the like lead into runs/, read there).
+  for (const path of filesOf(dir).map((f) => join(dir, f))) {
     const file = relative(projectRoot, path).startsWith('..') ? path : relative(projectRoot, path);
     const bytes = readFileSync(path);
     if (binaryExtensions.has(extname(path).toLowerCase()) || bytes.subarray(0, 8192).includes(0)) {

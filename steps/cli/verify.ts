@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { loadConfiguration, loadSources } from '@cucumber/cucumber/api';
 import { projectRoot } from '../../fixtures/load.ts';
 import { PUBLIC_KEY, checkSeal, sha256 } from './bundle.ts';
+import { requirementIds } from './coverage.ts';
 import type { SuiteIdentity } from './bundle.ts';
 import type { RunRecord } from './runs.ts';
 import { generationFilter } from './start.ts';
@@ -92,7 +93,7 @@ if (import.meta.main) {
   if (runs.length === 0) problems.push('runs/: no run');
   const requirements = read<Record<string, { outcome: string }>>('requirements.json') ?? {};
   for (const [id, r] of Object.entries(requirements)) if (!['verified', 'failed', 'inconclusive', 'not applicable'].includes(r.outcome)) problems.push(`requirements.json: ${id} has no verdict`);
-  const tagged = new Set(runs.flatMap((r) => r.results.flatMap((x) => x.tags.filter((t) => /^@[A-Z][A-Z0-9]*-\d+$/.test(t)).map((t) => t.slice(1)))));
+  const tagged = new Set(runs.flatMap((r) => r.results.flatMap((x) => requirementIds(x.tags))));
   for (const id of tagged) if (!(id in requirements)) problems.push(`requirements.json: ${id} is missing`);
   if (suite && problems.every((p) => !p.startsWith('suite.json: commit'))) {
     for (const run of runs) problems.push(...completeness(run, await selectedAt(suite.commit, run.generation)));
