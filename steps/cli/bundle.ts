@@ -44,12 +44,13 @@ export interface SuiteIdentity {
 }
 
 export function suiteIdentity(): SuiteIdentity {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8' }).trim();
+  // Not trimmed: porcelain's lines begin with a status column that may be a space.
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8' });
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const files = Object.fromEntries(suiteFiles().map((f) => [f, sha256(readFileSync(join(projectRoot, f)))]));
   const modified = git('status', '--porcelain', '--', ...Object.keys(files).map((f) => f.split('/')[0]!).filter((v, i, a) => a.indexOf(v) === i))
     .split('\n').filter((l) => l.trim() !== '').map((l) => l.slice(3));
-  return { version, commit: git('rev-parse', 'HEAD'), modified, files };
+  return { version, commit: git('rev-parse', 'HEAD').trim(), modified, files };
 }
 
 /** The lab's signing key: --key, or one made on first use and kept outside the repository. */

@@ -105,7 +105,7 @@ test('--rerun runs a run\'s failed and inconclusive scenarios again, on its targ
   assert.deepEqual([rerun.target, rerun.generation, rerun.results.map((r) => r.key)], ['twin', 'older', [`${uri}:${line}`]]);
   for (const [args, says] of [
     [['--rerun', earlier, '--target', 'twin-serial'], /^error: --rerun .*: the run says the target, generation, statement and scenarios; not --target$/],
-    [['--rerun', join(reports, 'nowhere')], /^error: --rerun .*nowhere: not a run's folder \(no run\.json/],
+    [['--rerun', join(reports, 'nowhere')], /^error: --rerun .*nowhere: neither a run's folder \(run\.json\) nor a certification bundle/],
   ] as const) {
     const bad = start(...args);
     assert.equal(bad.status, 2, bad.stderr);
@@ -116,4 +116,32 @@ test('--rerun runs a run\'s failed and inconclusive scenarios again, on its targ
   const nothing = start('--rerun', earlier);
   assert.equal(nothing.status, 2);
   assert.match(nothing.stderr.trim(), /nothing to run again$/);
+});
+
+test('--rerun of a certification bundle: its failures, on its target, with the statement it holds; failures in two generations are rerun one generation at a time', () => {
+  const reports = scratch();
+  const bundle = join(scratch(), 'bundle');
+  const uri = 'features/troubleshooting/older-model-errors.feature';
+  const line = readFileSync(join(projectRoot, uri), 'utf8').split('\n').findIndex((l) => /^\s*Scenario:/.test(l)) + 1;
+  const generationRun = (generation: string, status: string) => {
+    mkdirSync(join(bundle, 'runs', generation), { recursive: true });
+    // The statement the run named was on the certifying machine: the bundle's own is used.
+    writeFileSync(join(bundle, 'runs', generation, 'run.json'), JSON.stringify({
+      target: 'twin', generation, stamp: 'x', statement: '/elsewhere/lab.yaml', seed: null, results: [{ key: `${uri}:${line}`, uri, name: 'n', tags: [], status }],
+    }));
+  };
+  mkdirSync(bundle);
+  writeFileSync(join(bundle, 'suite.json'), '{}');
+  writeFileSync(join(bundle, 'statement.yaml'), readFileSync(join(projectRoot, 'fixtures', 'targets', 'twin.yaml'), 'utf8').replace(/^name: .*$/m, 'name: from-the-bundle'));
+  generationRun('older', 'inconclusive');
+  generationRun('2022', 'passed');
+  const start = (...args: string[]) => spawnSync(process.execPath, [join(projectRoot, 'steps', 'cli', 'start.ts'), '--quiet', '--reports', reports, ...args], { cwd: projectRoot, encoding: 'utf8' });
+  const again = start('--rerun', bundle);
+  assert.equal(again.status, 0, again.stderr + again.stdout);
+  const rerun = JSON.parse(readFileSync(join(reports, 'latest', 'run.json'), 'utf8')) as { generation: string; statement: string; results: Array<{ key: string }> };
+  assert.deepEqual([rerun.generation, rerun.statement, rerun.results.map((r) => r.key)], ['older', realpathSync(join(bundle, 'statement.yaml')), [`${uri}:${line}`]]);
+  generationRun('2022', 'failed');
+  const two = start('--rerun', bundle);
+  assert.equal(two.status, 2, two.stdout);
+  assert.match(two.stderr.trim(), /^error: --rerun .*bundle: failures in 2022 and older; rerun one generation at a time: .*bundle\/runs\/2022, .*bundle\/runs\/older$/);
 });

@@ -4,6 +4,8 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { requirementIds } from './coverage.ts';
+import type { ScenarioResult } from './tally.ts';
+import type { ShownIdentity } from '../support/protocols.ts';
 
 const RUNS = 'runs';
 /** 20261206T041941.123Z: sorts as time does. */
@@ -92,7 +94,10 @@ export interface RunRecord {
   /** Wall time of the run, and the appliance time its scenarios covered (the twin's virtual time; wall time on a unit). */
   wallMs?: number;
   applianceMs?: number;
-  results: Array<{ key: string; uri: string; name: string; tags: string[]; status: string; expected?: boolean }>;
+  /** The appliance's identity as it showed it (null: the target shows none). */
+  identity?: ShownIdentity | null;
+  /** Each scenario's outcome; why, where it did not pass; the last screen, where it failed. */
+  results: Array<{ key: string; uri: string; name: string; tags: string[]; status: string; expected?: boolean; reason?: string | null; screen?: ScenarioResult['screen'] }>;
 }
 
 export function writeRunRecord(dir: string, record: RunRecord): void {
@@ -114,18 +119,31 @@ function contradicting(args: string[]): string | undefined {
 }
 
 /**
- * npm start's arguments for --rerun <run folder>: the run's target, generation and statement,
- * and its failed and inconclusive scenarios (expected failures too), by location. Throws a
- * one-line Error when the folder is not a run's or there is nothing to run again.
+ * npm start's arguments for --rerun <run folder or bundle>: the run's target, generation and
+ * statement, and its failed and inconclusive scenarios (expected failures too), by location. A
+ * bundle's statement is the one it holds (the file the run named may be on another machine); a
+ * bundle with failures in several generations names them, to be rerun one at a time
+ * (<bundle>/runs/<generation>). Throws a one-line Error when the folder is neither, or there
+ * is nothing to run again.
  */
 export function rerunArguments(folder: string, rest: string[]): string[] {
-  const record = readRunRecord(folder, '--rerun');
   const clash = contradicting(rest);
   if (clash) throw new Error(`--rerun ${folder}: the run says the target, generation, statement and scenarios; not ${clash}`);
+  const failing = (r: RunRecord) => r.results.filter((x) => x.status === 'failed' || x.status === 'inconclusive');
+  const runs = readRuns(folder, '--rerun').filter((r) => failing(r).length > 0);
+  if (runs.length === 0) throw new Error(`--rerun ${folder}: the run had no failed or inconclusive scenario; nothing to run again`);
+  if (runs.length > 1) throw new Error(`--rerun ${folder}: failures in ${runs.map((r) => r.generation).join(' and ')}; rerun one generation at a time: ${runs.map((r) => join(folder, RUNS, r.generation)).join(', ')}`);
+  const record = runs[0]!;
   // "features/x.feature:12:40" is an Examples row: cucumber takes the row's line.
-  const again = record.results.filter((r) => r.status === 'failed' || r.status === 'inconclusive').map((r) => `${r.uri}:${r.key.split(':').at(-1)}`);
-  if (again.length === 0) throw new Error(`--rerun ${folder}: the run had no failed or inconclusive scenario; nothing to run again`);
-  return ['--target', record.target, '--generation', record.generation, ...(record.statement ? ['--statement', record.statement] : []), ...rest, ...again];
+  const again = failing(record).map((r) => `${r.uri}:${r.key.split(':').at(-1)}`);
+  const statement = bundleStatement(folder) ?? record.statement;
+  return ['--target', record.target, '--generation', record.generation, ...(statement ? ['--statement', statement] : []), ...rest, ...again];
+}
+
+/** The statement a bundle holds, for the bundle or one of its runs (<bundle>/runs/<generation>). */
+function bundleStatement(folder: string): string | null {
+  for (const file of [join(folder, 'statement.yaml'), join(folder, '..', '..', 'statement.yaml')]) if (existsSync(file)) return resolve(file);
+  return null;
 }
 
 /** A run's record from its folder (reports/latest, reports/runs/...), or an Error naming the folder. */
@@ -133,6 +151,15 @@ export function readRunRecord(folder: string, flag: string): RunRecord {
   const file = join(folder, 'run.json');
   if (!existsSync(file)) throw new Error(`${flag} ${folder}: not a run's folder (no run.json; a run's folder is reports/runs/<stamp>-<target>-<generation>, or reports/latest)`);
   return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+}
+
+/** The runs of a run's folder (one) or of a certification bundle (one per generation), or an Error naming the folder. */
+export function readRuns(folder: string, flag: string): RunRecord[] {
+  if (existsSync(join(folder, 'run.json'))) return [readRunRecord(folder, flag)];
+  const runs = join(folder, RUNS);
+  const generations = existsSync(join(folder, 'suite.json')) && existsSync(runs) ? readdirSync(runs).filter((g) => existsSync(join(runs, g, 'run.json'))).sort() : [];
+  if (generations.length === 0) throw new Error(`${flag} ${folder}: neither a run's folder (run.json) nor a certification bundle (suite.json, runs/<generation>/run.json)`);
+  return generations.map((g) => readRunRecord(join(runs, g), flag));
 }
 
 export type RequirementTable = Record<string, { outcome: string; scenarios: Array<{ generation: string; key: string; status: string }> }>;

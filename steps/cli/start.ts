@@ -294,7 +294,11 @@ export async function runGeneration(request: RunRequest, generation: string): Pr
   writeRunRecord(dir, {
     target: request.target, generation, stamp: request.stamp, statement: request.statementFile ? resolve(request.statementFile) : null, seed: request.seed ?? null,
     wallMs: Math.round(outcome.wallMs), applianceMs: Math.round(outcome.tally.scenarios.reduce((sum, s) => sum + s.applianceMs, 0)),
-    results: outcome.tally.scenarios.map((s) => ({ key: s.key, uri: s.uri, name: s.name, tags: s.tags, status: s.status, ...(s.expected ? { expected: true } : {}) })),
+    identity: outcome.tally.identity ?? null,
+    results: outcome.tally.scenarios.map((s) => ({
+      key: s.key, uri: s.uri, name: s.name, tags: s.tags, status: s.status, ...(s.expected ? { expected: true } : {}),
+      ...(s.status === 'passed' ? {} : { reason: s.reason }), ...(s.screen ? { screen: s.screen } : {}),
+    })),
   });
   pointToNewest(request.reportsDir, name, dir);
   return outcome;

@@ -4,8 +4,9 @@
 // of the suite, counted as failed: nothing is passed or excused by accident.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Envelope, GherkinDocument, Pickle } from '@cucumber/messages';
-import { CONSOLE_BYTES_MEDIA_TYPE, OUTCOME_MEDIA_TYPE } from '../support/errors.ts';
+import { CONSOLE_BYTES_MEDIA_TYPE, IDENTITY_MEDIA_TYPE, OUTCOME_MEDIA_TYPE, SCREEN_MEDIA_TYPE } from '../support/errors.ts';
 import type { OutcomeRecord } from '../support/errors.ts';
+import type { ScreenSnapshot, ShownIdentity } from '../support/protocols.ts';
 
 export const outcomes = ['passed', 'failed', 'not-applicable', 'inconclusive', 'informative'] as const;
 export type Outcome = (typeof outcomes)[number];
@@ -29,6 +30,8 @@ export interface ScenarioResult {
   applianceMs: number;
   /** Bytes the suite sent to and received from the appliance's console (on the in-process twin: those a console would have carried). */
   consoleBytes: { sent: number; received: number; bootMs?: number } | null;
+  /** The last screen a failed or informative scenario left the unit on (a secret field masked). */
+  screen?: Omit<ScreenSnapshot, 'at'>;
 }
 
 export interface RunTally {
@@ -42,6 +45,8 @@ export interface RunTally {
   informative: number;
   /** Failed or inconclusive as an expectation list says (steps/cli/expectations.ts). */
   expected: number;
+  /** The appliance's identity as it showed it, where the target shows one. */
+  identity?: ShownIdentity;
 }
 
 const rank: Record<string, number> = { PASSED: 0, SKIPPED: 1, PENDING: 3, UNDEFINED: 3, AMBIGUOUS: 3, FAILED: 3, UNKNOWN: 3 };
@@ -51,8 +56,10 @@ export class Tally {
   readonly #pickles = new Map<string, { key: string; name: string; uri: string; tags: string[] }>();
   readonly #lines = new Map<string, Map<string, number>>();
   readonly #testCases = new Map<string, string>();
-  readonly #started = new Map<string, { testCaseId: string; at: number; worst: string; reason: string | null; applianceMs: number; outcome: OutcomeRecord | null; consoleBytes: { sent: number; received: number; bootMs?: number } | null }>();
+  readonly #started = new Map<string, { testCaseId: string; at: number; worst: string; reason: string | null; applianceMs: number; outcome: OutcomeRecord | null; consoleBytes: { sent: number; received: number; bootMs?: number } | null; screen?: Omit<ScreenSnapshot, 'at'> }>();
   readonly scenarios: ScenarioResult[] = [];
+  /** The appliance's identity as the run's first scenario with a target showed it. */
+  identity: ShownIdentity | null = null;
 
   onMessage = (envelope: Envelope): void => {
     if (envelope.gherkinDocument?.uri) {
@@ -85,6 +92,11 @@ export class Tally {
       }
       if (a.mediaType === 'application/vnd.appliance-time+json') run.applianceMs = (JSON.parse(a.body) as { ms: number }).ms;
       if (a.mediaType === CONSOLE_BYTES_MEDIA_TYPE) run.consoleBytes = JSON.parse(a.body) as { sent: number; received: number; bootMs?: number };
+      if (a.mediaType === SCREEN_MEDIA_TYPE) {
+        const { lines, indicators, cursor } = JSON.parse(a.body) as ScreenSnapshot;
+        run.screen = { lines, indicators, cursor };
+      }
+      if (a.mediaType === IDENTITY_MEDIA_TYPE) this.identity ??= JSON.parse(a.body) as ShownIdentity;
     } else if (envelope.testCaseFinished) {
       const f = envelope.testCaseFinished;
       const run = this.#started.get(f.testCaseStartedId);
@@ -97,6 +109,7 @@ export class Tally {
         wallMs: toMs(f.timestamp) - run.at,
         applianceMs: run.applianceMs,
         consoleBytes: run.consoleBytes,
+        ...(run.screen ? { screen: run.screen } : {}),
       });
     }
   };
@@ -106,6 +119,7 @@ export class Tally {
     return {
       scenarios: this.scenarios, passed: count('passed'), failed: count('failed'), notApplicable: count('not-applicable'),
       inconclusive: count('inconclusive'), informative: count('informative'), expected: 0,
+      ...(this.identity ? { identity: this.identity } : {}),
     };
   }
 }

@@ -10,6 +10,10 @@
 export const OUTCOME_MEDIA_TYPE = 'application/vnd.qsa.outcome+json';
 /** The bytes a scenario carried (or would have carried) on the console line: { sent, received }. */
 export const CONSOLE_BYTES_MEDIA_TYPE = 'application/vnd.qsa.console-bytes+json';
+/** The last screen a failed or informative scenario left the unit on (a secret field masked): a ScreenSnapshot. */
+export const SCREEN_MEDIA_TYPE = 'application/vnd.qsa.screen+json';
+/** The appliance's identity as it showed it (ShownIdentity), attached once per process. */
+export const IDENTITY_MEDIA_TYPE = 'application/vnd.qsa.identity+json';
 
 export type OutcomeName = 'not-applicable' | 'inconclusive' | 'informative';
 

@@ -11,7 +11,7 @@ import type { Capability, TargetSession } from './protocols.ts';
 import { openTarget, statementFor } from './targets/index.ts';
 import { takeOver } from './targets/preopened.ts';
 import type { ApplianceWorld } from './world.ts';
-import { Inconclusive, NotApplicable } from './errors.ts';
+import { IDENTITY_MEDIA_TYPE, Inconclusive, NotApplicable, SCREEN_MEDIA_TYPE } from './errors.ts';
 import { noteKey } from './notes.ts';
 
 /** When the scenario began on the unit's clock. */
@@ -28,6 +28,8 @@ setParallelCanAssign((pickle, running) => running.length === 0 || (!alone(pickle
 /** The run's target session: opened by the first scenario, closed after the last. */
 let session: Promise<TargetSession> | null = null;
 let errata: Map<string, Erratum> | null = null;
+/** The appliance's identity is attached once per process (one per worker), by its first scenario that has a target. */
+let identityShown = false;
 
 Before(async function (this: ApplianceWorld, { pickle }) {
   const tags = pickle.tags.map((t) => t.name);
@@ -81,6 +83,12 @@ After(async function (this: ApplianceWorld, { result }) {
     if (result?.status === Status.FAILED || this.outcome?.outcome === 'informative') {
       const screen = await actor.target.screen.read();
       actor.transcript.push(`last screen: ${actor.describe(screen)}`);
+      const secret = screen.cursor !== null && actor.isSecretPrompt(screen.lines[0]);
+      this.attach(JSON.stringify({ ...screen, lines: [screen.lines[0], secret ? '•'.repeat(screen.lines[1].length) : screen.lines[1]] }), SCREEN_MEDIA_TYPE);
+    }
+    if (!identityShown && actor.target.identity) {
+      identityShown = true;
+      this.attach(JSON.stringify(await actor.target.identity()), IDENTITY_MEDIA_TYPE);
     }
     this.attach(actor.transcript.join('\n'), { mediaType: 'text/plain', fileName: 'transcript.txt' });
     for (const item of actor.target.evidence?.() ?? []) this.attach(item.body, { mediaType: item.mediaType, fileName: item.fileName });

@@ -78,6 +78,19 @@ export type Power = Protocol<typeof powerTable.methods>;
 export type Leds = Protocol<typeof ledsTable.methods>;
 
 /** The label on the bottom of the appliance and the physical make-up a person can see. */
+/**
+ * The appliance's identity as it showed it: the MAC address its remote console shows ("You will
+ * notice the MAC address for the Scanner Appliance appears"), the model and serial number from
+ * its label where the target can read one (the guide: "on a sticker on the bottom"). null: not
+ * shown through any interface the target has. `how` says where each came from.
+ */
+export interface ShownIdentity {
+  mac: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  how: string;
+}
+
 export interface Label {
   read(): Promise<{ model: string; serialNumber: number; ethernetPorts: Port[]; usbPorts: string[] }>;
 }
@@ -123,6 +136,8 @@ export interface Target {
   readonly entry?: 'arrows' | 'typing';
   /** Evidence of the scenario beyond its screens (a serial line's raw bytes), for the report. */
   evidence?(): Array<{ fileName: string; mediaType: string; body: string }>;
+  /** The appliance's identity as it shows it, for a certification bundle. */
+  identity?(): Promise<ShownIdentity>;
   /** Ends the target's use by one scenario (a fresh twin, or the same hardware, next time). */
   stop(): Promise<void>;
 }

@@ -13,8 +13,9 @@
 import type { FirmwareProfile, Key } from '../../../../fixtures/profiles.ts';
 import { generationOf } from '../../../../fixtures/profiles.ts';
 import { answers, recognize, storedByEnter } from '../../recognize.ts';
+import { macIn } from '../../screens.ts';
 import type { TargetStatement } from '../../../../fixtures/targets.ts';
-import type { ApplianceTime, Capability, Console, Faults, Fleet, Keypad, Leds, Network, Platform, Ports, Power, Screen, ScreenSnapshot, Target, UnitNotes } from '../../protocols.ts';
+import type { ApplianceTime, Capability, Console, Faults, Fleet, Keypad, Leds, Network, Platform, Ports, Power, Screen, ScreenSnapshot, ShownIdentity, Target, UnitNotes } from '../../protocols.ts';
 import { faultsTable, fleetTable, networkTable, platformTable, portsTable } from '../../../../fixtures/lab-protocols.ts';
 import { client } from '../../../../fixtures/method-tables.ts';
 import { CONSOLE_BYTES_MEDIA_TYPE, NotApplicable } from '../../errors.ts';
@@ -287,6 +288,11 @@ export class SerialTarget implements Target {
   get ports(): Ports | undefined { return this.#lab?.ports; }
   get power(): Power | undefined { return this.#lab?.power; }
   get leds(): Leds | undefined { return this.#lab?.leds; }
+
+  /** The MAC address the remote console shows; a console shows neither model nor serial number (they are on the label). */
+  async identity(): Promise<ShownIdentity> {
+    return { mac: macIn(this.#line.decoder.rows()), model: null, serialNumber: null, how: 'MAC address as the remote console shows it; model and serial number are on the label, which a console does not show' };
+  }
 
   /** The raw bytes of the scenario, both ways, and their counts, for the report. */
   evidence(): Array<{ fileName: string; mediaType: string; body: string }> {

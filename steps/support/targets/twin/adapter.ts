@@ -10,7 +10,7 @@ import { LabBench } from '../../../../twin/lab-bench.ts';
 import type { ServerCredentials } from '../../../../twin/cloud/certificates.ts';
 import { makeServerCredentials } from '../../../../twin/cloud/certificates.ts';
 import { PlatformServer } from '../../../../twin/cloud/server.ts';
-import type { Capability, ConsolePort, Faults, Fleet, LineSettings, Network, Platform, PortalAccess, Ports, ScreenSnapshot, Stock, Target, TargetSession } from '../../protocols.ts';
+import type { Capability, ConsolePort, Faults, Fleet, LineSettings, Network, Platform, PortalAccess, Ports, ScreenSnapshot, ShownIdentity, Stock, Target, TargetSession } from '../../protocols.ts';
 import { faultsTable, fleetTable, networkTable, platformTable, portsTable, stockTable } from '../../../../fixtures/lab-protocols.ts';
 import { adapt } from '../../../../fixtures/method-tables.ts';
 import { benchProtocols } from '../../../../twin/lab-protocols.ts';
@@ -151,6 +151,12 @@ export class TwinTarget implements Target {
       for (const ch of text) this.labBench.appliance.typeCharacter(ch);
     },
   };
+
+  /** The MAC address its remote console shows, and the model and serial number on its label. */
+  async identity(): Promise<ShownIdentity> {
+    const label = await this.label.read();
+    return { mac: this.labBench.appliance.identity.lanMac, model: label.model, serialNumber: String(label.serialNumber), how: "MAC address as the twin's remote console shows it; model and serial number from its label" };
+  }
 
   /** The console bytes the scenario would have carried, for a plan's projection of line time. */
   evidence(): Array<{ fileName: string; mediaType: string; body: string }> {
