@@ -46,6 +46,15 @@ describe('npm run certify and npm run verify', () => {
     assert.match(verified.stdout, /the bundle is intact and complete/);
   });
 
+  test('the bundle names the appliance as it showed itself, and has a certificate page', () => {
+    const identity = JSON.parse(readFileSync(join(bundle, 'identity.json'), 'utf8')) as { shown: Record<string, { mac: string; model: string; serialNumber: string }> };
+    assert.match(identity.shown['older']!.mac, /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i);
+    assert.ok(identity.shown['older']!.model.length > 0 && /^\d+$/.test(identity.shown['older']!.serialNumber), JSON.stringify(identity));
+    const page = readFileSync(join(bundle, 'index.html'), 'utf8');
+    assert.match(page, new RegExp(identity.shown['older']!.mac));
+    assert.match(page, /<h2[^>]*>Guide chapters<\/h2>/);
+  });
+
   const cases: Array<[string, (copy: string) => void, RegExp, string[]?]> = [
     ['one changed byte', (c) => {
       const file = join(c, 'runs', 'older', 'index.html');

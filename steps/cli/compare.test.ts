@@ -3,7 +3,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../fixtures/load.ts';
@@ -51,4 +51,23 @@ test('a folder that is not a run, or one run only: one line, exit 2', () => {
     assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
     assert.match(out.stderr, /^error: /);
   }
+});
+
+test('two certification bundles compare generation by generation: a regression in one generation fails the gate, named with it', () => {
+  const bundle = (name: string, older: RunRecord['results'], newer: RunRecord['results']) => {
+    const dir = join(reports, name);
+    for (const [generation, results] of [['2017', older], ['2022', newer]] as const) {
+      mkdirSync(join(dir, 'runs', generation), { recursive: true });
+      writeRunRecord(join(dir, 'runs', generation), { target: 'twin', generation, stamp: name, statement: null, seed: null, results });
+    }
+    writeFileSync(join(dir, 'suite.json'), '{}');
+    return dir;
+  };
+  const last = bundle('last-release', [result('features/a.feature:3', 'passed')], [result('features/a.feature:3', 'passed')]);
+  const next = bundle('candidate', [result('features/a.feature:3', 'passed')], [result('features/a.feature:3', 'inconclusive')]);
+  const out = compare(last, next);
+  assert.equal(out.status, 1, out.stderr);
+  assert.match(out.stdout, /regressions: 1\n {2}2022 features\/a\.feature:3: scenario features\/a\.feature:3: passed -> inconclusive\n/);
+  const same = compare(last, last);
+  assert.equal(same.status, 0, same.stdout + same.stderr);
 });

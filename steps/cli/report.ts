@@ -71,7 +71,9 @@ export function writeJunit(file: string, suiteName: string, tally: RunTally): vo
 }
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const html = (text: string) => text.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
+/** Text for HTML: escaped; control characters (a unit's terminal codes in a reason) dropped. */
+// eslint-disable-next-line no-control-regex
+export const html = (text: unknown) => String(text ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
 
 /** A standalone page: the counts of each outcome, then each outcome's scenarios with their reasons. */
 export function outcomesHtml(title: string, tally: RunTally): string {

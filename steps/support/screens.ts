@@ -27,7 +27,7 @@ export function charAtCursor(screen: ScreenSnapshot): string | null {
   return screen.lines[screen.cursor.row]?.[screen.cursor.col] ?? ' ';
 }
 
-const glyphs: Record<Key, string> = { UP: '▲', DOWN: '▼', LEFT: '◄', RIGHT: '►', ENTER: '↵' };
+export const glyphs: Record<Key, string> = { UP: '▲', DOWN: '▼', LEFT: '◄', RIGHT: '►', ENTER: '↵' };
 
 /** One line for a transcript: "[line 1 | line 2] ▲▼↵ cursor 1:4". */
 export function describeScreen(screen: ScreenSnapshot, maskField = false): string {
