@@ -3,6 +3,7 @@
 // (generated from their tables, fixtures/method-tables.ts) call through.
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
+import { Inconclusive } from '../../errors.ts';
 
 export interface Counts {
   /** Appliance time after the operation. */
@@ -35,10 +36,13 @@ export class LabBenchClient {
         else waiter?.resolve(reply.result);
       }
     });
+    // The socket going away is the lab or the twin's process breaking, not the appliance departing
+    // from the guide: inconclusive, as every call after it.
     socket.on('close', () => {
-      for (const w of this.#pending.values()) w.reject(new Error(`${this.#what}: the control socket closed`));
+      for (const w of this.#pending.values()) w.reject(new Inconclusive(`${this.#what}: the control socket closed`));
       this.#pending.clear();
     });
+    socket.on('error', () => undefined);
   }
 
   static connect(path: string, what = 'twin bench'): Promise<LabBenchClient> {
@@ -52,6 +56,7 @@ export class LabBenchClient {
   /** An operation of the bench's own (named arguments) or a lab protocol's method (`<protocol>.<method>`, arguments in order). */
   call<T>(op: string, args: Record<string, unknown> | unknown[] = {}): Promise<T> {
     const id = this.#next++;
+    if (this.#socket.destroyed) return Promise.reject(new Inconclusive(`${this.#what}: the control socket closed`));
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.#socket.write(JSON.stringify({ id, op, args }) + '\n');
