@@ -38,6 +38,7 @@ import { Appliance } from './appliance/appliance.ts';
 import { RealNetwork } from './network/real.ts';
 import { listenForRequests } from './request-lines.ts';
 import { ledsTable, powerTable } from '../fixtures/bench-protocols.ts';
+import { faultsTable } from '../fixtures/lab-protocols.ts';
 import { dispatcher, provide } from '../fixtures/method-tables.ts';
 import { RealTimeClock } from './clock.ts';
 import type { ConsoleTransport } from './console/console.ts';
@@ -214,6 +215,8 @@ if (opts.control !== undefined) {
     const protocols = dispatcher([
       provide(powerTable, { pressButton: () => appliance.pressPowerButton(), plugAc: () => appliance.plugAc(), unplugAc: () => appliance.unplugAc(), acPlugged: () => appliance.acPlugged }),
       provide(ledsTable, { read: () => ({ ...appliance.leds }) }),
+      // The twin's storage can be made to fail at its next boot (a real unit's cannot, from a bench).
+      provide(faultsTable, { injectStorageFault: (fault) => appliance.injectStorageFault(fault) }),
     ]);
     await listenForRequests(opts.bench, async (op, args) => {
       const handled = protocols(op, args);

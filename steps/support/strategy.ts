@@ -15,7 +15,7 @@ import { ReadSetupNetwork } from './tasks/menus.ts';
 import { Inconclusive, NavigationError, NotApplicable } from './errors.ts';
 import { ActivateInPortal } from './tasks/lab.ts';
 import { BOOT_TIMEOUT_MS, ContactThePlatformAgain, goToStatus, GoToStatus, waitForInput } from './tasks/navigation.ts';
-import { acPlugged, PlugInAcCord, PressPowerButton } from './tasks/power.ts';
+import { acPlugged, PlugInAcCord, PressPowerButton, PullAcCord } from './tasks/power.ts';
 import { ResetNetwork } from './tasks/reset.ts';
 import { RestartAppliance } from './tasks/procedure.ts';
 import type { Actor } from './actor.ts';
@@ -40,6 +40,15 @@ async function isRunning(actor: Actor): Promise<boolean> {
   if (leds && actor.target.capabilities.has('leds')) return (await leds.read()).power;
   const screen = await readScreen(actor);
   return screen.lines.some((l) => l !== '') || screen.indicators.length > 0;
+}
+
+/**
+ * A storage fault's error ("EFS fsck fatal errors"): "The Scanner Appliance is not functional
+ * until the error is resolved", and it takes no key. On a unit that lives through the run, an
+ * earlier scenario's fault (the lab has taken it back since) is resolved by a cold start.
+ */
+function showsStorageFault(actor: Actor, screen: ScreenSnapshot): boolean {
+  return Object.values(actor.guide.firmware.storageFaults).some((f) => f.show === 'error' && shows(screen, f.text));
 }
 
 async function switchOn(actor: Actor): Promise<void> {
@@ -139,6 +148,10 @@ async function startingSettings(actor: Actor, status: ScreenSnapshot, mode: Netw
 
 async function transition(actor: Actor, state: ApplianceState, username: string, mode: NetworkMode | 'any'): Promise<void> {
   const fw = actor.guide.firmware;
+  if (actor.session.unit && actor.target.capabilities.has('power') && showsStorageFault(actor, await readScreen(actor))) {
+    await actor.attemptsTo(PullAcCord());
+    await actor.attemptsTo(PlugInAcCord());
+  }
   if (state === 'off') {
     // A unit that lives through the run is switched off with the settings the scenario starts
     // from: it boots with them ("Using its boot time network configuration").

@@ -13,11 +13,11 @@ import { EngineUnavailable, LabServiceFailed, ensureEngine } from '../../lab/liv
 import { ensureImage, labImage } from '../../lab/live/images.ts';
 import { LiveNetwork } from '../../lab/live/network.ts';
 import { containerCableEnds, hostCableEnds, liveLabProtocols } from '../../lab/live/protocols.ts';
-import type { Capability, TargetSession } from '../../protocols.ts';
+import type { Capability, Faults, TargetSession } from '../../protocols.ts';
 import type { SerialLink } from './link.ts';
 import { openTty } from './link.ts';
 import { LabBenchClient } from './control.ts';
-import { platformTable } from '../../../../fixtures/lab-protocols.ts';
+import { faultsTable, platformTable } from '../../../../fixtures/lab-protocols.ts';
 import { ledsTable, powerTable } from '../../../../fixtures/bench-protocols.ts';
 import { join } from 'node:path';
 import { client } from '../../../../fixtures/method-tables.ts';
@@ -45,11 +45,13 @@ async function labOrInconclusive<T>(what: string, lab: () => LiveNetwork | null,
 }
 
 /** Each scenario starts from the default network and a platform that answers normally. */
-function everyScenario(protocols: ReturnType<typeof liveLabProtocols>): () => Promise<void> {
+function everyScenario(protocols: ReturnType<typeof liveLabProtocols> & { faults?: Faults }): () => Promise<void> {
   const spec = loadNetwork(DEFAULT_NETWORK);
   return async () => {
     await protocols.reset(spec);
     await protocols.platform!.failPlatform({ name: 'normal' });
+    // A storage fault an earlier scenario injected is taken back; the unit still shows it until it restarts.
+    await protocols.faults?.injectStorageFault(null);
   };
 }
 
@@ -73,6 +75,7 @@ export async function openTwinLiveSession(generation: string, capabilities: Read
       ...liveLabProtocols(running, containerCableEnds(unit), client(platformTable, (op, args) => platformClient.call(op, args))),
       power: client(powerTable, (op, args) => benchClient.call(op, args)),
       leds: client(ledsTable, (op, args) => benchClient.call(op, args)),
+      faults: client(faultsTable, (op, args) => benchClient.call(op, args)),
     };
     await protocols.reset(spec);
     const link = await openTty(unit.console);
