@@ -14,6 +14,7 @@ import { loadNetwork } from '../../../../fixtures/networks.ts';
 import type { NetworkSpec } from '../../../../fixtures/networks.ts';
 import { loadGeneration } from '../../../../fixtures/profiles.ts';
 import { ConsoleDecoder } from '../../targets/serial/decoder.ts';
+import { SyslogReceiver } from '../syslog-receiver.ts';
 import { openTty } from '../../targets/serial/link.ts';
 import { ensureEngine } from './engine.ts';
 import { ensureImage, labImage } from './images.ts';
@@ -149,6 +150,28 @@ describe('the live lab realizes a network spec with real servers', { timeout: 18
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(received.some((l) => l.includes(`live lab check ${process.pid}`)), `received: ${received.join(' | ')}`);
+  });
+
+  test('syslog handed to the suite: what rsyslog receives on an attached port reaches the suite\'s receiver, over the protocol it was sent on; a port not attached, or after detaching, does not', async () => {
+    const receiver = await SyslogReceiver.start();
+    try {
+      lab!.relaySyslog('udp', 514, receiver.endpoint('udp'));
+      lab!.relaySyslog('tcp', 514, receiver.endpoint('tcp'));
+      const message = (n: string) => `<134>1 2026-12-05T12:00:00Z qsa-client lab - - - relayed ${n} ${process.pid}`;
+      // bash's /dev/udp and /dev/tcp (sh has none).
+      await shell(`bash -c "printf '%s' '${message('udp')}' > /dev/udp/198.18.10.9/514"`);
+      // Octet-counted, as an appliance forwarding over TCP frames it (RFC 6587 3.4.1).
+      await shell(`bash -c "m='${message('tcp')}'; printf '%s %s' \\\${#m} \\"\\$m\\" > /dev/tcp/198.18.10.9/514"`);
+      const both = await receiver.waitFor((r) => r.length >= 2, 5000);
+      assert.ok(both, `received: ${receiver.received.map((r) => `${r.transport} ${r.raw}`).join(' | ')}`);
+      assert.deepEqual(receiver.received.map((r) => [r.transport, r.raw, r.error]).sort(), [['tcp', message('tcp'), null], ['udp', message('udp'), null]]);
+      lab!.detachSyslog();
+      await shell(`bash -c "printf '%s' '${message('after')}' > /dev/udp/198.18.10.9/514"`);
+      assert.equal(await receiver.waitFor((r) => r.length > 2, 1500), false, 'nothing is relayed after detaching');
+    } finally {
+      lab!.detachSyslog();
+      await receiver.stop();
+    }
   });
 
   test('a changed spec reconfigures the running services: a lease without a gateway', async () => {

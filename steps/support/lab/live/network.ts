@@ -21,19 +21,13 @@ import { ensureLabAuthorityDir } from './authority.ts';
 import { EngineUnavailable, LabServiceFailed, libpod } from './engine.ts';
 import { LabBenchClient } from '../../targets/serial/control.ts';
 import type { FaultProxyConfig } from './services.ts';
+import { SyslogRelay } from './syslog-relay.ts';
+import type { Endpoint } from './syslog-relay.ts';
 import type { LiveUnit } from './unit.ts';
 import { shellQuote, startUnit } from './unit.ts';
 import {
-  INTERNET_INTERFACE, SYSLOG_RECEIVED, dhcpConfig, dnsConfig, dnsServers, interfaceOf, internetAddresses, needsFaultProxy, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, withPrefix,
+  INTERNET_INTERFACE, SYSLOG_DIR, dhcpConfig, syslogConfig, syslogPorts, dnsConfig, dnsServers, interfaceOf, internetAddresses, needsFaultProxy, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, withPrefix,
 } from './services.ts';
-
-const RSYSLOG_CONF = `module(load="imudp")
-module(load="imtcp")
-input(type="imudp" port="514")
-input(type="imtcp" port="514")
-template(name="asReceived" type="string" string="%rawmsg%\\n")
-*.* action(type="omfile" file="${SYSLOG_RECEIVED}" template="asReceived")
-`;
 
 const execFileAsync = promisify(execFile);
 
@@ -65,6 +59,7 @@ export class LiveNetwork {
   /** The platform's TLS faults as last told to its host ("valid/ok" as it starts). */
   #platformTls = 'valid/ok';
   #syslog: Host | null = null;
+  readonly #syslogRelay = new SyslogRelay();
   /** Other hosts of the spec's subnets (one holding the appliance's address, say). */
   #others: Host | null = null;
   #platform: Host | null = null;
@@ -123,16 +118,22 @@ export class LiveNetwork {
     await this.#applyServices();
   }
 
+  /** Hands what the lab's syslog receiver gets on `protocol` `port` to a receiver of the suite's (until detachSyslog). */
+  relaySyslog(protocol: 'udp' | 'tcp', port: number, endpoint: Endpoint): void {
+    this.#syslogRelay.attach(protocol, port, endpoint);
+  }
+
+  detachSyslog(): void { this.#syslogRelay.detachAll(); }
+
   /** The syslog messages the lab's receiver got, oldest first, as they came. */
   async syslogReceived(): Promise<string[]> {
-    if (!this.#syslog) return [];
-    const { output } = await this.#syslog.container.exec(['sh', '-c', `cat ${SYSLOG_RECEIVED} 2>/dev/null || true`]);
-    return output.split('\n').filter((l) => l.length > 0);
+    return this.#syslogRelay.received();
   }
 
   /** Stops every container and removes every network of this lab; what fails to go is named. */
   async stop(): Promise<void> {
     const failures: string[] = [];
+    this.#syslogRelay.stop();
     for (const unit of [...this.#units]) {
       try {
         await unit.stop();
@@ -465,20 +466,23 @@ export class LiveNetwork {
   }
 
   async #applySyslog(): Promise<void> {
-    const receivers = Object.values(this.#spec.subnets).flatMap((s) => s.hosts.filter((h) => h.services.some((v) => v.port === 514)));
+    const receivers = Object.values(this.#spec.subnets).flatMap((s) => s.hosts.filter((h) => h.services.length > 0));
     if (receivers.length === 0) return;
     const subnets = [...new Set(receivers.map((h) => subnetHolding(this.#spec, h.address)![0]))];
-    if (!this.#syslog) this.#syslog = { container: await this.#host('syslog', subnets), addresses: [], files: new Map() };
+    if (!this.#syslog) this.#syslog = { container: await this.#host('syslog', subnets, { mounts: [{ source: this.#syslogRelay.directory(), target: SYSLOG_DIR, mode: 'rw' }] }), addresses: [], files: new Map() };
     const host = this.#syslog;
     await this.#join(host.container, 'syslog', subnets);
     const wanted = receivers.map((h) => ({ iface: interfaceOf(subnetHolding(this.#spec, h.address)![0]), address: withPrefix(this.#spec, h.address) }));
     await this.#address(host, 'syslog', wanted, this.#routesOn(subnets[0]!));
-    if ((await this.#files(host, { '/etc/lab/rsyslog.conf': RSYSLOG_CONF })).size === 0) return;
-    await this.#run(host.container, 'syslog', 'rsyslogd -f /etc/lab/rsyslog.conf -i /run/lab/rsyslog.pid');
-    await this.#waitFor(host.container, 'syslog', `ss -ltn | grep -q ':514 '`);
+    const ports = syslogPorts(this.#spec);
+    if ((await this.#files(host, { '/etc/lab/rsyslog.conf': syslogConfig(ports) })).size === 0) return;
+    // Other ports: rsyslog starts again with them (it reads its inputs only as it starts).
+    await this.#run(host.container, 'syslog', 'if [ -f /run/lab/rsyslog.pid ]; then kill $(cat /run/lab/rsyslog.pid); while [ -f /run/lab/rsyslog.pid ]; do sleep 0.05; done; fi; rsyslogd -f /etc/lab/rsyslog.conf -i /run/lab/rsyslog.pid');
+    for (const port of ports.tcp) await this.#waitFor(host.container, 'syslog', `ss -ltn | grep -q ':${port} '`);
+    for (const port of ports.udp) await this.#waitFor(host.container, 'syslog', `ss -lun | grep -q ':${port} '`);
+    this.#syslogRelay.follow();
   }
 
-  /** Waits (5 s unless told) for a service to be up, by a shell check in its container. */
   async #waitFor(container: StartedTestContainer, role: string, check: string, withinMs = 5000): Promise<void> {
     const deadline = performance.now() + withinMs;
     while ((await container.exec(['sh', '-c', check])).exitCode !== 0) {

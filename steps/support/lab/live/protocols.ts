@@ -87,7 +87,9 @@ export function liveLabProtocols(lab: LiveNetwork, ends: CableEnds, platform: Pl
   const network: Implementation<typeof networkTable.methods> = {
     network: () => structuredClone(lab.spec),
     setNetwork: realize,
-    attachService: () => { throw new NotApplicable('the live lab runs its own syslog receiver; it does not hand a service to the suite'); },
+    // The spec's host at the service's address is the lab's rsyslog (realized with the spec); what
+    // it receives there goes on to the suite's receiver.
+    attachService: (service, endpoint) => asLab(`relay syslog on ${service.protocol.toUpperCase()} ${service.port}`, async () => lab.relaySyslog(service.protocol, service.port, endpoint)),
     connectInbound: () => { throw new NotApplicable('the live lab does not yet connect to the unit from its networks'); },
     scanTraffic: () => { throw new NotApplicable('the live lab does not capture scan packets'); },
   };
@@ -95,5 +97,10 @@ export function liveLabProtocols(lab: LiveNetwork, ends: CableEnds, platform: Pl
     plug: (port) => asLab(`plug the ${port} cable`, () => setCable(ends, port, true)),
     unplug: (port) => asLab(`unplug the ${port} cable`, () => setCable(ends, port, false)),
   };
-  return { network: adapt(networkMethods, network), ports: adapt(portsMethods, ports), platform, reset: realize };
+  // Each scenario attaches its own receivers.
+  const reset = async (spec: NetworkSpec) => {
+    lab.detachSyslog();
+    await realize(spec);
+  };
+  return { network: adapt(networkMethods, network), ports: adapt(portsMethods, ports), platform, reset };
 }

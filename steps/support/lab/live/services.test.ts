@@ -3,7 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNetwork, proxyBehaviours } from '../../../../fixtures/networks.ts';
-import { dhcpConfig, dnsConfig, interfaceOf, needsFaultProxy, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, unrealizable } from './services.ts';
+import { dhcpConfig, dnsConfig, interfaceOf, needsFaultProxy, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, syslogConfig, syslogPorts, unrealizable } from './services.ts';
+import { parseReceivedLine } from './syslog-relay.ts';
 
 describe('DHCP and router advertisements (dnsmasq, no DNS)', () => {
   test('the office lease: the spec\'s address, router and DNS server on the office interface', () => {
@@ -156,4 +157,20 @@ test('interfaces are named after their subnet within Linux\'s 15 characters; add
   assert.equal(interfaceOf('a-very-long-subnet-name').length, 15);
   assert.equal(subnetHolding(loadNetwork('office-proxy'), '198.18.20.7')?.[0], 'dmz');
   assert.equal(subnetHolding(loadNetwork('office-proxy'), '203.0.113.1'), null);
+});
+
+describe('syslog (rsyslog)', () => {
+  test('an input for each port of the spec\'s receivers, named by protocol and port, written before each message', () => {
+    const spec = structuredClone(loadNetwork('office-proxy'));
+    spec.subnets.office!.hosts.push({ address: '198.18.10.60', role: 'host', answers: true, services: [{ protocol: 'udp', port: 514 }, { protocol: 'tcp', port: 6514 }, { protocol: 'udp', port: 514 }] });
+    const ports = syslogPorts(spec);
+    assert.deepEqual(ports, { udp: [514], tcp: [6514] });
+    const config = syslogConfig(ports);
+    assert.match(config, /^input\(type="imudp" port="514" name="udp-514"\)$/m);
+    assert.match(config, /^input\(type="imtcp" port="6514" name="tcp-6514"\)$/m);
+    assert.doesNotMatch(config, /port="514" name="tcp/);
+    assert.match(config, /string="%inputname% %rawmsg%\\n"/);
+    assert.deepEqual(parseReceivedLine('tcp-6514 <134>1 - h a - - - text with spaces'), { protocol: 'tcp', port: 6514, message: '<134>1 - h a - - - text with spaces' });
+    assert.equal(parseReceivedLine('garbage'), null);
+  });
 });

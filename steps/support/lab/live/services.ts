@@ -7,8 +7,10 @@ import type { NetworkSpec, ProxySpec, SubnetSpec } from '../../../../fixtures/ne
 
 /** The router's interface toward the platform. */
 export const INTERNET_INTERFACE = 'internet';
-/** Where rsyslog writes what it received, one line per message, as it came. */
-export const SYSLOG_RECEIVED = '/var/log/lab/received.log';
+/** The syslog container's folder mounted from this machine, where rsyslog writes what it received. */
+export const SYSLOG_DIR = '/var/log/lab-syslog';
+/** What rsyslog received, one line per message, as it came. */
+export const SYSLOG_RECEIVED = `${SYSLOG_DIR}/received.log`;
 
 /** A subnet's interface name in the lab's containers (Linux allows 15 characters). */
 export function interfaceOf(subnet: string): string {
@@ -202,4 +204,29 @@ export function unrealizable(spec: NetworkSpec): string[] {
   // squid has no NTLM server side without a Windows domain to check against.
   if (spec.proxy?.auth.kind === 'ntlm') why.push('proxy: NTLM authentication (no Windows domain controller in the lab)');
   return why;
+}
+
+/** The ports the spec's syslog receivers listen on (every host with a service is one), per protocol. */
+export function syslogPorts(spec: NetworkSpec): { udp: number[]; tcp: number[] } {
+  const services = Object.values(spec.subnets).flatMap((s) => s.hosts.flatMap((h) => h.services));
+  const ports = (protocol: 'udp' | 'tcp') => [...new Set(services.filter((v) => v.protocol === protocol).map((v) => v.port))].sort((a, b) => a - b);
+  return { udp: ports('udp'), tcp: ports('tcp') };
+}
+
+/**
+ * rsyslog as the receiver of every syslog port of the spec: each message written as received
+ * (%rawmsg%, without the TCP framing), one line each, after the name of the input it came in on
+ * ("udp-514"), so that the suite's own receiver can be handed each message on the protocol and
+ * port it was sent to (syslog-relay.ts).
+ */
+export function syslogConfig(ports: { udp: number[]; tcp: number[] }): string {
+  return [
+    'module(load="imudp")',
+    'module(load="imtcp")',
+    ...ports.udp.map((p) => `input(type="imudp" port="${p}" name="udp-${p}")`),
+    ...ports.tcp.map((p) => `input(type="imtcp" port="${p}" name="tcp-${p}")`),
+    'template(name="asReceived" type="string" string="%inputname% %rawmsg%\\n")',
+    `*.* action(type="omfile" file="${SYSLOG_RECEIVED}" template="asReceived")`,
+    '',
+  ].join('\n');
 }
