@@ -12,7 +12,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FixtureError, projectRoot } from '../../fixtures/load.ts';
+import { projectRoot } from '../../fixtures/load.ts';
+import { UsageError, exitCodeFor } from './usage.ts';
 import { writeCalibration } from './calibration.ts';
 import { loadNetwork } from '../../fixtures/networks.ts';
 import { EngineUnavailable, ensureEngine } from '../support/lab/live/engine.ts';
@@ -26,7 +27,6 @@ const usage = 'usage: npm run lab -- build [--rebuild] | up [--network <name>] |
 /** What calibrate runs when no path is given: the chapters whose scenarios a network produces. */
 const CALIBRATION_PATHS = ['features/network', 'features/troubleshooting'];
 
-class UsageError extends Error {}
 
 type Command = 'build' | 'up' | 'status' | 'down' | 'calibrate';
 
@@ -117,10 +117,8 @@ async function main(argv: string[]): Promise<void> {
 try {
   await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || error instanceof FixtureError) {
-    process.stderr.write(`npm run lab: ${error.message}\n`);
-    process.exit(2);
-  }
+  const code = exitCodeFor(error, process.stderr, 'npm run lab: ');
+  if (code !== null) process.exit(code);
   if (error instanceof EngineUnavailable || error instanceof LabServiceFailed) {
     process.stderr.write(`npm run lab: ${error.message}\n`);
     process.exit(3);

@@ -14,9 +14,9 @@ import { LinkError } from '../support/targets/serial/link.ts';
 import { probe, ProbeError } from '../support/targets/serial/probe.ts';
 import type { ProbeResult } from '../support/targets/serial/probe.ts';
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { UsageError, exitCodeFor } from './usage.ts';
+
+export { UsageError };
 
 export interface ProbeRequest {
   /** serial:<path> or tcp:<host>:<port>. */
@@ -71,11 +71,9 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   try {
     request = parseProbeRequest(argv);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const code = exitCodeFor(error, io.stderr);
+    if (code === null) throw error;
+    return code;
   }
   let result: ProbeResult;
   try {

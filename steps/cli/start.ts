@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import parseTagExpression from '@cucumber/tag-expressions';
-import { FixtureError, projectRoot } from '../../fixtures/load.ts';
+import { projectRoot } from '../../fixtures/load.ts';
 import { listGenerations, loadGeneration } from '../../fixtures/profiles.ts';
 import { listNetworks, loadNetwork } from '../../fixtures/networks.ts';
 import { loadErrataRegister, loadRequirementRegister } from '../../fixtures/registers.ts';
@@ -30,9 +30,9 @@ import type { RunTally } from './tally.ts';
 import { Tally } from './tally.ts';
 import { ensureSystemPackages, needs } from '../../fixtures/system.ts';
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { UsageError, exitCodeFor } from './usage.ts';
+
+export { UsageError };
 
 export interface RunRequest {
   target: string;
@@ -377,15 +377,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     await preflight(request);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof FixtureError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof Inconclusive) {
-      process.stderr.write(`inconclusive: ${error.message}\n`);
-      return 3;
-    }
-    throw error;
+    const code = exitCodeFor(error);
+    if (code === null) throw error;
+    return code;
   }
   if (request.seed !== undefined) process.stdout.write(`scenarios in an order shuffled by --seed ${request.seed}\n`);
   const outcomes: RunOutcome[] = [];

@@ -195,10 +195,10 @@ async function probedRun(generation: string, layout: string, seed: number, paths
   }
 }
 
-/** A report over the suite's last run that must find nothing wrong (screen texts, documented errors, secrets). */
-async function gate(stage: string, script: string): Promise<StageResult> {
+/** A command that must find nothing wrong: a report over the suite's last run (screen texts, documented errors, secrets), a bounded fuzz. */
+async function gate(stage: string, script: string, args: string[] = []): Promise<StageResult> {
   return timed(stage, () => {
-    const status = run(node, [join(projectRoot, 'steps', 'cli', script)]);
+    const status = run(node, [join(projectRoot, 'steps', 'cli', script), ...args]);
     return { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 };
   });
 }
@@ -292,6 +292,8 @@ async function main(): Promise<number> {
   stages.push(await gate('every screen text in a passing scenario', 'screen-coverage.ts'));
   stages.push(await gate('every documented error produced by a passing scenario', 'error-report.ts'));
   stages.push(await unit());
+  // Every input field of both editions, a few generated values each (npm run fuzz -- --runs 200 is the thorough run).
+  for (const generation of ['2022', '2017']) stages.push(await gate(`bounded fuzz of every ${generation} input field on the twin`, 'fuzz.ts', ['--target', 'twin', '--generation', generation, '--runs', '8', '--seed', '11']));
   stages.push(await labImage());
   stages.push(await liveLab());
   // The twin on real services, on the part of the network chapter the live lab realizes, and its

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { EditorSpec, FirmwareProfile } from '../../fixtures/profiles.ts';
-import { expandAlphabet, scrollCycle } from '../../fixtures/profiles.ts';
+import { expandAlphabet, listValues, scrollCycle } from '../../fixtures/profiles.ts';
 import type { Editor, EditorKey, EditResult, FieldView } from './editors.ts';
 import { createEditor } from './editors.ts';
 import { loadFirmware } from './firmware.ts';
@@ -173,14 +173,6 @@ function initialFor(spec: EditorSpec): fc.Arbitrary<string> {
       wordOver(charsOf(spec), spec.maxLength, spec.maxLength),
     );
   }
-}
-
-function listValues(spec: ListSpec): string[] {
-  if (spec.values) return spec.values;
-  const [from, to] = spec.range!;
-  const out: string[] = [];
-  for (let v = from; from <= to ? v <= to : v >= to; v += from <= to ? 1 : -1) out.push(String(v));
-  return out;
 }
 
 type Action = { key: EditorKey } | { char: string };

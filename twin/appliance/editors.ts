@@ -3,7 +3,7 @@
 // field; the UI engine owns the flow around them.
 import { isHostname, isIpv4, isIpv6, padIpv4, unpadIpv4 } from '../../fixtures/addresses.ts';
 import type { EditorSpec, FirmwareProfile, Key } from '../../fixtures/profiles.ts';
-import { expandAlphabet, scrollCycle } from '../../fixtures/profiles.ts';
+import { expandAlphabet, listValues, scrollCycle } from '../../fixtures/profiles.ts';
 
 /** LEFT and RIGHT pressed together. */
 export type EditorKey = Key | 'LEFT+RIGHT';
@@ -138,15 +138,6 @@ class ListEditor implements Editor {
   blank(): boolean {
     return false;
   }
-}
-
-export function listValues(spec: Extract<EditorSpec, { kind: 'list' }>): string[] {
-  if (spec.values) return spec.values;
-  const [from, to] = spec.range!;
-  const step = from <= to ? 1 : -1;
-  const out: string[] = [];
-  for (let v = from; v !== to + step; v += step) out.push(String(v));
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Loads a firmware generation against the names this engine implements, so that a profile
 // naming an unknown predicate, action, value source or condition fails at load, in one line.
 import type { Generation, ProfileVocabulary } from '../../fixtures/profiles.ts';
-import { loadGeneration } from '../../fixtures/profiles.ts';
+import { hardwareDir, loadGeneration } from '../../fixtures/profiles.ts';
 import { conditions } from '../network/interface.ts';
 import { actions, attemptContexts, predicates, sources } from './config.ts';
 
@@ -15,11 +15,20 @@ export const vocabulary: ProfileVocabulary = {
 
 const cache = new Map<string, Generation>();
 
+/**
+ * QSA_TWIN_FIRMWARE_DIR: a folder of firmware profiles the twin runs instead of fixtures/firmware/
+ * (a deviation planted for the fuzzer's tests); the suite still judges by the project's profiles.
+ */
+function profileDirs(): Parameters<typeof loadGeneration>[2] {
+  const firmware = process.env['QSA_TWIN_FIRMWARE_DIR'];
+  return firmware ? { firmware, hardware: hardwareDir } : undefined;
+}
+
 /** The generation's firmware and hardware profiles, checked against the engine; loaded once. */
 export function loadFirmware(generation: string): Generation {
   let loaded = cache.get(generation);
   if (!loaded) {
-    loaded = loadGeneration(generation, vocabulary);
+    loaded = loadGeneration(generation, vocabulary, profileDirs());
     cache.set(generation, loaded);
   }
   return loaded;

@@ -1,0 +1,159 @@
+// npm run fuzz: tries values at every input field of a firmware profile (or one, --field) on any
+// target, through its keypad and screen (and its console's keyboard where it has one), and checks
+// what the unit accepts, refuses and reads back against the guide's rules as the profile states
+// them. A failure is shrunk and written to reports/fuzz/<field>-<seed>.json; --replay <file>
+// runs it again exactly. Every input is checked before anything runs: a bad one ends the run
+// with one line naming what and where, and exit code 2.
+//
+//   npm run fuzz -- --target <t> --generation <g> [--statement <file>] [--field "<prompt>"]
+//                   [--runs N] [--seed S] [--replay <file>]
+import { parseArgs } from 'node:util';
+import { displayPath } from '../../fixtures/load.ts';
+import { loadGeneration } from '../../fixtures/profiles.ts';
+import type { TargetStatement } from '../../fixtures/targets.ts';
+import { Inconclusive, NotApplicable } from '../support/errors.ts';
+import type { FuzzField } from '../support/fuzz/fields.ts';
+import { fuzzFieldOf, fuzzFields } from '../support/fuzz/fields.ts';
+import type { FieldResult } from '../support/fuzz/run.ts';
+import { fuzzField, readFailure } from '../support/fuzz/run.ts';
+import { openTarget, statementFor } from '../support/targets/index.ts';
+
+import { UsageError, exitCodeFor } from './usage.ts';
+
+export { UsageError };
+
+export interface FuzzRequest {
+  target: string;
+  generation: string;
+  statement: TargetStatement;
+  fields: FuzzField[];
+  runs: number;
+  seed: number | undefined;
+  /** A written failure's path, replayed with endOnFailure. */
+  path: string | undefined;
+}
+
+const usage = 'usage: npm run fuzz -- --target <t> --generation <g> [--statement <file>] [--field "<prompt>"] [--runs N] [--seed S] [--replay <file>]';
+
+function integer(flag: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) throw new UsageError(`--${flag} ${text}: expected a whole number of at least ${min}`);
+  return Number(text);
+}
+
+/** The request, every input checked: one line naming what and where otherwise. */
+export function parseRequest(argv: string[]): FuzzRequest {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        target: { type: 'string' }, generation: { type: 'string' }, statement: { type: 'string' }, field: { type: 'string' },
+        runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
+      },
+      strict: true, allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (${usage})`);
+  }
+  const replay = values.replay === undefined ? undefined : readFailure(values.replay);
+  const target = values.target ?? replay?.target;
+  const generation = values.generation ?? replay?.generation;
+  if (target === undefined) throw new UsageError(`--target is missing (${usage})`);
+  if (generation === undefined) throw new UsageError(`--generation is missing (${usage})`);
+  if (replay && values.generation !== undefined && values.generation !== replay.generation) throw new UsageError(`--generation ${values.generation}: the replayed failure is of generation ${replay.generation}`);
+  if (replay && values.field !== undefined) throw new UsageError('--field: a replay runs the field of its file');
+  const runs = integer('runs', values.runs, 1) ?? 100;
+  const seed = integer('seed', values.seed, Number.MIN_SAFE_INTEGER) ?? replay?.seed;
+  const statement = statementFor(target, values.statement);
+  if (!statement.generations.includes(generation)) throw new UsageError(`--generation ${generation}: target ${target} runs firmware ${statement.generations.join(' or ')}`);
+  const fw = loadGeneration(generation).firmware;
+  const prompt = replay?.field ?? values.field;
+  let fields = fuzzFields(fw);
+  if (prompt !== undefined) {
+    const one = fuzzFieldOf(fw, prompt);
+    const where = replay ? `--replay ${displayPath(values.replay!)}: field` : '--field';
+    if (!one) throw new UsageError(`${where} "${prompt}": no input field of firmware ${generation} (known: ${fields.map((f) => `"${f.prompt}"`).join(', ')})`);
+    fields = [one];
+  }
+  return { target, generation, statement, fields, runs, seed, path: replay?.path };
+}
+
+/** One line per field, rewritten in place on a terminal; plain lines otherwise. */
+class Progress {
+  readonly #tty = process.stdout.isTTY === true;
+  #failures = 0;
+
+  update(field: string, tries: number): void {
+    if (this.#tty) process.stdout.write(`\r\x1b[K${field}: ${tries} tries, ${this.#failures} failing field(s) so far`);
+  }
+
+  done(r: FieldResult | { field: string; inconclusive: string }): void {
+    if (this.#tty) process.stdout.write('\r\x1b[K');
+    if ('inconclusive' in r) {
+      process.stdout.write(`${r.field}: INCONCLUSIVE: ${r.inconclusive}\n`);
+      return;
+    }
+    if (!r.ok) this.#failures++;
+    const secs = (r.ms / 1000).toFixed(1);
+    process.stdout.write(r.ok
+      ? `${r.field}: passed ${r.tries} tries (${secs} s)\n`
+      : `${r.field}: FAILED after ${r.tries} tries (${secs} s): ${r.failure!.described}: ${r.failure!.error.split('\n')[0]}\n  written to ${r.file ? displayPath(r.file) : '(not written)'}; again: npm run fuzz -- --target ${r.failure!.target} --replay ${r.file ? displayPath(r.file) : '<file>'}\n`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let request: FuzzRequest;
+  try {
+    request = parseRequest(argv);
+  } catch (error) {
+    const code = exitCodeFor(error);
+    if (code === null) throw error;
+    return code;
+  }
+  const progress = new Progress();
+  let session: Awaited<ReturnType<typeof openTarget>>;
+  try {
+    session = await openTarget(request.target, request.generation, request.statement);
+  } catch (error) {
+    // A target that cannot be opened (no such serial port, the twin's process did not start): one line.
+    const code = exitCodeFor(error);
+    if (code === null) throw error;
+    return code;
+  }
+  let failed = false;
+  let inconclusive = false;
+  try {
+    // A unit of its own per field where the target hands out fresh ones; the one unit otherwise.
+    for (const field of request.fields) {
+      const target = await session.forScenario();
+      try {
+        const result = await fuzzField({
+          session, target, field, targetName: request.target, runs: request.runs, seed: request.seed,
+          ...(request.path === undefined ? {} : { path: request.path }),
+          onTry: (tries) => progress.update(field.prompt, tries),
+        });
+        progress.done(result);
+        failed ||= !result.ok;
+      } catch (error) {
+        if (!(error instanceof Inconclusive || error instanceof NotApplicable)) throw error;
+        progress.done({ field: field.prompt, inconclusive: error.message });
+        inconclusive = true;
+      } finally {
+        await target.stop();
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  // 1: the unit departs from the guide; 3: nothing failed, but the lab broke somewhere (as npm start).
+  if (failed) return 1;
+  return inconclusive ? 3 : 0;
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
+    process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  });
+}
