@@ -1,8 +1,8 @@
 // npm run bench: speed and memory figures, printed against their targets (never asserted in
 // tests). The suite's wall time and median time per scenario against the twin, the network
 // features' scenarios per second, the portal's scenarios (time each, the browser's start-up),
-// key presses per second through the twin target's keypad protocol, model-based runs
-// (steps/support/model/) per minute, the serial targets (twin-serial, twin-unit) against their
+// key presses per second through the twin target's keypad protocol, the soak's keys per second
+// (npm run fuzz -- --soak), model-based runs (steps/support/model/) per minute, the serial targets (twin-serial, twin-unit) against their
 // line's lower bound, the live lab's time to come up and to reconfigure, and twin-live's time
 // per scenario.
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { projectRoot } from '../../fixtures/load.ts';
 import type { ModelGeneration } from '../support/model/model.ts';
 import { runOfCommands } from '../support/model/property.ts';
+import { soak } from '../support/fuzz/soak.ts';
 import type { Key, Target } from '../support/protocols.ts';
 import { openTarget } from '../support/targets/index.ts';
 import { browserStarts, closeBrowser } from '../support/browser.ts';
@@ -136,6 +137,17 @@ async function benchKeys(): Promise<void> {
     const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
     process.stdout.write(`key presses through the twin ${generation}: menus ${fmt(menuRate, 0)}/s, text field "${fieldScreen.lines[0]}" ${fmt(fieldRate, 0)}/s `
       + `(target: over 50,000/s — ${verdict(Math.min(menuRate, fieldRate) > 50_000)}); heap ${fmt(heapMb)} MB\n`);
+  }
+}
+
+/** The soak (npm run fuzz -- --soak) over a million keys, power cuts and checks included, on a fixed seed. */
+async function benchSoak(): Promise<void> {
+  const keys = 1_000_000;
+  for (const generation of ['2017', '2022']) {
+    const r = await soak({ generation, keys, seed: 1 });
+    const outcome = r.violation ? `; FAILED ${r.violation.check} at key ${r.violation.keyIndex} (npm run fuzz -- --soak ${keys} --generation ${generation} --seed 1)` : '';
+    process.stdout.write(`soak: keys per second over 1,000,000 keys on twin ${generation}: ${fmt(r.keysPerSecond, 0)}/s, the million in ${fmt(r.ms / 1000)} s `
+      + `(target: the million in under 60 s — ${verdict(r.violation === null && r.ms < 60_000)}); ${fmt(r.powerCuts, 0)} power cuts, ${fmt(r.saves, 0)} saves${outcome}\n`);
   }
 }
 
@@ -302,6 +314,7 @@ const figures: Record<string, () => Promise<void>> = {
   portal: benchPortal,
   network: benchNetworkFeatures,
   keys: benchKeys,
+  soak: benchSoak,
   model: benchModel,
   serial: benchSerial,
   'twin-unit': benchTwinUnit,

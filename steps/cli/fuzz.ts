@@ -5,17 +5,23 @@
 // runs it again exactly. Every input is checked before anything runs: a bad one ends the run
 // with one line naming what and where, and exit code 2.
 //
+// --soak <keys> drives one in-process twin instead, through its own API, with a seeded stream of
+// keys, chords, holds, time, power presses and power cuts (steps/support/fuzz/soak.ts): a broken
+// check stops it with one line, reports/fuzz/soak-<seed>.json and exit code 1.
+//
 //   npm run fuzz -- --target <t> --generation <g> [--statement <file>] [--field "<prompt>"]
 //                   [--runs N] [--seed S] [--replay <file>]
+//   npm run fuzz -- --soak <keys> [--generation 2017|2022|older] [--seed S]
 import { parseArgs } from 'node:util';
 import { displayPath } from '../../fixtures/load.ts';
-import { loadGeneration } from '../../fixtures/profiles.ts';
+import { listGenerations, loadGeneration } from '../../fixtures/profiles.ts';
 import type { TargetStatement } from '../../fixtures/targets.ts';
 import { Inconclusive, NotApplicable } from '../support/errors.ts';
 import type { FuzzField } from '../support/fuzz/fields.ts';
 import { fuzzFieldOf, fuzzFields } from '../support/fuzz/fields.ts';
 import type { FieldResult } from '../support/fuzz/run.ts';
 import { fuzzField, readFailure } from '../support/fuzz/run.ts';
+import { soak, writeSoakReport } from '../support/fuzz/soak.ts';
 import { openTarget, statementFor } from '../support/targets/index.ts';
 
 import { UsageError, exitCodeFor } from './usage.ts';
@@ -33,7 +39,15 @@ export interface FuzzRequest {
   path: string | undefined;
 }
 
-const usage = 'usage: npm run fuzz -- --target <t> --generation <g> [--statement <file>] [--field "<prompt>"] [--runs N] [--seed S] [--replay <file>]';
+/** A soak of one in-process twin (--soak). */
+export interface SoakRequest {
+  generation: string;
+  keys: number;
+  seed: number;
+}
+
+const usage = 'usage: npm run fuzz -- --target <t> --generation <g> [--statement <file>] [--field "<prompt>"] [--runs N] [--seed S] [--replay <file>]'
+  + ' | --soak <keys> [--generation 2017|2022|older] [--seed S]';
 
 function integer(flag: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
@@ -41,21 +55,41 @@ function integer(flag: string, text: string | undefined, min: number): number | 
   return Number(text);
 }
 
-/** The request, every input checked: one line naming what and where otherwise. */
-export function parseRequest(argv: string[]): FuzzRequest {
-  let values;
+function flags(argv: string[]) {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       args: argv,
       options: {
         target: { type: 'string' }, generation: { type: 'string' }, statement: { type: 'string' }, field: { type: 'string' },
-        runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
+        runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' }, soak: { type: 'string' },
       },
       strict: true, allowPositionals: false,
-    }));
+    }).values;
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (${usage})`);
   }
+}
+
+/** The soak's request, every input checked; null when --soak is not given. */
+export function parseSoakRequest(argv: string[]): SoakRequest | null {
+  const values = flags(argv);
+  if (values.soak === undefined) return null;
+  for (const other of ['target', 'statement', 'field', 'runs', 'replay'] as const) {
+    if (values[other] !== undefined) throw new UsageError(`--${other}: a soak drives the in-process twin with keys, not fields (${usage})`);
+  }
+  const keys = integer('soak', values.soak, 1)!;
+  const generation = values.generation ?? '2022';
+  const known = listGenerations();
+  if (!known.includes(generation)) throw new UsageError(`--generation ${generation}: no such firmware generation (known: ${known.join(', ')})`);
+  // A seed of the PRNG's 32 bits; by default a new one, printed so that the run can be made again.
+  const seed = integer('seed', values.seed, 0) ?? Math.floor(Math.random() * 2 ** 32);
+  if (seed >= 2 ** 32) throw new UsageError(`--seed ${seed}: expected a whole number below ${2 ** 32}`);
+  return { generation, keys, seed };
+}
+
+/** The request, every input checked: one line naming what and where otherwise. */
+export function parseRequest(argv: string[]): FuzzRequest {
+  const values = flags(argv);
   const replay = values.replay === undefined ? undefined : readFailure(values.replay);
   const target = values.target ?? replay?.target;
   const generation = values.generation ?? replay?.generation;
@@ -102,9 +136,32 @@ class Progress {
   }
 }
 
+/** The soak's progress on a terminal, rewritten in place. */
+function soakProgress(keys: number, powerCuts: number, ms: number): void {
+  if (process.stdout.isTTY) process.stdout.write(`\r\x1b[K${keys} keys, ${Math.round(keys / (ms / 1000))} keys/s, ${powerCuts} power cuts`);
+}
+
+async function runSoak(request: SoakRequest): Promise<number> {
+  process.stdout.write(`soak: ${request.keys} keys on the in-process twin ${request.generation}, seed ${request.seed}\n`);
+  const result = await soak({ ...request, onProgress: (p) => soakProgress(p.keys, p.powerCuts, p.ms) });
+  if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+  const v = result.violation;
+  if (v) {
+    const file = writeSoakReport(result);
+    process.stdout.write(`soak: FAILED ${v.check} at key ${v.keyIndex} (seed ${result.seed}): ${v.message.split('\n')[0]}; written to ${displayPath(file)}\n`);
+    return 1;
+  }
+  process.stdout.write(`soak: passed ${result.keys} keys in ${(result.ms / 1000).toFixed(1)} s, ${Math.round(result.keysPerSecond)} keys/s; `
+    + `${result.powerCuts} power cuts (${result.cutsMidSave} mid-save, ${result.cutsMidEdit} mid-edit), ${result.saves} saves, ${result.boots} boots, `
+    + `${result.keysTaken} keys on screens that take keys\n`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let request: FuzzRequest;
   try {
+    const soakRequest = parseSoakRequest(argv);
+    if (soakRequest) return await runSoak(soakRequest);
     request = parseRequest(argv);
   } catch (error) {
     const code = exitCodeFor(error);

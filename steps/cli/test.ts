@@ -294,6 +294,7 @@ async function main(): Promise<number> {
   stages.push(await unit());
   // Every input field of both editions, a few generated values each (npm run fuzz -- --runs 200 is the thorough run).
   for (const generation of ['2022', '2017']) stages.push(await gate(`bounded fuzz of every ${generation} input field on the twin`, 'fuzz.ts', ['--target', 'twin', '--generation', generation, '--runs', '8', '--seed', '11']));
+  stages.push(await gate('soak of the twin: 100,000 random keys, chords, holds and power cuts', 'fuzz.ts', ['--soak', '100000', '--seed', '11']));
   stages.push(await labImage());
   stages.push(await liveLab());
   // The twin on real services, on the part of the network chapter the live lab realizes, and its

@@ -58,6 +58,15 @@ export function createTwinTarget(options: TwinTargetOptions): TwinTarget {
   return new TwinTarget(options);
 }
 
+/**
+ * A bare twin on its lab bench, for the soak (npm run fuzz -- --soak): its cloud agent reaches the
+ * platform's handlers in-process, and nothing else listens to it (no interception, no console
+ * accounting), so a million keys cost only the twin's own work.
+ */
+export function bareLabBench(generation: string): LabBench {
+  return new LabBench({ generation });
+}
+
 /** One test CA and server key per process: the browser of the process pins that key. */
 let credentials: Promise<ServerCredentials> | null = null;
 function platformCredentials(): Promise<ServerCredentials> {
