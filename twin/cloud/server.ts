@@ -83,6 +83,8 @@ export class PlatformServer {
   readonly credentials: ServerCredentials;
   #handshakeFails = false;
   readonly #sockets = new Set<Socket>();
+  /** The portal's way in on a Unix socket (a live lab's), if one was opened. */
+  #portalFront: TcpServer | null = null;
 
   private constructor(server: Server, front: TcpServer, options: PlatformServerOptions) {
     this.#server = server;
@@ -98,6 +100,24 @@ export class PlatformServer {
     const credentials = faults.certificate === 'untrusted' ? await makeServerCredentials(hostnames) : this.credentials;
     this.#server.setSecureContext({ key: credentials.key, cert: credentials.cert });
     this.#handshakeFails = faults.handshake === 'fails';
+  }
+
+  /**
+   * Also serves HTTPS on a Unix socket at `path`, without the spec's TLS faults (they are on the
+   * appliance's path, not on a person's browser): a live lab's portal reaches this machine's
+   * browser through the folder that holds it.
+   */
+  async servePortalOn(path: string): Promise<void> {
+    const front = createTcpServer((socket) => {
+      this.#sockets.add(socket);
+      socket.once('close', () => this.#sockets.delete(socket));
+      this.#server.emit('connection', socket);
+    });
+    await new Promise<void>((resolve, reject) => {
+      front.once('error', reject);
+      front.listen(path, () => resolve());
+    });
+    this.#portalFront = front;
   }
 
   #take(socket: Socket): void {
@@ -151,6 +171,8 @@ export class PlatformServer {
     this.#server.closeAllConnections();
     for (const socket of this.#sockets) socket.destroy();
     await new Promise<void>((resolve) => this.#front.close(() => resolve()));
+    const portal = this.#portalFront;
+    if (portal) await new Promise<void>((resolve) => portal.close(() => resolve()));
   }
 }
 

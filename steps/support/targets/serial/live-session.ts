@@ -13,13 +13,14 @@ import { EngineUnavailable, LabServiceFailed, ensureEngine } from '../../lab/liv
 import { ensureImage, labImage } from '../../lab/live/images.ts';
 import { LiveNetwork } from '../../lab/live/network.ts';
 import { containerCableEnds, hostCableEnds, liveLabProtocols } from '../../lab/live/protocols.ts';
-import type { Capability, Faults, TargetSession } from '../../protocols.ts';
+import type { Capability, Faults, Platform, TargetSession } from '../../protocols.ts';
 import type { SerialLink } from './link.ts';
 import { openTty } from './link.ts';
 import { LabBenchClient } from './control.ts';
-import { faultsTable, platformTable } from '../../../../fixtures/lab-protocols.ts';
+import { PORTAL_SOCKET, faultsTable, platformTable } from '../../../../fixtures/lab-protocols.ts';
+import { portalOnLoopback } from '../../lab/live/portal-relay.ts';
 import { ledsTable, powerTable } from '../../../../fixtures/bench-protocols.ts';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { client } from '../../../../fixtures/method-tables.ts';
 import { oneUnitSession } from './session.ts';
 
@@ -45,13 +46,35 @@ async function labOrInconclusive<T>(what: string, lab: () => LiveNetwork | null,
 }
 
 /** Each scenario starts from the default network and a platform that answers normally. */
-function everyScenario(protocols: ReturnType<typeof liveLabProtocols> & { faults?: Faults }): () => Promise<void> {
+function everyScenario(protocols: ReturnType<typeof liveLabProtocols> & { faults?: Faults }, platform: LabPlatform): () => Promise<void> {
   const spec = loadNetwork(DEFAULT_NETWORK);
   return async () => {
     await protocols.reset(spec);
-    await protocols.platform!.failPlatform({ name: 'normal' });
+    await platform.reset();
     // A storage fault an earlier scenario injected is taken back; the unit still shows it until it restarts.
     await protocols.faults?.injectStorageFault(null);
+  };
+}
+
+interface LabPlatform {
+  platform: Platform;
+  /** The platform as the lab started it: the account's settings, appliances and jobs, answering normally. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The lab's platform, through its host's control socket, with its portal on a loopback port of this machine's. */
+async function labPlatform(running: LiveNetwork): Promise<LabPlatform> {
+  const control = await LabBenchClient.connect(running.platformControl, "the live lab's platform");
+  const inner = client(platformTable, (op, args) => control.call(op, args));
+  const relay = await portalOnLoopback(join(dirname(running.platformControl), PORTAL_SOCKET));
+  return {
+    platform: { ...inner, portal: async () => ({ ...(await inner.portal()), url: `https://127.0.0.1:${relay.port}` }) },
+    reset: async () => { await control.call('reset'); },
+    close: async () => {
+      control.close();
+      await relay.close();
+    },
   };
 }
 
@@ -69,10 +92,10 @@ export async function openTwinLiveSession(generation: string, capabilities: Read
       '--speed', String(twin.speed), '--line', twin.line, '--console-layout', twin.layout, ...(activatedBy ? ['--activated-by', activatedBy] : [])];
     if (!spec.lan.untagged) throw new LabServiceFailed(`the ${DEFAULT_NETWORK} network has no untagged LAN subnet to cable the unit to`);
     const unit = await running.attachUnit({ generation, lan: spec.lan.untagged, ...(spec.wan.untagged ? { wan: spec.wan.untagged } : {}), args });
-    const platformClient = await LabBenchClient.connect(running.platformControl, "the live lab's platform");
+    const platform = await labPlatform(running);
     const benchClient = await LabBenchClient.connect(join(unit.dir, 'bench.sock'), "the live unit's bench");
     const protocols = {
-      ...liveLabProtocols(running, containerCableEnds(unit), client(platformTable, (op, args) => platformClient.call(op, args))),
+      ...liveLabProtocols(running, containerCableEnds(unit), platform.platform),
       power: client(powerTable, (op, args) => benchClient.call(op, args)),
       leds: client(ledsTable, (op, args) => benchClient.call(op, args)),
       faults: client(faultsTable, (op, args) => benchClient.call(op, args)),
@@ -80,13 +103,13 @@ export async function openTwinLiveSession(generation: string, capabilities: Read
     await protocols.reset(spec);
     const link = await openTty(unit.console);
     const stop = async () => {
-      platformClient.close();
+      await platform.close();
       benchClient.close();
       await running.stop();
     };
     return oneUnitSession(statement.name, link, generation, capabilities, statement, { factory: true, mode: loadGeneration(generation).firmware.networkModes[0]! }, stop, {
       protocols,
-      beforeScenario: everyScenario(protocols),
+      beforeScenario: everyScenario(protocols, platform),
     });
   });
 }
@@ -108,13 +131,13 @@ export async function openCabledSerialSession(name: string, link: SerialLink, ge
     if (!spec.lan.untagged) throw new LabServiceFailed(`the ${DEFAULT_NETWORK} network has no untagged LAN subnet to cable the unit to`);
     await running.cableHostInterface(cabling.lan, spec.lan.untagged);
     if (cabling.wan !== undefined && spec.wan.untagged) await running.cableHostInterface(cabling.wan, spec.wan.untagged);
-    const platformClient = await LabBenchClient.connect(running.platformControl, "the live lab's platform");
-    const protocols = liveLabProtocols(running, hostCableEnds({ LAN: cabling.lan, WAN: cabling.wan }), client(platformTable, (op, args) => platformClient.call(op, args)));
+    const platform = await labPlatform(running);
+    const protocols = liveLabProtocols(running, hostCableEnds({ LAN: cabling.lan, WAN: cabling.wan }), platform.platform);
     await protocols.reset(spec);
     const stop = async () => {
-      platformClient.close();
+      await platform.close();
       await running.stop();
     };
-    return oneUnitSession(name, link, generation, capabilities, statement, { factory: false, mode: null }, stop, { protocols, beforeScenario: everyScenario(protocols) });
+    return oneUnitSession(name, link, generation, capabilities, statement, { factory: false, mode: null }, stop, { protocols, beforeScenario: everyScenario(protocols, platform) });
   });
 }
