@@ -9,9 +9,15 @@
 // keys, chords, holds, time, power presses and power cuts (steps/support/fuzz/soak.ts): a broken
 // check stops it with one line, reports/fuzz/soak-<seed>.json and exit code 1.
 //
+// --against twin drives the target and an in-process twin of the same generation with the same
+// generated key sequences, side by side, and stops at the first screen that differs
+// (steps/support/fuzz/differential.ts): shrunk, written to reports/fuzz/differential-<seed>.json,
+// exit code 1; --replay <file> runs it again.
+//
 //   npm run fuzz -- --target <t> --generation <g> [--statement <file>] [--field "<prompt>"]
 //                   [--runs N] [--seed S] [--replay <file>]
 //   npm run fuzz -- --soak <keys> [--generation 2017|2022|older] [--seed S]
+//   npm run fuzz -- --target <t> --generation <g> --against twin [--keys N] [--runs R] [--seed S] [--replay <file>]
 import { parseArgs } from 'node:util';
 import { displayPath } from '../../fixtures/load.ts';
 import { listGenerations, loadGeneration } from '../../fixtures/profiles.ts';
@@ -22,6 +28,7 @@ import { fuzzFieldOf, fuzzFields } from '../support/fuzz/fields.ts';
 import type { FieldResult } from '../support/fuzz/run.ts';
 import { fuzzField, readFailure } from '../support/fuzz/run.ts';
 import { soak, writeSoakReport } from '../support/fuzz/soak.ts';
+import { describeDifference, isDifferentialFile, openReferenceTwin, readDifferential, runDifferential } from '../support/fuzz/differential.ts';
 import { openTarget, statementFor } from '../support/targets/index.ts';
 
 import { UsageError, exitCodeFor } from './usage.ts';
@@ -39,6 +46,18 @@ export interface FuzzRequest {
   path: string | undefined;
 }
 
+/** The target against an in-process twin, key sequence by key sequence (--against twin). */
+export interface DifferentialRequest {
+  target: string;
+  generation: string;
+  statement: TargetStatement;
+  maxKeys: number;
+  runs: number;
+  seed: number | undefined;
+  /** A written difference's path, replayed with endOnFailure. */
+  path: string | undefined;
+}
+
 /** A soak of one in-process twin (--soak). */
 export interface SoakRequest {
   generation: string;
@@ -47,7 +66,8 @@ export interface SoakRequest {
 }
 
 const usage = 'usage: npm run fuzz -- --target <t> --generation <g> [--statement <file>] [--field "<prompt>"] [--runs N] [--seed S] [--replay <file>]'
-  + ' | --soak <keys> [--generation 2017|2022|older] [--seed S]';
+  + ' | --soak <keys> [--generation 2017|2022|older] [--seed S]'
+  + ' | --target <t> --generation <g> --against twin [--keys N] [--runs R] [--seed S] [--replay <file>]';
 
 function integer(flag: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
@@ -62,6 +82,7 @@ function flags(argv: string[]) {
       options: {
         target: { type: 'string' }, generation: { type: 'string' }, statement: { type: 'string' }, field: { type: 'string' },
         runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' }, soak: { type: 'string' },
+        against: { type: 'string' }, keys: { type: 'string' },
       },
       strict: true, allowPositionals: false,
     }).values;
@@ -74,7 +95,7 @@ function flags(argv: string[]) {
 export function parseSoakRequest(argv: string[]): SoakRequest | null {
   const values = flags(argv);
   if (values.soak === undefined) return null;
-  for (const other of ['target', 'statement', 'field', 'runs', 'replay'] as const) {
+  for (const other of ['target', 'statement', 'field', 'runs', 'replay', 'against', 'keys'] as const) {
     if (values[other] !== undefined) throw new UsageError(`--${other}: a soak drives the in-process twin with keys, not fields (${usage})`);
   }
   const keys = integer('soak', values.soak, 1)!;
@@ -85,6 +106,36 @@ export function parseSoakRequest(argv: string[]): SoakRequest | null {
   const seed = integer('seed', values.seed, 0) ?? Math.floor(Math.random() * 2 ** 32);
   if (seed >= 2 ** 32) throw new UsageError(`--seed ${seed}: expected a whole number below ${2 ** 32}`);
   return { generation, keys, seed };
+}
+
+/** The differential run's request, every input checked; null unless --against is given or the replay is of one. */
+export function parseDifferentialRequest(argv: string[]): DifferentialRequest | null {
+  const values = flags(argv);
+  const replaying = values.replay !== undefined && isDifferentialFile(values.replay);
+  if (values.against === undefined && !replaying) {
+    if (values.keys !== undefined) throw new UsageError(`--keys: only a differential run (--against twin) takes it (${usage})`);
+    return null;
+  }
+  if (values.against !== undefined && values.against !== 'twin') throw new UsageError(`--against ${values.against}: a unit is compared with the in-process twin only (--against twin)`);
+  for (const other of ['field', 'soak'] as const) {
+    if (values[other] !== undefined) throw new UsageError(`--${other}: a differential run drives keys from the status screen, not fields (${usage})`);
+  }
+  const replay = values.replay === undefined ? undefined : readDifferential(values.replay);
+  const target = values.target ?? replay?.target;
+  const generation = values.generation ?? replay?.generation;
+  if (target === undefined) throw new UsageError(`--target is missing (${usage})`);
+  if (generation === undefined) throw new UsageError(`--generation is missing (${usage})`);
+  if (replay && generation !== replay.generation) throw new UsageError(`--generation ${generation}: the replayed difference is of generation ${replay.generation}`);
+  if (replay && values.keys !== undefined) throw new UsageError('--keys: a replay runs the sequence of its file');
+  const maxKeys = integer('keys', values.keys, 1) ?? replay?.maxKeys ?? 20;
+  const runs = integer('runs', values.runs, 1) ?? 100;
+  const seed = integer('seed', values.seed, Number.MIN_SAFE_INTEGER) ?? replay?.seed;
+  const statement = statementFor(target, values.statement);
+  if (!statement.generations.includes(generation)) throw new UsageError(`--generation ${generation}: target ${target} runs firmware ${statement.generations.join(' or ')}`);
+  if (!statementFor('twin').generations.includes(generation)) throw new UsageError(`--generation ${generation}: the twin runs no such firmware`);
+  const lacks = (['keypad', 'screen'] as const).filter((c) => !statement.capabilities.includes(c));
+  if (lacks.length > 0) throw new UsageError(`--target ${target}: a differential run needs a keypad and a screen; it has no ${lacks.join(' and no ')}`);
+  return { target, generation, statement, maxKeys, runs, seed, path: replay?.path };
 }
 
 /** The request, every input checked: one line naming what and where otherwise. */
@@ -157,11 +208,45 @@ async function runSoak(request: SoakRequest): Promise<number> {
   return 0;
 }
 
+/** One unit of the target and one in-process twin, side by side: 0 they agree, 1 a difference, 3 inconclusive. */
+async function runAgainstTwin(request: DifferentialRequest): Promise<number> {
+  const unitSession = await openTarget(request.target, request.generation, request.statement);
+  const twinSession = openReferenceTwin(request.generation);
+  try {
+    const unit = await unitSession.forScenario();
+    const twin = await twinSession.forScenario();
+    try {
+      const result = await runDifferential({
+        targetName: request.target, unitSession, unit, twinSession, twin, maxKeys: request.maxKeys, runs: request.runs, seed: request.seed,
+        ...(request.path === undefined ? {} : { path: request.path }),
+        onRun: (runs) => { if (process.stdout.isTTY) process.stdout.write(`\r\x1b[K${runs} runs`); },
+      });
+      if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
+      process.stdout.write(result.ok
+        ? `differential: ${request.target} and the in-process twin agree on ${request.path === undefined ? `${result.runs} runs of up to ${request.maxKeys} steps` : 'the replayed sequence'} (${(result.ms / 1000).toFixed(1)} s)\n`
+        : `${describeDifference(result)}\n`);
+      return result.ok ? 0 : 1;
+    } catch (error) {
+      if (!(error instanceof Inconclusive || error instanceof NotApplicable)) throw error;
+      process.stdout.write(`differential: INCONCLUSIVE: ${error.message}\n`);
+      return 3;
+    } finally {
+      await unit.stop();
+      await twin.stop();
+    }
+  } finally {
+    await unitSession.close();
+    await twinSession.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   let request: FuzzRequest;
   try {
     const soakRequest = parseSoakRequest(argv);
     if (soakRequest) return await runSoak(soakRequest);
+    const differentialRequest = parseDifferentialRequest(argv);
+    if (differentialRequest) return await runAgainstTwin(differentialRequest);
     request = parseRequest(argv);
   } catch (error) {
     const code = exitCodeFor(error);

@@ -19,17 +19,25 @@ const cache = new Map<string, Generation>();
  * QSA_TWIN_FIRMWARE_DIR: a folder of firmware profiles the twin runs instead of fixtures/firmware/
  * (a deviation planted for the fuzzer's tests); the suite still judges by the project's profiles.
  */
-function profileDirs(): Parameters<typeof loadGeneration>[2] {
-  const firmware = process.env['QSA_TWIN_FIRMWARE_DIR'];
+function profileDirs(source: ProfileSource): Parameters<typeof loadGeneration>[2] {
+  const firmware = source === 'configured' ? process.env['QSA_TWIN_FIRMWARE_DIR'] : undefined;
   return firmware ? { firmware, hardware: hardwareDir } : undefined;
 }
 
+/**
+ * Which profiles a twin runs: 'configured' (QSA_TWIN_FIRMWARE_DIR's where it is set), or
+ * 'project' (fixtures/firmware/ always: the reference twin of a differential run, which must not
+ * run the deviation planted for the unit it is compared with).
+ */
+export type ProfileSource = 'configured' | 'project';
+
 /** The generation's firmware and hardware profiles, checked against the engine; loaded once. */
-export function loadFirmware(generation: string): Generation {
-  let loaded = cache.get(generation);
+export function loadFirmware(generation: string, source: ProfileSource = 'configured'): Generation {
+  const key = `${source}:${generation}`;
+  let loaded = cache.get(key);
   if (!loaded) {
-    loaded = loadGeneration(generation, vocabulary, profileDirs());
-    cache.set(generation, loaded);
+    loaded = loadGeneration(generation, vocabulary, profileDirs(source));
+    cache.set(key, loaded);
   }
   return loaded;
 }

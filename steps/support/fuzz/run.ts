@@ -140,8 +140,8 @@ const failureSchema = z.object({
   path: z.string(),
 });
 
-/** A written failure, to replay: its target, generation, field, seed and path. */
-export function readFailure(file: string): z.infer<typeof failureSchema> {
+/** A file a fuzz run wrote, to replay, checked against `schema`; a bad one is a one-line FixtureError naming it. */
+export function readReplayFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -149,10 +149,15 @@ export function readFailure(file: string): z.infer<typeof failureSchema> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new FixtureError(`--replay ${displayPath(file)}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read (${code})` : 'not JSON'}`);
   }
-  const parsed = failureSchema.safeParse(data);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new FixtureError(`--replay ${displayPath(file)}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** A written failure, to replay: its target, generation, field, seed and path. */
+export function readFailure(file: string): z.infer<typeof failureSchema> {
+  return readReplayFile(file, failureSchema);
 }

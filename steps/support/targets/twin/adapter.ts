@@ -36,11 +36,18 @@ export interface TwinTargetOptions {
   capabilities: ReadonlySet<Capability>;
   statement: TargetStatement;
   serialNumber?: number;
+  /**
+   * The reference twin of a differential run: it runs the project's profiles (never
+   * QSA_TWIN_FIRMWARE_DIR's, planted for the unit it is compared with), and its cloud agent
+   * reaches its platform's handlers directly, leaving the process's one interception of the
+   * global fetch to the unit (an in-process twin too, in a self-check).
+   */
+  reference?: boolean;
 }
 
 export function openTwinSession(options: TwinTargetOptions): TargetSession {
   // Load (and check) the profiles once per run, so a bad profile fails before any scenario.
-  loadFirmware(options.generation);
+  loadFirmware(options.generation, options.reference ? 'project' : 'configured');
   return {
     name: 'twin',
     generation: options.generation,
@@ -78,6 +85,7 @@ export class TwinTarget implements Target {
   readonly name = 'twin';
   readonly generation: string;
   readonly capabilities: ReadonlySet<Capability>;
+  readonly #reference: boolean;
   labBench: LabBench;
   #stopIntercepting: () => void;
   /**
@@ -93,12 +101,19 @@ export class TwinTarget implements Target {
   constructor(options: TwinTargetOptions) {
     this.generation = options.generation;
     this.capabilities = options.capabilities;
+    this.#reference = options.reference === true;
     this.labBench = this.#newLabBench(options.serialNumber);
-    this.#stopIntercepting = interceptPlatform(this.labBench.api);
+    this.#stopIntercepting = this.#intercept();
+  }
+
+  #intercept(): () => void {
+    return this.#reference ? () => {} : interceptPlatform(this.labBench.api);
   }
 
   #newLabBench(serialNumber: number | undefined): LabBench {
-    const lab = new LabBench({ generation: this.generation, fetch: globalFetch, ...(serialNumber === undefined ? {} : { serialNumber }) });
+    const lab = this.#reference
+      ? new LabBench({ generation: loadFirmware(this.generation, 'project'), ...(serialNumber === undefined ? {} : { serialNumber }) })
+      : new LabBench({ generation: this.generation, fetch: globalFetch, ...(serialNumber === undefined ? {} : { serialNumber }) });
     this.#stopCounting();
     const renderer = new Vt100Renderer(consoleLayout());
     const unit = lab.appliance;
@@ -127,7 +142,7 @@ export class TwinTarget implements Target {
     this.#stopIntercepting();
     this.labBench.relay.close();
     this.labBench = this.#newLabBench(serialNumber);
-    this.#stopIntercepting = interceptPlatform(this.labBench.api);
+    this.#stopIntercepting = this.#intercept();
   }
 
   get appliance() {
