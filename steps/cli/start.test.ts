@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../fixtures/load.ts';
+import { chromiumPath } from '../support/browser.ts';
 
 const reports = mkdtempSync(join(tmpdir(), 'qsa-start-test-'));
 writeFileSync(join(reports, 'summary-twin.txt'), 'the previous run\n');
@@ -47,7 +48,8 @@ test('twin-live on a machine without a container engine: one line naming what to
     }
     symlinkSync(process.execPath, join(bin, 'node'));
     const result = spawnSync(process.execPath, [join(projectRoot, 'steps', 'cli', 'start.ts'), '--quiet', '--reports', reports, '--target', 'twin-live', '--generation', '2022', 'features/network/dhcp.feature'], {
-      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PATH: bin, QSA_LAB_NO_INSTALL: '1' },
+      // The browser (twin-live has the portal) is where it is: the engine is what this test takes away.
+      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PATH: bin, QSA_LAB_NO_INSTALL: '1', QSA_CHROMIUM: chromiumPath },
     });
     assert.equal(result.status, 2, result.stderr + result.stdout);
     assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
