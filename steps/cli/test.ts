@@ -279,6 +279,7 @@ function startLabImageBuild(): () => Promise<StageResult> {
 }
 
 async function main(): Promise<number> {
+  const started = performance.now();
   const stages: StageResult[] = [];
   // socat makes the pseudo-terminals of twin-serial; picocom and tmux let a test attach to the
   // twin's console as a person would; Chromium is the portal's browser.
@@ -323,7 +324,9 @@ async function main(): Promise<number> {
   const failed = stages.reduce((s, r) => s + r.failed, 0);
   mkdirSync(reports, { recursive: true });
   writeFileSync(join(reports, 'test-summary.json'), JSON.stringify({ passed, failed, stages }, null, 2) + '\n');
-  process.stdout.write('\n' + stages.map((s) => `${s.failed ? 'FAIL' : 'ok  '} ${s.stage}: ${s.passed} passed, ${s.failed} failed`).join('\n') + '\n');
+  // Each stage's time, and the whole: what fast feedback is measured against.
+  process.stdout.write('\n' + stages.map((s) => `${s.failed ? 'FAIL' : 'ok  '} ${s.stage}: ${s.passed} passed, ${s.failed} failed (${s.seconds} s)`).join('\n') + '\n');
+  process.stdout.write(`npm test took ${Math.round((performance.now() - started) / 1000)} s\n`);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;
 }
