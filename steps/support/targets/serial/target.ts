@@ -286,7 +286,18 @@ export class SerialTarget implements Target {
   get fleet(): Fleet | undefined { return this.#lab?.fleet; }
   get faults(): Faults | undefined { return this.#lab?.faults; }
   get ports(): Ports | undefined { return this.#lab?.ports; }
-  get power(): Power | undefined { return this.#lab?.power; }
+  get power(): Power | undefined {
+    const power = this.#lab?.power;
+    if (!power) return undefined;
+    // The unit answers the power button (and AC coming back) on its console as it answers a key:
+    // the screen is read after that answer has come, not before.
+    const answered = async (act: Promise<void>): Promise<void> => {
+      await act;
+      await this.#line.answer(this.#line.timing.firstByteMs);
+      this.#record();
+    };
+    return { ...power, pressButton: () => answered(power.pressButton()), plugAc: () => answered(power.plugAc()) };
+  }
   get leds(): Leds | undefined { return this.#lab?.leds; }
 
   /** The MAC address the remote console shows; a console shows neither model nor serial number (they are on the label). */
