@@ -26,7 +26,7 @@ import type { Endpoint } from './syslog-relay.ts';
 import type { LiveUnit } from './unit.ts';
 import { shellQuote, startUnit } from './unit.ts';
 import {
-  INTERNET_INTERFACE, SYSLOG_DIR, dhcpConfig, syslogConfig, syslogPorts, dnsConfig, dnsServers, interfaceOf, internetAddresses, needsFaultProxy, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, withPrefix,
+  INTERNET_INTERFACE, SYSLOG_DIR, dhcpConfig, startDnsmasq, stopDaemon, syslogConfig, syslogPorts, dnsConfig, dnsServers, interfaceOf, internetAddresses, needsFaultProxy, proxyConfig, proxyFirewall, routerAddresses, routerRuleset, subnetHolding, withPrefix,
 } from './services.ts';
 
 const execFileAsync = promisify(execFile);
@@ -44,7 +44,6 @@ interface Host {
  * for the next one. The container's first process (sleep) reaps no child: a stopped daemon stays
  * a zombie, which counts as gone.
  */
-const stopDaemon = (name: string) => `if [ -f /run/lab/${name}.pid ]; then p=$(cat /run/lab/${name}.pid); kill $p 2>/dev/null; i=0; while [ $i -lt 200 ] && [ -e /proc/$p ] && [ "$(cut -d' ' -f3 /proc/$p/stat 2>/dev/null)" != Z ]; do sleep 0.01; i=$((i+1)); done; rm -f /run/lab/${name}.pid; fi`;
 
 export class LiveNetwork {
   /** The prefix of every container and network name of this lab (several labs may run at once). */
@@ -360,9 +359,11 @@ export class LiveNetwork {
     if (changed.has('/etc/lab/ruleset.nft')) commands.push('nft -f /etc/lab/ruleset.nft');
     for (const daemon of ['dhcp', 'dns']) {
       if (!changed.has(`/etc/lab/${daemon}.conf`)) continue;
-      commands.push(stopDaemon(daemon), `dnsmasq --conf-file=/etc/lab/${daemon}.conf --pid-file=/run/lab/${daemon}.pid --log-facility=/var/log/lab/${daemon}.log`);
+      commands.push(stopDaemon(daemon), startDnsmasq(daemon));
     }
-    if (commands.length > 0) await this.#run(router.container, 'router', commands.join(' && '));
+    // Not applied: the next change writes these files and restarts the daemons again, rather than leave them down.
+    const forget = (error: unknown) => { for (const file of changed) router.files.delete(file); throw error; };
+    if (commands.length > 0) await this.#run(router.container, 'router', commands.join(' && ')).catch(forget);
     await this.#applyPlatformTls();
     await this.#applyProxy();
     await this.#applySyslog();

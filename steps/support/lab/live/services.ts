@@ -17,6 +17,12 @@ export function interfaceOf(subnet: string): string {
   return `s-${subnet}`.slice(0, 15);
 }
 
+/** Shell commands that stop and start the router's daemons (network.ts runs them in its container). */
+// A daemon gone (or a zombie, its sockets released): asked first, killed after 2 s.
+export const stopDaemon = (name: string) => `if [ -f /run/lab/${name}.pid ]; then p=$(cat /run/lab/${name}.pid); kill $p 2>/dev/null; i=0; while [ $i -lt 300 ] && [ -e /proc/$p ] && [ "$(cut -d' ' -f3 /proc/$p/stat 2>/dev/null)" != Z ]; do [ $i -eq 200 ] && kill -9 $p 2>/dev/null; sleep 0.01; i=$((i+1)); done; rm -f /run/lab/${name}.pid; fi`;
+// dnsmasq started again: a socket the old one held may still be released a moment later ("Address already in use").
+export const startDnsmasq = (name: string) => `ok=; for i in $(seq 30); do if dnsmasq --conf-file=/etc/lab/${name}.conf --pid-file=/run/lab/${name}.pid --log-facility=/var/log/lab/${name}.log; then ok=1; break; fi; sleep 0.1; done; [ -n "$ok" ]`;
+
 /** The subnet whose IPv4 network or IPv6 prefix holds `address`, or null. */
 export function subnetHolding(spec: NetworkSpec, address: string): [string, SubnetSpec] | null {
   for (const entry of Object.entries(spec.subnets)) {
