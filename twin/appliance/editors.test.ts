@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { EditorSpec, FirmwareProfile } from '../../fixtures/profiles.ts';
-import { expandAlphabet, listValues, scrollCycle } from '../../fixtures/profiles.ts';
+import { expandAlphabet, listValues, scrollCycle } from '../../fixtures/field-values.ts';
 import type { Editor, EditorKey, EditResult, FieldView } from './editors.ts';
 import { createEditor } from './editors.ts';
 import { loadFirmware } from './firmware.ts';

@@ -3,7 +3,7 @@
 // field; the UI engine owns the flow around them.
 import { isHostname, isIpv4, isIpv6, padIpv4, unpadIpv4 } from '../../fixtures/addresses.ts';
 import type { EditorSpec, FirmwareProfile, Key } from '../../fixtures/profiles.ts';
-import { expandAlphabet, listValues, scrollCycle } from '../../fixtures/profiles.ts';
+import { expandAlphabet, listValues, scrollCycle } from '../../fixtures/field-values.ts';
 
 /** LEFT and RIGHT pressed together. */
 export type EditorKey = Key | 'LEFT+RIGHT';

@@ -17,7 +17,7 @@ import { Task } from '../tasks/task.ts';
 import type { FuzzField } from './fields.ts';
 import type { FieldCase, Verdict } from './oracle.ts';
 import { allowedChars, digitsVerdict, documentedCycle, enteredByArrows, textVerdict } from './oracle.ts';
-import { listValues } from '../../../fixtures/profiles.ts';
+import { listValues } from '../../../fixtures/field-values.ts';
 
 /** The unit departs from the guide at the field. */
 export class FieldDeviation extends Error {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { isHostname, isIpv4, isIpv6 } from '../../../fixtures/addresses.ts';
 import type { EditorSpec, FirmwareProfile } from '../../../fixtures/profiles.ts';
-import { expandAlphabet, listValues, scrollCycle } from '../../../fixtures/profiles.ts';
+import { expandAlphabet, listValues, scrollCycle } from '../../../fixtures/field-values.ts';
 import type { FuzzField, InputSpec } from './fields.ts';
 
 type TextSpec = Extract<EditorSpec, { kind: 'text' }>;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { padIpv4 } from '../../../fixtures/addresses.ts';
 import { isLinkStep } from '../../../fixtures/profiles.ts';
 import type { EditorSpec, FirmwareProfile } from '../../../fixtures/profiles.ts';
-import { expandAlphabet, scrollCycle } from '../../../fixtures/profiles.ts';
+import { expandAlphabet, scrollCycle } from '../../../fixtures/field-values.ts';
 import type { Key, ScreenSnapshot } from '../protocols.ts';
 import { fieldStepOf } from '../recognize.ts';
 import { charAtCursor, normalize } from '../screens.ts';
