@@ -63,7 +63,9 @@ function makeBundle(name: string, withIdentity: boolean): string {
   if (withIdentity) {
     write('identity.json', { declared: { model: 'QGS-2000', serialNumber: 'SN-42' }, shown: { '2017': { mac: '00:11:22:33:44:55', model: 'QGS-2000', serialNumber: null, how: 'status screen' } } });
   }
-  write('certification.json', { target: 'serial:/dev/ttyUSB0', generations: ['2017', '2022'], expect: null, exitCode: 1, at: '2026-12-06T07:00:00.000Z' });
+  write('statement.probed.yaml', 'name: lab-unit\nentry: typing\n');
+  const statement = { declared: 'statement.yaml', probed: [{ file: 'statement.probed.yaml', unit: 'serial:/dev/ttyUSB0', differences: [{ field: 'entry', declared: 'arrows', probed: 'typing' }] }], notProbed: ['tcp:lab:7000: the probe failed: no answer <at all>'] };
+  write('certification.json', { target: 'serial:/dev/ttyUSB0', generations: ['2017', '2022'], expect: null, exitCode: 1, at: '2026-12-06T07:00:00.000Z', ...(withIdentity ? { statement } : {}) });
   write('timing.json', { '2017': { wallMs: 3_723_000, applianceMs: 1500 }, '2022': { wallMs: null, applianceMs: null } });
   write('requirements.json', {
     'VLAN-001': { outcome: 'failed', scenarios: [] }, 'TRB-001': { outcome: 'not applicable', scenarios: [] },
@@ -132,6 +134,11 @@ describe('the certificate page', () => {
   test('shows the statement, suite, identity, timing and requirement counts, escaped', () => {
     assert.ok(page.includes('<strong>lab-unit</strong>: The lab&#39;s unit &lt;A&gt;'));
     assert.ok(page.includes('<pre class="statement">name: lab-unit\n'));
+    const statement = page.slice(page.indexOf('<h2 id="statement">'));
+    assert.ok(statement.includes('<h3>As declared</h3>') && statement.includes('<h3>As probed: serial:/dev/ttyUSB0</h3>'), 'both statements');
+    assert.ok(statement.includes('<tr><th scope="row"><code>entry</code></th><td><code>arrows</code></td><td><code>typing</code></td></tr>'), 'the difference');
+    assert.ok(statement.includes('<pre class="statement">name: lab-unit\nentry: typing\n</pre>'), 'the probed statement');
+    assert.ok(statement.includes('<li>tcp:lab:7000: the probe failed: no answer &lt;at all&gt;</li>'), 'a unit not probed, and why');
     assert.ok(page.includes('1.4.0') && page.includes('abc123def') && page.includes('yes: uncommitted changes to <code>steps/cli/x.ts</code>'));
     assert.ok(page.includes('00:11:22:33:44:55') && page.includes('SN-42') && page.includes('status screen'));
     assert.ok(page.includes('<td>1 h 2 min 3 s</td><td>1.5 s</td>') && page.includes('<th scope="row">2022</th><td>not recorded</td>'));
@@ -177,6 +184,7 @@ describe('the certificate page', () => {
   test('a bundle without identity.json says the identity was not recorded', () => {
     const older = readFileSync(join(makeBundle('older', false), 'index.html'), 'utf8');
     assert.ok(older.includes('Identity: not recorded'));
+    assert.ok(older.includes('<h3>As probed</h3><p>Not recorded (this bundle predates probed statements).</p>'));
     assert.ok(!older.includes('00:11:22:33:44:55'));
   });
 });

@@ -11,6 +11,8 @@ import type { Key } from '../../fixtures/profiles.ts';
 import { projectRoot } from '../../fixtures/load.ts';
 import { requirementIds } from './coverage.ts';
 import { filesOf } from './bundle.ts';
+import type { CertificationRecord } from './certify.ts';
+import type { StatementRecord } from './probed.ts';
 import { glyphs } from '../support/screens.ts';
 import { html } from './report.ts';
 import { nodeLines, scenarioKey } from './tally.ts';
@@ -172,6 +174,17 @@ function identityTable(identity: Identity | null): string {
   return `<table><thead><tr><th scope="col">Source</th><th scope="col">MAC address</th><th scope="col">Model</th><th scope="col">Serial number</th><th scope="col">How</th></tr></thead><tbody>${declared}${shown.join('')}</tbody></table>`;
 }
 
+/** The statement as each unit was probed, and where it departs from the declared one. */
+function probedSection(bundle: string, record: StatementRecord | undefined): string {
+  if (!record) return '<h3>As probed</h3><p>Not recorded (this bundle predates probed statements).</p>';
+  const probed = record.probed.map((p) => `<h3>As probed: ${html(p.unit)}</h3>${p.differences.length === 0
+    ? '<p>The probe agrees with the declared statement (generation, console layout, entry, activation).</p>'
+    : `<table><caption>Where the probe departs from the declared statement</caption><thead><tr><th scope="col">Field</th><th scope="col">Declared</th><th scope="col">Probed</th></tr></thead><tbody>${
+      p.differences.map((d) => `<tr><th scope="row"><code>${html(d.field)}</code></th><td><code>${html(d.declared)}</code></td><td><code>${html(d.probed)}</code></td></tr>`).join('')}</tbody></table>`}<pre class="statement">${html(readFileSync(join(bundle, p.file), 'utf8'))}</pre>`);
+  const unprobed = record.notProbed.length ? `<h3>Not probed</h3><ul>${record.notProbed.map((n) => `<li>${html(n)}</li>`).join('')}</ul>` : '';
+  return probed.join('\n') + unprobed;
+}
+
 function section(id: string, title: string, body: string): string {
   return `<section aria-labelledby="${id}"><h2 id="${id}">${html(title)}</h2>\n${body}\n</section>`;
 }
@@ -182,7 +195,7 @@ export function writeCertificate(bundle: string): void {
   const statement = (parseYaml(statementText) ?? {}) as { name?: string; description?: string };
   const suite = readJson<{ version: string; commit: string; modified: string[] }>(join(bundle, 'suite.json'));
   const identity = readOptional<Identity>(join(bundle, 'identity.json'));
-  const certification = readJson<{ target: string; generations: string[]; expect: string | null; exitCode: number | null; at: string }>(join(bundle, 'certification.json'));
+  const certification = readJson<CertificationRecord>(join(bundle, 'certification.json'));
   const timing = readOptional<Record<string, { wallMs: number | null; applianceMs: number | null }>>(join(bundle, 'timing.json')) ?? {};
   const table = readJson<Record<string, { outcome: string }>>(join(bundle, 'requirements.json'));
   const runs = certification.generations.map((g) => readJson<Run>(join(bundle, 'runs', g, 'run.json')));
@@ -214,7 +227,7 @@ export function writeCertificate(bundle: string): void {
     ['identity', 'Appliance identity', identityTable(identity)],
     ['suite', 'Suite', `<dl><dt>Version</dt><dd>${html(suite.version)}</dd><dt>Commit</dt><dd><code>${html(suite.commit)}</code></dd><dt>Modified</dt><dd>${
       suite.modified.length ? `yes: uncommitted changes to ${suite.modified.map((m) => `<code>${html(m)}</code>`).join(', ')}` : 'no (the commit as it is)'}</dd></dl>`],
-    ['statement', 'Capability statement', `<p><strong>${html(statement.name ?? 'unnamed')}</strong>: ${html(statement.description ?? 'no description')}</p><pre class="statement">${html(statementText)}</pre>`],
+    ['statement', 'Capability statement', `<h3>As declared</h3><p><strong>${html(statement.name ?? 'unnamed')}</strong>: ${html(statement.description ?? 'no description')}</p><pre class="statement">${html(statementText)}</pre>\n${probedSection(bundle, certification.statement)}`],
   ];
   const title = `Certification of ${certification.target}`;
   const verdict = certification.exitCode === 0 ? 'certified: every scenario passed, was not applicable or was an expected failure' : `not certified (exit code ${html(certification.exitCode)})`;

@@ -43,6 +43,8 @@ describe('npm run certify and npm run verify', () => {
     assert.equal(verified.status, 0, verified.stdout + verified.stderr);
     assert.match(verified.stdout, /checked against the key in the bundle/);
     assert.match(verified.stdout, /older: \d+ passed, 0 failed/);
+    // The twin is no line: the bundle says it was not probed, and why.
+    assert.match(verified.stdout, /^statement: twin: not probed: the probe reads a unit on a line/m);
     assert.match(verified.stdout, /the bundle is intact and complete/);
   });
 

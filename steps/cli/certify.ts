@@ -2,7 +2,8 @@
 // runs every scenario the capability statement selects, in every generation it names (no tag or
 // path filter: everything is counted; --shard k/n runs one unit's share), and writes a bundle a
 // third party can verify (npm run verify): the statement, the suite's identity, the appliance's
-// identity as it showed it, each generation's run with every scenario's evidence, the
+// identity as it showed it, the statement as probed where the target is a unit's line (serial:,
+// tcp:) beside the one declared, each generation's run with every scenario's evidence, the
 // requirement table, the timing, a certificate page (index.html), and a manifest signed with
 // the lab's Ed25519 key. Exits 0 only if every scenario passed, was not applicable or was an
 // expected failure.
@@ -19,6 +20,9 @@ import { projectRoot } from '../../fixtures/load.ts';
 import { labKey, seal, suiteIdentity } from './bundle.ts';
 import { writeCertificate } from './certificate.ts';
 import { mergeBundles } from './merge.ts';
+import { probeDeclared, statementSummary } from './probed.ts';
+import type { StatementRecord } from './probed.ts';
+import { statementFor } from '../support/targets/index.ts';
 import { requirementTable } from './runs.ts';
 import type { RunRecord } from './runs.ts';
 
@@ -38,6 +42,8 @@ export interface CertificationRecord {
   shard: { k: number; n: number } | null;
   exitCode: number | null;
   at: string;
+  /** The statement as declared and as probed (absent from bundles made before the probe was). */
+  statement?: StatementRecord;
   /** A merged bundle: the shard bundles it was made of. */
   merged?: Array<{ k: number; target: string; manifest: string }>;
 }
@@ -99,10 +105,24 @@ if (import.meta.main) {
     process.stdout.write(`certify: merged ${positionals.length} shard bundles into ${out}, signed with ${key.file}\n`);
     process.exitCode = merged.certification.exitCode === 0 ? 0 : 1;
   } else {
+    let declared;
+    try {
+      declared = statementFor(values.target!, values.statement);
+    } catch (error) {
+      fail((error as Error).message.split('\n')[0]!);
+    }
+    mkdirSync(out, { recursive: true });
+    // Before the run: the unit as it stands, not as the last scenario left it.
+    const statement = await probeDeclared(values.target!, declared, out);
+    for (const line of statementSummary(statement)) process.stdout.write(`certify: ${line}\n`);
     const work = mkdtempSync(join(tmpdir(), 'qsa-certify-'));
     const run = spawnSync(process.execPath, [join(projectRoot, 'steps', 'cli', 'start.ts'), '--target', values.target!, '--statement', values.statement!,
       ...(values.expect ? ['--expect', values.expect] : []), ...(values.shard ? ['--shard', values.shard] : []), '--reports', work], { cwd: projectRoot, stdio: 'inherit' });
-    if (run.status === 2) fail('the run did not start (above)');
+    if (run.status === 2) {
+      // --out was empty or absent: nothing of a bundle is left half-made.
+      rmSync(out, { recursive: true, force: true });
+      fail('the run did not start (above)');
+    }
     mkdirSync(join(out, 'runs'), { recursive: true });
     const runs: RunRecord[] = [];
     for (const entry of readdirSync(join(work, 'runs')).sort()) {
@@ -115,7 +135,7 @@ if (import.meta.main) {
     const suite = suiteIdentity();
     writeFileSync(join(out, 'suite.json'), JSON.stringify(suite, null, 2) + '\n');
     const [k, n] = values.shard ? values.shard.split('/').map(Number) : [];
-    finishBundle(out, runs, { target: values.target!, generations: runs.map((r) => r.generation), expect: values.expect ?? null, shard: k && n ? { k, n } : null, exitCode: run.status, at: new Date().toISOString() }, key.privateKey);
+    finishBundle(out, runs, { target: values.target!, generations: runs.map((r) => r.generation), expect: values.expect ?? null, shard: k && n ? { k, n } : null, exitCode: run.status, at: new Date().toISOString(), statement }, key.privateKey);
     if (suite.modified.length > 0) process.stdout.write(`certify: the suite has uncommitted changes (${suite.modified.slice(0, 3).join(', ')}${suite.modified.length > 3 ? ', ...' : ''}); verify will say so\n`);
     process.stdout.write(`certify: bundle ${out} (${runs.length} generations), signed with ${key.file}\n`);
     process.exitCode = run.status === 0 ? 0 : 1;

@@ -4,10 +4,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../fixtures/load.ts';
+import { labKey, seal } from './bundle.ts';
+import type { CertificationRecord } from './certify.ts';
 import type { RunRecord } from './runs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'qsa-merge-test-'));
@@ -39,6 +41,28 @@ describe('npm run certify -- --merge', () => {
     const verified = cli('verify', merged);
     assert.equal(verified.status, 0, verified.stdout + verified.stderr);
     assert.match(verified.stdout, /the bundle is intact and complete/);
+    assert.equal(verified.stdout.match(/^statement: twin: not probed/gm)?.length, 3, 'each shard\'s unit, said not probed');
+  });
+
+  test('a shard whose unit was probed: its probed statement is kept under probed/<k>/, and verify names it', () => {
+    // Shard 2 as a line's bundle would be: a probed statement and its record, sealed again under the lab's key.
+    const probedShard = join(dir, 'shard-2-probed');
+    cpSync(shard(2), probedShard, { recursive: true });
+    writeFileSync(join(probedShard, 'statement.probed.yaml'), 'name: twin\nentry: typing\n');
+    const file = join(probedShard, 'certification.json');
+    const record = JSON.parse(readFileSync(file, 'utf8')) as CertificationRecord;
+    record.statement = { declared: 'statement.yaml', probed: [{ file: 'statement.probed.yaml', unit: 'serial:/dev/ttyS1', differences: [{ field: 'entry', declared: 'arrows', probed: 'typing' }] }], notProbed: [] };
+    writeFileSync(file, JSON.stringify(record));
+    process.env['QSA_LAB_KEY_DIR'] = env.QSA_LAB_KEY_DIR;
+    seal(probedShard, labKey().privateKey);
+    const merged = join(dir, 'merged-probed');
+    const result = cli('certify', '--merge', shard(1), probedShard, shard(3), '--out', merged);
+    assert.equal(result.status, 0, result.stderr + result.stdout);
+    assert.equal(readFileSync(join(merged, 'probed', '2', 'statement.probed.yaml'), 'utf8'), 'name: twin\nentry: typing\n');
+    const verified = cli('verify', merged);
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+    assert.match(verified.stdout, /^statement: serial:\/dev\/ttyS1: as probed \(probed\/2\/statement\.probed\.yaml\), differs from the declared statement: entry declared arrows, probed typing$/m);
+    assert.equal(verified.stdout.match(/^statement: twin: not probed/gm)?.length, 2);
   });
 
   test('one shard alone does not verify as the whole selection', () => {

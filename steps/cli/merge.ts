@@ -12,6 +12,7 @@ import { MANIFEST, PUBLIC_KEY, checkSeal, sha256 } from './bundle.ts';
 import type { SuiteIdentity } from './bundle.ts';
 import type { CertificationRecord } from './certify.ts';
 import { readRuns, writeRunRecord } from './runs.ts';
+import type { StatementRecord } from './probed.ts';
 import type { RunRecord } from './runs.ts';
 
 interface Shard {
@@ -106,6 +107,17 @@ export function mergeBundles(bundles: readonly string[], out: string): { runs: R
     declared: identity(first)?.declared ?? null,
     shown: Object.fromEntries(shards.flatMap((s) => Object.entries(identity(s)?.shown ?? {}).map(([g, shown]) => [`${g} (shard ${s.certification.shard!.k}/${s.certification.shard!.n}, ${s.certification.target})`, shown]))),
   }, null, 2) + '\n');
+  // Each unit was probed on its own: its probed statement is kept under probed/<k>/.
+  const statement: StatementRecord = { declared: 'statement.yaml', probed: [], notProbed: [] };
+  for (const s of shards) {
+    const own = s.certification.statement;
+    const k = s.certification.shard!.k;
+    for (const p of own?.probed ?? []) {
+      cpSync(join(s.bundle, p.file), join(out, 'probed', String(k), p.file));
+      statement.probed.push({ ...p, file: join('probed', String(k), p.file) });
+    }
+    statement.notProbed.push(...(own ? own.notProbed : [`shard ${k}/${s.certification.shard!.n}: made before bundles held a probed statement`]));
+  }
   const certification: CertificationRecord = {
     target: [...new Set(shards.map((s) => s.certification.target))].join(', '),
     generations,
@@ -113,6 +125,7 @@ export function mergeBundles(bundles: readonly string[], out: string): { runs: R
     shard: null,
     exitCode: Math.max(...shards.map((s) => s.certification.exitCode ?? 1)),
     at: new Date().toISOString(),
+    statement,
     merged: shards.map((s) => ({ k: s.certification.shard!.k, target: s.certification.target, manifest: sha256(readFileSync(join(s.bundle, MANIFEST))) })),
   };
   return { runs, certification };

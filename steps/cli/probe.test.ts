@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -17,7 +17,7 @@ import { projectRoot } from '../../fixtures/load.ts';
 import type { Key } from '../../fixtures/profiles.ts';
 import { keys, loadGeneration } from '../../fixtures/profiles.ts';
 import type { TargetStatement } from '../../fixtures/targets.ts';
-import { loadStatementFile, statementLayout } from '../../fixtures/targets.ts';
+import { loadStatementFile, loadTargetStatement, statementLayout } from '../../fixtures/targets.ts';
 import { recognize } from '../support/recognize.ts';
 import { ClaimContradicted, checkClaims } from '../support/targets/claims.ts';
 import { ConsoleDecoder } from '../support/targets/serial/decoder.ts';
@@ -26,6 +26,7 @@ import type { Samples } from '../support/targets/serial/indicator-search.ts';
 import { findIndicators } from '../support/targets/serial/indicator-search.ts';
 import { openSerialSession, pictureFile, redraw, startTwin } from '../support/targets/serial/session.ts';
 import { main } from './probe.ts';
+import { probeDeclared, statementSummary } from './probed.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'qsa-probe-'));
 /** Processes started here; socat runs in a group of its own, with its program. */
@@ -281,6 +282,31 @@ describe('npm run probe', { concurrency: true }, () => {
         await session.close();
       }
       await assertEndsOnStatus(pty, loadConsoleLayout('boxed'), '2017');
+    });
+    test('certify\'s probe: the statement as probed is written beside the declared one, and where they differ is said', { timeout: 90_000 }, async () => {
+      const pty = await ptys['2022-plain']!;
+      const out = join(dir, 'bundle-probed');
+      mkdirSync(out);
+      // The serial statement declares the boxed layout and arrows-only entry; this unit draws plain and takes typing.
+      // It is activated by jdoe; the statement says by someone else.
+      const declared: TargetStatement = { ...loadTargetStatement('serial'), entry: 'arrows', unit: { activated: true, activatedBy: 'asmith', factorySettingsOnline: false } };
+      const record = await probeDeclared(`serial:${pty}`, declared, out);
+      assert.deepEqual(record.notProbed, []);
+      assert.equal(record.probed.length, 1);
+      const probed = loadStatementFile(join(out, record.probed[0]!.file));
+      assert.equal(probed.name, 'serial', 'named as the declared statement');
+      assert.deepEqual([probed.generations, probed.entry], [['2022'], 'typing']);
+      assertLayout(statementLayout(probed), loadConsoleLayout('plain'));
+      assert.deepEqual(record.probed[0]!.differences.map((d) => d.field), ['console', 'entry', 'unit.activatedBy']);
+      assert.match(statementSummary(record)[0]!, /differs from the declared statement: console declared .*; entry declared arrows, probed typing; unit.activatedBy declared asmith, probed jdoe$/);
+      await assertEndsOnStatus(pty, loadConsoleLayout('plain'), '2022');
+      // The same unit declared as it is: no difference.
+      const agreeing = await probeDeclared(`serial:${pty}`, probed, out);
+      assert.deepEqual(agreeing.probed[0]!.differences, []);
+      // A target that is no line is not probed, and the record says why.
+      const twin = await probeDeclared('twin', loadTargetStatement('twin'), out);
+      assert.deepEqual(twin.probed, []);
+      assert.match(twin.notProbed[0]!, /^twin: not probed: the probe reads a unit on a line/);
     });
   });
 

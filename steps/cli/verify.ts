@@ -16,6 +16,8 @@ import { projectRoot } from '../../fixtures/load.ts';
 import { PUBLIC_KEY, checkSeal, sha256 } from './bundle.ts';
 import { requirementIds } from './coverage.ts';
 import type { SuiteIdentity } from './bundle.ts';
+import type { CertificationRecord } from './certify.ts';
+import { statementSummary } from './probed.ts';
 import type { RunRecord } from './runs.ts';
 import { generationFilter } from './start.ts';
 
@@ -98,8 +100,12 @@ if (import.meta.main) {
   if (suite && problems.every((p) => !p.startsWith('suite.json: commit'))) {
     for (const run of runs) problems.push(...completeness(run, await selectedAt(suite.commit, run.generation)));
   }
+  // The statement as probed beside the declared one; a probed file it names must be there.
+  const statement = read<CertificationRecord>('certification.json')?.statement;
+  const statementLines = statement ? statementSummary(statement) : ['no probed statement recorded (a bundle made before they were)'];
+  for (const p of statement?.probed ?? []) if (!existsSync(join(bundle, p.file))) problems.push(`certification.json: names ${p.file}, which is missing`);
   const counts = runs.map((r) => `${r.generation}: ${['passed', 'failed', 'not-applicable', 'inconclusive', 'informative'].map((s) => `${r.results.filter((x) => x.status === s).length} ${s}`).join(', ')}`);
-  process.stdout.write(`${counts.join('\n')}\n${Object.keys(requirements).length} requirements\n`);
+  process.stdout.write(`${statementLines.map((l) => `statement: ${l}`).join('\n')}\n${counts.join('\n')}\n${Object.keys(requirements).length} requirements\n`);
   for (const p of problems) process.stdout.write(`PROBLEM ${p}\n`);
   process.stdout.write(problems.length === 0 ? 'verify: the bundle is intact and complete\n' : `verify: ${problems.length} problems\n`);
   process.exitCode = problems.length === 0 ? 0 : 1;
