@@ -24,6 +24,7 @@ interface Replay {
   seed: number;
   path: string;
   replayPath: string | null;
+  maxCommands?: number;
 }
 
 const replay: Replay | null = process.env['MODEL_REPLAY'] ? JSON.parse(readFileSync(process.env['MODEL_REPLAY'], 'utf8')) as Replay : null;
@@ -39,7 +40,7 @@ describe('model-based property: network configuration procedures', () => {
           generation,
           session,
           numRuns: numberFromEnv('MODEL_RUNS', 30),
-          maxCommands: numberFromEnv('MODEL_COMMANDS', 25),
+          maxCommands: replay?.maxCommands ?? numberFromEnv('MODEL_COMMANDS', 25),
           ...(seed === undefined ? {} : { seed }),
           ...(replay ? { path: replay.path } : {}),
           ...(replay?.replayPath ? { replayPath: replay.replayPath } : {}),

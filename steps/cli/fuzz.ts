@@ -18,6 +18,13 @@
 //                   [--runs N] [--seed S] [--replay <file>]
 //   npm run fuzz -- --soak <keys> [--generation 2017|2022|older] [--seed S]
 //   npm run fuzz -- --target <t> --generation <g> --against twin [--keys N] [--runs R] [--seed S] [--replay <file>]
+//   npm run fuzz -- --model --target <t> --generation 2017|2022 [--commands N] [--runs R] [--seed S] [--replay <file>]
+//
+// --model runs the model-based property over configuration procedures (steps/support/model/) on
+// the target: for any sequence of procedures, confirmations and cancels, what the unit stores and
+// its menus show follow the confirmed ones. A unit with no power button starts each run from the
+// state it is in, reset the documented way; it must be activated. A failure is shrunk and written
+// to reports/fuzz/model-<generation>-seed<S>.json; --replay <file> runs it again.
 import { parseArgs } from 'node:util';
 import { displayPath } from '../../fixtures/load.ts';
 import { listGenerations, loadGeneration } from '../../fixtures/profiles.ts';
@@ -30,6 +37,11 @@ import { fuzzField, readFailure } from '../support/fuzz/run.ts';
 import { soak, writeSoakReport } from '../support/fuzz/soak.ts';
 import { describeDifference, isDifferentialFile, openReferenceTwin, readDifferential, runDifferential } from '../support/fuzz/differential.ts';
 import { openTarget, statementFor } from '../support/targets/index.ts';
+import { runModelProperty } from '../support/model/property.ts';
+import type { ModelGeneration } from '../support/model/model.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../fixtures/load.ts';
 
 import { UsageError, exitCodeFor } from './usage.ts';
 
@@ -58,6 +70,18 @@ export interface DifferentialRequest {
   path: string | undefined;
 }
 
+/** The model-based property on a target (--model). */
+export interface ModelRequest {
+  target: string;
+  generation: ModelGeneration;
+  statement: TargetStatement;
+  maxCommands: number;
+  runs: number;
+  seed: number | undefined;
+  /** A written failure's path and replayPath, replayed exactly. */
+  replay: { path: string; replayPath: string | null } | undefined;
+}
+
 /** A soak of one in-process twin (--soak). */
 export interface SoakRequest {
   generation: string;
@@ -67,7 +91,8 @@ export interface SoakRequest {
 
 const usage = 'usage: npm run fuzz -- --target <t> --generation <g> [--statement <file>] [--field "<prompt>"] [--runs N] [--seed S] [--replay <file>]'
   + ' | --soak <keys> [--generation 2017|2022|older] [--seed S]'
-  + ' | --target <t> --generation <g> --against twin [--keys N] [--runs R] [--seed S] [--replay <file>]';
+  + ' | --target <t> --generation <g> --against twin [--keys N] [--runs R] [--seed S] [--replay <file>]'
+  + ' | --model --target <t> --generation 2017|2022 [--commands N] [--runs R] [--seed S] [--replay <file>]';
 
 function integer(flag: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
@@ -82,7 +107,7 @@ function flags(argv: string[]) {
       options: {
         target: { type: 'string' }, generation: { type: 'string' }, statement: { type: 'string' }, field: { type: 'string' },
         runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' }, soak: { type: 'string' },
-        against: { type: 'string' }, keys: { type: 'string' },
+        against: { type: 'string' }, keys: { type: 'string' }, model: { type: 'boolean' }, commands: { type: 'string' },
       },
       strict: true, allowPositionals: false,
     }).values;
@@ -106,6 +131,88 @@ export function parseSoakRequest(argv: string[]): SoakRequest | null {
   const seed = integer('seed', values.seed, 0) ?? Math.floor(Math.random() * 2 ** 32);
   if (seed >= 2 ** 32) throw new UsageError(`--seed ${seed}: expected a whole number below ${2 ** 32}`);
   return { generation, keys, seed };
+}
+
+/** A model failure written by --model, or null when the file is of another kind (a field's, a difference's). */
+function readModelFailure(file: string): { target: string | undefined; generation: string; seed: number; path: string; replayPath: string | null; maxCommands: number } | null {
+  if (!existsSync(file)) throw new UsageError(`--replay ${displayPath(file)}: no such file`);
+  let data: { kind?: string; target?: string; generation?: string; seed?: number; path?: string; replayPath?: string | null; maxCommands?: number };
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as typeof data;
+  } catch (error) {
+    throw new UsageError(`--replay ${displayPath(file)}: not JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (data.kind !== 'model') return null;
+  if (typeof data.generation !== 'string' || typeof data.seed !== 'number' || typeof data.path !== 'string' || typeof data.maxCommands !== 'number') {
+    throw new UsageError(`--replay ${displayPath(file)}: a model failure without its generation, seed, path and maxCommands`);
+  }
+  return { target: data.target, generation: data.generation, seed: data.seed, path: data.path, replayPath: data.replayPath ?? null, maxCommands: data.maxCommands };
+}
+
+/** The model-based run's request, every input checked; null unless --model is given or the replay is of one. */
+export function parseModelRequest(argv: string[]): ModelRequest | null {
+  const values = flags(argv);
+  const replay = values.replay === undefined ? null : readModelFailure(values.replay);
+  if (!values.model && !replay) {
+    if (values.commands !== undefined) throw new UsageError(`--commands: only a model-based run (--model) takes it (${usage})`);
+    return null;
+  }
+  for (const other of ['field', 'soak', 'against', 'keys'] as const) {
+    if (values[other] !== undefined) throw new UsageError(`--${other}: a model-based run drives configuration procedures, not ${other === 'field' ? 'one field' : 'keys'} (${usage})`);
+  }
+  if (values.model && values.replay !== undefined && !replay) throw new UsageError(`--replay ${displayPath(values.replay)}: not a model failure (a field's or a difference's is replayed without --model)`);
+  const target = values.target ?? replay?.target;
+  const generation = values.generation ?? replay?.generation;
+  if (target === undefined) throw new UsageError(`--target is missing (${usage})`);
+  if (generation === undefined) throw new UsageError(`--generation is missing (${usage})`);
+  if (generation !== '2017' && generation !== '2022') throw new UsageError(`--generation ${generation}: the configuration procedures are modelled for 2017 and 2022`);
+  if (replay && generation !== replay.generation) throw new UsageError(`--generation ${generation}: the replayed failure is of generation ${replay.generation}`);
+  if (replay && values.commands !== undefined) throw new UsageError('--commands: a replay generates under the bound of its file');
+  const statement = statementFor(target, values.statement);
+  if (!statement.generations.includes(generation)) throw new UsageError(`--generation ${generation}: target ${target} runs firmware ${statement.generations.join(' or ')}`);
+  const lacks = (['keypad', 'screen'] as const).filter((c) => !statement.capabilities.includes(c));
+  if (lacks.length > 0) throw new UsageError(`--target ${target}: a model-based run needs a keypad and a screen; it has no ${lacks.join(' and no ')}`);
+  return {
+    target, generation, statement,
+    maxCommands: integer('commands', values.commands, 1) ?? replay?.maxCommands ?? 25,
+    runs: integer('runs', values.runs, 1) ?? 30,
+    seed: integer('seed', values.seed, Number.MIN_SAFE_INTEGER) ?? replay?.seed,
+    replay: replay ? { path: replay.path, replayPath: replay.replayPath } : undefined,
+  };
+}
+
+/** The property on one session of the target: 0 it holds, 1 it failed (written), 3 not applicable or inconclusive. */
+async function runModel(request: ModelRequest): Promise<number> {
+  const session = await openTarget(request.target, request.generation, request.statement);
+  const started = performance.now();
+  try {
+    process.stdout.write(`model: ${request.replay ? 'replaying a failure' : `${request.runs} runs of up to ${request.maxCommands} procedures`} on ${request.target} ${request.generation}${request.seed === undefined ? '' : `, seed ${request.seed}`}\n`);
+    const result = await runModelProperty({
+      generation: request.generation, session, numRuns: request.runs, maxCommands: request.maxCommands,
+      // A reboot of a fresh twin is cheap; a unit on a line reboots in minutes, and still may.
+      reboot: true,
+      target: request.target,
+      saveFailureTo: join(projectRoot, 'reports', 'fuzz'),
+      replayCommand: (file) => `npm run fuzz -- --replay ${displayPath(file)}`,
+      ...(request.seed === undefined ? {} : { seed: request.seed }),
+      ...(request.replay ? { path: request.replay.path, ...(request.replay.replayPath ? { replayPath: request.replay.replayPath } : {}) } : {}),
+    });
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    if (result.ok) {
+      process.stdout.write(`model: passed ${result.runs} runs, ${result.executed} procedures carried out (${secs} s)\n`);
+      return 0;
+    }
+    const f = result.failure!;
+    process.stdout.write(`model: FAILED after ${result.runs} runs (${secs} s), seed ${f.seed}: ${f.commands}\n  ${f.error.split('\n')[0]}\n`
+      + `  written to ${f.file ? displayPath(f.file) : '(not written)'}; again: npm run fuzz -- --replay ${f.file ? displayPath(f.file) : '<file>'}\n`);
+    return 1;
+  } catch (error) {
+    if (!(error instanceof Inconclusive || error instanceof NotApplicable)) throw error;
+    process.stdout.write(`model: ${error instanceof NotApplicable ? 'NOT APPLICABLE' : 'INCONCLUSIVE'}: ${error.message}\n`);
+    return 3;
+  } finally {
+    await session.close();
+  }
 }
 
 /** The differential run's request, every input checked; null unless --against is given or the replay is of one. */
@@ -245,6 +352,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const soakRequest = parseSoakRequest(argv);
     if (soakRequest) return await runSoak(soakRequest);
+    const modelRequest = parseModelRequest(argv);
+    if (modelRequest) return await runModel(modelRequest);
     const differentialRequest = parseDifferentialRequest(argv);
     if (differentialRequest) return await runAgainstTwin(differentialRequest);
     request = parseRequest(argv);

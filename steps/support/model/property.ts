@@ -11,11 +11,12 @@ import { projectRoot } from '../../../fixtures/load.ts';
 import type { TargetSession } from '../protocols.ts';
 import { shows } from '../screens.ts';
 import { ActivateInPortal } from '../tasks/lab.ts';
-import { ContactThePlatformAgain, waitForInput } from '../tasks/navigation.ts';
+import { ContactThePlatformAgain, GoToStatus, waitForInput } from '../tasks/navigation.ts';
+import { NotApplicable } from '../errors.ts';
 import { acPlugged, PlugInAcCord, PressPowerButton } from '../tasks/power.ts';
 import { Actor } from '../actor.ts';
 import type { NetworkCommand, Real } from './commands.ts';
-import { readBack } from './commands.ts';
+import { readBack, ResetNetwork } from './commands.ts';
 import { checkMenus } from './checks.ts';
 import { networkCommands } from './arbitraries.ts';
 import type { ModelGeneration, NetworkModel } from './model.ts';
@@ -40,6 +41,9 @@ export interface ModelRunOptions {
   reboot?: boolean;
   /** Where a failure is written (null: not written). */
   saveFailureTo?: string | null;
+  /** The target's name and how to replay a written failure, as its file says. */
+  target?: string;
+  replayCommand?: (file: string) => string;
 }
 
 export interface ModelRunResult {
@@ -55,17 +59,35 @@ export interface ModelFailure {
   seed: number;
   path: string;
   replayPath: string | null;
+  /** The bound the sequence was generated under: a replay must generate under the same. */
+  maxCommands: number;
   commands: string;
   error: string;
   transcript: string[];
   file: string | null;
 }
 
-/** A fresh target, switched on and activated, its menus checked against the factory default. */
+/**
+ * A target at the documented defaults, activated, its menus checked against them: a fresh unit
+ * switched on (activated in the portal if it asks); or, on a unit with no power button (a unit on
+ * a serial line), the unit as it stands, brought to its status screen and reset the documented
+ * way ("RESET NETWORK SETTINGS ... to the default settings"). Such a unit must be activated already.
+ */
 export async function startRun(session: TargetSession, generation: ModelGeneration, options: { recording?: boolean; checkWanMenu?: boolean } = {}): Promise<{ model: NetworkModel; real: Real }> {
   const target = await session.forScenario();
   const actor = Actor.using(target, { recording: options.recording ?? false, transcriptLimit: TRANSCRIPT_LIMIT });
   const real: Real = { actor, generation, executed: 0, checkWanMenu: options.checkWanMenu ?? true };
+  if (!target.capabilities.has('power')) {
+    const screen = await actor.attemptsTo(GoToStatus());
+    if (shows(screen, actor.guide.firmware.texts.activationCode)) {
+      throw new NotApplicable(`the model-based property needs an activated unit: ${session.name} shows ${actor.describe(screen)}, and has no power button or platform for the suite to activate it`);
+    }
+    const model = defaultModel(generation);
+    // The reset reads everything back, and its menus are checked against the defaults.
+    await new ResetNetwork(false).run(model, real);
+    real.executed = 0;
+    return { model, real };
+  }
   if (!(await acPlugged(actor))) await actor.attemptsTo(PlugInAcCord());
   await actor.attemptsTo(PressPowerButton());
   const screen = await waitForInput(actor);
@@ -145,6 +167,7 @@ export async function runModelProperty(options: ModelRunOptions): Promise<ModelR
     seed: details.seed,
     path: details.counterexamplePath ?? '',
     replayPath,
+    maxCommands: options.maxCommands,
     commands: described.replace(/\s*\/\*replayPath=.*\*\/\s*$/, ''),
     error,
     transcript,
@@ -153,10 +176,12 @@ export async function runModelProperty(options: ModelRunOptions): Promise<ModelR
   const dir = options.saveFailureTo === undefined ? failuresDir : options.saveFailureTo;
   if (dir) {
     mkdirSync(dir, { recursive: true });
-    failure.file = join(dir, `${generation}-seed${details.seed}.json`);
+    failure.file = join(dir, `model-${generation}-seed${details.seed}.json`);
     writeFileSync(failure.file, `${JSON.stringify({
+      kind: 'model',
+      ...(options.target ? { target: options.target } : {}),
       ...failure,
-      replay: `MODEL_REPLAY=${failure.file} npm run unit -- --test-name-pattern=model`,
+      replay: options.replayCommand?.(failure.file) ?? `MODEL_REPLAY=${failure.file} npm run unit -- --test-name-pattern=model`,
     }, null, 2)}\n`);
   }
   return { ok: false, runs: details.numRuns, executed, failure };

@@ -194,8 +194,11 @@ export async function openMainMenu(actor: Actor): Promise<void> {
   // ENTER on the ACTIVATION CODE screen contacts the platform again; DOWN opens the menu
   // ("press the Down arrow until the SYSTEM REBOOT screen appears").
   const key: Key = shows(screen, fw.texts.activationCode) ? 'DOWN' : 'ENTER';
-  const now = await pressAndRead(actor, key);
+  let now = await pressAndRead(actor, key);
   const first = fw.menus[fw.mainMenu]!.items[0]!.label;
+  // A line that paused inside the answer shows it half drawn (SETUP NE over the status screen's
+  // address reads as a status screen): the rest is waited for before the key is said to fail.
+  if (!shows(now, first)) now = await waitForScreen(actor, (s) => shows(s, first), 5000) ?? now;
   if (!shows(now, first)) throw new NavigationError(`${key} on the status screen did not show "${first}"; it shows ${actor.describe(now)}`);
 }
 
