@@ -79,7 +79,8 @@ export class Tally {
       const status = f.testStepResult.status;
       if ((rank[status] ?? 3) > (rank[run.worst] ?? 0)) {
         run.worst = status;
-        if (status !== 'SKIPPED') run.reason = f.testStepResult.message?.split('\n')[0] ?? status.toLowerCase();
+        // The exception's own message: Node's assertion stack (the result's message) opens with "AssertionError [ERR_ASSERTION]" and a diff, not the message.
+        if (status !== 'SKIPPED') run.reason = (f.testStepResult.exception?.message ?? f.testStepResult.message)?.split('\n')[0] ?? status.toLowerCase();
       }
     } else if (envelope.attachment) {
       const a = envelope.attachment;

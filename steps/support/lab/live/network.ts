@@ -329,7 +329,7 @@ export class LiveNetwork {
   }
 
   /** Gives a host exactly these addresses (and default routes via its subnet's router). */
-  async #address(host: Host, role: string, wanted: Array<{ iface: string; address: string }>, routes: string[] = []): Promise<void> {
+  async #address(host: Host, role: string, wanted: Array<{ iface: string; address: string; flags?: string }>, routes: string[] = []): Promise<void> {
     const key = (a: { iface: string; address: string }) => `${a.iface} ${a.address}`;
     const have = new Set(host.addresses.map(key));
     const want = new Set(wanted.map(key));
@@ -338,7 +338,7 @@ export class LiveNetwork {
     const commands = [
       ...host.addresses.filter((a) => !want.has(key(a))).map((a) => `{ ip addr del ${a.address} dev ${a.iface} 2>/dev/null || true; }`),
       // nodad: the address is usable at once, not tentative for a second.
-      ...wanted.filter((a) => !have.has(key(a))).map((a) => `ip addr replace ${a.address} dev ${a.iface}${a.address.includes(':') ? ' nodad' : ''}`),
+      ...wanted.filter((a) => !have.has(key(a))).map((a) => `ip addr replace ${a.address} dev ${a.iface}${a.address.includes(':') ? ' nodad' : ''}${a.flags ? ` ${a.flags}` : ''}`),
       ...routes,
     ];
     try {

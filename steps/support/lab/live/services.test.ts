@@ -68,6 +68,16 @@ describe('the router', () => {
     assert.deepEqual(addresses.sort(), ['internet 198.19.255.1/24', 'internet 2001:db8:ffff::1/64', 's-office 198.18.10.1/24', 's-office 198.18.10.53/24', 's-office 2001:db8:10::1/64', 's-office 2001:db8:10::53/64'].sort());
   });
 
+  test('a WAN lease in the LAN\'s network: the router takes an address there on the WAN side, with no route, so dnsmasq serves it', () => {
+    const spec = structuredClone(loadNetwork('split'));
+    spec.subnets.dmz!.dhcp = { ...spec.subnets.dmz!.dhcp!, address: '198.18.10.120', gateway: '198.18.10.1', dns: ['198.18.10.53'] };
+    const wan = routerAddresses(spec).filter((a) => a.iface === 's-dmz');
+    assert.deepEqual(wan, [{ iface: 's-dmz', address: '198.18.20.1/24' }, { iface: 's-dmz', address: '198.18.10.254/24', flags: 'noprefixroute' }, { iface: 's-dmz', address: '198.18.20.53/24' }]);
+    assert.match(dhcpConfig(spec), /dhcp-range=set:dmz,198\.18\.10\.120,198\.18\.10\.120,255\.255\.255\.0,1h/);
+    // A lease in the subnet's own network needs nothing more.
+    assert.equal(routerAddresses(loadNetwork('split')).filter((a) => a.flags).length, 0);
+  });
+
   test('forwarding: a subnet with Internet access reaches the platform side; one without lets only its proxy out', () => {
     assert.match(routerRuleset(loadNetwork('office')), /iifname "s-office" oifname "internet" accept/);
     const proxied = routerRuleset(loadNetwork('office-proxy'));

@@ -2,7 +2,7 @@
 // addresses and nftables ruleset, dnsmasq for DHCPv4, router advertisements and DHCPv6, dnsmasq
 // for DNS, squid for the proxy, rsyslog for syslog. Pure text from data, so the twin's model and
 // the live lab read one spec the same way; network.ts puts the text into the containers.
-import { firstHostOf, inCidr, isIpv6, prefixOfCidr } from '../../../../fixtures/addresses.ts';
+import { firstHostOf, inCidr, ipv4SubnetEnds, isIpv6, prefixOfCidr, prefixOfNetmask, withLastOctet } from '../../../../fixtures/addresses.ts';
 import type { NetworkSpec, ProxySpec, SubnetSpec } from '../../../../fixtures/networks.ts';
 
 /** The router's interface toward the platform. */
@@ -57,11 +57,21 @@ export function internetAddresses(spec: NetworkSpec): { router: string[]; platfo
 }
 
 /** The router's addresses, interface by interface: each subnet's router and its answering DNS servers. */
-export function routerAddresses(spec: NetworkSpec): Array<{ iface: string; address: string }> {
-  const out: Array<{ iface: string; address: string }> = [];
+export function routerAddresses(spec: NetworkSpec): Array<{ iface: string; address: string; flags?: string }> {
+  const out: Array<{ iface: string; address: string; flags?: string }> = [];
   for (const [name, subnet] of Object.entries(spec.subnets)) {
     const iface = interfaceOf(name);
     if (subnet.ipv4?.router) out.push({ iface, address: `${subnet.ipv4.router}/${prefixOfCidr(subnet.ipv4.network)}` });
+    // A lease outside the subnet's own network (a WAN DHCP server that leases an address of the
+    // LAN's): dnsmasq serves a range only on an interface with an address in it. The router takes
+    // one there, with no route, so that traffic to the other subnet still goes where it did.
+    const lease = subnet.dhcp;
+    if (lease && !(subnet.ipv4 && inCidr(lease.address, subnet.ipv4.network))) {
+      const prefix = prefixOfNetmask(lease.netmask)!;
+      const last = ipv4SubnetEnds(lease.address, prefix).broadcast;
+      const spare = withLastOctet(last, Number(last.split('.')[3]) - 1);
+      out.push({ iface, address: `${spare === lease.address ? withLastOctet(last, Number(last.split('.')[3]) - 2) : spare}/${prefix}`, flags: 'noprefixroute' });
+    }
     if (subnet.ipv6?.router) out.push({ iface, address: `${subnet.ipv6.router}/${prefixOfCidr(subnet.ipv6.prefix)}` });
     for (const host of subnet.hosts) if (host.role === 'dns' && host.answers) out.push({ iface, address: withPrefix(spec, host.address) });
   }
