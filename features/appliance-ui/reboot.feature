@@ -59,7 +59,7 @@ Feature: System Reboot and Shutdown - How to reboot the system
     And the screen shows "ACTIVATION CODE" within 3 minutes
     And the screen shows the activation code
 
-  @fw-2017 @RBT-007 @needs-network @needs-platform
+  @fw-2017 @RBT-007 @needs-network @needs-platform @needs-network-pace
   Scenario: 2017: after rebooting while the platform cannot be reached, a network error appears
     Given the appliance has been activated by user "jdoe"
     And the Qualys Cloud Platform cannot be reached
@@ -69,7 +69,7 @@ Feature: System Reboot and Shutdown - How to reboot the system
     Then the screen shows "QG con timeout" within 3 minutes
     And the screen does not show "is_jdoe"
 
-  @fw-2022 @RBT-007 @needs-network @needs-platform
+  @fw-2022 @RBT-007 @needs-network @needs-platform @needs-network-pace
   Scenario: 2022: after rebooting while the platform cannot be reached, a configuration error appears
     Given the appliance has been activated by user "jdoe"
     And the Qualys Cloud Platform cannot be reached

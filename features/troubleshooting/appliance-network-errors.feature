@@ -235,7 +235,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     When I enable proxy support through the host name "PROXY.LAB.TEST" port 3128
     Then the screen shows "LAN DNS can't resolve proxy" within 2 minutes
 
-  @ANE-029 @ANE-030 @ERRATA-207 @needs-network
+  @ANE-029 @ANE-030 @ERRATA-207 @needs-network @needs-network-pace
   Scenario: "within 30 seconds": CONTACTING QUALYS stays 30 seconds before the timeout is reported
     Given the lab network is "office-proxy"
     And the appliance is running
@@ -244,7 +244,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     Then the screen shows "Timeout was reached (28)" within 2 minutes
     And "CONTACTING QUALYS" was shown for about 30 to 36 seconds
 
-  @ANE-030 @ERRATA-207 @needs-network
+  @ANE-030 @ERRATA-207 @needs-network @needs-network-pace
   Scenario: Without a proxy: CONTACTING QUALYS stays 30 seconds before the timeout is reported
     Given the appliance is running
     And a firewall drops the appliance's connections to the platform
@@ -252,7 +252,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     Then the screen shows "Timeout was reached (28)" within 2 minutes
     And "CONTACTING QUALYS" was shown for about 30 to 36 seconds
 
-  @ANE-018 @ERRATA-207 @needs-network
+  @ANE-018 @ERRATA-207 @needs-network @needs-network-pace
   Scenario: DNS servers that do not answer are given up sooner than a silent platform
     Given the appliance is running
     And the LAN's DNS servers do not answer
@@ -270,7 +270,7 @@ Feature: Troubleshooting - Appliance Network Errors (2022)
     When I restart the appliance
     Then the screen shows "Timeout was reached (28)" within 5 minutes
 
-  @ANE-027 @needs-network
+  @ANE-027 @needs-network @needs-network-pace
   Scenario: A refused connection is reported at once, not after 30 seconds
     Given the lab network is "office-proxy"
     And the appliance is running

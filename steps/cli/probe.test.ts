@@ -148,7 +148,7 @@ function assertStatement(statement: TargetStatement, layout: string, generation:
   assert.equal(statement.name, 'probed');
   assert.equal(statement.driver, 'serial');
   assert.deepEqual(statement.generations, [generation]);
-  assert.deepEqual(statement.capabilities, ['keypad', 'screen', 'console']);
+  assert.deepEqual(statement.capabilities, ['keypad', 'screen', 'console', 'network-pace']);
   assert.equal(statement.units, 'one');
   assert.equal(statement.readings, 'informative');
   assert.equal(statement.entry, 'typing');

@@ -152,6 +152,8 @@ export interface UnitNotes {
   factory: boolean;
   /** The unit's network mode, as last seen or set (null: not known yet). */
   mode: NetworkMode | null;
+  /** The lab's network (as data) when a scenario last brought the unit up: a scenario whose lab differs at its start restarts it. */
+  network?: string;
 }
 
 /** A kind of target opened once per run; hands out a target per scenario. */

@@ -87,6 +87,20 @@ function showsAnEarlierLab(actor: Actor, screen: ScreenSnapshot, mode: NetworkMo
   return r.kind === 'status' && (r.shows === 'error' || r.shows === 'communication-failure');
 }
 
+/**
+ * On a unit that lives through the run, whether the lab's network differs from the one it was
+ * brought up in at an earlier scenario's start (this scenario's Givens changed it: no DHCP server,
+ * say): the unit is restarted to run with it, as a unit that came up in this lab would.
+ */
+async function labChangedSince(actor: Actor, mode: NetworkMode | 'any'): Promise<boolean> {
+  const unit = actor.session.unit;
+  if (mode === 'any' || !unit || !actor.target.capabilities.has('network')) return false;
+  const now = JSON.stringify(await actor.need('network').network());
+  const changed = unit.network !== undefined && unit.network !== now;
+  unit.network = now;
+  return changed;
+}
+
 /** After a transition broke down on a unit that lives through the run: the status screen, once more. */
 const TryOnceMore = () => Task.where('try once more to bring the appliance back to its status screen', (actor) => goToStatus(actor));
 
@@ -156,6 +170,8 @@ async function transition(actor: Actor, state: ApplianceState, username: string,
     // A unit that lives through the run is switched off with the settings the scenario starts
     // from: it boots with them ("Using its boot time network configuration").
     if (startsElsewhere(actor, mode)) await startingSettings(actor, await switchedOnStatus(actor), mode);
+    // It boots in this scenario's lab.
+    await labChangedSince(actor, mode);
     if (await isRunning(actor) && !shows(await readScreen(actor), fw.texts.safeToUnplug)) {
       // A unit still coming up (an earlier scenario switched it on) is shut down once it takes keys.
       await waitForInput(actor);
@@ -166,8 +182,9 @@ async function transition(actor: Actor, state: ApplianceState, username: string,
     return;
   }
   const resets = startsElsewhere(actor, mode);
+  const labChanged = await labChangedSince(actor, mode);
   let screen = await startingSettings(actor, await switchedOnStatus(actor), mode);
-  if (!resets && showsAnEarlierLab(actor, screen, mode)) {
+  if (!resets && (labChanged || showsAnEarlierLab(actor, screen, mode))) {
     await actor.attemptsTo(RestartAppliance());
     screen = await actor.attemptsTo(GoToStatus());
   }

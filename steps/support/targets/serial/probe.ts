@@ -51,7 +51,8 @@ export interface ProbeResult {
   notes: string[];
 }
 
-const capabilities: Capability[] = ['keypad', 'screen', 'console'];
+// A unit on a line runs on its own clock: network-pace (fixtures/targets.ts).
+const capabilities: Capability[] = ['keypad', 'screen', 'console', 'network-pace'];
 
 export async function probe(options: ProbeOptions): Promise<ProbeResult> {
   const port = options.target;
