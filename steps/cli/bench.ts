@@ -2,7 +2,8 @@
 // tests). The suite's wall time and median time per scenario against the twin, the network
 // features' scenarios per second, the portal's scenarios (time each, the browser's start-up),
 // key presses per second through the twin target's keypad protocol, the soak's keys per second
-// (npm run fuzz -- --soak), model-based runs (steps/support/model/) per minute, the serial targets (twin-serial, twin-unit) against their
+// (npm run fuzz -- --soak), fuzz runs per minute per field and differential sequences per minute
+// with the last mutation run's wall time (bench-fuzz.ts), model-based runs (steps/support/model/) per minute, the serial targets (twin-serial, twin-unit) against their
 // line's lower bound, the live lab's time to come up and to reconfigure, and twin-live's time
 // per scenario.
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { ensureEngine } from '../support/lab/live/engine.ts';
 import { ensureImage, labImage } from '../support/lab/live/images.ts';
 import { LiveNetwork } from '../support/lab/live/network.ts';
 import { liveLabSelection } from './calibration.ts';
+import { benchFuzz } from './bench-fuzz.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -315,6 +317,7 @@ const figures: Record<string, () => Promise<void>> = {
   network: benchNetworkFeatures,
   keys: benchKeys,
   soak: benchSoak,
+  fuzz: benchFuzz,
   model: benchModel,
   serial: benchSerial,
   'twin-unit': benchTwinUnit,
