@@ -18,20 +18,20 @@ async function fieldsPerMinute(target: string, runs: number): Promise<void> {
   const generation = '2022';
   const session = await openTarget(target, generation);
   try {
-    const unit = await session.forScenario();
-    try {
-      const rates: number[] = [];
-      for (const field of fuzzFields(loadGeneration(generation).firmware)) {
+    const rates: number[] = [];
+    // A unit of its own per field where the target hands out fresh ones (as npm run fuzz does).
+    for (const field of fuzzFields(loadGeneration(generation).firmware)) {
+      const unit = await session.forScenario();
+      try {
         const r = await fuzzField({ session, target: unit, field, targetName: target, runs, seed: 1, reportsDir: null });
         const perMinute = (r.tries / r.ms) * 60_000;
         rates.push(perMinute);
         process.stdout.write(`fuzz on ${target} ${generation}: "${field.prompt}" ${fmt(perMinute)} runs/min (${r.tries} runs in ${(r.ms / 1000).toFixed(1)} s${r.ok ? '' : ', FAILED'})\n`);
+      } finally {
+        await unit.stop();
       }
-      const slowest = Math.min(...rates);
-      process.stdout.write(`fuzz on ${target} ${generation}: ${rates.length} fields, the slowest at ${fmt(slowest)} runs/min\n`);
-    } finally {
-      await unit.stop();
     }
+    process.stdout.write(`fuzz on ${target} ${generation}: ${rates.length} fields, the slowest at ${fmt(Math.min(...rates))} runs/min\n`);
   } finally {
     await session.close();
   }

@@ -7,7 +7,7 @@ import {
   alerts, applicationNames, DecideOnLicenseAgreement, GoTo, heading, LogIn, LogInReady, LogInWithAWrongPassword, LogOut, menuItems, OpenWithoutLoggingIn, PickApplication,
   scannerApplianceUrls,
 } from '../support/tasks/portal.ts';
-import { platformRequests, UsePrivateCloudPlatform } from '../support/tasks/lab.ts';
+import { ContactsWithPlatform, UsePrivateCloudPlatform } from '../support/tasks/lab.ts';
 
 When('I log in to the portal as {string}', async function (login: string) {
   await this.attemptsTo(LogIn(login));
@@ -86,8 +86,8 @@ Then('the Scanner Appliances section lists every host the appliance contacted, e
   const page = await this.portal.page();
   const listed = urlsShown(await scannerApplianceUrls(page));
   assert.ok(listed.every((u) => u.port === '443'), `not all on port 443: ${JSON.stringify(listed)}`);
-  const contacted = await platformRequests(this.actor);
-  assert.ok(contacted.length > 0, 'the appliance has not contacted the platform');
+  const contacted = await this.attemptsTo(ContactsWithPlatform());
+  assert.ok(contacted.length > 0, 'the appliance has not contacted the platform within a polling interval');
   for (const request of contacted) {
     assert.ok(listed.some((u) => u.host === request.host && u.port === request.port), `the appliance contacted ${request.host}:${request.port}, which Help > About does not list`);
   }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Actor } from '../actor.ts';
 import type { PlatformFailure, PlatformRequest, Port, Probe } from '../protocols.ts';
+import { NotApplicable } from '../errors.ts';
 import { Task } from './task.ts';
 
 // --- What the lab shows ---------------------------------------------------------------------------
@@ -31,6 +32,20 @@ export function activationCodeHolders(actor: Actor, activationCode: string): Pro
 export function platformRequests(actor: Actor): Promise<PlatformRequest[]> {
   return actor.need('platform').platformRequests();
 }
+
+/**
+ * The appliance's contacts with the platform, waiting for the first where there is none yet: a
+ * unit that has run a while (one that lives through the run) contacts it when it next polls, so
+ * up to one polling interval and the 30 s an attempt may take.
+ */
+export const ContactsWithPlatform = () => Task.where('wait for the appliance to contact the platform', async (actor) => {
+  const bound = actor.guide.hardware.timing.pollIntervalMs + 30_000;
+  for (let waited = 0; ; waited += 15_000) {
+    const requests = await platformRequests(actor);
+    if (requests.length > 0 || waited >= bound) return requests;
+    await actor.target.time.wait(15_000);
+  }
+});
 
 // --- The platform and its portal ------------------------------------------------------------------
 
@@ -67,6 +82,11 @@ export const SetSubscriptionFeature = (feature: keyof typeof features, on: boole
 /** The account on a Private Cloud Platform whose on-site SOC's name resolves, on the lab's DNS, to `address`. */
 export const UsePrivateCloudPlatform = (pod: string, address: string) =>
   Task.where(`lab: the account is on the Private Cloud Platform ${pod}`, async (actor) => {
+    // A unit is activated on one platform: one that lives through the run activated is on the lab's POD.
+    const { statement } = actor.session;
+    if (statement.units === 'one' && statement.unit?.activated) {
+      throw new NotApplicable(`the scenario needs a unit activated on the Private Cloud Platform ${pod}; the target's one unit is activated on the lab's POD already (its statement: unit.activated)`);
+    }
     const platform = actor.need('platform');
     const network = actor.need('network');
     await platform.usePod(pod);
