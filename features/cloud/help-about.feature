@@ -15,7 +15,8 @@ Feature: Check network access to scanners (Help > About)
       | https://qualysguard.us1.qualys.test:443 |
       | https://dist.us1.qualys.test:443        |
 
-  @HELP-003
+  # A unit that has run a while contacts the platform at its next poll (every 3 minutes: ERRATA-263).
+  @HELP-003 @ERRATA-263
   Scenario: The appliance contacts only URLs that Help > About lists, on port 443
     Given the appliance has been activated by user "jdoe"
     And I am logged in to the portal as "jdoe"

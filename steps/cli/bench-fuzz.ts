@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadGeneration } from '../../fixtures/profiles.ts';
 import { fuzzFields } from '../support/fuzz/fields.ts';
 import { fuzzField } from '../support/fuzz/run.ts';
-import { openReferenceTwin, runDifferential } from '../support/fuzz/differential.ts';
+import { besideReferenceTwin, runDifferential } from '../support/fuzz/differential.ts';
 import { openTarget } from '../support/targets/index.ts';
 import { mutationDir, TARGET_SCORE } from './mutation.ts';
 
@@ -39,22 +39,10 @@ async function fieldsPerMinute(target: string, runs: number): Promise<void> {
 
 async function differentialPerMinute(): Promise<void> {
   const generation = '2022';
-  const unitSession = await openTarget('twin-unit', generation);
-  const twinSession = openReferenceTwin(generation);
-  try {
-    const unit = await unitSession.forScenario();
-    const twin = await twinSession.forScenario();
-    try {
-      const r = await runDifferential({ targetName: 'twin-unit', unitSession, unit, twinSession, twin, maxKeys: 20, runs: 20, seed: 1, reportsDir: null });
-      process.stdout.write(`differential twin-unit against the twin ${generation}: ${fmt((r.runs / r.ms) * 60_000)} sequences/min of up to 20 steps (${r.runs} in ${(r.ms / 1000).toFixed(1)} s${r.ok ? '' : ', a difference found'})\n`);
-    } finally {
-      await unit.stop();
-      await twin.stop();
-    }
-  } finally {
-    await unitSession.close();
-    await twinSession.close();
-  }
+  await besideReferenceTwin('twin-unit', generation, undefined, async (pair) => {
+    const r = await runDifferential({ targetName: 'twin-unit', ...pair, maxKeys: 20, runs: 20, seed: 1, reportsDir: null });
+    process.stdout.write(`differential twin-unit against the twin ${generation}: ${fmt((r.runs / r.ms) * 60_000)} sequences/min of up to 20 steps (${r.runs} in ${(r.ms / 1000).toFixed(1)} s${r.ok ? '' : ', a difference found'})\n`);
+  });
 }
 
 function lastMutationRun(): void {

@@ -33,13 +33,12 @@ import { Inconclusive, NotApplicable } from '../support/errors.ts';
 import type { FuzzField } from '../support/fuzz/fields.ts';
 import { fuzzFieldOf, fuzzFields } from '../support/fuzz/fields.ts';
 import type { FieldResult } from '../support/fuzz/run.ts';
-import { fuzzField, readFailure } from '../support/fuzz/run.ts';
+import { fuzzField, readFailure, readReplayFile, replayFileKind } from '../support/fuzz/run.ts';
 import { soak, writeSoakReport } from '../support/fuzz/soak.ts';
-import { describeDifference, isDifferentialFile, openReferenceTwin, readDifferential, runDifferential } from '../support/fuzz/differential.ts';
+import { besideReferenceTwin, describeDifference, readDifferential, runDifferential } from '../support/fuzz/differential.ts';
 import { openTarget, statementFor } from '../support/targets/index.ts';
-import { runModelProperty } from '../support/model/property.ts';
+import { modelFailureSchema, runModelProperty } from '../support/model/property.ts';
 import type { ModelGeneration } from '../support/model/model.ts';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../fixtures/load.ts';
 
@@ -133,26 +132,10 @@ export function parseSoakRequest(argv: string[]): SoakRequest | null {
   return { generation, keys, seed };
 }
 
-/** A model failure written by --model, or null when the file is of another kind (a field's, a difference's). */
-function readModelFailure(file: string): { target: string | undefined; generation: string; seed: number; path: string; replayPath: string | null; maxCommands: number } | null {
-  if (!existsSync(file)) throw new UsageError(`--replay ${displayPath(file)}: no such file`);
-  let data: { kind?: string; target?: string; generation?: string; seed?: number; path?: string; replayPath?: string | null; maxCommands?: number };
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as typeof data;
-  } catch (error) {
-    throw new UsageError(`--replay ${displayPath(file)}: not JSON (${(error as Error).message.split('\n')[0]})`);
-  }
-  if (data.kind !== 'model') return null;
-  if (typeof data.generation !== 'string' || typeof data.seed !== 'number' || typeof data.path !== 'string' || typeof data.maxCommands !== 'number') {
-    throw new UsageError(`--replay ${displayPath(file)}: a model failure without its generation, seed, path and maxCommands`);
-  }
-  return { target: data.target, generation: data.generation, seed: data.seed, path: data.path, replayPath: data.replayPath ?? null, maxCommands: data.maxCommands };
-}
-
 /** The model-based run's request, every input checked; null unless --model is given or the replay is of one. */
 export function parseModelRequest(argv: string[]): ModelRequest | null {
   const values = flags(argv);
-  const replay = values.replay === undefined ? null : readModelFailure(values.replay);
+  const replay = values.replay !== undefined && replayFileKind(values.replay) === 'model' ? readReplayFile(values.replay, modelFailureSchema) : null;
   if (!values.model && !replay) {
     if (values.commands !== undefined) throw new UsageError(`--commands: only a model-based run (--model) takes it (${usage})`);
     return null;
@@ -218,7 +201,7 @@ async function runModel(request: ModelRequest): Promise<number> {
 /** The differential run's request, every input checked; null unless --against is given or the replay is of one. */
 export function parseDifferentialRequest(argv: string[]): DifferentialRequest | null {
   const values = flags(argv);
-  const replaying = values.replay !== undefined && isDifferentialFile(values.replay);
+  const replaying = values.replay !== undefined && replayFileKind(values.replay) === 'differential';
   if (values.against === undefined && !replaying) {
     if (values.keys !== undefined) throw new UsageError(`--keys: only a differential run (--against twin) takes it (${usage})`);
     return null;
@@ -317,14 +300,10 @@ async function runSoak(request: SoakRequest): Promise<number> {
 
 /** One unit of the target and one in-process twin, side by side: 0 they agree, 1 a difference, 3 inconclusive. */
 async function runAgainstTwin(request: DifferentialRequest): Promise<number> {
-  const unitSession = await openTarget(request.target, request.generation, request.statement);
-  const twinSession = openReferenceTwin(request.generation);
-  try {
-    const unit = await unitSession.forScenario();
-    const twin = await twinSession.forScenario();
+  return besideReferenceTwin(request.target, request.generation, request.statement, async (pair) => {
     try {
       const result = await runDifferential({
-        targetName: request.target, unitSession, unit, twinSession, twin, maxKeys: request.maxKeys, runs: request.runs, seed: request.seed,
+        targetName: request.target, ...pair, maxKeys: request.maxKeys, runs: request.runs, seed: request.seed,
         ...(request.path === undefined ? {} : { path: request.path }),
         onRun: (runs) => { if (process.stdout.isTTY) process.stdout.write(`\r\x1b[K${runs} runs`); },
       });
@@ -337,14 +316,8 @@ async function runAgainstTwin(request: DifferentialRequest): Promise<number> {
       if (!(error instanceof Inconclusive || error instanceof NotApplicable)) throw error;
       process.stdout.write(`differential: INCONCLUSIVE: ${error.message}\n`);
       return 3;
-    } finally {
-      await unit.stop();
-      await twin.stop();
     }
-  } finally {
-    await unitSession.close();
-    await twinSession.close();
-  }
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -15,8 +15,7 @@ import { NotApplicable } from '../support/errors.ts';
  * needs a unit the target does not have: not applicable, not a failure of the unit.
  */
 function expectsActivationCode(actor: Actor, text: string): void {
-  const statement = actor.session.statement;
-  if (statement.units === 'one' && statement.unit?.activated && normalize(text) === normalize(actor.guide.firmware.texts.activationCode)) {
+  if (actor.unitActivated && normalize(text) === normalize(actor.guide.firmware.texts.activationCode)) {
     throw new NotApplicable(`the scenario waits for the ${text} screen, which an activated unit does not show; the target's one unit is activated (its statement: unit.activated)`);
   }
 }

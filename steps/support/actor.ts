@@ -113,6 +113,12 @@ export class Actor {
     return s.unit?.activatedBy ?? null;
   }
 
+  /** Whether the run's one unit is activated, as its statement declares (false where each scenario gets a unit of its own). */
+  get unitActivated(): boolean {
+    const s = this.#session?.statement;
+    return s?.units === 'one' && s.unit?.activated === true;
+  }
+
   /** The protocol for a capability, or NotApplicable when the target lacks it. */
   need<K extends Protocol>(name: K): NonNullable<Target[K]> {
     const protocol = this.target[name];

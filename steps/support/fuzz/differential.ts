@@ -4,14 +4,15 @@
 // compared, unit-specific values masked (masks.ts). The first screen that differs fails the run;
 // fast-check shrinks the sequence to the shortest that still differs, which is written with both
 // screens after each key to reports/fuzz/differential-<seed>.json; --replay runs it again.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { displayPath } from '../../../fixtures/load.ts';
 import type { FirmwareProfile } from '../../../fixtures/profiles.ts';
 import { isChoiceStep, isDoStep } from '../../../fixtures/profiles.ts';
-import { statementFor } from '../targets/index.ts';
+import type { TargetStatement } from '../../../fixtures/targets.ts';
+import { openTarget, statementFor } from '../targets/index.ts';
 import { openTwinSession } from '../targets/twin/adapter.ts';
 import { Actor } from '../actor.ts';
 import { Inconclusive, NotApplicable } from '../errors.ts';
@@ -91,6 +92,26 @@ export interface DifferentialOptions {
 export function openReferenceTwin(generation: string): TargetSession {
   const statement = statementFor('twin');
   return openTwinSession({ generation, capabilities: new Set<Capability>(statement.capabilities), statement, reference: true });
+}
+
+/** A unit of the target and an in-process twin of the same generation, side by side, for `use`; both closed after. */
+export async function besideReferenceTwin<T>(target: string, generation: string, statement: TargetStatement | undefined,
+  use: (pair: { unitSession: TargetSession; unit: Target; twinSession: TargetSession; twin: Target }) => Promise<T>): Promise<T> {
+  const unitSession = await openTarget(target, generation, statement);
+  const twinSession = openReferenceTwin(generation);
+  try {
+    const unit = await unitSession.forScenario();
+    const twin = await twinSession.forScenario();
+    try {
+      return await use({ unitSession, unit, twinSession, twin });
+    } finally {
+      await unit.stop();
+      await twin.stop();
+    }
+  } finally {
+    await unitSession.close();
+    await twinSession.close();
+  }
 }
 
 /** The unit's serial number where it can be read (its label) or is declared (its statement): the twin takes the same. */
@@ -260,14 +281,6 @@ const reportSchema = z.object({
 });
 
 /** Whether a replay file is a differential run's (rather than a field's): its `kind`. */
-export function isDifferentialFile(file: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { kind?: unknown }).kind === 'differential';
-  } catch {
-    return false;
-  }
-}
-
 /** A written difference, to replay: its target, generation, seed, path and longest sequence. */
 export function readDifferential(file: string): z.infer<typeof reportSchema> {
   return readReplayFile(file, reportSchema);

@@ -157,6 +157,16 @@ export function readReplayFile<S extends z.ZodType>(file: string, schema: S): z.
   return parsed.data;
 }
 
+/** The kind a written file says it is ("differential", "model"; a field's failure says none), or null where it cannot be read. */
+export function replayFileKind(file: string): string | null {
+  try {
+    const { kind } = JSON.parse(readFileSync(file, 'utf8')) as { kind?: unknown };
+    return typeof kind === 'string' ? kind : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A written failure, to replay: its target, generation, field, seed and path. */
 export function readFailure(file: string): z.infer<typeof failureSchema> {
   return readReplayFile(file, failureSchema);

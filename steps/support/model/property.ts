@@ -2,18 +2,15 @@
 // cancels, the stored configuration is exactly what was confirmed (read back through the
 // procedures that show it) and the menu labels always agree with it; a reset restores the
 // documented defaults. Runs against any target session (the twin, or another target), each run
-// on a fresh target. A failing run is shrunk, replayed with a full transcript, and saved with
+// from where the strategy brings a unit (a fresh one, or the one unit reset). A failing run is shrunk, replayed with a full transcript, and saved with
 // its seed, path and replayPath in reports/model-failures/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { z } from 'zod';
 import { projectRoot } from '../../../fixtures/load.ts';
 import type { TargetSession } from '../protocols.ts';
-import { shows } from '../screens.ts';
-import { ActivateInPortal } from '../tasks/lab.ts';
-import { ContactThePlatformAgain, GoToStatus, waitForInput } from '../tasks/navigation.ts';
-import { NotApplicable } from '../errors.ts';
-import { acPlugged, PlugInAcCord, PressPowerButton } from '../tasks/power.ts';
+import { reach } from '../strategy.ts';
 import { Actor } from '../actor.ts';
 import type { NetworkCommand, Real } from './commands.ts';
 import { readBack, ResetNetwork } from './commands.ts';
@@ -54,6 +51,17 @@ export interface ModelRunResult {
   failure?: ModelFailure;
 }
 
+/** What --replay reads back of a written model failure. */
+export const modelFailureSchema = z.object({
+  kind: z.literal('model'),
+  target: z.string().optional(),
+  generation: z.enum(['2017', '2022']),
+  seed: z.number().int(),
+  path: z.string(),
+  replayPath: z.string().nullable(),
+  maxCommands: z.number().int().positive(),
+});
+
 export interface ModelFailure {
   generation: string;
   seed: number;
@@ -68,40 +76,26 @@ export interface ModelFailure {
 }
 
 /**
- * A target at the documented defaults, activated, its menus checked against them: a fresh unit
- * switched on (activated in the portal if it asks); or, on a unit with no power button (a unit on
- * a serial line), the unit as it stands, brought to its status screen and reset the documented
- * way ("RESET NETWORK SETTINGS ... to the default settings"). Such a unit must be activated already.
+ * A target at the documented defaults, activated, its menus checked against them: brought there
+ * by the strategy as any scenario's first Given is (a fresh unit switched on and activated in the
+ * portal; a unit that lives through the run taken to its status screen, which must be activated
+ * already where there is no platform to activate it), and, on a unit that lives through the run,
+ * reset the documented way ("RESET NETWORK SETTINGS ... to the default settings").
  */
 export async function startRun(session: TargetSession, generation: ModelGeneration, options: { recording?: boolean; checkWanMenu?: boolean } = {}): Promise<{ model: NetworkModel; real: Real }> {
   const target = await session.forScenario();
-  const actor = Actor.using(target, { recording: options.recording ?? false, transcriptLimit: TRANSCRIPT_LIMIT });
+  const actor = Actor.using(target, { session, recording: options.recording ?? false, transcriptLimit: TRANSCRIPT_LIMIT });
   const real: Real = { actor, generation, executed: 0, checkWanMenu: options.checkWanMenu ?? true };
-  if (!target.capabilities.has('power')) {
-    const screen = await actor.attemptsTo(GoToStatus());
-    if (shows(screen, actor.guide.firmware.texts.activationCode)) {
-      throw new NotApplicable(`the model-based property needs an activated unit: ${session.name} shows ${actor.describe(screen)}, and has no power button or platform for the suite to activate it`);
-    }
-    const model = defaultModel(generation);
-    // The reset reads everything back, and its menus are checked against the defaults.
+  await reach(actor, 'name-and-ip');
+  const model = defaultModel(generation);
+  if (session.unit) {
+    // Whatever an earlier run stored: the reset reads everything back and checks the menus against the defaults.
     await new ResetNetwork(false).run(model, real);
     real.executed = 0;
-    return { model, real };
+  } else {
+    // The appliance as shipped: the factory default's menus.
+    await checkMenus(model, real);
   }
-  if (!(await acPlugged(actor))) await actor.attemptsTo(PlugInAcCord());
-  await actor.attemptsTo(PressPowerButton());
-  const screen = await waitForInput(actor);
-  const fw = actor.guide.firmware;
-  if (shows(screen, fw.texts.activationCode)) {
-    const code = screen.lines[1].trim();
-    await actor.attemptsTo(ActivateInPortal(code, 'jdoe'));
-    await actor.attemptsTo(ContactThePlatformAgain());
-    const after = await waitForInput(actor);
-    if (shows(after, fw.texts.activationCode)) throw new Error(`the appliance was not activated: ${actor.describe(after)}`);
-  }
-  const model = defaultModel(generation);
-  // The appliance as shipped: the factory default's menus.
-  await checkMenus(model, real);
   return { model, real };
 }
 

@@ -35,7 +35,8 @@ export function platformRequests(actor: Actor): Promise<PlatformRequest[]> {
 
 /**
  * The appliance's contacts with the platform, waiting for the first where there is none yet: a
- * unit that has run a while (one that lives through the run) contacts it when it next polls, so
+ * unit that has run a while (one that lives through the run) contacts it when it next polls (the
+ * twin's reading: every 3 minutes, ERRATA-263), so
  * up to one polling interval and the 30 s an attempt may take.
  */
 export const ContactsWithPlatform = () => Task.where('wait for the appliance to contact the platform', async (actor) => {
@@ -83,8 +84,7 @@ export const SetSubscriptionFeature = (feature: keyof typeof features, on: boole
 export const UsePrivateCloudPlatform = (pod: string, address: string) =>
   Task.where(`lab: the account is on the Private Cloud Platform ${pod}`, async (actor) => {
     // A unit is activated on one platform: one that lives through the run activated is on the lab's POD.
-    const { statement } = actor.session;
-    if (statement.units === 'one' && statement.unit?.activated) {
+    if (actor.unitActivated) {
       throw new NotApplicable(`the scenario needs a unit activated on the Private Cloud Platform ${pod}; the target's one unit is activated on the lab's POD already (its statement: unit.activated)`);
     }
     const platform = actor.need('platform');
